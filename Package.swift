@@ -1,0 +1,98 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode plus the upcoming features we opt into early.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "NernstQuiz",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "nernstquiz", targets: ["nernstquiz"]),
+    .library(name: "PhysicsCore", targets: ["PhysicsCore"]),
+    .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
+    .library(name: "QTIExport", targets: ["QTIExport"]),
+    .library(name: "Grading", targets: ["Grading"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+  ],
+  targets: [
+    // Pure physics: constants, ions, formulas. No I/O, no dependencies.
+    .target(name: "PhysicsCore", swiftSettings: swiftSettings),
+
+    // Templates/ and Banks/: YAML reading, the expression language, seeded variant drawing, keys, preview.
+    .target(
+      name: "TemplateEngine",
+      dependencies: ["PhysicsCore", .product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings
+    ),
+
+    // libxml2, seen only by QTIExport.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev", "pkg-config"]), .yum(["libxml2-devel"]), .brew(["libxml2"])]
+    ),
+
+    // QTI writers (Canvas 1.2, 2.1, 3.0), packaging, validation and self-checks.
+    .target(
+      name: "QTIExport",
+      dependencies: ["TemplateEngine", "CLibXML2"],
+      swiftSettings: swiftSettings
+    ),
+
+    // CSV submissions, answer parsing, scoring and reports.
+    .target(name: "Grading", dependencies: ["TemplateEngine"], swiftSettings: swiftSettings),
+
+    // The one entry point: parses flags, calls the libraries, prints.
+    .executableTarget(
+      name: "nernstquiz",
+      dependencies: [
+        "PhysicsCore", "TemplateEngine", "QTIExport", "Grading",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // Helpers shared by the test targets (running the built binary, temporary folders, golden files).
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+
+    .testTarget(
+      name: "PhysicsCoreTests",
+      dependencies: ["PhysicsCore", .product(name: "PropertyBased", package: "swift-property-based")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "TemplateEngineTests",
+      dependencies: [
+        "TemplateEngine", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "QTIExportTests",
+      dependencies: ["QTIExport", "TestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "GradingTests",
+      dependencies: [
+        "Grading", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["nernstquiz", "TestSupport"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,1 @@
+// Placeholder: this module's API is built by its own issue.

@@ -1,0 +1,103 @@
+import Foundation
+
+/// How a number is shown to a person: to a number of significant figures or of decimals, with a real
+/// minus sign (U+2212) and a readable power of ten for very large or small magnitudes.
+///
+/// ```swift
+/// NumberFormat.significantFigures(4).string(-95.0189)     // "−95.02"
+/// NumberFormat.significantFigures(3).string(4.9087e7)     // "4.91 × 10⁷"
+/// NumberFormat.decimals(1).string(-70)                    // "−70.0"
+/// NumberFormat.significantFigures(3).plain(-0.000123)     // "-0.000123"  (ASCII, for machines)
+/// ```
+public enum NumberFormat: Hashable, Sendable {
+  /// Round to this many significant figures (≥ 1).
+  case significantFigures(Int)
+  /// Round to this many digits after the decimal point (≥ 0).
+  case decimals(Int)
+
+  /// The rounded value, as a `Double`: what the reader sees, and so what answers must be computed from.
+  public func rounded(_ x: Double) -> Double {
+    Double(plain(x, scientificAllowed: false)) ?? x
+  }
+
+  /// The number for people: U+2212 minus, and `a × 10ⁿ` when |x| ≥ 10⁶ or 0 < |x| < 10⁻³.
+  public func string(_ x: Double) -> String {
+    let text = plain(x, scientificAllowed: true)
+    return NumberFormat.prettify(text)
+  }
+
+  /// The number for machines: ASCII `-`, and `e` notation when |x| ≥ 10⁶ or 0 < |x| < 10⁻³.
+  public func plain(_ x: Double) -> String { plain(x, scientificAllowed: true) }
+
+  func plain(_ x: Double, scientificAllowed: Bool) -> String {
+    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+    if x == 0 { return decimalsString(0, digits: fractionDigits(forMagnitudeOf: 0)) }
+    let magnitude = abs(x)
+    if scientificAllowed, magnitude >= 1e6 || magnitude < 1e-3 {
+      let digits: Int
+      switch self {
+      case let .significantFigures(n): digits = max(n, 1) - 1
+      case .decimals: digits = 3
+      }
+      var text = String(format: "%.\(digits)e", x)
+      // "4.909e+07" → "4.909e7", "1.20e-05" → "1.20e-5"
+      if let e = text.firstIndex(of: "e") {
+        let mantissa = text[..<e]
+        var exponent = String(text[text.index(after: e)...])
+        let negative = exponent.hasPrefix("-")
+        exponent = String(exponent.drop { $0 == "+" || $0 == "-" }.drop { $0 == "0" })
+        text = mantissa + "e" + (negative ? "-" : "") + (exponent.isEmpty ? "0" : exponent)
+      }
+      return text
+    }
+    return decimalsString(x, digits: fractionDigits(forMagnitudeOf: x))
+  }
+
+  private func fractionDigits(forMagnitudeOf x: Double) -> Int {
+    switch self {
+    case let .decimals(d): return max(d, 0)
+    case let .significantFigures(n):
+      guard x != 0 else { return max(n - 1, 0) }
+      var exponent = Int(floor(log10(abs(x))))
+      // Rounding may carry into the next power of ten (9.9996 → 10.00): measure after rounding.
+      let digits = max(n - 1 - exponent, 0)
+      if let r = Double(String(format: "%.\(digits)f", x)), r != 0 {
+        exponent = Int(floor(log10(abs(r))))
+      }
+      return max(n - 1 - exponent, 0)
+    }
+  }
+
+  private func decimalsString(_ x: Double, digits: Int) -> String {
+    var text = String(format: "%.\(digits)f", x)
+    if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+    if case let .significantFigures(n) = self, digits == 0, n < text.filter(\.isNumber).count {
+      // 123456 to 3 s.f. is 123000: zero the digits past the precision.
+      let sign = text.hasPrefix("-") ? "-" : ""
+      let body = text.drop { $0 == "-" }
+      let kept = body.prefix(n)
+      text = sign + kept + String(repeating: "0", count: body.count - kept.count)
+    }
+    return text
+  }
+
+  /// `-1.20e-5` → `−1.20 × 10⁻⁵`, `-95.02` → `−95.02`.
+  static func prettify(_ text: String) -> String {
+    var result = text
+    if let e = result.firstIndex(of: "e") {
+      let mantissa = result[..<e]
+      let exponent = result[result.index(after: e)...]
+      result = mantissa + " × 10" + superscript(String(exponent))
+    }
+    return result.replacingOccurrences(of: "-", with: "\u{2212}")
+  }
+
+  /// Superscript digits and sign: `-5` → `⁻⁵`.
+  public static func superscript(_ text: String) -> String {
+    let map: [Character: Character] = [
+      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+      "-": "⁻", "+": "⁺",
+    ]
+    return String(text.map { map[$0] ?? $0 })
+  }
+}

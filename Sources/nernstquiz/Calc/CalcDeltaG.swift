@@ -1,0 +1,60 @@
+import ArgumentParser
+import PhysicsCore
+
+struct CalcDeltaG: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "delta-g",
+    abstract: "The free energy ΔG of moving one mole of an ion into the cell.",
+    discussion: """
+      ΔG = RT·ln([in]/[out]) + zF·Vm, which equals zF·(Vm − E). Negative: entry is spontaneous.
+      Example: nernstquiz calc delta-g --ion Na+ --inside 12 --outside 145 --vm -70
+      """
+  )
+
+  @OptionGroup var ion: IonOptions
+  @Option(help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
+  @Option(help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
+  @OptionGroup var temperature: TemperatureOption
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try ion.require()
+    try requirePositive(inside, option: "inside", what: "a concentration")
+    try requirePositive(outside, option: "outside", what: "a concentration")
+  }
+
+  func run() throws {
+    let t = temperature.temperature.value
+    let g = try electrochemicalFreeEnergy(valence: ion.z, inside: .millimolar(inside.value),
+                                          outside: .millimolar(outside.value), membranePotential: .millivolts(vm.value),
+                                          temperature: t)
+    let e = try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
+                                temperature: t)
+    let chemical = try electrochemicalFreeEnergy(valence: 0, inside: .millimolar(inside.value),
+                                                 outside: .millimolar(outside.value), membranePotential: .millivolts(0),
+                                                 temperature: t)
+    let spontaneous = g.joulesPerMole < 0 ? "influx" : (g.joulesPerMole > 0 ? "efflux" : "none")
+    output.emit(CalcReport(
+      title: "Free energy of moving \(ion.label) from outside to inside",
+      quantity: "free_energy",
+      formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],
+      inputs: ionInputs(ion) + [
+        .given("inside", inside.value, "mM", key: "inside_mM"),
+        .given("outside", outside.value, "mM", key: "outside_mM"),
+        .given("Vm", vm.value, "mV", key: "vm_mV"),
+        Format.temperatureEntry(t),
+      ],
+      result: .quantity("ΔG", g.kilojoulesPerMole, "kJ/mol", key: "value"),
+      value: g.kilojoulesPerMole, unit: "kJ/mol",
+      intermediates: [
+        .quantity("chemical part RT·ln([in]/[out])", chemical.kilojoulesPerMole, "kJ/mol", key: "chemical_term"),
+        .quantity("electrical part zF·Vm", g.kilojoulesPerMole - chemical.kilojoulesPerMole, "kJ/mol",
+                  key: "electrical_term"),
+        .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
+        .word("spontaneous direction", spontaneous, key: "spontaneous_direction",
+              explanation: g.joulesPerMole < 0 ? "entry is downhill" : (g.joulesPerMole > 0 ? "entry needs energy" : "at equilibrium")),
+      ]
+    ))
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import PhysicsCore
+import TemplateEngine
+
+struct CalcNernst: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "nernst",
+    abstract: "The Nernst equilibrium potential E = (RT/zF)·ln([out]/[in]).",
+    discussion: "Example: nernstquiz calc nernst --ion K+ --inside 140 --outside 4 --temperature 37   (≈ −95.0 mV)"
+  )
+
+  @OptionGroup var ion: IonOptions
+  @Option(help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
+  @Option(help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @OptionGroup var temperature: TemperatureOption
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try ion.require()
+    try requirePositive(inside, option: "inside", what: "a concentration")
+    try requirePositive(outside, option: "outside", what: "a concentration")
+  }
+
+  func run() throws {
+    let t = temperature.temperature.value
+    let e = try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
+                                temperature: t)
+    let rtOverF = try thermalVoltage(at: t)
+    output.emit(CalcReport(
+      title: "Nernst equilibrium potential of \(ion.label)",
+      quantity: "equilibrium_potential",
+      formula: [
+        "E = (RT/zF)·ln([out]/[in])",
+        "  = (\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(outside.value)) / \(Format.given(inside.value)))",
+      ],
+      inputs: ionInputs(ion) + [
+        .given("inside", inside.value, "mM", key: "inside_mM"),
+        .given("outside", outside.value, "mM", key: "outside_mM"),
+        Format.temperatureEntry(t),
+      ],
+      result: .quantity(ion.tabulated.map { "E_\($0.formula)" } ?? "E", e.millivolts, "mV", key: "value"),
+      value: e.millivolts, unit: "mV",
+      intermediates: [.quantity("RT/F", rtOverF.millivolts, "mV", key: "thermal_voltage")]
+    ))
+  }
+}
+
+/// The `ion` and `valence` input rows shared by the ion-based subcommands.
+func ionInputs(_ ion: IonOptions) -> [CalcReport.Entry] {
+  var entries: [CalcReport.Entry] = []
+  if let symbol = ion.symbol {
+    entries.append(.init(label: "ion", text: ion.label, key: "ion", json: .string(symbol)))
+  }
+  entries.append(.init(label: "valence z", text: Format.valence(ion.z), key: "valence", json: .integer(ion.z)))
+  return entries
+}

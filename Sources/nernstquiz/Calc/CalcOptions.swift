@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import PhysicsCore
+import TemplateEngine
+
+/// `--ion K+` or `--charge Z`: which ion, or at least its valence.
+struct IonOptions: ParsableArguments {
+  @Option(help: "The ion: K+, Na+, Cl-, Ca2+, Mg2+, H+ or HCO3-.")
+  var ion: String?
+
+  @Option(name: .customLong("charge"), parsing: .unconditional,
+          help: ArgumentHelp("The valence z of any other ion, instead of --ion.", valueName: "z"))
+  var valence: Int?
+
+  func validate() throws {
+    if ion != nil, valence != nil { throw ValidationError("Give either --ion or --charge, not both.") }
+    if let ion, Ion(symbol: ion) == nil {
+      throw ValidationError("Unknown ion '\(ion)' for '--ion': use K+, Na+, Cl-, Ca2+, Mg2+, H+ or HCO3-, or give --charge Z.")
+    }
+    if valence == 0 { throw ValidationError("Invalid value '0' for '--charge': the valence must not be zero.") }
+  }
+
+  /// Whether an ion or a valence was given at all.
+  var isGiven: Bool { ion != nil || valence != nil }
+
+  /// Throws unless `--ion` or `--charge` was given.
+  func require() throws {
+    if !isGiven { throw ValidationError("Missing '--ion <ion>' (K+, Na+, Cl-, Ca2+, Mg2+, H+, HCO3-) or '--charge <z>'.") }
+  }
+
+  /// The tabulated ion, if one was named.
+  var tabulated: Ion? { ion.flatMap(Ion.init(symbol:)) }
+
+  /// The valence, from the table or from `--charge`.
+  var z: Int { tabulated?.valence ?? valence ?? 1 }
+
+  /// `K⁺` or `z = −2`.
+  var label: String { tabulated?.displayName ?? "ion of charge \(Format.valence(z))" }
+
+  /// The ion's ASCII symbol, for JSON output.
+  var symbol: String? { tabulated?.symbol }
+}
+
+/// `--temperature 37` (°C) or `--temperature 310.15K`.
+struct TemperatureOption: ParsableArguments {
+  @Option(parsing: .unconditional,
+          help: ArgumentHelp("Temperature in °C, or in kelvin with a K suffix (310.15K).", valueName: "T"))
+  var temperature: CLITemperature = CLITemperature(Temperature.body)
+}
+
+/// A temperature as typed on the command line.
+struct CLITemperature: ExpressibleByArgument {
+  var value: Temperature
+  var text: String
+  init(_ value: Temperature) {
+    self.value = value
+    text = "37"
+  }
+
+  init?(argument: String) {
+    self.text = argument
+    var text = argument.trimmingCharacters(in: .whitespaces)
+    let kelvin = text.hasSuffix("K") || text.hasSuffix("k")
+    if kelvin { text.removeLast() }
+    if text.hasSuffix("°C") { text.removeLast(2) } else if text.hasSuffix("C") || text.hasSuffix("c") { text.removeLast() }
+    guard let number = Double(text.replacingOccurrences(of: "\u{2212}", with: "-")), number.isFinite else { return nil }
+    value = kelvin ? .kelvin(number) : .celsius(number)
+  }
+
+  var defaultValueDescription: String { "37 °C" }
+}
+
+extension TemperatureOption {
+  func validate() throws {
+    guard temperature.value.kelvin > 0 else {
+      throw ValidationError("Invalid value '\(temperature.text)' for '--temperature': it is at or below absolute zero (°C unless suffixed K).")
+    }
+  }
+}
+
+/// Rejects a value that must be strictly positive, naming the option: concentrations, sizes, capacitance.
+func requirePositive(_ number: CLINumber, option: String, what: String) throws {
+  guard number.value > 0 else {
+    throw ValidationError("Invalid value '\(number.text)' for '--\(option)': \(what) must be positive.")
+  }
+}
+
+/// Rejects a `K=…,Na=…` list with a non-positive entry.
+func requirePositive(_ list: IonValueList, option: String, what: String) throws {
+  if let bad = list.entries.first(where: { $0.value <= 0 }) {
+    throw ValidationError("Invalid value '\(list.text)' for '--\(option)': the \(what) of \(bad.ion.symbol) must be positive.")
+  }
+}
+
+/// Reads a finite number, accepting the Unicode minus.
+struct CLINumber: ExpressibleByArgument {
+  var value: Double
+  var text: String
+  init?(argument: String) {
+    text = argument
+    guard let number = Double(argument.replacingOccurrences(of: "\u{2212}", with: "-")), number.isFinite else {
+      return nil
+    }
+    value = number
+  }
+}
+
+/// A `K=140,Na=15,Cl=10` list.
+struct IonValueList: ExpressibleByArgument {
+  var entries: [(ion: Ion, value: Double)]
+  var text: String
+
+  init?(argument: String) {
+    text = argument
+    var entries: [(Ion, Double)] = []
+    for part in argument.split(separator: ",") {
+      let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard pair.count == 2, let ion = Ion(symbol: pair[0]),
+            let value = Double(pair[1].replacingOccurrences(of: "\u{2212}", with: "-")), value.isFinite,
+            !entries.contains(where: { $0.0 == ion })
+      else { return nil }
+      entries.append((ion, value))
+    }
+    guard !entries.isEmpty else { return nil }
+    self.entries = entries
+  }
+
+  subscript(ion: Ion) -> Double? { entries.first { $0.ion == ion }?.value }
+}
+
+/// `--json` and the shared way of printing a result.
+struct OutputOptions: ParsableArguments {
+  @Flag(help: "Print one JSON object (value, unit, inputs, intermediate values) instead of text.")
+  var json = false
+
+  func emit(_ report: CalcReport) {
+    print(json ? report.json.serialized() : report.text)
+  }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PhysicsCore
+
+struct CalcSurface: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "surface",
+    abstract: "The concentration at a charged membrane surface, c_s = c_bulk·exp(−zFψ/RT).",
+    discussion: "Example: nernstquiz calc surface --ion Na+ --bulk 145 --surface-potential -30"
+  )
+
+  @OptionGroup var ion: IonOptions
+  @Option(help: ArgumentHelp("Bulk concentration, mM.", valueName: "mM")) var bulk: CLINumber
+  @Option(name: .customLong("surface-potential"), parsing: .unconditional,
+          help: ArgumentHelp("Surface potential ψ relative to the bulk, mV.", valueName: "mV"))
+  var surfacePotential: CLINumber
+  @OptionGroup var temperature: TemperatureOption
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    try ion.require()
+    try requirePositive(bulk, option: "bulk", what: "a concentration")
+  }
+
+  func run() throws {
+    let t = temperature.temperature.value
+    let surface = try surfaceConcentration(bulk: .millimolar(bulk.value), valence: ion.z,
+                                           surfacePotential: .millivolts(surfacePotential.value), temperature: t)
+    output.emit(CalcReport(
+      title: "Surface concentration of \(ion.label)",
+      quantity: "surface_concentration",
+      formula: ["c_s = c_bulk·exp(−zFψ/RT)"],
+      inputs: ionInputs(ion) + [
+        .given("bulk", bulk.value, "mM", key: "bulk_mM"),
+        .given("ψ", surfacePotential.value, "mV", key: "surface_potential_mV"),
+        Format.temperatureEntry(t),
+      ],
+      result: .quantity("c_s", surface.millimolar, "mM", key: "value"),
+      value: surface.millimolar, unit: "mM",
+      intermediates: [.quantity("c_s / c_bulk", surface.millimolar / bulk.value, "", key: "ratio")]
+    ))
+  }
+}
