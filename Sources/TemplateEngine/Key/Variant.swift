@@ -97,3 +97,12 @@ public struct Quiz: Hashable, Sendable {
   /// Every variant, in item order.
   public var variants: [Variant] { items.flatMap(\.variants) }
 }
+
+extension Variant {
+  /// The plain text of the question for one part, as an LMS shows it when each part is its own question
+  /// (Canvas): the stem, a blank line, then the part's prompt. Exporters write this text and graders match
+  /// report columns against it, so both must use this one definition.
+  public func questionText(for answer: Answer) -> String {
+    answer.prompt.isEmpty ? stem : stem + "\n\n" + answer.prompt
+  }
+}
