@@ -1,0 +1,334 @@
+import Foundation
+import TemplateEngine
+
+/// The state of one grading run: the open outputs, every student's progress, and the counts the report is
+/// drawn from. Rows go through ``process(_:)`` one at a time.
+struct GradingRun {
+  /// One student's progress on one item.
+  struct ItemState {
+    /// The variant answered, or −1.
+    var variant: Int32 = -1
+    /// A bit for each part of that variant already answered.
+    var answered: UInt64 = 0
+    var points: Double = 0
+    /// The row of the first answer.
+    var firstRow: Int32 = 0
+  }
+
+  let grader: Grader
+  let key: KeyIndex
+  let layout: Layout
+  let folder: URL
+  let responses: OutputFile
+  var counts: GradingSummary
+
+  // Students, in order of first appearance.
+  var studentIndex: [String: Int] = [:]
+  var studentIDs: [String] = []
+  var studentNames: [String] = []
+  var studentInfo: [[String]] = []
+  var itemStates: [ItemState] = []
+
+  // Statistics.
+  var partVerdicts: [[Int]]
+  var partPoints: [Double]
+  var partMisconceptions: [[String: Int]]
+  var variantStudents: [Int]
+  var variantPoints: [Double]
+  var partHasColumn: [Bool]
+  var touched: [Bool]
+
+  init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
+    self.grader = grader
+    key = grader.key
+    self.layout = layout
+    self.folder = folder
+    counts = GradingSummary(format: layout.format)
+    counts.unmatchedColumns = layout.unmatched
+    responses = try OutputFile(folder.appendingPathComponent("responses.csv"))
+    partVerdicts = Array(repeating: Array(repeating: 0, count: Verdict.allCases.count), count: key.parts.count)
+    partPoints = Array(repeating: 0, count: key.parts.count)
+    partMisconceptions = Array(repeating: [:], count: key.parts.count)
+    variantStudents = Array(repeating: 0, count: key.variants.count)
+    variantPoints = Array(repeating: 0, count: key.variants.count)
+    partHasColumn = Array(repeating: false, count: key.parts.count)
+    for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
+    touched = Array(repeating: false, count: key.items.count)
+    var header = ["row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
+                  "possible", "misconception", "feedback"]
+    header += layout.carried.map { layout.header[$0] }
+    responses.row(header)
+  }
+
+  // MARK: Rows
+
+  mutating func process(_ reader: inout CSVReader) throws(CSVError) {
+    let row = reader.row
+    if reader.fieldCount > layout.header.count {
+      for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
+        throw CSVError(.tooManyFields, file: reader.fileName, row: row, column: c + 1,
+                       message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
+      }
+    }
+    counts.rowsIn += 1
+    var flagged = false
+    let studentID = reader.string(at: layout.student).trimmingSpaces
+    let student: Int?
+    if studentID.isEmpty {
+      student = nil
+    } else {
+      student = index(of: studentID, reader: reader)
+    }
+    switch layout.format {
+    case .long:
+      let item = reader.string(at: layout.item).trimmingSpaces
+      flagged = reader.withField(layout.response) { raw in
+        respond(row: row, student: student, studentID: studentID, item: item, raw: raw, reader: reader)
+      }
+    case .wide, .canvas, .googleForms:
+      for i in touched.indices { touched[i] = false }
+      var any = false
+      for column in layout.answers {
+        let isBlank = reader.withField(column.column) { isBlankField($0) }
+        if isBlank { continue }
+        any = true
+        let label: String
+        if let p = column.part {
+          label = key.parts[p].label
+          touched[key.parts[p].item] = true
+        } else {
+          label = column.header
+        }
+        let f = reader.withField(column.column) { raw in
+          respond(row: row, student: student, studentID: studentID, item: label, raw: raw, reader: reader, part: column.part,
+                  known: true)
+        }
+        flagged = flagged || f
+      }
+      if let student {
+        flagged = emitBlanks(row: row, student: student, studentID: studentID, reader: reader) || flagged
+      } else if !any {
+        emit(row: row, studentID: studentID, item: "", raw: UnsafeBufferPointer(start: nil, count: 0), part: nil,
+             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
+             reader: reader)
+        flagged = true
+      }
+    }
+    if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+  }
+
+  private func isBlankField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return false }
+    return true
+  }
+
+  private mutating func index(of id: String, reader: borrowing CSVReader) -> Int {
+    if let i = studentIndex[id] { return i }
+    let i = studentIDs.count
+    studentIndex[id] = i
+    studentIDs.append(id)
+    studentNames.append(layout.name.map { reader.string(at: $0).trimmingSpaces } ?? "")
+    if layout.format == .canvas {
+      studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
+        c.map { reader.string(at: $0).trimmingSpaces } ?? ""
+      })
+    }
+    itemStates.append(contentsOf: repeatElement(ItemState(), count: key.items.count))
+    return i
+  }
+
+  /// Grades one response and writes its line; returns whether it is flagged.
+  private mutating func respond(row: Int, student: Int?, studentID: String, item: String, raw: UnsafeBufferPointer<UInt8>,
+                                reader: borrowing CSVReader, part known: Int? = nil, known isKnown: Bool = false) -> Bool {
+    let partIndex: Int
+    if isKnown {
+      guard let known else {
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "No question of the quiz matches this column."), reader: reader)
+      }
+      partIndex = known
+    } else {
+      switch key.byName[item] {
+      case let .part(p)?:
+        partIndex = p
+      case let .needsAnswerID(v)?:
+        let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "\(quoted(item)) has several parts: name one of \(names)."), reader: reader)
+      case nil:
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "No item \(quoted(item)) in the key for this bank and seed."), reader: reader)
+      }
+    }
+    let part = key.parts[partIndex]
+    guard let student else {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                  grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), reader: reader)
+    }
+    let slot = student * key.items.count + part.item
+    let state = itemStates[slot]
+    if state.variant >= 0 {
+      if Int(state.variant) != part.variant {
+        let other = key.variants[Int(state.variant)].id
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                    grade: ResponseGrade(verdict: .duplicate, points: 0,
+                                         feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts."),
+                    reader: reader)
+      }
+      if state.answered & (1 << UInt64(part.position)) != 0 {
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                    grade: ResponseGrade(verdict: .duplicate, points: 0,
+                                         feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts."),
+                    reader: reader)
+      }
+    }
+    let grade = grader.grade(raw, part: part)
+    if grade.verdict != .blank {
+      var s = state
+      if s.variant < 0 {
+        s.variant = Int32(part.variant)
+        s.firstRow = Int32(clamping: row)
+        variantStudents[part.variant] += 1
+      }
+      s.answered |= 1 << UInt64(part.position)
+      s.points += grade.points
+      itemStates[slot] = s
+      variantPoints[part.variant] += grade.points
+    }
+    partVerdicts[partIndex][grade.verdict.index] += 1
+    partPoints[partIndex] += grade.points
+    if let m = grade.misconception { partMisconceptions[partIndex][m, default: 0] += 1 }
+    return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, reader: reader)
+  }
+
+  /// Wide formats: a blank line for each item the student has not answered at all, and for each unanswered
+  /// part of a variant answered in this row.
+  private mutating func emitBlanks(row: Int, student: Int, studentID: String, reader: borrowing CSVReader) -> Bool {
+    var flagged = false
+    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    for (itemIndex, item) in key.items.enumerated() {
+      let state = itemStates[student * key.items.count + itemIndex]
+      if state.variant < 0 {
+        // Only when no column of this item was answered in this row (an unreadable answer still counts).
+        guard !touched[itemIndex] else { continue }
+        emit(row: row, studentID: studentID, item: item.template, raw: empty, part: nil,
+             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
+             reader: reader)
+        flagged = true
+      } else if touched[itemIndex] {
+        for p in key.variants[Int(state.variant)].parts where partHasColumn[p] {
+          let part = key.parts[p]
+          guard state.answered & (1 << UInt64(part.position)) == 0 else { continue }
+          partVerdicts[p][Verdict.blank.index] += 1
+          emit(row: row, studentID: studentID, item: part.label, raw: empty, part: part,
+               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), reader: reader)
+          flagged = true
+        }
+      }
+    }
+    return flagged
+  }
+
+  // MARK: Writing
+
+  @discardableResult
+  private mutating func emit(row: Int, studentID: String, item: String, raw: UnsafeBufferPointer<UInt8>,
+                             part: PreparedPart?, grade: ResponseGrade, reader: borrowing CSVReader) -> Bool {
+    counts.verdicts[grade.verdict, default: 0] += 1
+    let out = responses
+    out.write(String(row))
+    out.write(0x2C)
+    out.field(studentID)
+    out.write(0x2C)
+    out.field(item)
+    out.write(0x2C)
+    out.field(raw)
+    out.write(0x2C)
+    if let v = grade.value { out.write(csvNumber(v)) } else if let o = grade.option { out.field(o) }
+    out.write(0x2C)
+    if let part {
+      out.field(part.unitText)
+      out.write(0x2C)
+      out.field(part.keyText)
+      out.write(0x2C)
+      out.write(part.lowText)
+      out.write(0x2C)
+      out.write(part.highText)
+    } else {
+      out.write(",,,")
+    }
+    out.write(0x2C)
+    out.write(grade.verdict.rawValue)
+    out.write(0x2C)
+    out.write(csvNumber(grade.points))
+    out.write(0x2C)
+    if let part { out.write(part.pointsText) }
+    out.write(0x2C)
+    if let m = grade.misconception { out.field(m) }
+    out.write(0x2C)
+    out.field(grade.feedback)
+    for c in layout.carried {
+      out.write(0x2C)
+      reader.withField(c) { out.field($0) }
+    }
+    out.write(0x0A)
+    return grade.verdict.isFlagged
+  }
+
+  // MARK: Finishing
+
+  mutating func finish() throws -> GradingSummary {
+    counts.students = studentIDs.count
+    let grades = try OutputFile(folder.appendingPathComponent("grades.csv"))
+    let itemCount = key.items.count
+    grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
+    var totals: [Double] = []
+    totals.reserveCapacity(studentIDs.count)
+    for s in studentIDs.indices {
+      let states = itemStates[(s * itemCount)..<((s + 1) * itemCount)]
+      let total = states.reduce(0) { $0 + $1.points }
+      totals.append(total)
+      var fields = [studentIDs[s], studentNames[s], csvNumber(total), csvNumber(key.maximum),
+                    key.maximum > 0 ? String(format: "%.1f", 100 * total / key.maximum) : ""]
+      fields += states.map { $0.variant >= 0 ? csvNumber($0.points) : "" }
+      grades.row(fields)
+    }
+    var files = [responses, grades]
+    if layout.format == .canvas {
+      let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"))
+      let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title
+      gradebook.row(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
+      gradebook.row(["Points Possible", "", "", "", "", csvNumber(key.maximum)])
+      for s in studentIDs.indices {
+        let info = studentInfo[s]
+        gradebook.row([studentNames[s], info[0], info[1], "", info[2], csvNumber(totals[s])])
+      }
+      files.append(gradebook)
+    }
+    let statistics = ReportStatistics(run: self, totals: totals)
+    let report = try OutputFile(folder.appendingPathComponent("report.html"))
+    report.write(HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render())
+    files.append(report)
+    for file in files { try file.commit() }
+    counts.files = files.map(\.destination)
+    return counts
+  }
+}
+
+extension Verdict {
+  /// The position in ``allCases``, for counting arrays.
+  var index: Int {
+    switch self {
+    case .correct: 0
+    case .incorrect: 1
+    case .unreadable: 2
+    case .wrongUnit: 3
+    case .blank: 4
+    case .unknownItem: 5
+    case .duplicate: 6
+    }
+  }
+}
