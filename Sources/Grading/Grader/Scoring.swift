@@ -132,13 +132,15 @@ enum Scoring {
       return ResponseGrade(verdict: .incorrect, points: part.points * (policy.misconceptionCredit[best.id] ?? 0),
                            value: value, misconception: best.id, feedback: best.feedback)
     }
-    for shift in [3, -3] where within(s.shifted(by: shift, unit: s.unit), key: key.value, tolerance: key.tolerance) {
+    // Near zero the ×10^±3 and sign checks mean nothing: any small number would match.
+    let spansZero = key.accepts(0)
+    for shift in [3, -3] where !spansZero && within(s.shifted(by: shift, unit: s.unit), key: key.value, tolerance: key.tolerance) {
       let factor = shift > 0 ? "1000 times too small" : "1000 times too large"
       return ResponseGrade(verdict: .incorrect, points: part.points * policy.unitSlipCredit, value: value,
                            misconception: "unit-slip",
                            feedback: "The number is \(factor): check the unit prefix (the answer is in \(key.unit)).")
     }
-    if key.value != 0, !key.accepts(0) {
+    if key.value != 0, !spansZero {
       var negated = s
       negated.isNegative.toggle()
       if within(negated, key: key.value, tolerance: key.tolerance) {
