@@ -52,8 +52,8 @@ import Testing
     #expect(try records(text) == [["a", "b"], ["x, y", "he said \"−95\""], ["line 1\r\nline 2", "z"]])
   }
 
-  @Test func rowNumbersCountEmbeddedLinesAndEmptyLines() throws {
-    #expect(try rows("h\n\"a\nb\"\n\nc\n") == [1, 2, 5])
+  @Test func rowNumbersAreSpreadsheetRows() throws {
+    #expect(try rows("h\n\"a\nb\"\n\nc\n") == [1, 2, 4])
   }
 
   @Test func spacesAfterAClosingQuoteAreAllowed() throws {

@@ -150,3 +150,15 @@ import Testing
     #expect(grade.feedback == "Correct, but give 4 significant figures (you gave 2 to 3).")
   }
 }
+
+@Suite struct ExactBoundTests {
+  /// Keys and tolerances printed in e-notation (2e-05) are read exactly too.
+  @Test(arguments: [("0.00003", Verdict.correct), ("0.00001", .correct), ("3e-5", .correct), ("0.0000301", .incorrect)])
+  func tinyKeyOnTheBound(response: String, expected: Verdict) {
+    let variant = Variant(id: "tiny-01", template: "tiny", seed: 1, parameters: [], stem: "Tiny.", answers: [
+      Answer(id: "x", prompt: "x (mM)", kind: .numeric(NumericAnswer(value: 0.00002, unit: "mM", tolerance: Tolerance(absolute: 0.00001))))
+    ])
+    let quiz = Quiz(title: "t", seed: 1, items: [QuizItem(template: "tiny", title: "Tiny", points: 1, variants: [variant])])
+    #expect(Grader(quiz: quiz).grade(response, for: "tiny-01")?.verdict == expected)
+  }
+}

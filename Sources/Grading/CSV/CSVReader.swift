@@ -28,7 +28,8 @@ public struct CSVReader {
 
   /// The field separator: `,`, `;` or tab.
   public private(set) var separator: UInt8
-  /// The row number of the current record, counting the header as row 1 and empty lines too.
+  /// The row number of the current record as a spreadsheet shows it: the header is row 1, a record with
+  /// line breaks inside quotes is one row, and empty lines count as rows.
   public private(set) var row = 0
   /// The file's name, for messages.
   public var fileName: String { source.name }
@@ -125,15 +126,13 @@ public struct CSVReader {
     fieldEnds.removeAll(keepingCapacity: true)
     row = nextRow
     let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13, sep = separator
-    var lines = 1
     while true {
       // One field.
       if try peek() == quote {
         position += 1
-        let startLine = row + lines - 1
         while true {
           guard let b = try peek() else {
-            throw CSVError(.unterminatedQuote, file: fileName, row: startLine, column: fieldEnds.count + 1,
+            throw CSVError(.unterminatedQuote, file: fileName, row: row, column: fieldEnds.count + 1,
                            message: "a quote opens a field but is never closed (from \(quoted("\"" + String(decoding: fieldBytes[(fieldEnds.last ?? 0)...], as: UTF8.self))))")
           }
           position += 1
@@ -145,7 +144,6 @@ public struct CSVReader {
               break
             }
           } else {
-            if b == lf { lines += 1 } else if b == cr, try peek() != lf { lines += 1 }
             fieldBytes.append(b)
           }
         }
@@ -157,7 +155,7 @@ public struct CSVReader {
             rest.append(c)
             position += 1
           }
-          throw CSVError(.textAfterClosingQuote, file: fileName, row: row + lines - 1, column: fieldEnds.count + 1,
+          throw CSVError(.textAfterClosingQuote, file: fileName, row: row, column: fieldEnds.count + 1,
                          message: "text \(quoted(String(decoding: rest, as: UTF8.self))) follows the closing quote of a quoted field")
         }
       } else {
@@ -183,7 +181,7 @@ public struct CSVReader {
           if let found {
             if found == quote {
               let start = fieldEnds.last ?? 0
-              throw CSVError(.quoteInUnquotedField, file: fileName, row: row + lines - 1, column: fieldEnds.count + 1,
+              throw CSVError(.quoteInUnquotedField, file: fileName, row: row, column: fieldEnds.count + 1,
                              message: "a quote appears inside the unquoted field \(quoted(String(decoding: fieldBytes[start...], as: UTF8.self) + "\"")); quote the whole field and double the quote")
             }
             break scan
@@ -198,6 +196,6 @@ public struct CSVReader {
       if b == cr, try peek() == lf { position += 1 }
       break
     }
-    nextRow = row + lines
+    nextRow = row + 1
   }
 }

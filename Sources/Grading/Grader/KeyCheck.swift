@@ -44,7 +44,8 @@ extension Quiz {
   /// - Throws: ``KeyMismatchError`` naming the first variant that differs.
   public func verifyKey(_ text: String, file: String = "key.jsonl") throws(KeyMismatchError) {
     let expected = keyJSONLines().split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-    var given = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    // Splitting on Characters treats "\r\n" as one line break.
+    var given = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     while let last = given.last, last.isEmpty { given.removeLast() }
     let ids = variants.map(\.id)
     for i in 0..<max(expected.count, given.count) {

@@ -39,8 +39,7 @@ struct PreparedPart: Sendable {
     case let .numeric(n):
       target = AnswerParser.TargetUnit(n.unit)
       keyText = csvNumber(n.value)
-      lowText = csvNumber(n.interval.lowerBound)
-      highText = csvNumber(n.interval.upperBound)
+      (lowText, highText) = decimalInterval(n) ?? (csvNumber(n.interval.lowerBound), csvNumber(n.interval.upperBound))
       unitText = n.unit
     case let .choice(c):
       choice = ChoiceMatcher(c)
@@ -50,6 +49,16 @@ struct PreparedPart: Sendable {
       unitText = ""
     }
   }
+}
+
+/// The accepted interval computed in decimal from the key and tolerance as written (−95.02 ± 2.4004 is
+/// [−97.4204, −92.6196], not −92.61959999999999): the bounds the grader actually applies.
+func decimalInterval(_ n: NumericAnswer) -> (String, String)? {
+  guard let c = Decimal(string: n.value.description), let r = Decimal(string: n.tolerance.relative.description),
+        let a = Decimal(string: n.tolerance.absolute.description)
+  else { return nil }
+  let half = r * (c < 0 ? -c : c) + a
+  return ((c - half).description, (c + half).description)
 }
 
 /// Shortest text that reads back as the same number; integral values without a fraction.
