@@ -48,7 +48,7 @@ extension Bank {
   /// The item's template with the bank's tolerance and feedback overrides applied.
   func resolvedTemplate(for item: Item, in library: TemplateLibrary) throws(QuizError) -> Template {
     guard var template = library[item.template] else {
-      let hint = Suggestion.nearest(to: item.template, in: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
       throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
                                 message: "unknown template '\(item.template)'\(hint)", length: item.template.count))
     }

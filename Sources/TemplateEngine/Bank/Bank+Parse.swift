@@ -22,7 +22,7 @@ extension Bank {
   public static func parse(_ text: String, file: String) throws(TemplateError) -> Bank {
     let doc = try YAMLDocument(text: text, file: file)
     let entries = try doc.mapping(doc.root, what: "a bank", allowed: ["title", "seed", "items", "grading"])
-    func entry(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
     guard let titleNode = entry("title") else { throw doc.error("missing required key 'title' in the bank", line: 1, column: 1) }
     guard let seedNode = entry("seed") else { throw doc.error("missing required key 'seed' in the bank", line: 1, column: 1) }
     guard let itemsNode = entry("items") else { throw doc.error("missing required key 'items' in the bank", line: 1, column: 1) }
@@ -35,7 +35,7 @@ extension Bank {
     var items: [Item] = []
     for node in try doc.sequence(itemsNode, what: "items") {
       let fields = try doc.mapping(node, what: "a bank item", allowed: ["template", "variants", "points", "tolerance", "feedback"])
-      func field(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
+      func field(_ key: String) -> YAMLNode? { fields.first { $0.key == key }?.value }
       guard let templateNode = field("template") else { throw doc.error("a bank item needs 'template'", at: node) }
       let variants = try field("variants").map { n throws(TemplateError) in try doc.int(n, what: "variants") } ?? 1
       guard (1...100_000).contains(variants) else {
@@ -92,7 +92,7 @@ extension Bank {
     return Bank(title: try doc.string(titleNode, what: "title"), seed: seed, items: items, grading: grading, file: file)
   }
 
-  private static func tolerance(_ node: Node, doc: YAMLDocument) throws(TemplateError) -> Tolerance {
+  private static func tolerance(_ node: YAMLNode, doc: YAMLDocument) throws(TemplateError) -> Tolerance {
     var relative = 0.0
     var absolute = 0.0
     for (key, _, value) in try doc.mapping(node, what: "tolerance", allowed: ["relative", "absolute"]) {
@@ -104,7 +104,7 @@ extension Bank {
     return Tolerance(relative: relative, absolute: absolute)
   }
 
-  private static func credit(_ node: Node, what: String, doc: YAMLDocument) throws(TemplateError) -> Double {
+  private static func credit(_ node: YAMLNode, what: String, doc: YAMLDocument) throws(TemplateError) -> Double {
     let x = try doc.double(node, what: what)
     guard (0...1).contains(x) else { throw doc.error("\(what) must be a fraction from 0 to 1, got \(x)", at: node) }
     return x

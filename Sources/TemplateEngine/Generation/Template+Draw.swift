@@ -1,3 +1,4 @@
+import Foundation
 import PhysicsCore
 
 extension Template {
@@ -42,7 +43,7 @@ extension Template {
   private func drawEnvironment(using rng: inout SeededGenerator) throws(GenerationError) -> Environment {
     var environment = Environment()
     for parameter in parameters {
-      let (value, display) = try draw(parameter, environment: environment, using: &rng)
+      let (value, display) = try draw(parameter, environment: &environment, using: &rng)
       environment.values[parameter.name] = value
       environment.displays[parameter.name] = display
     }
@@ -53,7 +54,7 @@ extension Template {
     return environment
   }
 
-  private func draw(_ parameter: ParameterSpec, environment: Environment, using rng: inout SeededGenerator)
+  private func draw(_ parameter: ParameterSpec, environment: inout Environment, using rng: inout SeededGenerator)
     throws(GenerationError) -> (ExpressionValue, String)
   {
     switch parameter.kind {
@@ -71,9 +72,26 @@ extension Template {
       return number(rng.logUniform(in: range), format: parameter.format)
     case let .integer(range):
       return number(Double(rng.integer(in: range)), format: parameter.format ?? .decimals(0))
-    case let .ion(ions, weights):
+    case let .ion(ions, weights, preset):
       let index = weights.map { rng.choice(ions.indices, weights: $0)! } ?? rng.integer(in: 0...(ions.count - 1))
-      return (.string(ions[index].symbol), ions[index].displayName)
+      let ion = ions[index]
+      let pair = preset.concentrations[ion]!  // the parser checked the preset has every listed ion
+      environment.values[parameter.name + "_z"] = .number(Double(ion.valence))
+      environment.values[parameter.name + "_in"] = .number(pair.inside.millimolar)
+      environment.values[parameter.name + "_out"] = .number(pair.outside.millimolar)
+      return (.string(ion.symbol), ion.displayName)
+    case let .preset(presets, weights):
+      let index = weights.map { rng.choice(presets.indices, weights: $0)! } ?? rng.integer(in: 0...(presets.count - 1))
+      let preset = presets[index]
+      for (ion, pair) in preset.concentrations {
+        environment.values["\(parameter.name)_\(ion.formula)_in"] = .number(pair.inside.millimolar)
+        environment.values["\(parameter.name)_\(ion.formula)_out"] = .number(pair.outside.millimolar)
+      }
+      for (ion, p) in preset.relativePermeabilities {
+        environment.values["\(parameter.name)_p\(ion.formula)"] = .number(p)
+      }
+      environment.values[parameter.name + "_T_C"] = .number(preset.temperature.celsius.rounded(toPlaces: 9))
+      return (.string(preset.id), preset.name)
     case let .computed(expression, jitter):
       let value = try evaluate(expression, environment, what: "parameter '\(parameter.name)'", at: parameter.location)
       switch value {
@@ -248,6 +266,14 @@ extension Template {
       throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
                                                               message: error.message))
     }
+  }
+}
+
+extension Double {
+  /// Rounds away binary noise such as 310.15 − 273.15 = 37.000000000000057.
+  func rounded(toPlaces places: Int) -> Double {
+    let scale = pow(10, Double(places))
+    return (self * scale).rounded() / scale
   }
 }
 

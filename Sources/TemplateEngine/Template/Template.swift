@@ -74,8 +74,13 @@ public struct ParameterSpec: Sendable {
     case logUniform(ClosedRange<Double>)
     /// A whole number in [low, high], each equally likely.
     case integer(ClosedRange<Int>)
-    /// An ion from the PhysicsCore table, optionally weighted.
-    case ion([Ion], weights: [Double]?)
+    /// An ion from the PhysicsCore table, optionally weighted. Its companions `<name>_z`, `<name>_in` and
+    /// `<name>_out` (typical concentrations in mM from `preset`) are available to later expressions.
+    case ion([Ion], weights: [Double]?, preset: IonPreset)
+    /// A cell type from the PhysicsCore presets, optionally weighted. Its companions `<name>_<ion>_in`,
+    /// `<name>_<ion>_out` (mM), `<name>_p<ion>` (relative permeability) and `<name>_T_C` are available to
+    /// later expressions, with `<ion>` the formula: K, Na, Cl, Ca, Mg, H, HCO3.
+    case preset([IonPreset], weights: [Double]?)
     /// Computed from earlier parameters, optionally varied by a relative jitter (0.1 = ±10 %, uniform).
     case computed(Expression, jitter: Double?)
   }
@@ -91,6 +96,26 @@ public struct ParameterSpec: Sendable {
   /// How the value is shown, and so rounded before anything is computed from it. `nil`: numbers in a
   /// choice list are shown as written, integers as integers, other draws to 3 significant figures.
   public var format: NumberFormat?
+  /// The names of the companion values this parameter brings along (see ``Kind``).
+  public var companionNames: [String] {
+    switch kind {
+    case .ion: return ParameterSpec.ionCompanions(of: name)
+    case let .preset(presets, _): return ParameterSpec.presetCompanions(of: name, presets: presets)
+    default: return []
+    }
+  }
+
+  static func ionCompanions(of name: String) -> [String] { [name + "_z", name + "_in", name + "_out"] }
+
+  /// Companions common to every preset of the list (an ion missing from one preset is not offered).
+  static func presetCompanions(of name: String, presets: [IonPreset]) -> [String] {
+    let ions = Ion.all.filter { ion in presets.allSatisfy { $0.concentrations[ion] != nil } }
+    var names = ions.flatMap { ["\(name)_\($0.formula)_in", "\(name)_\($0.formula)_out"] }
+    let permeant = Ion.all.filter { ion in presets.allSatisfy { $0.relativePermeabilities[ion] != nil } }
+    names += permeant.map { "\(name)_p\($0.formula)" }
+    return names + [name + "_T_C"]
+  }
+
   /// The unit, for the preview and documentation (the stem writes its own units).
   public var unit: String?
   public var location: SourceLocation

@@ -12,7 +12,8 @@ public enum TemplateParser {
     "answers", "misconceptions", "max_attempts",
   ]
   static let parameterKeys = [
-    "choice", "weights", "uniform", "log_uniform", "integer", "ion", "value", "jitter", "sigfigs", "decimals", "unit",
+    "choice", "weights", "uniform", "log_uniform", "integer", "ion", "preset", "value", "jitter", "sigfigs", "decimals",
+    "unit",
   ]
   static let answerKeys = ["id", "prompt", "numeric", "unit", "tolerance", "sigfigs", "choice", "explanation"]
   static let misconceptionKeys = ["id", "label", "answer", "value", "option", "feedback"]
@@ -39,8 +40,8 @@ private struct Reader {
 
   mutating func template() throws(TemplateError) -> Template {
     let entries = try doc.mapping(doc.root, what: "a template", allowed: TemplateParser.topLevelKeys)
-    func entry(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-    func required(_ key: String) throws(TemplateError) -> Node {
+    func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+    func required(_ key: String) throws(TemplateError) -> YAMLNode {
       guard let node = entry(key) else {
         throw doc.error("missing required key '\(key)' in the template", line: 1, column: 1)
       }
@@ -88,18 +89,25 @@ private struct Reader {
 
   // MARK: - Parameters
 
-  mutating func parameters(_ node: Node) throws(TemplateError) -> [ParameterSpec] {
+  mutating func parameters(_ node: YAMLNode) throws(TemplateError) -> [ParameterSpec] {
     var result: [ParameterSpec] = []
     for (name, keyNode, value) in try doc.mapping(node, what: "parameters") {
       try checkNewName(name, at: keyNode)
-      result.append(try parameter(name, keyNode: keyNode, value))
+      let spec = try parameter(name, keyNode: keyNode, value)
+      result.append(spec)
       known.append(name)
+      for companion in spec.companionNames {
+        guard !known.contains(companion) else {
+          throw doc.error("'\(companion)', a value that '\(name)' brings along, is already declared", at: keyNode)
+        }
+        known.append(companion)
+      }
     }
     guard !result.isEmpty else { throw doc.error("parameters must declare at least one parameter", at: node) }
     return result
   }
 
-  func parameter(_ name: String, keyNode: Node, _ node: Node) throws(TemplateError) -> ParameterSpec {
+  func parameter(_ name: String, keyNode: YAMLNode, _ node: YAMLNode) throws(TemplateError) -> ParameterSpec {
     let location = self.location(keyNode)
     // A bare value is a fixed parameter: `temperature_C: 37`.
     if case .scalar = node {
@@ -107,16 +115,21 @@ private struct Reader {
       return ParameterSpec(name: name, kind: .choice([value], weights: nil), format: nil, unit: nil, location: location)
     }
     let entries = try doc.mapping(node, what: "parameter '\(name)'", allowed: TemplateParser.parameterKeys)
-    func entry(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
-    let kinds = entries.filter { ["choice", "uniform", "log_uniform", "integer", "ion", "value"].contains($0.key) }
+    func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+    let kindKeys = ["choice", "uniform", "log_uniform", "integer", "ion", "value"]
+    var kinds = entries.filter { kindKeys.contains($0.key) }
+    if kinds.isEmpty, let preset = entries.first(where: { $0.key == "preset" }) { kinds = [preset] }
     guard kinds.count == 1, let kindEntry = kinds.first else {
-      throw doc.error("parameter '\(name)' needs exactly one of choice, uniform, log_uniform, integer, ion or value",
+      throw doc.error("parameter '\(name)' needs exactly one of choice, uniform, log_uniform, integer, ion, preset or value",
                       at: keyNode, length: name.count)
+    }
+    if let presetNode = entry("preset"), !["ion", "preset"].contains(kindEntry.key) {
+      throw doc.error("preset goes with ion (for its typical concentrations), not \(kindEntry.key)", at: presetNode)
     }
     var weights: [Double]?
     if let weightsNode = entry("weights") {
-      guard ["choice", "ion"].contains(kindEntry.key) else {
-        throw doc.error("weights go with choice or ion, not \(kindEntry.key)", at: weightsNode)
+      guard ["choice", "ion", "preset"].contains(kindEntry.key) else {
+        throw doc.error("weights go with choice, ion or preset, not \(kindEntry.key)", at: weightsNode)
       }
       var list: [Double] = []
       for item in try doc.sequence(weightsNode, what: "weights") {
@@ -155,7 +168,7 @@ private struct Reader {
       kind = .integer(low...high)
     case "ion":
       var ions: [Ion] = []
-      let items: [Node]
+      let items: [YAMLNode]
       if case .scalar = kindEntry.value { items = [kindEntry.value] } else { items = try doc.sequence(kindEntry.value, what: "ion") }
       for item in items {
         let symbol = try doc.string(item, what: "an ion")
@@ -169,7 +182,17 @@ private struct Reader {
       if let weights, weights.count != ions.count {
         throw doc.error("weights has \(weights.count) entries but ion lists \(ions.count) ions", at: entry("weights"))
       }
-      kind = .ion(ions, weights: weights)
+      let preset = try entry("preset").map { node throws(TemplateError) in try self.presets(node).first! } ?? .mammalianNeuron
+      if let missing = ions.first(where: { preset.concentrations[$0] == nil }) {
+        throw doc.error("the preset '\(preset.id)' has no concentrations for \(missing.symbol)", at: kindEntry.value)
+      }
+      kind = .ion(ions, weights: weights, preset: preset)
+    case "preset":
+      let presets = try self.presets(kindEntry.value)
+      if let weights, weights.count != presets.count {
+        throw doc.error("weights has \(weights.count) entries but preset lists \(presets.count) presets", at: entry("weights"))
+      }
+      kind = .preset(presets, weights: weights)
     default:
       let expression = try self.expression(kindEntry.value, what: "value of '\(name)'")
       var jitter: Double?
@@ -193,12 +216,33 @@ private struct Reader {
       guard (0...15).contains(n) else { throw doc.error("decimals must be between 0 and 15", at: node) }
       format = .decimals(n)
     }
-    if format != nil, case .ion = kind { throw doc.error("an ion parameter has no number format", at: entry("sigfigs") ?? entry("decimals")) }
+    switch kind {
+    case .ion, .preset:
+      if format != nil { throw doc.error("an ion or preset parameter has no number format", at: entry("sigfigs") ?? entry("decimals")) }
+    default: break
+    }
     let unit = try entry("unit").map { node throws(TemplateError) in try doc.string(node, what: "unit") }
     return ParameterSpec(name: name, kind: kind, format: format, unit: unit, location: location)
   }
 
-  func choiceValue(_ node: Node) -> ParameterSpec.ChoiceValue {
+  /// One preset id or a list of them.
+  func presets(_ node: YAMLNode) throws(TemplateError) -> [IonPreset] {
+    let items: [YAMLNode]
+    if case .scalar = node { items = [node] } else { items = try doc.sequence(node, what: "preset") }
+    guard !items.isEmpty else { throw doc.error("preset needs at least one preset id", at: node) }
+    var presets: [IonPreset] = []
+    for item in items {
+      let id = try doc.string(item, what: "a preset")
+      guard let preset = IonPreset.named(id) else {
+        throw doc.error("unknown preset '\(id)'; the presets are \(IonPreset.all.map(\.id).joined(separator: ", "))",
+                        at: item, length: id.count)
+      }
+      presets.append(preset)
+    }
+    return presets
+  }
+
+  func choiceValue(_ node: YAMLNode) -> ParameterSpec.ChoiceValue {
     guard case let .scalar(scalar) = node else { return .text("") }
     if scalar.style == .plain || scalar.style == .any, let x = Double(scalar.string.replacingMinus()), x.isFinite {
       return .number(x)
@@ -208,7 +252,7 @@ private struct Reader {
 
   // MARK: - Derived values and constraints
 
-  mutating func derived(_ node: Node) throws(TemplateError) -> [NamedExpression] {
+  mutating func derived(_ node: YAMLNode) throws(TemplateError) -> [NamedExpression] {
     var result: [NamedExpression] = []
     for (name, keyNode, value) in try doc.mapping(node, what: "derived") {
       try checkNewName(name, at: keyNode)
@@ -219,7 +263,7 @@ private struct Reader {
     return result
   }
 
-  func constraints(_ node: Node) throws(TemplateError) -> [Constraint] {
+  func constraints(_ node: YAMLNode) throws(TemplateError) -> [Constraint] {
     var result: [Constraint] = []
     for item in try doc.sequence(node, what: "constraints") {
       if case .mapping = item {
@@ -242,19 +286,19 @@ private struct Reader {
 
   // MARK: - Answers and misconceptions
 
-  func answers(_ node: Node) throws(TemplateError) -> [AnswerSpec] {
+  func answers(_ node: YAMLNode) throws(TemplateError) -> [AnswerSpec] {
     var result: [AnswerSpec] = []
     let items = try doc.sequence(node, what: "answers")
     guard !items.isEmpty else { throw doc.error("answers must list at least one answer", at: node) }
     for item in items {
       let entries = try doc.mapping(item, what: "an answer", allowed: TemplateParser.answerKeys)
-      func entry(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+      func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
       guard let idNode = entry("id") else { throw doc.error("an answer needs an 'id'", at: item) }
       let id = try doc.string(idNode, what: "answer id")
       guard isIdentifier(id) else { throw doc.error("answer id '\(id)' must be a word of letters, digits and '_'", at: idNode) }
       guard !result.contains(where: { $0.id == id }) else { throw doc.error("duplicate answer id '\(id)'", at: idNode) }
       let prompt = try entry("prompt").map { node throws(TemplateError) in try text(node, what: "prompt") }
-        ?? (try textLiteral(""))
+        ?? textLiteral("")
       let explanation = try entry("explanation").map { node throws(TemplateError) in try text(node, what: "explanation") }
 
       let kind: AnswerSpec.Kind
@@ -284,7 +328,7 @@ private struct Reader {
     return result
   }
 
-  func tolerance(_ node: Node) throws(TemplateError) -> Tolerance {
+  func tolerance(_ node: YAMLNode) throws(TemplateError) -> Tolerance {
     let entries = try doc.mapping(node, what: "tolerance", allowed: ["relative", "absolute"])
     var relative = 0.0
     var absolute = 0.0
@@ -299,9 +343,9 @@ private struct Reader {
     return Tolerance(relative: relative, absolute: absolute)
   }
 
-  func choiceSpec(_ node: Node, answer: String) throws(TemplateError) -> ChoiceSpec {
+  func choiceSpec(_ node: YAMLNode, answer: String) throws(TemplateError) -> ChoiceSpec {
     let entries = try doc.mapping(node, what: "choice of answer '\(answer)'", allowed: ["options", "correct", "shuffle"])
-    func entry(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
     guard let optionsNode = entry("options") else { throw doc.error("choice answer '\(answer)' needs 'options'", at: node) }
     guard let correctNode = entry("correct") else {
       throw doc.error("choice answer '\(answer)' needs 'correct: <expression giving an option id>'", at: node)
@@ -329,11 +373,11 @@ private struct Reader {
     return ChoiceSpec(options: options, correct: correct, shuffle: shuffle)
   }
 
-  func misconceptions(_ node: Node, answers: [AnswerSpec]) throws(TemplateError) -> [MisconceptionSpec] {
+  func misconceptions(_ node: YAMLNode, answers: [AnswerSpec]) throws(TemplateError) -> [MisconceptionSpec] {
     var result: [MisconceptionSpec] = []
     for item in try doc.sequence(node, what: "misconceptions") {
       let entries = try doc.mapping(item, what: "a misconception", allowed: TemplateParser.misconceptionKeys)
-      func entry(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+      func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
       guard let idNode = entry("id") else { throw doc.error("a misconception needs an 'id'", at: item) }
       let id = try doc.string(idNode, what: "misconception id")
       guard !result.contains(where: { $0.id == id && $0.answer == (try? doc.string(entry("answer") ?? idNode, what: "")) }) else {
@@ -343,7 +387,7 @@ private struct Reader {
       if let answerNode = entry("answer") {
         answerID = try doc.string(answerNode, what: "answer")
         guard answers.contains(where: { $0.id == answerID }) else {
-          let hint = Suggestion.nearest(to: answerID, in: answers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+          let hint = Suggestion.nearest(to: answerID, among: answers.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
           throw doc.error("misconception '\(id)' names answer '\(answerID)', which the template does not have\(hint)",
                           at: answerNode, length: answerID.count)
         }
@@ -380,7 +424,7 @@ private struct Reader {
 
   // MARK: - Expressions and text
 
-  func expression(_ node: Node, what: String) throws(TemplateError) -> Expression {
+  func expression(_ node: YAMLNode, what: String) throws(TemplateError) -> Expression {
     guard case let .scalar(scalar) = node else { throw doc.error("\(what) must be an expression", at: node) }
     let expression: Expression
     do {
@@ -393,7 +437,7 @@ private struct Reader {
     return expression
   }
 
-  func text(_ node: Node, what: String) throws(TemplateError) -> TextTemplate {
+  func text(_ node: YAMLNode, what: String) throws(TemplateError) -> TextTemplate {
     let source = try doc.string(node, what: what)
     let text: TextTemplate
     do {
@@ -408,16 +452,13 @@ private struct Reader {
     return text
   }
 
-  func textLiteral(_ source: String) throws(TemplateError) -> TextTemplate {
-    do { return try TextTemplate(parsing: source) } catch {
-      throw doc.error("internal: cannot parse '\(source)'", line: 0, column: 0)
-    }
-  }
+  /// Text without placeholders.
+  func textLiteral(_ source: String) -> TextTemplate { TextTemplate(literal: source) }
 
   /// Every variable an expression uses must be a parameter or derived value defined before it.
-  func checkNames(_ expression: Expression, in node: Node, what: String, offset: Int = 0) throws(TemplateError) {
+  func checkNames(_ expression: Expression, in node: YAMLNode, what: String, offset: Int = 0) throws(TemplateError) {
     for name in expression.referencedVariables.sorted() where !known.contains(name) {
-      let hint = Suggestion.nearest(to: name, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = Suggestion.nearest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
       let at = expression.source.range(of: name).map { expression.source.distance(from: expression.source.startIndex, to: $0.lowerBound) } ?? 0
       let (line, column) = doc.position(of: offset + at, in: node)
       throw doc.error("unknown variable '\(name)' in \(what)\(hint); a name must be a parameter or derived value declared above",
@@ -425,7 +466,7 @@ private struct Reader {
     }
   }
 
-  func checkNewName(_ name: String, at node: Node) throws(TemplateError) {
+  func checkNewName(_ name: String, at node: YAMLNode) throws(TemplateError) {
     guard isIdentifier(name) else {
       throw doc.error("'\(name)' is not a valid name: use letters, digits and '_', starting with a letter", at: node, length: name.count)
     }
@@ -440,7 +481,7 @@ private struct Reader {
     return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && name.allSatisfy(\.isASCII)
   }
 
-  func location(_ node: Node) -> SourceLocation {
+  func location(_ node: YAMLNode) -> SourceLocation {
     SourceLocation(file: doc.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
   }
 }

@@ -38,6 +38,12 @@ public struct TextTemplate: Sendable {
     var length: Int
   }
 
+  /// Text with no placeholders, taken as it is.
+  init(literal: String) {
+    source = literal
+    segments = literal.isEmpty ? [] : [.literal(literal)]
+  }
+
   /// Parses `source`.
   init(parsing source: String) throws(ParseError) {
     self.source = source
@@ -90,8 +96,15 @@ public struct TextTemplate: Sendable {
     segments.compactMap { if case let .placeholder(e, _, offset) = $0 { (e, offset) } else { nil } }
   }
 
-  /// The text with every placeholder filled in from `environment`.
+  /// The text with every placeholder filled in from `environment`, without trailing blank space (a YAML
+  /// block scalar ends with a newline).
   func render(with environment: Environment) throws(ExpressionError) -> String {
+    var out = try renderUntrimmed(with: environment)
+    while out.last?.isWhitespace == true { out.removeLast() }
+    return out
+  }
+
+  private func renderUntrimmed(with environment: Environment) throws(ExpressionError) -> String {
     var out = ""
     for segment in segments {
       switch segment {

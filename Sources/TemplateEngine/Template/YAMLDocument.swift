@@ -1,16 +1,19 @@
 import Yams
 
+/// A YAML node (Yams), distinct from the expression language's syntax tree.
+typealias YAMLNode = Yams.Node
+
 /// A YAML file read into position-marked nodes, with helpers that turn every shape mismatch into a
 /// ``TemplateError`` naming the file, line and column and what was expected.
 struct YAMLDocument {
   let file: String
   let lines: [Substring]
-  let root: Node
+  let root: YAMLNode
 
   init(text: String, file: String) throws(TemplateError) {
     self.file = file
     lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let node: Node?
+    let node: YAMLNode?
     do {
       node = try Yams.compose(yaml: text)
     } catch let error as YamlError {
@@ -24,7 +27,7 @@ struct YAMLDocument {
 
   // MARK: - Errors
 
-  func error(_ message: String, at node: Node?, offset: Int = 0, length: Int = 1) -> TemplateError {
+  func error(_ message: String, at node: YAMLNode?, offset: Int = 0, length: Int = 1) -> TemplateError {
     guard let mark = node?.mark else { return TemplateError(file: file, line: 0, column: 0, message: message) }
     return error(message, line: mark.line, column: mark.column + offset, length: length)
   }
@@ -51,17 +54,17 @@ struct YAMLDocument {
 
   /// The entries of a mapping, in file order, rejecting keys outside `allowed` (with a suggestion) and
   /// duplicate keys.
-  func mapping(_ node: Node, what: String, allowed: [String]? = nil) throws(TemplateError) -> [(key: String, keyNode: Node, value: Node)] {
+  func mapping(_ node: YAMLNode, what: String, allowed: [String]? = nil) throws(TemplateError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
     guard case let .mapping(mapping) = node else {
       throw error("\(what) must be a mapping of 'key: value' lines", at: node)
     }
     var seen: Set<String> = []
-    var entries: [(String, Node, Node)] = []
+    var entries: [(String, YAMLNode, YAMLNode)] = []
     for (keyNode, value) in mapping {
       guard case let .scalar(scalar) = keyNode else { throw error("keys in \(what) must be plain words", at: keyNode) }
       let key = scalar.string
       if let allowed, !allowed.contains(key) {
-        let hint = Suggestion.nearest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Suggestion.nearest(to: key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
         throw error("unknown key '\(key)' in \(what)\(hint); expected one of: \(allowed.joined(separator: ", "))",
                     at: keyNode, length: key.count)
       }
@@ -73,31 +76,31 @@ struct YAMLDocument {
     return entries
   }
 
-  func sequence(_ node: Node, what: String) throws(TemplateError) -> [Node] {
+  func sequence(_ node: YAMLNode, what: String) throws(TemplateError) -> [YAMLNode] {
     guard case let .sequence(sequence) = node else { throw error("\(what) must be a list ('- item' lines)", at: node) }
     return Array(sequence)
   }
 
-  func string(_ node: Node, what: String) throws(TemplateError) -> String {
+  func string(_ node: YAMLNode, what: String) throws(TemplateError) -> String {
     guard case let .scalar(scalar) = node else { throw error("\(what) must be text", at: node) }
     return scalar.string
   }
 
-  func double(_ node: Node, what: String) throws(TemplateError) -> Double {
+  func double(_ node: YAMLNode, what: String) throws(TemplateError) -> Double {
     guard case let .scalar(scalar) = node, let value = Double(scalar.string.replacingMinus()), value.isFinite else {
       throw error("\(what) must be a number, got \(quoted(node))", at: node, length: length(of: node))
     }
     return value
   }
 
-  func int(_ node: Node, what: String) throws(TemplateError) -> Int {
+  func int(_ node: YAMLNode, what: String) throws(TemplateError) -> Int {
     guard case let .scalar(scalar) = node, let value = Int(scalar.string.replacingMinus()) else {
       throw error("\(what) must be a whole number, got \(quoted(node))", at: node, length: length(of: node))
     }
     return value
   }
 
-  func bool(_ node: Node, what: String) throws(TemplateError) -> Bool {
+  func bool(_ node: YAMLNode, what: String) throws(TemplateError) -> Bool {
     guard case let .scalar(scalar) = node else { throw error("\(what) must be true or false", at: node) }
     switch scalar.string.lowercased() {
     case "true", "yes": return true
@@ -107,7 +110,7 @@ struct YAMLDocument {
   }
 
   /// A `[low, high]` pair with low < high.
-  func range(_ node: Node, what: String) throws(TemplateError) -> ClosedRange<Double> {
+  func range(_ node: YAMLNode, what: String) throws(TemplateError) -> ClosedRange<Double> {
     let items = try sequence(node, what: what)
     guard items.count == 2 else { throw error("\(what) must be a list of two numbers [low, high]", at: node) }
     let low = try double(items[0], what: "the low end of \(what)")
@@ -116,20 +119,20 @@ struct YAMLDocument {
     return low...high
   }
 
-  func quoted(_ node: Node) -> String {
+  func quoted(_ node: YAMLNode) -> String {
     if case let .scalar(scalar) = node { return "'\(scalar.string)'" }
     if case .mapping = node { return "a mapping" }
     return "a list"
   }
 
-  func length(of node: Node) -> Int {
+  func length(of node: YAMLNode) -> Int {
     if case let .scalar(scalar) = node { return max(scalar.string.count, 1) }
     return 1
   }
 
   /// Where a character offset inside a scalar's text lies in the file. Exact for single-line plain and
   /// quoted scalars; for block scalars, the first line of the text.
-  func position(of offset: Int, in node: Node) -> (line: Int, column: Int) {
+  func position(of offset: Int, in node: YAMLNode) -> (line: Int, column: Int) {
     guard case let .scalar(scalar) = node, let mark = scalar.mark else { return (node.mark?.line ?? 0, node.mark?.column ?? 0) }
     switch scalar.style {
     case .plain, .any: return (mark.line, mark.column + offset)
@@ -156,32 +159,5 @@ extension String {
 
   fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
     split(separator: Substring(target), omittingEmptySubsequences: false).joined(separator: replacement)
-  }
-}
-
-/// "Did you mean …?" by edit distance.
-enum Suggestion {
-  static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
-    var best: (String, Int)?
-    for candidate in candidates {
-      let d = distance(word.lowercased(), candidate.lowercased())
-      if d <= max(2, word.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
-    }
-    return best?.0
-  }
-
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
   }
 }
