@@ -62,7 +62,7 @@ extension Bank {
       items.append(Item(
         template: try doc.string(templateNode, what: "template"), variants: variants, points: points,
         tolerances: tolerances, feedback: feedback,
-        location: SourceLocation(file: file, line: templateNode.mark?.line ?? 0, column: templateNode.mark?.column ?? 0)))
+        location: FilePosition(file: file, line: templateNode.mark?.line ?? 0, column: templateNode.mark?.column ?? 0)))
     }
     guard !items.isEmpty else { throw doc.error("items must list at least one template", at: itemsNode) }
 

@@ -16,7 +16,7 @@ public struct Bank: Sendable {
     /// Feedback overrides, by misconception id.
     public var feedback: [String: String]
     /// Where the entry was written.
-    public var location: SourceLocation
+    public var location: FilePosition
   }
 
   /// The quiz title.

@@ -115,7 +115,7 @@ extension Template {
       for spec in misconceptions where applied[spec.answer]?[spec.id] == nil {
         warnings.append("misconception '\(spec.id)' never applied (its value always fell inside the accepted interval or failed)")
       }
-      if Double(stems.count) < 0.9 * Double(drawn) {
+      if Double(stems.count) < 0.5 * Double(drawn) {
         warnings.append("only \(stems.count) of \(drawn) stems are distinct: banks can ask for at most about \(stems.count) variants")
       }
       let rate = Double(statistics.draws - drawn) / Double(max(statistics.draws, 1))

@@ -135,7 +135,7 @@ extension Template {
   private func buildVariant(id variantID: String, seed: UInt64, environment: Environment, rng: inout SeededGenerator)
     throws(GenerationError) -> Variant
   {
-    let stem = try render(self.stem, environment, what: "the stem", at: SourceLocation(file: file, line: 0, column: 0))
+    let stem = try render(self.stem, environment, what: "the stem", at: FilePosition(file: file, line: 0, column: 0))
     var answers: [Answer] = []
     for spec in self.answers {
       let prompt = try render(spec.prompt, environment, what: "the prompt of '\(spec.id)'", at: spec.location)
@@ -228,7 +228,7 @@ extension Template {
 
   // MARK: - Evaluation with context
 
-  private func evaluate(_ expression: Expression, _ environment: Environment, what: String, at location: SourceLocation)
+  private func evaluate(_ expression: Expression, _ environment: Environment, what: String, at location: FilePosition)
     throws(GenerationError) -> ExpressionValue
   {
     do { return try expression.evaluate(with: environment.values) } catch {
@@ -238,7 +238,7 @@ extension Template {
   }
 
   private func evaluateNumber(_ expression: Expression, _ environment: Environment, what: String,
-                              at location: SourceLocation) throws(GenerationError) -> Double
+                              at location: FilePosition) throws(GenerationError) -> Double
   {
     let value = try evaluate(expression, environment, what: what, at: location)
     guard case let .number(x) = value else {
@@ -249,7 +249,7 @@ extension Template {
   }
 
   private func evaluateString(_ expression: Expression, _ environment: Environment, what: String,
-                              at location: SourceLocation) throws(GenerationError) -> String
+                              at location: FilePosition) throws(GenerationError) -> String
   {
     let value = try evaluate(expression, environment, what: what, at: location)
     guard case let .string(s) = value else {
@@ -259,7 +259,7 @@ extension Template {
     return s
   }
 
-  private func render(_ text: TextTemplate, _ environment: Environment, what: String, at location: SourceLocation)
+  private func render(_ text: TextTemplate, _ environment: Environment, what: String, at location: FilePosition)
     throws(GenerationError) -> String
   {
     do { return try text.render(with: environment) } catch {

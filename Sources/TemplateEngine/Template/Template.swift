@@ -51,11 +51,11 @@ public enum Difficulty: String, Sendable, CaseIterable, Comparable {
 public struct NamedExpression: Sendable {
   public var name: String
   public var expression: Expression
-  public var location: SourceLocation
+  public var location: FilePosition
 }
 
 /// Where something was written in a template file.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct FilePosition: Hashable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int
   public var column: Int
@@ -118,14 +118,14 @@ public struct ParameterSpec: Sendable {
 
   /// The unit, for the preview and documentation (the stem writes its own units).
   public var unit: String?
-  public var location: SourceLocation
+  public var location: FilePosition
 }
 
 /// A condition on a variant, with an optional explanation for error messages.
 public struct Constraint: Sendable {
   public var expression: Expression
   public var description: String?
-  public var location: SourceLocation
+  public var location: FilePosition
 }
 
 /// One answer of a template.
@@ -139,7 +139,7 @@ public struct AnswerSpec: Sendable {
   public var prompt: TextTemplate
   public var kind: Kind
   public var explanation: TextTemplate?
-  public var location: SourceLocation
+  public var location: FilePosition
 }
 
 /// How a numeric answer is computed and judged.
@@ -181,5 +181,5 @@ public struct MisconceptionSpec: Sendable {
   public var answer: String
   public var outcome: Outcome
   public var feedback: TextTemplate
-  public var location: SourceLocation
+  public var location: FilePosition
 }

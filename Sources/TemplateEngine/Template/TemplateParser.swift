@@ -459,7 +459,7 @@ private struct Reader {
   func checkNames(_ expression: Expression, in node: YAMLNode, what: String, offset: Int = 0) throws(TemplateError) {
     for name in expression.referencedVariables.sorted() where !known.contains(name) {
       let hint = Suggestion.nearest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-      let at = expression.source.range(of: name).map { expression.source.distance(from: expression.source.startIndex, to: $0.lowerBound) } ?? 0
+      let at = expression.source.wordRange(of: name).map { expression.source.distance(from: expression.source.startIndex, to: $0.lowerBound) } ?? 0
       let (line, column) = doc.position(of: offset + at, in: node)
       throw doc.error("unknown variable '\(name)' in \(what)\(hint); a name must be a parameter or derived value declared above",
                       line: line, column: column, length: name.count)
@@ -481,13 +481,13 @@ private struct Reader {
     return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && name.allSatisfy(\.isASCII)
   }
 
-  func location(_ node: YAMLNode) -> SourceLocation {
-    SourceLocation(file: doc.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+  func location(_ node: YAMLNode) -> FilePosition {
+    FilePosition(file: doc.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
   }
 }
 
 extension String {
-  fileprivate func range(of needle: String) -> Range<String.Index>? {
+  fileprivate func wordRange(of needle: String) -> Range<String.Index>? {
     var index = startIndex
     while index < endIndex {
       if self[index...].hasPrefix(needle) {
