@@ -5,10 +5,12 @@ import Foundation
 ///
 /// Scaling by a power of ten and rounding gives the same result as formatting the exact binary value,
 /// except when the scaled value lies within rounding error of a tie (…5). Those rare cases are rounded
-/// by ``NumberFormat``, which rounds the exact binary value.
+/// by ``NumberFormat``, which rounds the exact binary value as `printf` does: a value that is exactly a tie
+/// in binary (2.5, 0.125) goes to the even digit, so `round(2.5)` is 2, like the number shown for it; a
+/// decimal tie such as 0.145 is not exact in binary and rounds the way its binary value lies (0.14).
 enum DecimalRounding {
-  /// `x` rounded to `decimals` digits after the point (to tens, hundreds, … when negative), ties away from
-  /// zero as written in decimal.
+  /// `x` rounded to `decimals` digits after the point (to tens, hundreds, … when negative, ties away from
+  /// zero there).
   static func round(_ x: Double, decimals: Int) -> Double {
     guard x.isFinite, x != 0 else { return x }
     if decimals < 0 {

@@ -36,10 +36,10 @@ struct Evaluator {
       let l = try bool(of: left, for: span)
       if isAnd ? !l : l { return .bool(l) }
       return .bool(try bool(of: right, for: span))
-    case let .conditional(condition, then, otherwise, keyword, _):
+    case let .conditional(condition, then, otherwise, _, _):
       let c = try value(of: condition)
       guard case let .bool(chosen) = c else {
-        throw error(.typeMismatch, "if needs a boolean condition, got \(c.typeDescription)", at: condition.extent.union(keyword))
+        throw error(.typeMismatch, "if needs a boolean condition, got \(c.typeDescription)", at: condition.extent)
       }
       return try value(of: chosen ? then : otherwise)
     case let .call(function, arguments, _, whole):

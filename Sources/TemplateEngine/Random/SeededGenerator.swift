@@ -38,6 +38,14 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
     s3 = splitMix.next()
   }
 
+  /// Creates a generator with a given raw state, for checking against the reference implementation's
+  /// published outputs. The state must not be all zero.
+  init(rawState: (UInt64, UInt64, UInt64, UInt64)) {
+    precondition(rawState != (0, 0, 0, 0), "xoshiro256** needs a state that is not all zero")
+    seed = 0
+    (s0, s1, s2, s3) = rawState
+  }
+
   /// Creates the generator of a child stream: the one seeded with ``derivedSeed(from:path:)``.
   ///
   /// ```swift
