@@ -1,3 +1,5 @@
+import TemplateEngine
+
 /// How a bank wants its answers scored beyond right and wrong: partial credit for a unit slip or for a named
 /// misconception, and an optional check of significant figures. The bank file sets it; the default gives no
 /// partial credit and does not check significant figures.
@@ -13,7 +15,8 @@ public struct GradingPolicy: Hashable, Sendable {
   /// slip, such as V for mV). 0 gives none.
   public var unitSlipCredit: Double
   /// The fraction of a part's points for an answer that matches a named misconception, by misconception id
-  /// (`log10-for-ln`, `sign-reversed`, …). Misconceptions not listed get none.
+  /// (`log10-for-ln`, `sign-reversed`, …); the key `*` applies to every misconception not listed. Without
+  /// either, none.
   public var misconceptionCredit: [String: Double]
   /// When set, correct answers are also checked for their number of significant figures.
   public var significantFigures: SignificantFigureCheck?
@@ -25,11 +28,14 @@ public struct GradingPolicy: Hashable, Sendable {
     /// The fraction of the points kept by a correct answer with too many or too few figures (1 only gives
     /// feedback).
     public var credit: Double
+    /// Whether too many figures are flagged too (otherwise only too few).
+    public var checksTooMany: Bool
 
     /// Creates a check; `credit` is clamped to 0...1.
-    public init(slack: Int = 1, credit: Double = 1) {
+    public init(slack: Int = 1, credit: Double = 1, checksTooMany: Bool = true) {
       self.slack = max(slack, 0)
       self.credit = min(max(credit, 0), 1)
+      self.checksTooMany = checksTooMany
     }
   }
 
@@ -39,5 +45,23 @@ public struct GradingPolicy: Hashable, Sendable {
     self.unitSlipCredit = min(max(unitSlipCredit, 0), 1)
     self.misconceptionCredit = misconceptionCredit.mapValues { min(max($0, 0), 1) }
     self.significantFigures = significantFigures
+  }
+}
+
+extension GradingPolicy {
+  /// The policy a bank's `grading:` section asks for: unit-slip and misconception credit as written, and
+  /// when `significant_figures.check` is on, fewer figures than the key's lose part of the points.
+  public init(options: GradingOptions) {
+    self.init(
+      unitSlipCredit: options.unitSlipCredit ?? 0,
+      misconceptionCredit: options.misconceptionCredit,
+      significantFigures: options.checkSignificantFigures
+        ? SignificantFigureCheck(slack: 0, credit: options.significantFiguresCredit, checksTooMany: false) : nil
+    )
+  }
+
+  /// The fraction of the points for the misconception `id`: its own credit, else the `*` credit, else 0.
+  public func credit(forMisconception id: String) -> Double {
+    misconceptionCredit[id] ?? misconceptionCredit["*"] ?? 0
   }
 }

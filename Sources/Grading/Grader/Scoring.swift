@@ -117,7 +117,7 @@ enum Scoring {
       if let check = policy.significantFigures {
         let wanted = key.significantFigures
         let given = s.significantFigures
-        if given.upperBound < wanted - check.slack || given.lowerBound > wanted + check.slack {
+        if given.upperBound < wanted - check.slack || (check.checksTooMany && given.lowerBound > wanted + check.slack) {
           let gave = given.lowerBound == given.upperBound ? "\(given.lowerBound)" : "\(given.lowerBound) to \(given.upperBound)"
           return ResponseGrade(verdict: .correct, points: part.points * check.credit, value: value,
                                misconception: "significant-figures",
@@ -138,7 +138,7 @@ enum Scoring {
       }
     }
     if let best {
-      return ResponseGrade(verdict: .incorrect, points: part.points * (policy.misconceptionCredit[best.id] ?? 0),
+      return ResponseGrade(verdict: .incorrect, points: part.points * (policy.credit(forMisconception: best.id)),
                            value: value, misconception: best.id, feedback: best.feedback)
     }
     // Near zero the ×10^±3 and sign checks mean nothing: any small number would match.
@@ -153,7 +153,7 @@ enum Scoring {
       var negated = s
       negated.isNegative.toggle()
       if within(negated, key: key.value, tolerance: key.tolerance) {
-        return ResponseGrade(verdict: .incorrect, points: part.points * (policy.misconceptionCredit["sign-reversed"] ?? 0),
+        return ResponseGrade(verdict: .incorrect, points: part.points * (policy.credit(forMisconception: "sign-reversed")),
                              value: value, misconception: "sign-reversed",
                              feedback: "The size is right but the sign is reversed: check the sign convention (Vm − E, inside relative to outside).")
       }
@@ -168,7 +168,7 @@ enum Scoring {
       ?? chosen?.misconception.flatMap { id in key.misconceptions.first { $0.id == id } }
     let id = outcome?.id ?? chosen?.misconception
     let feedback = chosen?.feedback ?? outcome?.feedback ?? "Not the correct option."
-    let credit = id.flatMap { policy.misconceptionCredit[$0] } ?? 0
+    let credit = id.map(policy.credit(forMisconception:)) ?? 0
     return ResponseGrade(verdict: .incorrect, points: part.points * credit, option: option, misconception: id, feedback: feedback)
   }
 }
