@@ -44,20 +44,12 @@ public struct SubmissionGenerator {
           let label = variant.answers.count == 1 ? variant.id : variant.id + "#" + answer.id
           var itemText = label
           if below(200) == 0 { itemText = variant.id + "-x" }  // unknown item
-          out.field(name)
-          out.write(0x2C)
-          out.field(itemText)
-          out.write(0x2C)
-          out.field(response(to: answer))
-          out.write(0x0A)
+          let text = response(to: answer)
+          out.row([name, itemText, text])
           written += 1
           if below(300) == 0, written < rows {  // a duplicate
-            out.field(name)
-            out.write(0x2C)
-            out.field(label)
-            out.write(0x2C)
-            out.field(response(to: answer))
-            out.write(0x0A)
+            let text = response(to: answer)
+            out.row([name, label, text])
             written += 1
           }
         }

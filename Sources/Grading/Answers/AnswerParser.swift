@@ -68,9 +68,11 @@ public struct AnswerParser: Sendable {
   /// The unit an answer is asked in, looked up once.
   struct TargetUnit: Sendable {
     var text: String
+    var bytes: [UInt8]
     var unit: MeasurementUnit?
     init(_ text: String) {
       self.text = text
+      bytes = Array(text.utf8)
       unit = MeasurementUnit(text)
     }
   }
@@ -88,7 +90,12 @@ public struct AnswerParser: Sendable {
         if let target { number.unit = target.unit }
         return .number(number)
       }
-      let unitText = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      let unitBytes = UnsafeBufferPointer(rebasing: bytes[range])
+      if let target, target.bytes.elementsEqual(unitBytes) {
+        number.unit = target.unit
+        return .number(number)
+      }
+      let unitText = String(decoding: unitBytes, as: UTF8.self)
       guard let written = MeasurementUnit.lookup(unitText) else {
         if let target, unitText == target.text { return .number(number) }
         return .unreadable(reason: "\(quoted(String(decoding: bytes, as: UTF8.self))): \(quoted(unitText)) is not a unit")

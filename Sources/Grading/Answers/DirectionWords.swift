@@ -37,6 +37,22 @@ enum Direction: Hashable, Sendable {
 enum ChoiceText {
   /// Lower case, letters and digits only, single spaces: "  Into the CELL! " → "into the cell".
   static func normalize(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      var pendingSpace = false
+      for var b in text.utf8 {
+        if b >= 0x41 && b <= 0x5A { b += 0x20 }
+        if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+          if pendingSpace, !bytes.isEmpty { bytes.append(0x20) }
+          pendingSpace = false
+          bytes.append(b)
+        } else {
+          pendingSpace = true
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
     var out = ""
     var pendingSpace = false
     for ch in text.lowercased().unicodeScalars {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A problem with a submissions file as a whole: it cannot be read, it is not well-formed CSV, or its header
 /// is not one of the supported formats.
 ///
@@ -60,9 +58,22 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
   }
 }
 
-/// Quotes a piece of user text for an error message, shortened to a readable length.
+/// Quotes a piece of user text for an error message or feedback, with line breaks shown as `\n` and `\r`,
+/// shortened to `limit` characters.
 func quoted(_ text: String, limit: Int = 40) -> String {
-  let oneLine = text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-  if oneLine.count <= limit { return "\"" + oneLine + "\"" }
-  return "\"" + oneLine.prefix(limit) + "…\""
+  var out = "\""
+  var count = 0
+  for scalar in text.unicodeScalars {
+    if count == limit {
+      out += "…"
+      break
+    }
+    switch scalar {
+    case "\r": out += "\\r"
+    case "\n": out += "\\n"
+    default: out.unicodeScalars.append(scalar)
+    }
+    count += 1
+  }
+  return out + "\""
 }

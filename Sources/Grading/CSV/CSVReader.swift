@@ -81,6 +81,18 @@ public struct CSVReader {
     withField(index) { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// The field at `index` without leading and trailing spaces, tabs and line breaks.
+  public func trimmedString(at index: Int) -> String {
+    withField(index) { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end, isASCIISpace(bytes[start]) { start += 1 }
+      while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+      if start == 0, end == bytes.count { return String(decoding: bytes, as: UTF8.self) }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+  }
+
   /// Every field of the current record as strings.
   public var strings: [String] { (0..<fieldCount).map(string(at:)) }
 
@@ -199,3 +211,6 @@ public struct CSVReader {
     nextRow = row + 1
   }
 }
+
+@inline(__always)
+func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

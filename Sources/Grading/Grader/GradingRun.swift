@@ -37,6 +37,10 @@ struct GradingRun {
   var variantPoints: [Double]
   var partHasColumn: [Bool]
   var touched: [Bool]
+  /// The responses.csv line being built.
+  var line: [UInt8] = []
+  var lastStudentID = ""
+  var lastStudent = -1
 
   init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
     self.grader = grader
@@ -72,7 +76,7 @@ struct GradingRun {
     }
     counts.rowsIn += 1
     var flagged = false
-    let studentID = reader.string(at: layout.student).trimmingSpaces
+    let studentID = reader.trimmedString(at: layout.student)
     let student: Int?
     if studentID.isEmpty {
       student = nil
@@ -81,7 +85,7 @@ struct GradingRun {
     }
     switch layout.format {
     case .long:
-      let item = reader.string(at: layout.item).trimmingSpaces
+      let item = reader.trimmedString(at: layout.item)
       flagged = reader.withField(layout.response) { raw in
         respond(row: row, student: student, studentID: studentID, item: item, raw: raw, reader: reader)
       }
@@ -123,7 +127,12 @@ struct GradingRun {
   }
 
   private mutating func index(of id: String, reader: borrowing CSVReader) -> Int {
-    if let i = studentIndex[id] { return i }
+    if id == lastStudentID, lastStudent >= 0 { return lastStudent }
+    defer { lastStudentID = id }
+    if let i = studentIndex[id] {
+      lastStudent = i
+      return i
+    }
     let i = studentIDs.count
     studentIndex[id] = i
     studentIDs.append(id)
@@ -134,6 +143,7 @@ struct GradingRun {
       })
     }
     itemStates.append(contentsOf: repeatElement(ItemState(), count: key.items.count))
+    lastStudent = i
     return i
   }
 
@@ -238,43 +248,44 @@ struct GradingRun {
   private mutating func emit(row: Int, studentID: String, item: String, raw: UnsafeBufferPointer<UInt8>,
                              part: PreparedPart?, grade: ResponseGrade, reader: borrowing CSVReader) -> Bool {
     counts.verdicts[grade.verdict, default: 0] += 1
-    let out = responses
-    out.write(String(row))
-    out.write(0x2C)
-    out.field(studentID)
-    out.write(0x2C)
-    out.field(item)
-    out.write(0x2C)
-    out.field(raw)
-    out.write(0x2C)
-    if let v = grade.value { out.write(csvNumber(v)) } else if let o = grade.option { out.field(o) }
-    out.write(0x2C)
+    line.removeAll(keepingCapacity: true)
+    line.appendText(String(row))
+    line.append(0x2C)
+    line.appendCSVField(studentID)
+    line.append(0x2C)
+    line.appendCSVField(item)
+    line.append(0x2C)
+    line.appendCSVField(raw)
+    line.append(0x2C)
+    if let v = grade.value { line.appendText(csvNumber(v)) } else if let o = grade.option { line.appendCSVField(o) }
+    line.append(0x2C)
     if let part {
-      out.field(part.unitText)
-      out.write(0x2C)
-      out.field(part.keyText)
-      out.write(0x2C)
-      out.write(part.lowText)
-      out.write(0x2C)
-      out.write(part.highText)
+      line.appendCSVField(part.unitText)
+      line.append(0x2C)
+      line.appendCSVField(part.keyText)
+      line.append(0x2C)
+      line.appendText(part.lowText)
+      line.append(0x2C)
+      line.appendText(part.highText)
     } else {
-      out.write(",,,")
+      line.append(contentsOf: [0x2C, 0x2C, 0x2C])
     }
-    out.write(0x2C)
-    out.write(grade.verdict.rawValue)
-    out.write(0x2C)
-    out.write(csvNumber(grade.points))
-    out.write(0x2C)
-    if let part { out.write(part.pointsText) }
-    out.write(0x2C)
-    if let m = grade.misconception { out.field(m) }
-    out.write(0x2C)
-    out.field(grade.feedback)
+    line.append(0x2C)
+    line.appendText(grade.verdict.rawValue)
+    line.append(0x2C)
+    line.appendText(csvNumber(grade.points))
+    line.append(0x2C)
+    if let part { line.appendText(part.pointsText) }
+    line.append(0x2C)
+    if let m = grade.misconception { line.appendCSVField(m) }
+    line.append(0x2C)
+    line.appendCSVField(grade.feedback)
     for c in layout.carried {
-      out.write(0x2C)
-      reader.withField(c) { out.field($0) }
+      line.append(0x2C)
+      reader.withField(c) { line.appendCSVField($0) }
     }
-    out.write(0x0A)
+    line.append(0x0A)
+    responses.write(line)
     return grade.verdict.isFlagged
   }
 
@@ -292,7 +303,7 @@ struct GradingRun {
       let total = states.reduce(0) { $0 + $1.points }
       totals.append(total)
       var fields = [studentIDs[s], studentNames[s], csvNumber(total), csvNumber(key.maximum),
-                    key.maximum > 0 ? String(format: "%.1f", 100 * total / key.maximum) : ""]
+                    key.maximum > 0 ? percentText(total / key.maximum) : ""]
       fields += states.map { $0.variant >= 0 ? csvNumber($0.points) : "" }
       grades.row(fields)
     }
@@ -316,6 +327,12 @@ struct GradingRun {
     counts.files = files.map(\.destination)
     return counts
   }
+}
+
+/// A fraction as a percentage with one decimal: 0.8333 → "83.3".
+func percentText(_ fraction: Double) -> String {
+  let tenths = Int((fraction * 1000).rounded())
+  return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
 }
 
 extension Verdict {

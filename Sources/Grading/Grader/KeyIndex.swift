@@ -38,10 +38,9 @@ struct KeyIndex: Sendable {
         entry.variants.append(v)
         var partIndices: [Int] = []
         for answer in variant.answers {
-          var part = PreparedPart(index: parts.count, item: itemIndex, variant: v, variantID: variant.id, answer: answer,
-                                  parts: variant.answers.count, points: item.points)
           precondition(partIndices.count < 64, "A variant has at most 64 parts")
-          part.position = partIndices.count
+          let part = PreparedPart(index: parts.count, item: itemIndex, variant: v, variantID: variant.id,
+                                  position: partIndices.count, answer: answer, parts: variant.answers.count, points: item.points)
           partIndices.append(part.index)
           byName[variant.id + "#" + answer.id] = .part(part.index)
           byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)

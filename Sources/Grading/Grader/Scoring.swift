@@ -1,47 +1,54 @@
 import Foundation
 import TemplateEngine
 
-/// One part of one variant, with everything the hot path needs looked up once.
-struct PreparedPart: Sendable {
+/// One part of one variant, with everything the hot path needs looked up once. A class, so that handing one
+/// around costs a single reference count rather than one per string.
+final class PreparedPart: Sendable {
   /// Index in ``KeyIndex/parts``.
-  var index: Int
+  let index: Int
   /// The item (template) it belongs to.
-  var item: Int
+  let item: Int
   /// The variant, as an index into ``KeyIndex/variants``.
-  var variant: Int
+  let variant: Int
   /// `variant-id#answer-id`, or the bare variant id for a one-part variant.
-  var label: String
-  var variantID: String
+  let label: String
+  let variantID: String
   /// The position of the part within its variant.
-  var position = 0
-  var answer: Answer
+  let position: Int
+  let answer: Answer
+  let numeric: NumericAnswer?
   /// The points this part is worth: the item's points shared equally between the variant's parts.
-  var points: Double
-  var target: AnswerParser.TargetUnit?
-  var choice: ChoiceMatcher?
+  let points: Double
+  let target: AnswerParser.TargetUnit?
+  let choice: ChoiceMatcher?
   // Text written in every responses.csv row for this part.
-  var keyText: String
-  var lowText: String
-  var highText: String
-  var unitText: String
-  var pointsText: String
+  let keyText: String
+  let lowText: String
+  let highText: String
+  let unitText: String
+  let pointsText: String
 
-  init(index: Int, item: Int, variant: Int, variantID: String, answer: Answer, parts: Int, points: Double) {
+  init(index: Int, item: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int, points: Double) {
     self.index = index
     self.item = item
     self.variant = variant
     self.variantID = variantID
+    self.position = position
     self.answer = answer
     label = parts == 1 ? variantID : variantID + "#" + answer.id
     self.points = points / Double(max(parts, 1))
     pointsText = csvNumber(self.points)
     switch answer.kind {
     case let .numeric(n):
+      numeric = n
       target = AnswerParser.TargetUnit(n.unit)
+      choice = nil
       keyText = csvNumber(n.value)
       (lowText, highText) = decimalInterval(n) ?? (csvNumber(n.interval.lowerBound), csvNumber(n.interval.upperBound))
       unitText = n.unit
     case let .choice(c):
+      numeric = nil
+      target = nil
       choice = ChoiceMatcher(c)
       keyText = c.correct
       lowText = ""
@@ -99,7 +106,7 @@ enum Scoring {
     case let .wrongUnit(_, _, reason):
       return ResponseGrade(verdict: .wrongUnit, points: 0, feedback: "Wrong kind of unit: \(reason).")
     case let .number(number):
-      guard case let .numeric(key) = part.answer.kind else {
+      guard let key = part.numeric else {
         return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: a number where an option was asked.")
       }
       return grade(number, key: key, part: part, policy: policy)

@@ -42,55 +42,27 @@ final class OutputFile {
     unlink(temporary.path)
   }
 
-  @inline(__always)
-  func write(_ byte: UInt8) {
-    buffer.append(byte)
-  }
-
+  /// Writes text as it is.
   func write(_ text: String) {
-    var t = text
-    t.withUTF8 { buffer.append(contentsOf: $0) }
+    buffer.appendText(text)
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
-  func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+  /// Writes bytes as they are.
+  func write(_ bytes: [UInt8]) {
     buffer.append(contentsOf: bytes)
-    if buffer.count >= OutputFile.capacity { flush() }
-  }
-
-  /// Writes `text` as one CSV field, quoted when it holds a comma, a quote or a line break.
-  func field(_ text: String) {
-    var t = text
-    t.withUTF8 { field($0) }
-  }
-
-  /// Writes bytes as one CSV field, quoted when needed.
-  func field(_ bytes: UnsafeBufferPointer<UInt8>) {
-    var needsQuotes = false
-    for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
-    }
-    if !needsQuotes {
-      buffer.append(contentsOf: bytes)
-    } else {
-      buffer.append(0x22)
-      for b in bytes {
-        if b == 0x22 { buffer.append(0x22) }
-        buffer.append(b)
-      }
-      buffer.append(0x22)
-    }
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
   /// Writes a whole CSV row and a line break.
   func row(_ fields: [String]) {
+    var line: [UInt8] = []
     for (i, f) in fields.enumerated() {
-      if i > 0 { write(0x2C) }
-      field(f)
+      if i > 0 { line.append(0x2C) }
+      line.appendCSVField(f)
     }
-    write(0x0A)
+    line.append(0x0A)
+    write(line)
   }
 
   private var failed = false
