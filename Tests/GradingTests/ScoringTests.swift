@@ -162,3 +162,30 @@ import Testing
     #expect(Grader(quiz: quiz).grade(response, for: "tiny-01")?.verdict == expected)
   }
 }
+
+@Suite struct GradingPolicyTests {
+  @Test func fromTheBankGradingOptions() {
+    let options = GradingOptions(unitSlipCredit: 0.5, misconceptionCredit: ["*": 0.25, "log10-for-ln": 0.5],
+                                 checkSignificantFigures: true, significantFiguresCredit: 0.9)
+    let policy = GradingPolicy(options: options)
+    #expect(policy.unitSlipCredit == 0.5)
+    #expect(policy.credit(forMisconception: "log10-for-ln") == 0.5)
+    #expect(policy.credit(forMisconception: "valence-ignored") == 0.25)
+    #expect(policy.significantFigures == .init(slack: 0, credit: 0.9, checksTooMany: false))
+    #expect(GradingPolicy(options: GradingOptions()) == GradingPolicy())
+  }
+
+  @Test func wildcardCreditAppliesToEveryMisconception() {
+    let grader = Grader(quiz: SampleQuiz.quiz, policy: GradingPolicy(misconceptionCredit: ["*": 0.5]))
+    #expect(grader.grade("264.6", for: "nernst-potential-02")?.points == 1)
+    #expect(grader.grade("influx", for: "driving-force-01#direction")?.points == 0.5)
+  }
+
+  @Test func bankSignificantFigureCheckOnlyFlagsTooFew() {
+    let options = GradingOptions(checkSignificantFigures: true, significantFiguresCredit: 0.5)
+    let grader = Grader(quiz: SampleQuiz.quiz, policy: GradingPolicy(options: options))
+    #expect(grader.grade("-95.02", for: "nernst-potential-01")?.points == 2)   // 4 s.f. for a key to 3
+    #expect(grader.grade("-95.0", for: "nernst-potential-01")?.points == 2)
+    #expect(grader.grade("-95", for: "nernst-potential-01")?.points == 1)      // 2 s.f.
+  }
+}

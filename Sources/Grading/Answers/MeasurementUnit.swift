@@ -15,7 +15,22 @@ import Foundation
 public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
   /// The quantity a unit measures.
   public enum Dimension: String, Hashable, Sendable {
-    case potential, current, charge, conductance, concentration, molarEnergy, fraction, count
+    /// Volts.
+    case potential
+    /// Amperes.
+    case current
+    /// Coulombs.
+    case charge
+    /// Siemens.
+    case conductance
+    /// Moles per litre (M).
+    case concentration
+    /// Joules per mole.
+    case molarEnergy
+    /// A plain fraction: `%`, `ppm`.
+    case fraction
+    /// A number of things: `ions`.
+    case count
   }
 
   /// The conventional symbol: `mV`, `µM`, `kJ/mol`, `%`.

@@ -19,7 +19,7 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
   public static func detect(header: [String]) -> SubmissionFormat? {
     let h = header.map(HeaderName.normalize)
     if h.count >= 3, h[0] == "name", h[1] == "id", h[2] == "sis_id" { return .canvas }
-    if h.first == "timestamp" { return .googleForms }
+    if let first = h.first, HeaderName.timestamp.contains(first) { return .googleForms }
     if HeaderName.column(in: h, among: HeaderName.item) != nil, HeaderName.column(in: h, among: HeaderName.response) != nil,
        HeaderName.column(in: h, among: HeaderName.student) != nil
     {
@@ -36,6 +36,11 @@ enum HeaderName {
                         "username", "login", "user", "sis id", "sis_id"]
   static let item = ["item", "question", "variant", "item id", "item_id", "question id", "question_id"]
   static let response = ["response", "answer", "value", "student response"]
+  /// Google Forms' first column, in the languages its export is most often seen in.
+  static let timestamp = ["timestamp", "marca temporal", "horodateur", "zeitstempel", "carimbo de data/hora",
+                          "informazioni cronologiche", "tijdstempel"]
+  static let email = ["email address", "email", "e-mail", "dirección de correo electrónico", "adresse e-mail",
+                      "e-mail-adresse", "endereço de e-mail", "indirizzo email", "e-mailadres"]
   static let googleIdentity = ["name", "full name", "student", "student id", "student number", "id", "first name",
                                "last name", "section", "username"]
 
@@ -113,14 +118,18 @@ struct Layout: Sendable {
         if c + 1 < header.count, Double(header[c + 1].trimmingSpaces) != nil { c += 1 }
       }
     case .googleForms:
-      let email = h.firstIndex(of: "email address") ?? h.firstIndex(of: "email")
+      let email = HeaderName.column(in: h, among: HeaderName.email)
       let identity = HeaderName.column(in: h, among: HeaderName.googleIdentity)
       guard let s = email ?? identity else { throw missing("Email Address (or name)") }
       student = s
       name = identity.flatMap { $0 == s ? nil : $0 }
       let skip: Set<Int> = Set([0, s] + (name.map { [$0] } ?? []))
       for c in header.indices where !skip.contains(c) {
-        if h[c] == "score" || HeaderName.googleIdentity.contains(h[c]) || h[c] == "email address" { continue }
+        if ["score", "punteggio", "puntuación", "note", "punkte", "pontuação", "punten"].contains(h[c])
+          || HeaderName.googleIdentity.contains(h[c]) || HeaderName.email.contains(h[c])
+        {
+          continue
+        }
         answers.append(AnswerColumn(column: c, part: key.part(forColumn: header[c]), header: header[c]))
       }
     }
