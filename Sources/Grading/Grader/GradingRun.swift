@@ -39,6 +39,7 @@ struct GradingRun {
   var touched: [Bool]
   /// The responses.csv line being built.
   var line: [UInt8] = []
+  var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
   var lastStudentID = ""
   var lastStudent = -1
 
@@ -247,9 +248,9 @@ struct GradingRun {
   @discardableResult
   private mutating func emit(row: Int, studentID: String, item: String, raw: UnsafeBufferPointer<UInt8>,
                              part: PreparedPart?, grade: ResponseGrade, reader: borrowing CSVReader) -> Bool {
-    counts.verdicts[grade.verdict, default: 0] += 1
+    verdictCounts[grade.verdict.index] += 1
     line.removeAll(keepingCapacity: true)
-    line.appendText(String(row))
+    line.appendDecimal(row)
     line.append(0x2C)
     line.appendCSVField(studentID)
     line.append(0x2C)
@@ -293,6 +294,9 @@ struct GradingRun {
 
   mutating func finish() throws -> GradingSummary {
     counts.students = studentIDs.count
+    for verdict in Verdict.allCases where verdictCounts[verdict.index] > 0 {
+      counts.verdicts[verdict] = verdictCounts[verdict.index]
+    }
     let grades = try OutputFile(folder.appendingPathComponent("grades.csv"))
     let itemCount = key.items.count
     grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))

@@ -25,6 +25,22 @@ extension Array where Element == UInt8 {
     t.withUTF8 { appendCSVField($0) }
   }
 
+  /// Appends a non-negative integer in decimal digits.
+  mutating func appendDecimal(_ value: Int) {
+    precondition(value >= 0, "Only row numbers and counts are written this way")
+    if value < 10 {
+      append(0x30 + UInt8(value))
+      return
+    }
+    let start = count
+    var v = value
+    while v > 0 {
+      append(0x30 + UInt8(v % 10))
+      v /= 10
+    }
+    self[start...].reverse()
+  }
+
   /// Appends `text` as it is.
   mutating func appendText(_ text: String) {
     var t = text
