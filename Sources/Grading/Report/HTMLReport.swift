@@ -41,7 +41,7 @@ struct HTMLReport {
     h += "<p>\(s.students) students; maximum \(number(s.maximum)) points"
     if let mean = s.mean { h += "; mean \(number(mean)) (\(percent(s.maximum > 0 ? mean / s.maximum : nil)))" }
     if let sd = s.standardDeviation { h += "; standard deviation \(number(sd))" }
-    h += ". Cronbach’s α: \(s.alpha.map { String(format: "%.2f", $0) } ?? "n/a (needs two items and varying totals")"
+    h += ". Cronbach’s α: \(s.alpha.map(twoDecimals) ?? "n/a (needs two items and varying totals")"
     h += s.alpha == nil ? ").</p>\n" : ".</p>\n"
     h += histogramSVG(s.histogram)
     h += "<h2>Items</h2>\n"
@@ -51,7 +51,7 @@ struct HTMLReport {
     for item in s.items {
       h += "<tr><td>\(escape(item.title)) <span class=\"note\">\(escape(item.template))</span></td><td class=\"n\">\(number(item.points))</td>"
       h += "<td class=\"n\">\(item.answered)</td><td class=\"n\">\(percent(item.facility))</td>"
-      h += "<td class=\"n\">\(item.discrimination.map { String(format: "%.2f", $0) } ?? "n/a")</td></tr>\n"
+      h += "<td class=\"n\">\(item.discrimination.map(twoDecimals) ?? "n/a")</td></tr>\n"
     }
     h += "</table>\n"
     h += "<h2>Misconceptions matched</h2>\n"
@@ -134,6 +134,8 @@ struct HTMLReport {
 
   // MARK: Text
 
+  /// Two decimals, without a minus sign on a value that rounds to zero.
+  private func twoDecimals(_ x: Double) -> String { abs(x) < 0.005 ? "0.00" : String(format: "%.2f", x) }
   private func fmt(_ x: Double) -> String { String(format: "%.1f", x) }
   private func number(_ x: Double) -> String { csvNumber((x * 100).rounded() / 100) }
   private func percent(_ x: Double?) -> String { x.map { String(format: "%.0f %%", 100 * $0) } ?? "n/a" }
