@@ -23,7 +23,6 @@ struct GradingRun {
   var counts: GradingSummary
 
   // Students, in order of first appearance.
-  var studentIndex: [String: Int] = [:]
   var studentIDs: [String] = []
   var studentNames: [String] = []
   var studentInfo: [[String]] = []
@@ -40,8 +39,9 @@ struct GradingRun {
   /// The responses.csv line being built.
   var line: [UInt8] = []
   var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
-  var lastStudentID = ""
+  var lastStudentID: [UInt8] = []
   var lastStudent = -1
+  var studentTable = ByteTable<Int>(capacity: 1024)
 
   init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
     self.grader = grader
@@ -76,50 +76,57 @@ struct GradingRun {
       }
     }
     counts.rowsIn += 1
-    var flagged = false
-    let studentID = reader.trimmedString(at: layout.student)
-    let student: Int?
-    if studentID.isEmpty {
-      student = nil
-    } else {
-      student = index(of: studentID, reader: reader)
-    }
-    switch layout.format {
-    case .long:
-      let item = reader.trimmedString(at: layout.item)
-      flagged = reader.withField(layout.response) { raw in
-        respond(row: row, student: student, studentID: studentID, item: item, raw: raw, reader: reader)
-      }
-    case .wide, .canvas, .googleForms:
-      for i in touched.indices { touched[i] = false }
-      var any = false
-      for column in layout.answers {
-        let isBlank = reader.withField(column.column) { isBlankField($0) }
-        if isBlank { continue }
-        any = true
-        let label: String
-        if let p = column.part {
-          label = key.parts[p].label
-          touched[key.parts[p].item] = true
-        } else {
-          label = column.header
+    let flagged = reader.withField(layout.student) { studentField in
+      let studentID = trimmed(studentField)
+      let student = index(of: studentID, reader: reader)
+      switch layout.format {
+      case .long:
+        return reader.withField(layout.item) { itemField in
+          reader.withField(layout.response) { raw in
+            respond(row: row, student: student, studentID: studentID, item: trimmed(itemField), raw: raw, reader: reader)
+          }
         }
-        let f = reader.withField(column.column) { raw in
-          respond(row: row, student: student, studentID: studentID, item: label, raw: raw, reader: reader, part: column.part,
-                  known: true)
-        }
-        flagged = flagged || f
-      }
-      if let student {
-        flagged = emitBlanks(row: row, student: student, studentID: studentID, reader: reader) || flagged
-      } else if !any {
-        emit(row: row, studentID: studentID, item: "", raw: UnsafeBufferPointer(start: nil, count: 0), part: nil,
-             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
-             reader: reader)
-        flagged = true
+      case .wide, .canvas, .googleForms:
+        return processAnswerColumns(row: row, student: student, studentID: studentID, reader: reader)
       }
     }
     if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+  }
+
+  /// Wide formats: grades each non-empty answer cell, then writes the blanks.
+  private mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
+                                             reader: borrowing CSVReader) -> Bool {
+    var flagged = false
+    for i in touched.indices { touched[i] = false }
+    var any = false
+    for column in layout.answers {
+      let isBlank = reader.withField(column.column) { isBlankField($0) }
+      if isBlank { continue }
+      any = true
+      let label: String
+      if let p = column.part {
+        label = key.parts[p].label
+        touched[key.parts[p].item] = true
+      } else {
+        label = column.header
+      }
+      let f = reader.withField(column.column) { raw in
+        withBytes(of: label) { item in
+          respond(row: row, student: student, studentID: studentID, item: item, raw: raw, reader: reader, part: column.part,
+                  known: true)
+        }
+      }
+      flagged = flagged || f
+    }
+    if let student {
+      flagged = emitBlanks(row: row, student: student, studentID: studentID, reader: reader) || flagged
+    } else if !any {
+      emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+           grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
+           reader: reader)
+      flagged = true
+    }
+    return flagged
   }
 
   private func isBlankField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -127,20 +134,23 @@ struct GradingRun {
     return true
   }
 
-  private mutating func index(of id: String, reader: borrowing CSVReader) -> Int {
-    if id == lastStudentID, lastStudent >= 0 { return lastStudent }
-    defer { lastStudentID = id }
-    if let i = studentIndex[id] {
+  /// The student's index, adding the student on first sight; nil for an empty id.
+  private mutating func index(of id: UnsafeBufferPointer<UInt8>, reader: borrowing CSVReader) -> Int? {
+    if id.isEmpty { return nil }
+    if lastStudent >= 0, lastStudentID.elementsEqual(id) { return lastStudent }
+    lastStudentID.removeAll(keepingCapacity: true)
+    lastStudentID.append(contentsOf: id)
+    if let i = studentTable.value(for: id) {
       lastStudent = i
       return i
     }
     let i = studentIDs.count
-    studentIndex[id] = i
-    studentIDs.append(id)
-    studentNames.append(layout.name.map { reader.string(at: $0).trimmingSpaces } ?? "")
+    studentTable.insert(id, value: i)
+    studentIDs.append(String(decoding: id, as: UTF8.self))
+    studentNames.append(layout.name.map { reader.trimmedString(at: $0) } ?? "")
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
-        c.map { reader.string(at: $0).trimmingSpaces } ?? ""
+        c.map { reader.trimmedString(at: $0) } ?? ""
       })
     }
     itemStates.append(contentsOf: repeatElement(ItemState(), count: key.items.count))
@@ -149,8 +159,9 @@ struct GradingRun {
   }
 
   /// Grades one response and writes its line; returns whether it is flagged.
-  private mutating func respond(row: Int, student: Int?, studentID: String, item: String, raw: UnsafeBufferPointer<UInt8>,
-                                reader: borrowing CSVReader, part known: Int? = nil, known isKnown: Bool = false) -> Bool {
+  private mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                raw: UnsafeBufferPointer<UInt8>, reader: borrowing CSVReader, part known: Int? = nil,
+                                known isKnown: Bool = false) -> Bool {
     let partIndex: Int
     if isKnown {
       guard let known else {
@@ -160,18 +171,20 @@ struct GradingRun {
       }
       partIndex = known
     } else {
-      switch key.byName[item] {
+      switch key.byNameBytes.value(for: item) {
       case let .part(p)?:
         partIndex = p
       case let .needsAnswerID(v)?:
         let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "\(quoted(item)) has several parts: name one of \(names)."), reader: reader)
+                                         feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."),
+                    reader: reader)
       case nil:
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "No item \(quoted(item)) in the key for this bank and seed."), reader: reader)
+                                         feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
+                    reader: reader)
       }
     }
     let part = key.parts[partIndex]
@@ -217,25 +230,28 @@ struct GradingRun {
 
   /// Wide formats: a blank line for each item the student has not answered at all, and for each unanswered
   /// part of a variant answered in this row.
-  private mutating func emitBlanks(row: Int, student: Int, studentID: String, reader: borrowing CSVReader) -> Bool {
+  private mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, reader: borrowing CSVReader) -> Bool {
     var flagged = false
-    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     for (itemIndex, item) in key.items.enumerated() {
       let state = itemStates[student * key.items.count + itemIndex]
       if state.variant < 0 {
         // Only when no column of this item was answered in this row (an unreadable answer still counts).
         guard !touched[itemIndex] else { continue }
-        emit(row: row, studentID: studentID, item: item.template, raw: empty, part: nil,
-             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
-             reader: reader)
+        _ = withBytes(of: item.template) { name in
+          emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
+               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
+               reader: reader)
+        }
         flagged = true
       } else if touched[itemIndex] {
         for p in key.variants[Int(state.variant)].parts where partHasColumn[p] {
           let part = key.parts[p]
           guard state.answered & (1 << UInt64(part.position)) == 0 else { continue }
           partVerdicts[p][Verdict.blank.index] += 1
-          emit(row: row, studentID: studentID, item: part.label, raw: empty, part: part,
-               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), reader: reader)
+          _ = withBytes(of: part.label) { name in
+            emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
+                 grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), reader: reader)
+          }
           flagged = true
         }
       }
@@ -246,7 +262,8 @@ struct GradingRun {
   // MARK: Writing
 
   @discardableResult
-  private mutating func emit(row: Int, studentID: String, item: String, raw: UnsafeBufferPointer<UInt8>,
+  private mutating func emit(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                             raw: UnsafeBufferPointer<UInt8>,
                              part: PreparedPart?, grade: ResponseGrade, reader: borrowing CSVReader) -> Bool {
     verdictCounts[grade.verdict.index] += 1
     line.removeAll(keepingCapacity: true)
@@ -337,6 +354,24 @@ struct GradingRun {
 func percentText(_ fraction: Double) -> String {
   let tenths = Int((fraction * 1000).rounded())
   return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+}
+
+/// No bytes.
+private var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+/// `bytes` without leading and trailing ASCII spaces, tabs and line breaks.
+func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+  var start = 0
+  var end = bytes.count
+  while start < end, isASCIISpace(bytes[start]) { start += 1 }
+  while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+  return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Lends the UTF-8 bytes of `text`.
+func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+  return Array(text.utf8).withUnsafeBufferPointer(body)
 }
 
 extension Verdict {

@@ -26,6 +26,8 @@ struct KeyIndex: Sendable {
   var variants: [VariantEntry] = []
   var items: [ItemEntry] = []
   var byName: [String: Lookup] = [:]
+  /// ``byName`` for lookups with bytes.
+  var byNameBytes = ByteTable<Lookup>()
   var byQuestionText: [String: [Int]] = [:]
   var maximum: Double = 0
 
@@ -58,6 +60,7 @@ struct KeyIndex: Sendable {
       }
       items.append(entry)
     }
+    for (name, lookup) in byName { byNameBytes.insert(name, value: lookup) }
   }
 
   /// The part a column header names: an item name, or the question text (HTML and spacing ignored).
