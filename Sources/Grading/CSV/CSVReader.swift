@@ -104,6 +104,13 @@ public struct CSVReader {
     return try fieldBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
   }
 
+  /// Lends every field of the current record at once.
+  func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
+    try fieldBytes.withUnsafeBufferPointer { bytes in
+      try fieldEnds.withUnsafeBufferPointer { ends in try body(CSVFields(bytes: bytes, ends: ends)) }
+    }
+  }
+
   /// Whether every field of the current record is empty.
   public var isBlank: Bool { fieldBytes.isEmpty }
 
@@ -214,3 +221,22 @@ public struct CSVReader {
 
 @inline(__always)
 func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+/// The fields of one record, borrowed from a ``CSVReader``.
+struct CSVFields {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let ends: UnsafeBufferPointer<Int>
+
+  /// The number of fields.
+  var count: Int { ends.count }
+
+  /// The bytes of field `index` (empty past the last field).
+  subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    guard index < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let start = index == 0 ? 0 : ends[index - 1]
+    return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+  }
+
+  /// Field `index` without surrounding spaces, as a `String`.
+  func trimmedString(_ index: Int) -> String { String(decoding: trimmed(self[index]), as: UTF8.self) }
+}

@@ -76,18 +76,15 @@ struct GradingRun {
       }
     }
     counts.rowsIn += 1
-    let flagged = reader.withField(layout.student) { studentField in
-      let studentID = trimmed(studentField)
-      let student = index(of: studentID, reader: reader)
+    let flagged = reader.withFields { fields in
+      let studentID = trimmed(fields[layout.student])
+      let student = index(of: studentID, fields: fields)
       switch layout.format {
       case .long:
-        return reader.withField(layout.item) { itemField in
-          reader.withField(layout.response) { raw in
-            respond(row: row, student: student, studentID: studentID, item: trimmed(itemField), raw: raw, reader: reader)
-          }
-        }
+        return respond(row: row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
+                       raw: fields[layout.response], fields: fields)
       case .wide, .canvas, .googleForms:
-        return processAnswerColumns(row: row, student: student, studentID: studentID, reader: reader)
+        return processAnswerColumns(row: row, student: student, studentID: studentID, fields: fields)
       }
     }
     if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
@@ -95,12 +92,12 @@ struct GradingRun {
 
   /// Wide formats: grades each non-empty answer cell, then writes the blanks.
   private mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-                                             reader: borrowing CSVReader) -> Bool {
+                                             fields: CSVFields) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
     var any = false
     for column in layout.answers {
-      let isBlank = reader.withField(column.column) { isBlankField($0) }
+      let isBlank = isBlankField(fields[column.column])
       if isBlank { continue }
       any = true
       let label: String
@@ -110,20 +107,18 @@ struct GradingRun {
       } else {
         label = column.header
       }
-      let f = reader.withField(column.column) { raw in
-        withBytes(of: label) { item in
-          respond(row: row, student: student, studentID: studentID, item: item, raw: raw, reader: reader, part: column.part,
-                  known: true)
-        }
+      let f = withBytes(of: label) { item in
+        respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
+                part: column.part, known: true)
       }
       flagged = flagged || f
     }
     if let student {
-      flagged = emitBlanks(row: row, student: student, studentID: studentID, reader: reader) || flagged
+      flagged = emitBlanks(row: row, student: student, studentID: studentID, fields: fields) || flagged
     } else if !any {
       emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
            grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
-           reader: reader)
+           fields: fields)
       flagged = true
     }
     return flagged
@@ -135,7 +130,7 @@ struct GradingRun {
   }
 
   /// The student's index, adding the student on first sight; nil for an empty id.
-  private mutating func index(of id: UnsafeBufferPointer<UInt8>, reader: borrowing CSVReader) -> Int? {
+  private mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
     if id.isEmpty { return nil }
     if lastStudent >= 0, lastStudentID.elementsEqual(id) { return lastStudent }
     lastStudentID.removeAll(keepingCapacity: true)
@@ -147,10 +142,10 @@ struct GradingRun {
     let i = studentIDs.count
     studentTable.insert(id, value: i)
     studentIDs.append(String(decoding: id, as: UTF8.self))
-    studentNames.append(layout.name.map { reader.trimmedString(at: $0) } ?? "")
+    studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
-        c.map { reader.trimmedString(at: $0) } ?? ""
+        c.map { fields.trimmedString($0) } ?? ""
       })
     }
     itemStates.append(contentsOf: repeatElement(ItemState(), count: key.items.count))
@@ -160,14 +155,14 @@ struct GradingRun {
 
   /// Grades one response and writes its line; returns whether it is flagged.
   private mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                raw: UnsafeBufferPointer<UInt8>, reader: borrowing CSVReader, part known: Int? = nil,
+                                raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
                                 known isKnown: Bool = false) -> Bool {
     let partIndex: Int
     if isKnown {
       guard let known else {
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "No question of the quiz matches this column."), reader: reader)
+                                         feedback: "No question of the quiz matches this column."), fields: fields)
       }
       partIndex = known
     } else {
@@ -179,18 +174,18 @@ struct GradingRun {
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
                                          feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."),
-                    reader: reader)
+                    fields: fields)
       case nil:
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
                                          feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
-                    reader: reader)
+                    fields: fields)
       }
     }
     let part = key.parts[partIndex]
     guard let student else {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
-                  grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), reader: reader)
+                  grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
     }
     let slot = student * key.items.count + part.item
     let state = itemStates[slot]
@@ -200,13 +195,13 @@ struct GradingRun {
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
                     grade: ResponseGrade(verdict: .duplicate, points: 0,
                                          feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts."),
-                    reader: reader)
+                    fields: fields)
       }
       if state.answered & (1 << UInt64(part.position)) != 0 {
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
                     grade: ResponseGrade(verdict: .duplicate, points: 0,
                                          feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts."),
-                    reader: reader)
+                    fields: fields)
       }
     }
     let grade = grader.grade(raw, part: part)
@@ -225,12 +220,12 @@ struct GradingRun {
     partVerdicts[partIndex][grade.verdict.index] += 1
     partPoints[partIndex] += grade.points
     if let m = grade.misconception { partMisconceptions[partIndex][m, default: 0] += 1 }
-    return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, reader: reader)
+    return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
   }
 
   /// Wide formats: a blank line for each item the student has not answered at all, and for each unanswered
   /// part of a variant answered in this row.
-  private mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, reader: borrowing CSVReader) -> Bool {
+  private mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
     var flagged = false
     for (itemIndex, item) in key.items.enumerated() {
       let state = itemStates[student * key.items.count + itemIndex]
@@ -240,7 +235,7 @@ struct GradingRun {
         _ = withBytes(of: item.template) { name in
           emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
                grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
-               reader: reader)
+               fields: fields)
         }
         flagged = true
       } else if touched[itemIndex] {
@@ -250,7 +245,7 @@ struct GradingRun {
           partVerdicts[p][Verdict.blank.index] += 1
           _ = withBytes(of: part.label) { name in
             emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
-                 grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), reader: reader)
+                 grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
           }
           flagged = true
         }
@@ -264,7 +259,7 @@ struct GradingRun {
   @discardableResult
   private mutating func emit(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                              raw: UnsafeBufferPointer<UInt8>,
-                             part: PreparedPart?, grade: ResponseGrade, reader: borrowing CSVReader) -> Bool {
+                             part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
     verdictCounts[grade.verdict.index] += 1
     line.removeAll(keepingCapacity: true)
     line.appendDecimal(row)
@@ -300,7 +295,7 @@ struct GradingRun {
     line.appendCSVField(grade.feedback)
     for c in layout.carried {
       line.append(0x2C)
-      reader.withField(c) { line.appendCSVField($0) }
+      line.appendCSVField(fields[c])
     }
     line.append(0x0A)
     responses.write(line)
