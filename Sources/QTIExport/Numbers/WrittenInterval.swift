@@ -1,0 +1,40 @@
+import Foundation
+import TemplateEngine
+
+/// The numbers one numeric answer is written with: the key, the accepted interval and its half-width, all as
+/// short decimal strings, the bounds rounded outward so the file never rejects what the key accepts.
+struct WrittenInterval: Hashable, Sendable {
+  /// The key, exactly.
+  var key: String
+  /// The lower bound (≤ the key, also for negative keys).
+  var lower: String
+  /// The upper bound.
+  var upper: String
+  /// The half-width (the absolute tolerance written into QTI 2.1 / 3.0), rounded up.
+  var halfWidth: String
+  /// Whether rounding to a short decimal moved a bound or the half-width outward.
+  var widened: Bool
+
+  /// How much a bound may move outward to get a short decimal: a millionth of the half-width.
+  static let slackFraction = Decimal(string: "0.000001")!
+
+  /// The interval for `key` with `tolerance`, computed in decimal arithmetic from the shortest decimal forms of
+  /// the key and the tolerance (so 2 % of 7.854 is 0.15708, not 0.15708000000000001).
+  init(key value: Double, tolerance: Tolerance) {
+    let c = DecimalText.decimal(value)
+    let magnitude = c < 0 ? -c : c
+    let h = DecimalText.decimal(tolerance.relative) * magnitude + DecimalText.decimal(tolerance.absolute)
+    let slack = h * WrittenInterval.slackFraction
+    key = DecimalText.exact(value)
+    let lo = DecimalText.outward(c - h, up: false, slack: slack)
+    let hi = DecimalText.outward(c + h, up: true, slack: slack)
+    let t = DecimalText.outward(h, up: true, slack: slack)
+    lower = lo.text
+    upper = hi.text
+    halfWidth = t.text
+    widened = lo.widened || hi.widened || t.widened
+  }
+
+  /// The interval as numbers.
+  var range: ClosedRange<Double> { Double(lower)!...Double(upper)! }
+}
