@@ -15,12 +15,16 @@ enum DecimalText {
   /// The exact decimal value of the shortest representation of `x`.
   static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: Locale(identifier: "en_US_POSIX"))! }
 
+  /// Up to this many significant digits, a bound is written exactly rather than rounded outward.
+  static let shortDigits = 10
+
   /// `value` as a short decimal string, rounded toward +∞ (`up`) or −∞ by at most `slack`.
   ///
   /// - Returns: The string and whether it differs from `value` (the bound moved outward).
   static func outward(_ value: Decimal, up: Bool, slack: Decimal) -> (text: String, widened: Bool) {
     let exactDigits = DecimalDigits(parsing: value.plainString)!
-    guard slack > 0, !exactDigits.digits.isEmpty else { return (exactDigits.text, false) }
+    // A value that is already short is written exactly; only long expansions are shortened.
+    guard slack > 0, exactDigits.digits.count > DecimalText.shortDigits else { return (exactDigits.text, false) }
     for keep in 1..<max(exactDigits.digits.count, 1) {
       let candidate = exactDigits.rounded(keepingSignificant: keep, up: up)
       guard let candidateValue = Decimal(string: candidate.text, locale: Locale(identifier: "en_US_POSIX"))

@@ -26,9 +26,21 @@ struct WrittenInterval: Hashable, Sendable {
     let h = DecimalText.decimal(tolerance.relative) * magnitude + DecimalText.decimal(tolerance.absolute)
     let slack = h * WrittenInterval.slackFraction
     key = DecimalText.exact(value)
-    let lo = DecimalText.outward(c - h, up: false, slack: slack)
-    let hi = DecimalText.outward(c + h, up: true, slack: slack)
-    let t = DecimalText.outward(h, up: true, slack: slack)
+    var lo = DecimalText.outward(c - h, up: false, slack: slack)
+    var hi = DecimalText.outward(c + h, up: true, slack: slack)
+    var t = DecimalText.outward(h, up: true, slack: slack)
+    // The model compares in binary floating point; where its bound lies a rounding step outside the decimal
+    // one, follow the model's bound so the file never rejects what the key accepts.
+    let model = tolerance.interval(around: value)
+    if let written = Double(lo.text), written > model.lowerBound {
+      lo = DecimalText.outward(DecimalText.decimal(model.lowerBound), up: false, slack: slack)
+    }
+    if let written = Double(hi.text), written < model.upperBound {
+      hi = DecimalText.outward(DecimalText.decimal(model.upperBound), up: true, slack: slack)
+    }
+    if let written = Double(t.text), written < tolerance.halfWidth(around: value) {
+      t = DecimalText.outward(DecimalText.decimal(tolerance.halfWidth(around: value)), up: true, slack: slack)
+    }
     lower = lo.text
     upper = hi.text
     halfWidth = t.text

@@ -105,7 +105,9 @@ struct QTI2Writer {
         w.element("modalFeedback", [
           ("outcomeIdentifier", "FEEDBACK"), ("identifier", feedback.identifier), ("showHide", "show"),
         ]) {
-          for paragraph in PlainText.paragraphs(feedback.text) { w.element("p", text: paragraph) }
+          let paragraphs = { for paragraph in PlainText.paragraphs(feedback.text) { w.element("p", text: paragraph) } }
+          // QTI 3.0 wraps feedback content in qti-content-body; QTI 2.1 has no such element.
+          if dialect.format == .qti30 { w.element("contentBody", [], paragraphs) } else { paragraphs() }
         }
       }
     }
@@ -122,7 +124,7 @@ struct QTI2Writer {
     let identifier = QTI2Writer.responseIdentifier(answer)
     switch answer.kind {
     case let .numeric(n):
-      w.element("p") {
+      w.inlineElement("p") {
         if !answer.prompt.isEmpty { w.text(answer.prompt + " ") }
         w.element("textEntryInteraction", [("responseIdentifier", identifier), ("expectedLength", "12")])
         if !n.unit.isEmpty { w.text(" " + n.unit) }
@@ -193,14 +195,13 @@ struct QTI2Writer {
   /// The test: one section per template, selecting one of its variants.
   func test() -> Data {
     let w = DialectWriter(w: XMLWriter(), dialect: dialect)
-    var rootAttributes: [(String, String)] = [
+    let rootAttributes: [(String, String)] = [
       ("xmlns", dialect.namespace),
       ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
       ("xsi:schemaLocation", dialect.schemaLocation),
       ("identifier", "nernstquiz_\(quiz.seed)"),
       ("title", quiz.title),
     ]
-    if dialect.format == .qti30 { rootAttributes.append(("xml:lang", "en")) }
     w.element("assessmentTest", rootAttributes) {
       w.element("testPart", [("identifier", "part_1"), ("navigationMode", "nonlinear"), ("submissionMode", "simultaneous")]) {
         for item in quiz.items where !item.variants.isEmpty {

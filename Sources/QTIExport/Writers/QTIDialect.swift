@@ -109,4 +109,13 @@ struct DialectWriter {
   }
 
   func text(_ value: String) { w.text(value) }
+
+  /// An element with mixed content, written without indentation inside.
+  func inlineElement(_ name: String, _ attributes: [(String, String)] = [], _ body: () -> Void) {
+    w.start(dialect.element(name))
+    for (key, value) in attributes { w.attribute(dialect.attribute(key), value) }
+    w.inline(body)
+    w.text("")  // ends on text, so libxml2 does not indent the closing tag
+    w.end()
+  }
 }

@@ -8,6 +8,7 @@ final class XMLWriter {
   private let buffer: xmlBufferPtr
   private let writer: xmlTextWriterPtr
   private var finished = false
+  private let indenting: Bool
 
   /// - Parameters:
   ///   - indent: Indent nested elements by two spaces.
@@ -19,6 +20,7 @@ final class XMLWriter {
     }
     self.buffer = buffer
     self.writer = writer
+    indenting = indent
     if indent {
       xmlTextWriterSetIndent(writer, 1)
       xmlTextWriterSetIndentString(writer, "  ")
@@ -59,6 +61,14 @@ final class XMLWriter {
     for (key, value) in attributes { attribute(key, value) }
     body()
     end()
+  }
+
+  /// Writes mixed content (text and elements in one paragraph) without indentation, so no whitespace is
+  /// added inside it.
+  func inline(_ body: () -> Void) {
+    xmlTextWriterSetIndent(writer, 0)
+    body()
+    xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
   }
 
   /// Ends the document and returns its bytes.
