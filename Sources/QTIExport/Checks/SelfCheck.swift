@@ -50,10 +50,6 @@ enum SelfCheck {
     result.items += 1
     do {
       if item.isNumeric {
-        guard let key = full.descendants("varequal").first.flatMap({ Double($0.textContent) }) ?? nil else {
-          fail(full.line, "the full-marks condition has no numeric 'varequal' key")
-          return
-        }
         let lowerNode = full.descendants("vargte").first
         let upperNode = full.descendants("varlte").first
         guard let lo = lowerNode.flatMap({ Double($0.textContent) }), let hi = upperNode.flatMap({ Double($0.textContent) })
@@ -61,6 +57,8 @@ enum SelfCheck {
           fail(full.line, "the full-marks condition has no numeric 'vargte'/'varlte' bounds")
           return
         }
+        // An exact answer has a varequal key; a range answer has only the bounds, and its middle is checked.
+        let key = full.descendants("varequal").first.flatMap { Double($0.textContent) } ?? (lo + (hi - lo) / 2)
         if !(lo <= key && key <= hi) {
           fail(lowerNode!.line, "the bounds \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)) do not hold the key \(DecimalText.exact(key)) (are they sorted?)")
         }
@@ -100,6 +98,11 @@ enum SelfCheck {
   static func checkQTI(_ item: QTIItemModel, file: String, into result: inout SelfCheckResult) {
     func fail(_ line: Int, _ message: String) {
       result.issues.append(XMLIssue(file: file, line: line, message: message))
+    }
+    if item.root.child("templateProcessing") != nil {
+      result.issues.append(XMLIssue(file: file, line: item.root.line, severity: .note,
+        message: "the item computes its key in templateProcessing, which the self-check does not evaluate"))
+      return
     }
     guard let processing = item.processing else {
       fail(item.root.line, "the item has no response processing")
@@ -142,11 +145,12 @@ enum SelfCheck {
           let parts = (equal[attribute: "tolerance"] ?? "0").split(separator: " ").compactMap { Double($0) }
           let t0 = mode == "exact" ? 0 : (parts.first ?? 0)
           let t1 = mode == "exact" ? 0 : (parts.count > 1 ? parts[1] : t0)
-          if mode == "relative" {
-            fail(equal.line, "toleranceMode 'relative' on '\(r.identifier)': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for a negative key such as \(DecimalText.exact(key)); use 'absolute'")
+          if mode == "relative", key < 0 {
+            fail(equal.line, "toleranceMode 'relative' on '\(r.identifier)': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for the negative key \(DecimalText.exact(key)); use 'absolute'")
             continue
           }
-          let lo = key - t0, hi = key + t1
+          let lo = mode == "relative" ? key * (1 - t0 / 100) : key - t0
+          let hi = mode == "relative" ? key * (1 + t1 / 100) : key + t1
           let delta = justOutside(lo, hi)
           for outside in [lo - delta, hi + delta] {
             others[r.identifier] = .float(outside)

@@ -25,6 +25,7 @@ public struct SchemaFolder: Hashable, Sendable {
     switch namespace {
     case "http://www.imsglobal.org/xsd/ims_qtiasiv1p2": ("qti12/ims_qtiasiv1p2p1.xsd", "QTI 1.2.1 ASI XSD")
     case "http://www.imsglobal.org/xsd/imsqti_v2p1": ("qti21/imsqti_v2p1.xsd", "QTI 2.1 XSD")
+    case "http://www.imsglobal.org/xsd/imsqti_v2p2": ("qti22/imsqti_v2p2.xsd", "QTI 2.2 XSD")
     case "http://www.imsglobal.org/xsd/imsqtiasi_v3p0":
       ("drivers/qti30-item-sbac.xsd", "QTI 3.0 ASI XSD (SBAC profile, the closest available)")
     case "http://www.imsglobal.org/xsd/imscp_v1p1": ("imscp/imscp_v1p1.xsd", "IMS CP 1.1 XSD")
