@@ -5,6 +5,18 @@ import TemplateEngine
 /// interval scores full marks at both ends (the file never rejects what the key accepts), and every
 /// misconception the model lists fires feedback where the format carries it.
 enum ModelCheck {
+  /// Whether the file's key is the model's, to the 15 significant digits the file carries.
+  static func isSame(_ written: Double?, _ key: Double) -> Bool {
+    guard let written else { return false }
+    return abs(written - key) <= abs(key) * 1e-14
+  }
+
+  /// The model's accepted bounds, moved inward by floating-point noise (see ``WrittenInterval/noise(_:_:)``).
+  static func insideBounds(_ n: NumericAnswer) -> [Double] {
+    let noise = WrittenInterval.noise(n.value, n.tolerance.halfWidth(around: n.value))
+    return [n.interval.lowerBound + noise, n.interval.upperBound - noise]
+  }
+
   static func checkQTI(_ item: QTIItemModel, variant: Variant, file: String) -> [XMLIssue] {
     var issues: [XMLIssue] = []
     func fail(_ message: String) { issues.append(XMLIssue(file: file, line: item.root.line, message: message)) }
@@ -20,10 +32,10 @@ enum ModelCheck {
           continue
         }
         if let n = answer.numeric {
-          if allCorrect[identifier] != .float(n.value) {
+          if !isSame(allCorrect[identifier]?.number, n.value) {
             fail("part '\(answer.id)': the file's key \(allCorrect[identifier]!) is not the model's \(DecimalText.exact(n.value))")
           }
-          for bound in [n.interval.lowerBound, n.interval.upperBound] {
+          for bound in insideBounds(n) {
             var responses = allCorrect
             responses[identifier] = .float(bound)
             let s = try item.run(responses)["SCORE"]?.number ?? 0
@@ -56,10 +68,10 @@ enum ModelCheck {
     let name = item.item[attribute: "ident"] ?? "?"
     do {
       let key = item.fullMarksCondition?.descendants("varequal").first?.textContent
-      if key.flatMap(Double.init) != n.value {
+      if !isSame(key.flatMap(Double.init), n.value) {
         issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': the file's key '\(key ?? "")' is not the model's \(DecimalText.exact(n.value))"))
       }
-      for bound in [n.interval.lowerBound, n.interval.upperBound] {
+      for bound in insideBounds(n) {
         let s = try item.run(DecimalText.exact(bound)).score
         if s != 100 {
           issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': \(DecimalText.exact(bound)), which the key accepts, scores \(s)"))

@@ -3,14 +3,20 @@ import Foundation
 /// Numbers as QTI files carry them: plain decimal strings, ASCII minus, no exponent, as short as the value
 /// allows (`-95.02`, `0.000000000000105`, `7.854`), never a binary artefact such as `1.0500000000000001e-13`.
 enum DecimalText {
-  /// The shortest decimal string that reads back as exactly `x`, in positional notation.
-  ///
-  /// Swift's `description` already gives the shortest round-trip digits; this moves its exponent into the
-  /// position of the decimal point.
+  /// The decimal a double stands for, in positional notation: its shortest round-trip digits, cut to 15
+  /// significant digits (the precision a double carries faithfully), so binary noise never shows:
+  /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
   static func exact(_ x: Double) -> String {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
-    return DecimalDigits(parsing: "\(x)")!.text
+    var digits = DecimalDigits(parsing: "\(x)")!
+    if digits.digits.count > faithfulDigits {
+      digits = DecimalDigits(parsing: String(format: "%.\(faithfulDigits - 1)e", x))!
+    }
+    return digits.text
   }
+
+  /// Significant digits a double always carries faithfully (DBL_DIG).
+  static let faithfulDigits = 15
 
   /// The exact decimal value of the shortest representation of `x`.
   static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: Locale(identifier: "en_US_POSIX"))! }

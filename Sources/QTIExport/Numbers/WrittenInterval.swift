@@ -29,16 +29,17 @@ struct WrittenInterval: Hashable, Sendable {
     var lo = DecimalText.outward(c - h, up: false, slack: slack)
     var hi = DecimalText.outward(c + h, up: true, slack: slack)
     var t = DecimalText.outward(h, up: true, slack: slack)
-    // The model compares in binary floating point; where its bound lies a rounding step outside the decimal
-    // one, follow the model's bound so the file never rejects what the key accepts.
+    // The model compares in binary floating point. Where its bound lies outside the decimal one by more than
+    // rounding noise, follow the model's bound, so the file never rejects what the key accepts.
     let model = tolerance.interval(around: value)
-    if let written = Double(lo.text), written > model.lowerBound {
+    let noise = WrittenInterval.noise(value, tolerance.halfWidth(around: value))
+    if let written = Double(lo.text), written > model.lowerBound + noise {
       lo = DecimalText.outward(DecimalText.decimal(model.lowerBound), up: false, slack: slack)
     }
-    if let written = Double(hi.text), written < model.upperBound {
+    if let written = Double(hi.text), written < model.upperBound - noise {
       hi = DecimalText.outward(DecimalText.decimal(model.upperBound), up: true, slack: slack)
     }
-    if let written = Double(t.text), written < tolerance.halfWidth(around: value) {
+    if let written = Double(t.text), written < tolerance.halfWidth(around: value) - noise {
       t = DecimalText.outward(DecimalText.decimal(tolerance.halfWidth(around: value)), up: true, slack: slack)
     }
     lower = lo.text
@@ -46,6 +47,10 @@ struct WrittenInterval: Hashable, Sendable {
     halfWidth = t.text
     widened = lo.widened || hi.widened || t.widened
   }
+
+  /// Floating-point rounding noise around a key and half-width: 10⁻¹² of the larger magnitude. Bounds that
+  /// differ from the model's by less are the same bound.
+  static func noise(_ key: Double, _ halfWidth: Double) -> Double { max(abs(key), abs(halfWidth)) * 1e-12 }
 
   /// The interval as numbers.
   var range: ClosedRange<Double> { Double(lower)!...Double(upper)! }
