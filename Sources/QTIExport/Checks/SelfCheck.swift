@@ -63,12 +63,13 @@ enum SelfCheck {
           fail(lowerNode!.line, "the bounds \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)) do not hold the key \(DecimalText.exact(key)) (are they sorted?)")
         }
         let keyScore = try item.run(DecimalText.exact(key)).score
-        if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the key \(DecimalText.exact(key)) scores \(keyScore), not 100") }
-        let delta = justOutside(lo, hi)
-        for outside in [lo - delta, hi + delta] {
+        if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the key \(DecimalText.exact(key)) scores \(DecimalText.exact(keyScore)), not 100") }
+        let (low, high) = (min(lo, hi), max(lo, hi))
+        let delta = justOutside(low, high)
+        for outside in [low - delta, high + delta] {
           let score = try item.run(DecimalText.exact(outside)).score
           if score < 100 { result.proofs += 1 } else {
-            fail(full.line, "the value \(DecimalText.exact(outside)), just outside \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)), scores \(score)")
+            fail(full.line, "the value \(DecimalText.exact(outside)), just outside \(DecimalText.exact(low)) … \(DecimalText.exact(high)), scores \(DecimalText.exact(score))")
           }
         }
       } else {
@@ -77,10 +78,10 @@ enum SelfCheck {
           return
         }
         let keyScore = try item.run(correct).score
-        if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the correct answer '\(correct)' scores \(keyScore), not 100") }
+        if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the correct answer '\(correct)' scores \(DecimalText.exact(keyScore)), not 100") }
         for label in item.labels where label != correct {
           let (score, feedback) = try item.run(label)
-          if score < 100 { result.proofs += 1 } else { fail(full.line, "the wrong answer '\(label)' scores \(score)") }
+          if score < 100 { result.proofs += 1 } else { fail(full.line, "the wrong answer '\(label)' scores \(DecimalText.exact(score))") }
           for link in feedback {
             if item.feedbackIdents.contains(link) { result.proofs += 1 } else {
               fail(node.line, "answer '\(label)' displays the feedback '\(link)', which the item does not define")
