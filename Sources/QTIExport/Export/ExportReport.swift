@@ -2,7 +2,7 @@
 /// `export-report.txt`.
 ///
 /// ```text
-/// QTI 2.1 — quiz-qti21.zip (14 files, 9,876 bytes; 12 items self-checked, 58 proofs passed)
+/// QTI 2.1 — quiz-qti21.zip (14 files; 12 items self-checked, 58 proofs passed)
 ///   nernst-potential "Nernst potential" (12 variants)
 ///     kept: tolerance: absolute ±t around each key (t = 2 % of |key| + 0.5), exactly
 ///     lost: explanations (not exported)
@@ -49,12 +49,13 @@ public struct ExportReport: Hashable, Sendable, CustomStringConvertible {
   /// One report per format, in the order requested.
   public var formats: [FormatReport]
 
-  /// The report as text, one block per format.
+  /// The report as text, one block per format. Sizes are left out, so the text does not depend on the zlib
+  /// version.
   public var description: String {
     var lines = ["Export report for \"\(quizTitle)\" (seed \(seed))"]
     for f in formats {
       lines.append("")
-      lines.append("\(f.format.displayName) — \(f.packageName) (\(f.files) files, \(f.bytes) bytes; "
+      lines.append("\(f.format.displayName) — \(f.packageName) (\(f.files) files; "
         + "\(f.itemsChecked) items self-checked, \(f.proofs) proofs passed)")
       for t in f.templates {
         lines.append("  \(t.template) \"\(t.title)\" (\(t.variants) variant\(t.variants == 1 ? "" : "s"))")
