@@ -99,7 +99,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["nernstquiz", "TestSupport"],
+      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "TemplateEngine"],
       swiftSettings: swiftSettings
     ),
   ]
