@@ -27,7 +27,7 @@ struct CanvasItemModel {
   /// The condition that gives full marks (sets SCORE to 100).
   var fullMarksCondition: XMLNode? {
     conditions.first { c in
-      c.children("setvar").contains { $0[attribute: "varname"] == "SCORE" && Double($0.textContent.trimmingCharacters(in: .whitespaces)) == 100 }
+      c.children("setvar").contains { $0[attribute: "varname"] == "SCORE" && Double($0.trimmedText) == 100 }
     }
   }
 
@@ -46,7 +46,7 @@ struct CanvasItemModel {
         switch action.name {
         case "setvar":
           guard action[attribute: "varname"] == "SCORE" else { continue }
-          guard let amount = Double(action.textContent.trimmingCharacters(in: .whitespaces)) else {
+          guard let amount = Double(action.trimmedText) else {
             throw EvaluationFailure(line: action.line, message: "'setvar' has the non-numeric value '\(action.textContent)'")
           }
           switch action[attribute: "action"] ?? "Set" {
@@ -67,7 +67,7 @@ struct CanvasItemModel {
   }
 
   private func evaluate(_ test: XMLNode, _ response: String?) throws(EvaluationFailure) -> Bool {
-    let text = test.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = test.trimmedText
     switch test.name {
     case "other": return true
     case "and":

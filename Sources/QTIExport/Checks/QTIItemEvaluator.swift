@@ -72,8 +72,7 @@ struct QTIItemModel {
     for node in root.elements {
       switch node.name {
       case "responseDeclaration":
-        let correct = node.child("correctResponse")?.child("value")?.textContent
-          .trimmingCharacters(in: .whitespacesAndNewlines)
+        let correct = node.child("correctResponse")?.child("value")?.trimmedText
         responses.append(Response(identifier: node[attribute: "identifier"] ?? "", baseType: node[attribute: "baseType"] ?? "",
                                   correct: correct, line: node.line))
       case "outcomeDeclaration":
@@ -81,7 +80,7 @@ struct QTIItemModel {
         let baseType = node[attribute: "baseType"] ?? "float"
         let cardinality = node[attribute: "cardinality"] ?? "single"
         let values = node.child("defaultValue")?.children("value").map {
-          QTIItemModel.value($0.textContent.trimmingCharacters(in: .whitespacesAndNewlines), baseType: baseType)
+          QTIItemModel.value($0.trimmedText, baseType: baseType)
         } ?? []
         if cardinality == "single" {
           defaults[identifier] = values.first ?? .null
@@ -193,7 +192,7 @@ struct QTIItemModel {
       }
       switch e.name {
       case "baseValue":
-        return QTIItemModel.value(e.textContent.trimmingCharacters(in: .whitespacesAndNewlines), baseType: e[attribute: "baseType"] ?? "")
+        return QTIItemModel.value(e.trimmedText, baseType: e[attribute: "baseType"] ?? "")
       case "variable":
         let identifier = e[attribute: "identifier"] ?? ""
         if let r = responses[identifier] { return r }

@@ -73,7 +73,7 @@ enum SelfCheck {
           }
         }
       } else {
-        guard let correct = full.descendants("varequal").first?.textContent.trimmingCharacters(in: .whitespaces) else {
+        guard let correct = full.descendants("varequal").first?.trimmedText else {
           fail(full.line, "the full-marks condition has no 'varequal'")
           return
         }
@@ -216,13 +216,13 @@ enum SelfCheck {
       guard let condition = branch.elements.first, condition.name == "equal" || condition.name == "match" else { continue }
       guard let variable = condition.elements.first(where: { $0.name == "variable" })?[attribute: "identifier"],
             let constant = condition.elements.first(where: { $0.name == "baseValue" }) else { continue }
-      let value = QTIItemModel.value(constant.textContent.trimmingCharacters(in: .whitespacesAndNewlines),
+      let value = QTIItemModel.value(constant.trimmedText,
                                      baseType: constant[attribute: "baseType"] ?? "")
       for set in branch.elements.dropFirst() where set.name == "setOutcomeValue" {
         guard let outcome = set[attribute: "identifier"], outcome != "SCORE" else { continue }
         for id in set.descendants("baseValue") where id[attribute: "baseType"] == "identifier" {
           triggers.append(FeedbackTrigger(response: variable, value: value, outcome: outcome,
-                                          feedback: id.textContent.trimmingCharacters(in: .whitespacesAndNewlines), line: condition.line))
+                                          feedback: id.trimmedText, line: condition.line))
         }
       }
     }

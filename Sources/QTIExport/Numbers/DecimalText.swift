@@ -15,11 +15,14 @@ enum DecimalText {
     return digits.text
   }
 
+  /// The locale numbers are read and written in: ASCII digits, `.` as the decimal point.
+  static let posix = Locale(identifier: "en_US_POSIX")
+
   /// Significant digits a double always carries faithfully (DBL_DIG).
   static let faithfulDigits = 15
 
   /// The exact decimal value of the shortest representation of `x`.
-  static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: Locale(identifier: "en_US_POSIX"))! }
+  static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: posix)! }
 
   /// Up to this many significant digits, a bound is written exactly rather than rounded outward.
   static let shortDigits = 10
@@ -31,9 +34,12 @@ enum DecimalText {
     let exactDigits = DecimalDigits(parsing: value.plainString)!
     // A value that is already short is written exactly; only long expansions are shortened.
     guard slack > 0, exactDigits.digits.count > DecimalText.shortDigits else { return (exactDigits.text, false) }
-    for keep in 1..<max(exactDigits.digits.count, 1) {
+    // Rounding at the place 10^p moves the value by less than 10^p, so start at the coarsest place within slack.
+    let finestPlace = Int(floor(log10(NSDecimalNumber(decimal: slack).doubleValue)))
+    let firstKeep = max(1, exactDigits.exponent - finestPlace)
+    for keep in firstKeep..<max(exactDigits.digits.count, firstKeep) {
       let candidate = exactDigits.rounded(keepingSignificant: keep, up: up)
-      guard let candidateValue = Decimal(string: candidate.text, locale: Locale(identifier: "en_US_POSIX"))
+      guard let candidateValue = Decimal(string: candidate.text, locale: DecimalText.posix)
       else { continue }
       var difference = candidateValue - value
       if difference < 0 { difference = -difference }
@@ -47,7 +53,7 @@ extension Decimal {
   /// Positional notation with ASCII digits, whatever the locale.
   var plainString: String {
     var copy = self
-    return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
+    return NSDecimalString(&copy, DecimalText.posix)
   }
 }
 

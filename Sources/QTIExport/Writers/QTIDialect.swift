@@ -63,8 +63,26 @@ struct QTIDialect: Sendable {
     return QTIDialect.kebab(name)
   }
 
+  /// The names the exporter writes and the checks read, converted once.
+  static let knownCamelNames = [
+    "assessmentItem", "assessmentTest", "assessmentSection", "assessmentItemRef", "testPart", "selection",
+    "responseDeclaration", "outcomeDeclaration", "correctResponse", "defaultValue", "value", "itemBody",
+    "textEntryInteraction", "choiceInteraction", "simpleChoice", "prompt", "responseProcessing", "responseCondition",
+    "responseIf", "responseElseIf", "responseElse", "setOutcomeValue", "equal", "match", "correct", "variable",
+    "baseValue", "sum", "multiple", "and", "or", "not", "gte", "lte", "gt", "lt", "isNull", "modalFeedback",
+    "contentBody", "templateProcessing", "identifier", "title", "adaptive", "timeDependent", "cardinality",
+    "baseType", "toleranceMode", "tolerance", "responseIdentifier", "expectedLength", "shuffle", "maxChoices",
+    "outcomeIdentifier", "showHide", "navigationMode", "submissionMode", "visible", "select", "href",
+    "includeLowerBound", "includeUpperBound", "template", "templateLocation",
+  ]
+  static let kebabNames: [String: String] = Dictionary(uniqueKeysWithValues: knownCamelNames.map { ($0, convertToKebab($0)) })
+  static let camelNames: [String: String] = Dictionary(
+    knownCamelNames.flatMap { [("qti-" + convertToKebab($0), $0), (convertToKebab($0), $0)] }, uniquingKeysWith: { a, _ in a })
+
   /// `responseElseIf` → `response-else-if`.
-  static func kebab(_ name: String) -> String {
+  static func kebab(_ name: String) -> String { kebabNames[name] ?? convertToKebab(name) }
+
+  private static func convertToKebab(_ name: String) -> String {
     var result = ""
     for c in name {
       if c.isUppercase {
@@ -77,7 +95,9 @@ struct QTIDialect: Sendable {
   }
 
   /// `qti-response-else-if` → `responseElseIf`, `tolerance-mode` → `toleranceMode`; other names unchanged.
-  static func camel(_ name: String) -> String {
+  static func camel(_ name: String) -> String { camelNames[name] ?? convertToCamel(name) }
+
+  private static func convertToCamel(_ name: String) -> String {
     var body = Substring(name)
     if body.hasPrefix("qti-") { body = body.dropFirst(4) }
     guard body.contains("-") else { return String(body) }

@@ -53,6 +53,14 @@ public struct XMLNode: Hashable, Sendable {
     return found
   }
 
+  /// The text inside without leading and trailing XML whitespace (space, tab, newline, carriage return).
+  public var trimmedText: String {
+    let text = textContent
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(text[first...last])
+  }
+
   /// All the text inside, concatenated in document order.
   public var textContent: String { isText ? text : children.map(\.textContent).joined() }
 
