@@ -64,11 +64,13 @@ public struct XMLNode: Hashable, Sendable {
   /// All the text inside, concatenated in document order.
   public var textContent: String { isText ? text : children.map(\.textContent).joined() }
 
+  /// Same name, namespace, attributes (in order), text and children.
   public static func == (a: XMLNode, b: XMLNode) -> Bool {
     a.name == b.name && a.namespace == b.namespace && a.text == b.text && a.children == b.children
       && a.attributes.map(\.name) == b.attributes.map(\.name) && a.attributes.map(\.value) == b.attributes.map(\.value)
   }
 
+  /// Hashes the name, text and children.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(name)
     hasher.combine(text)
