@@ -288,6 +288,13 @@ enum Suggestion {
     return best?.name
   }
 
+  /// "unknown variable 'Vm_mv'; did you mean 'Vm_mV'?".
+  static func unknownVariableMessage(_ name: String, among names: some Sequence<String>) -> String {
+    var message = "unknown variable '\(name)'"
+    if let suggestion = nearest(to: name, among: names) { message += "; did you mean '\(suggestion)'?" }
+    return message
+  }
+
   /// The Levenshtein distance.
   static func distance(_ a: [Character], _ b: [Character]) -> Int {
     if a.isEmpty { return b.count }
