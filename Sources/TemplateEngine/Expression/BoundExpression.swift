@@ -69,6 +69,7 @@ public struct BoundExpression: Hashable, Sendable {
     a.expression == b.expression && a.variables == b.variables
   }
 
+  /// Hashes the source and the layout.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(expression)
     hasher.combine(variables)

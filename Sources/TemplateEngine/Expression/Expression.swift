@@ -51,7 +51,9 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   /// The source.
   public var description: String { source }
 
+  /// Two expressions are equal when their sources are.
   public static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }
+  /// Hashes the source.
   public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
   // MARK: Evaluation
