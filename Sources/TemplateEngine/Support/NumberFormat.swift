@@ -92,6 +92,28 @@ public enum NumberFormat: Hashable, Sendable {
     return result.replacingOccurrences(of: "-", with: "\u{2212}")
   }
 
+  /// The shortest decimal that reads back as exactly `x`, for people (U+2212 minus, no exponent between
+  /// 10⁻⁶ and 10¹⁵): `140`, `0.0001`, `−70`, `0.05`.
+  public static func exact(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "\u{2212}∞") }
+    var text: String
+    if x == x.rounded(), abs(x) < 1e15 {
+      text = String(Int64(x))
+    } else if abs(x) >= 1e-6, abs(x) < 1e15 {
+      text = "\(x)"
+      if let e = text.firstIndex(of: "e") {
+        // Swift writes 1e-05; spell it out in positional notation.
+        let digits = Int(text[text.index(after: e)...]) ?? 0
+        text = String(format: "%.\(max(0, -digits + 15))f", x)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+      }
+    } else {
+      return prettify("\(x)".replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+", with: "e"))
+    }
+    return text.replacingOccurrences(of: "-", with: "\u{2212}")
+  }
+
   /// Superscript digits and sign: `-5` → `⁻⁵`.
   public static func superscript(_ text: String) -> String {
     let map: [Character: Character] = [
