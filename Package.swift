@@ -81,11 +81,12 @@ let package = Package(
         "TemplateEngine", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
+      exclude: ["Snapshots"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "QTIExportTests",
-      dependencies: ["QTIExport", "TestSupport"],
+      dependencies: ["QTIExport", "TemplateEngine", "TestSupport"],
       resources: [.copy("Fixtures"), .copy("Snapshots")],
       swiftSettings: swiftSettings
     ),

@@ -1,6 +1,7 @@
 import Foundation
 import TemplateEngine
 import Testing
+import TestSupport
 @testable import QTIExport
 
 /// The package's file at `path`, parsed.
@@ -16,18 +17,8 @@ func fileText(_ package: QTIPackage, _ path: String, sourceLocation: SourceLocat
 }
 
 /// The official schemas beside the package (`<package root>/../shared/qti-schemas`), if present.
-let schemaFolderURL: URL = packageRootURL.deletingLastPathComponent().appendingPathComponent("shared/qti-schemas")
+let schemaFolderURL: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/qti-schemas")
 let schemasAvailable = FileManager.default.fileExists(atPath: schemaFolderURL.appendingPathComponent("catalog.xml").path)
-
-/// The package root, found from this file.
-let packageRootURL: URL = {
-  var url = URL(fileURLWithPath: #filePath)
-  while url.path != "/" {
-    url = url.deletingLastPathComponent()
-    if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-  }
-  return url
-}()
 
 /// Compares `actual` with the golden file `Snapshots/<name>`; records it when `NERNSTQUIZ_RECORD_SNAPSHOTS=1`
 /// or when the golden file does not exist yet (and fails, so a new snapshot is always looked at).

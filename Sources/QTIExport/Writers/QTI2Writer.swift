@@ -164,27 +164,35 @@ struct QTI2Writer {
           }
         }
       }
-      for feedback in own {
-        w.element("responseElseIf") {
-          switch (feedback.trigger, answer.kind) {
-          case let (.value(v), .numeric(n)):
-            let t = WrittenInterval(key: v, tolerance: n.tolerance).halfWidth
-            w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
-              w.element("baseValue", [("baseType", "float")], text: DecimalText.exact(v))
-              w.element("variable", [("identifier", identifier)])
-            }
-          case let (.option(option), _):
-            w.element("match") {
-              w.element("variable", [("identifier", identifier)])
-              w.element("baseValue", [("baseType", "identifier")], text: PlainText.identifier(option))
-            }
-          default:
-            preconditionFailure("A numeric feedback on a choice answer")
-          }
-          w.element("setOutcomeValue", [("identifier", "FEEDBACK")]) {
-            w.element("multiple") {
-              w.element("variable", [("identifier", "FEEDBACK")])
-              w.element("baseValue", [("baseType", "identifier")], text: feedback.identifier)
+      // Each misconception gets its own condition inside the else branch, so values whose bands overlap
+      // (two mistakes giving nearly the same number) each show their feedback.
+      if !own.isEmpty {
+        w.element("responseElse") {
+          for feedback in own {
+            w.element("responseCondition") {
+              w.element("responseIf") {
+                switch (feedback.trigger, answer.kind) {
+                case let (.value(v), .numeric(n)):
+                  let t = WrittenInterval(key: v, tolerance: n.tolerance).halfWidth
+                  w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
+                    w.element("baseValue", [("baseType", "float")], text: DecimalText.exact(v))
+                    w.element("variable", [("identifier", identifier)])
+                  }
+                case let (.option(option), _):
+                  w.element("match") {
+                    w.element("variable", [("identifier", identifier)])
+                    w.element("baseValue", [("baseType", "identifier")], text: PlainText.identifier(option))
+                  }
+                default:
+                  preconditionFailure("A numeric feedback on a choice answer")
+                }
+                w.element("setOutcomeValue", [("identifier", "FEEDBACK")]) {
+                  w.element("multiple") {
+                    w.element("variable", [("identifier", "FEEDBACK")])
+                    w.element("baseValue", [("baseType", "identifier")], text: feedback.identifier)
+                  }
+                }
+              }
             }
           }
         }

@@ -13,15 +13,14 @@ struct CalcCharge: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("Cell diameter, µm.", valueName: "µm")) var diameter: CLINumber
-  @Option(help: ArgumentHelp("Cylinder length, µm (makes the cell a cylinder).", valueName: "µm")) var length: CLINumber?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Cell diameter, µm.", valueName: "µm")) var diameter: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Cylinder length, µm (makes the cell a cylinder).", valueName: "µm")) var length: CLINumber?
   @Option(name: .customLong("delta-v"), parsing: .unconditional,
           help: ArgumentHelp("Change of membrane potential ΔV, mV.", valueName: "mV"))
   var deltaV: CLINumber
-  @Option(help: ArgumentHelp("Specific capacitance, µF/cm².", valueName: "µF/cm²"))
-  var capacitance: CLINumber = CLINumber(argument: "1")!
+  @Option(parsing: .unconditional, help: ArgumentHelp("Specific capacitance, µF/cm².", valueName: "µF/cm²")) var capacitance: CLINumber = CLINumber(argument: "1")!
   @OptionGroup var ion: IonOptions
-  @Option(help: ArgumentHelp("Intracellular concentration of the carrying ion, mM.", valueName: "mM")) var inside: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration of the carrying ion, mM.", valueName: "mM")) var inside: CLINumber
   @OptionGroup var output: OutputOptions
 
   func validate() throws {

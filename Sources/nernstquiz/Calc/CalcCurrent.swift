@@ -12,13 +12,13 @@ struct CalcCurrent: ParsableCommand {
       """
   )
 
-  @Option(help: ArgumentHelp("Conductance g, nS.", valueName: "nS")) var conductance: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Conductance g, nS.", valueName: "nS")) var conductance: CLINumber
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
   @Option(parsing: .unconditional, help: ArgumentHelp("Reversal potential E, mV (instead of the ion and its concentrations).", valueName: "mV"))
   var reversal: CLINumber?
   @OptionGroup var ion: IonOptions
-  @Option(help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber?
-  @Option(help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber?
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 

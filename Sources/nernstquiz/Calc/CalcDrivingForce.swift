@@ -13,8 +13,8 @@ struct CalcDrivingForce: ParsableCommand {
   )
 
   @OptionGroup var ion: IonOptions
-  @Option(help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
-  @Option(help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions

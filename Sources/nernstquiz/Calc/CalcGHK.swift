@@ -20,7 +20,7 @@ struct CalcGHK: ParsableCommand {
   var outside: IonValueList
   @Option(help: ArgumentHelp("Relative permeabilities, as ION=VALUE pairs.", valueName: "K=1,Na=0.05,…"))
   var permeability: IonValueList
-  @Option(name: .customLong("pump-ratio"),
+  @Option(name: .customLong("pump-ratio"), parsing: .unconditional,
           help: ArgumentHelp("Na⁺/K⁺ pump coupling ratio r (1.5 for 3:2); adds the Mullins–Noda result.", valueName: "r"))
   var pumpRatio: CLINumber?
   @OptionGroup var temperature: TemperatureOption

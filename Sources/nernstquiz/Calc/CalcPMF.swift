@@ -14,9 +14,9 @@ struct CalcPMF: ParsableCommand {
   @Option(name: .customLong("delta-psi"), parsing: .unconditional,
           help: ArgumentHelp("Membrane potential Δψ = ψ_in − ψ_out, mV.", valueName: "mV"))
   var deltaPsi: CLINumber
-  @Option(name: .customLong("ph-inside"), help: ArgumentHelp("pH of the inner compartment.", valueName: "pH"))
+  @Option(name: .customLong("ph-inside"), parsing: .unconditional, help: ArgumentHelp("pH of the inner compartment.", valueName: "pH"))
   var pHInside: CLINumber
-  @Option(name: .customLong("ph-outside"), help: ArgumentHelp("pH of the outer compartment.", valueName: "pH"))
+  @Option(name: .customLong("ph-outside"), parsing: .unconditional, help: ArgumentHelp("pH of the outer compartment.", valueName: "pH"))
   var pHOutside: CLINumber
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions

@@ -9,7 +9,7 @@ struct CalcSurface: ParsableCommand {
   )
 
   @OptionGroup var ion: IonOptions
-  @Option(help: ArgumentHelp("Bulk concentration, mM.", valueName: "mM")) var bulk: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Bulk concentration, mM.", valueName: "mM")) var bulk: CLINumber
   @Option(name: .customLong("surface-potential"), parsing: .unconditional,
           help: ArgumentHelp("Surface potential ψ relative to the bulk, mV.", valueName: "mV"))
   var surfacePotential: CLINumber

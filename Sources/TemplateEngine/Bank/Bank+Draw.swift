@@ -1,0 +1,136 @@
+import Dispatch
+extension Bank {
+  /// Draws the quiz this bank defines: for each item, `variants` distinct variants of its template.
+  ///
+  /// Every seed derives from the bank seed (or `seed`, when given) by a documented, platform-independent
+  /// mix, so the same bank, templates and seed give the same quiz everywhere. The seed of item *i* is
+  /// `SeededGenerator.derivedSeed(from: bankSeed, path: ["item", i, template])`; its *j*-th candidate variant
+  /// has seed `derivedSeed(from: itemSeed, path: ["variant", j])`.
+  /// A candidate whose stem repeats one already drawn anywhere in the bank is skipped, so variant numbers stay
+  /// dense while their seeds may skip a candidate.
+  ///
+  /// Candidates are drawn in batches, spread over `workers` threads, and then taken in candidate order, so
+  /// the quiz is byte-identical whatever the number of workers.
+  ///
+  /// - Parameters:
+  ///   - library: The templates the bank refers to.
+  ///   - seed: Overrides the bank's seed.
+  ///   - workers: Threads to draw on (1: the calling thread only). The call is synchronous either way.
+  /// - Throws: ``QuizError`` for an unknown template or override, or a template that cannot produce the
+  ///   variants asked.
+  public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1) throws(QuizError) -> Quiz {
+    let quizSeed = seed ?? self.seed
+    var stems: Set<String> = []
+    var items: [QuizItem] = []
+    let counts = Dictionary(self.items.map { ($0.template, 1) }, uniquingKeysWith: +)
+    for (index, item) in self.items.enumerated() {
+      let template = try resolvedTemplate(for: item, in: library)
+      let itemSeed = SeededGenerator.derivedSeed(from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
+      let prefix = counts[item.template, default: 1] > 1 ? "\(item.template)-\(index + 1)" : item.template
+      let width = max(2, String(item.variants).count)
+      var variants: [Variant] = []
+      var candidate = 0
+      let limit = item.variants * 20 + 100
+      while variants.count < item.variants {
+        guard candidate < limit else {
+          throw .generation(GenerationError(template: template.id, reason: .tooFewDistinctVariants(
+            requested: item.variants, found: variants.count)))
+        }
+        // Draw the next batch of candidates (in parallel when asked), then keep them in candidate order.
+        let batch = min(max(item.variants - variants.count, workers > 1 ? 64 : 1), limit - candidate)
+        let seeds = (candidate..<(candidate + batch)).map {
+          SeededGenerator.derivedSeed(from: itemSeed, path: [.label("variant"), .index(UInt64($0))])
+        }
+        candidate += batch
+        for result in Self.draw(template, seeds: seeds, workers: workers) {
+          guard variants.count < item.variants else { break }
+          var variant: Variant
+          do { variant = try result.get() } catch { throw .generation(error) }
+          guard stems.insert(variant.stem).inserted else { continue }
+          let number = String(variants.count + 1)
+          variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
+          variants.append(variant)
+        }
+      }
+      items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
+    }
+    return Quiz(title: title, seed: quizSeed, items: items)
+  }
+
+  /// Draws one variant per seed, in order, on up to `workers` threads.
+  static func draw(_ template: Template, seeds: [UInt64], workers: Int) -> [Result<Variant, GenerationError>] {
+    let draw: @Sendable (UInt64) -> Result<Variant, GenerationError> = { seed in
+      Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seed, id: "") }
+    }
+    guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
+    let results = UnsafeMutableBufferPointer<Result<Variant, GenerationError>?>.allocate(capacity: seeds.count)
+    results.initialize(repeating: nil)
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
+    // Each index is written by exactly one worker, and read only after concurrentPerform returns.
+    nonisolated(unsafe) let slots = results
+    let lanes = min(workers, seeds.count)
+    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+      var index = lane
+      while index < seeds.count {
+        slots[index] = draw(seeds[index])
+        index += lanes
+      }
+    }
+    return results.map { $0! }
+  }
+
+  /// The item's template with the bank's tolerance and feedback overrides applied.
+  func resolvedTemplate(for item: Item, in library: TemplateLibrary) throws(QuizError) -> Template {
+    guard var template = library[item.template] else {
+      let hint = Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+      throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                message: "unknown template '\(item.template)'\(hint)", length: item.template.count))
+    }
+    for (answerID, tolerance) in item.tolerances {
+      var matched = false
+      for index in template.answers.indices where answerID == "*" || template.answers[index].id == answerID {
+        if case var .numeric(numeric) = template.answers[index].kind {
+          numeric.tolerance = tolerance
+          template.answers[index].kind = .numeric(numeric)
+          matched = true
+        }
+      }
+      guard matched else {
+        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                  message: "the tolerance override names '\(answerID)', which is not a numeric answer of '\(template.id)'"))
+      }
+    }
+    for (misconceptionID, text) in item.feedback {
+      let indices = template.misconceptions.indices.filter { template.misconceptions[$0].id == misconceptionID }
+      guard !indices.isEmpty else {
+        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                  message: "the feedback override names misconception '\(misconceptionID)', which '\(template.id)' does not have"))
+      }
+      let feedback: TextTemplate
+      do { feedback = try TextTemplate(parsing: text) } catch {
+        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                  message: "in the feedback override for '\(misconceptionID)': \(error.message)"))
+      }
+      for index in indices { template.misconceptions[index].feedback = feedback }
+    }
+    return template
+  }
+}
+
+/// A bank that cannot be drawn into a quiz.
+public enum QuizError: Error, Sendable, CustomStringConvertible {
+  /// A problem in the bank file (unknown template or override).
+  case bank(TemplateError)
+  /// A template that failed to produce its variants.
+  case generation(GenerationError)
+
+  public var description: String {
+    switch self {
+    case let .bank(error): error.description
+    case let .generation(error): error.description
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// The definition of one quiz: which templates, how many variants of each, their points, and the seed that
+/// makes the whole quiz reproducible. Read from `Banks/*.yaml` by ``Bank/parse(_:file:)``.
+public struct Bank: Sendable {
+  /// One entry: a template and how it is used.
+  public struct Item: Sendable {
+    /// The template's identifier.
+    public var template: String
+    /// How many distinct variants to draw (each student gets one).
+    public var variants: Int
+    /// Points per variant.
+    public var points: Double
+    /// Tolerance overrides: for every numeric answer (key `*`) or for one answer by id.
+    public var tolerances: [String: Tolerance]
+    /// Feedback overrides, by misconception id.
+    public var feedback: [String: String]
+    /// Where the entry was written.
+    public var location: FilePosition
+  }
+
+  /// The quiz title.
+  public var title: String
+  /// The seed of the whole quiz.
+  public var seed: UInt64
+  /// The items, in order.
+  public var items: [Item]
+  /// Grading options (partial credit, significant figures), read by the grader; empty when absent.
+  public var grading: GradingOptions
+  /// The file it was read from.
+  public var file: String
+}
+
+/// Per-bank grading options, as written in the bank's `grading:` section.
+public struct GradingOptions: Hashable, Sendable {
+  /// Credit (0…1) for an answer that is right but for a factor of 10^±3 (a unit slip). `nil`: none.
+  public var unitSlipCredit: Double?
+  /// Credit (0…1) for an answer matching a named misconception, by misconception id (`*` for all).
+  public var misconceptionCredit: [String: Double]
+  /// When set, correct answers given with fewer significant figures than the key's get this feedback and
+  /// ``significantFiguresCredit`` of the points.
+  public var checkSignificantFigures: Bool
+  /// Credit (0…1) for a correct value with too few significant figures.
+  public var significantFiguresCredit: Double
+
+  public init(unitSlipCredit: Double? = nil, misconceptionCredit: [String: Double] = [:],
+              checkSignificantFigures: Bool = false, significantFiguresCredit: Double = 1) {
+    self.unitSlipCredit = unitSlipCredit
+    self.misconceptionCredit = misconceptionCredit
+    self.checkSignificantFigures = checkSignificantFigures
+    self.significantFiguresCredit = significantFiguresCredit
+  }
+}

@@ -1,0 +1,33 @@
+/// A template that could not produce a variant.
+public struct GenerationError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What kind of failure.
+  public enum Reason: Hashable, Sendable {
+    /// No draw satisfied the constraints within the attempt limit; the constraint that rejected most draws.
+    case unsatisfiable(constraint: String, location: String, attempts: Int)
+    /// An expression failed (a domain error, a non-finite value, a wrong type).
+    case evaluation(what: String, location: String, message: String)
+    /// A choice answer's correct expression or a misconception gave an option the answer does not have.
+    case unknownOption(answer: String, option: String, options: [String])
+    /// The template cannot produce as many distinct variants as asked.
+    case tooFewDistinctVariants(requested: Int, found: Int)
+  }
+
+  public var template: String
+  public var reason: Reason
+
+  public var description: String {
+    switch reason {
+    case let .unsatisfiable(constraint, location, attempts):
+      "\(location): error: template '\(template)' found no variant satisfying its constraints in \(attempts) draws; "
+        + "the constraint '\(constraint)' rejected the most. Widen the parameter ranges or relax the constraint."
+    case let .evaluation(what, location, message):
+      "\(location): error: template '\(template)': \(what) failed: \(message)"
+    case let .unknownOption(answer, option, options):
+      "template '\(template)': answer '\(answer)' evaluated to option '\(option)', which is not one of "
+        + "\(options.joined(separator: ", "))"
+    case let .tooFewDistinctVariants(requested, found):
+      "template '\(template)' produced only \(found) distinct variants of the \(requested) requested; widen its "
+        + "parameter ranges or ask for fewer variants"
+    }
+  }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import PhysicsCore
+
+extension Template {
+  /// Draws one variant, reproducibly: the same template and seed always give the same variant, on every
+  /// machine.
+  ///
+  /// Parameters are drawn in order and rounded to their display precision *before* anything is computed from
+  /// them, so every key follows from the numbers the student reads. Draws that break a constraint are
+  /// redrawn from the same random stream, up to ``maximumAttempts``.
+  ///
+  /// - Parameters:
+  ///   - seed: The variant's seed (recorded in the key).
+  ///   - id: The identifier to give the variant.
+  /// - Throws: ``GenerationError`` when no draw satisfies the constraints or an expression fails.
+  public func drawVariant(seed: UInt64, id: String) throws(GenerationError) -> Variant {
+    var statistics = DrawStatistics()
+    return try drawVariant(seed: seed, id: id, statistics: &statistics)
+  }
+
+  /// As ``drawVariant(seed:id:)``, also counting rejected draws per constraint.
+  func drawVariant(seed: UInt64, id: String, statistics: inout DrawStatistics) throws(GenerationError) -> Variant {
+    var rng = SeededGenerator(seed: seed)
+    var rejections = Array(repeating: 0, count: constraints.count)
+    for _ in 0..<maximumAttempts {
+      statistics.draws += 1
+      let environment = try drawEnvironment(using: &rng)
+      if let failed = try firstFailedConstraint(in: environment) {
+        rejections[failed] += 1
+        statistics.rejections[constraints[failed].expression.source, default: 0] += 1
+        continue
+      }
+      return try buildVariant(id: id, seed: seed, environment: environment, rng: &rng)
+    }
+    let worst = rejections.indices.max { rejections[$0] < rejections[$1] } ?? 0
+    throw GenerationError(template: self.id, reason: .unsatisfiable(
+      constraint: constraints[worst].description ?? constraints[worst].expression.source,
+      location: constraints[worst].location.description, attempts: maximumAttempts))
+  }
+
+  // MARK: - Parameters and derived values
+
+  private func drawEnvironment(using rng: inout SeededGenerator) throws(GenerationError) -> Environment {
+    var environment = Environment()
+    for parameter in parameters {
+      let (value, display) = try draw(parameter, environment: &environment, using: &rng)
+      environment.values[parameter.name] = value
+      environment.displays[parameter.name] = display
+    }
+    for value in derived {
+      environment.values[value.name] = try evaluate(value.expression, environment, what: "derived value '\(value.name)'",
+                                                    at: value.location)
+    }
+    return environment
+  }
+
+  private func draw(_ parameter: ParameterSpec, environment: inout Environment, using rng: inout SeededGenerator)
+    throws(GenerationError) -> (ExpressionValue, String)
+  {
+    switch parameter.kind {
+    case let .choice(values, weights):
+      let index = weights.map { rng.choice(values.indices, weights: $0)! } ?? rng.integer(in: 0...(values.count - 1))
+      switch values[index] {
+      case let .number(x):
+        return number(x, format: parameter.format, exactIfUnformatted: true)
+      case let .text(s):
+        return (.string(s), s)
+      }
+    case let .uniform(range):
+      return number(rng.uniform(in: range), format: parameter.format)
+    case let .logUniform(range):
+      return number(rng.logUniform(in: range), format: parameter.format)
+    case let .integer(range):
+      return number(Double(rng.integer(in: range)), format: parameter.format ?? .decimals(0))
+    case let .ion(ions, weights, preset):
+      let index = weights.map { rng.choice(ions.indices, weights: $0)! } ?? rng.integer(in: 0...(ions.count - 1))
+      let ion = ions[index]
+      let pair = preset.concentrations[ion]!  // the parser checked the preset has every listed ion
+      environment.values[parameter.name + "_z"] = .number(Double(ion.valence))
+      environment.values[parameter.name + "_in"] = .number(pair.inside.millimolar)
+      environment.values[parameter.name + "_out"] = .number(pair.outside.millimolar)
+      return (.string(ion.symbol), ion.displayName)
+    case let .preset(presets, weights):
+      let index = weights.map { rng.choice(presets.indices, weights: $0)! } ?? rng.integer(in: 0...(presets.count - 1))
+      let preset = presets[index]
+      for (ion, pair) in preset.concentrations {
+        environment.values["\(parameter.name)_\(ion.formula)_in"] = .number(pair.inside.millimolar)
+        environment.values["\(parameter.name)_\(ion.formula)_out"] = .number(pair.outside.millimolar)
+      }
+      for (ion, p) in preset.relativePermeabilities {
+        environment.values["\(parameter.name)_p\(ion.formula)"] = .number(p)
+      }
+      environment.values[parameter.name + "_T_C"] = .number(preset.temperature.celsius.rounded(toPlaces: 9))
+      return (.string(preset.id), preset.name)
+    case let .computed(expression, jitter):
+      let value = try evaluate(expression, environment, what: "parameter '\(parameter.name)'", at: parameter.location)
+      switch value {
+      case var .number(x):
+        if let jitter, jitter > 0 { x *= 1 + rng.uniform(in: -jitter...jitter) }
+        return number(x, format: parameter.format, exactIfUnformatted: jitter == nil)
+      case let .string(s): return (.string(s), Ion(symbol: s)?.displayName ?? s)
+      case let .bool(b): return (.bool(b), b ? "true" : "false")
+      }
+    }
+  }
+
+  /// Rounds `x` to its display precision; the rounded value is what everything else is computed from.
+  private func number(_ x: Double, format: NumberFormat?, exactIfUnformatted: Bool = false) -> (ExpressionValue, String) {
+    if let format {
+      let rounded = format.rounded(x)
+      return (.number(rounded), format.string(rounded))
+    }
+    if exactIfUnformatted { return (.number(x), NumberFormat.exact(x)) }
+    let format = NumberFormat.significantFigures(3)
+    let rounded = format.rounded(x)
+    return (.number(rounded), format.string(rounded))
+  }
+
+  private func firstFailedConstraint(in environment: Environment) throws(GenerationError) -> Int? {
+    for (index, constraint) in constraints.enumerated() {
+      let value = try evaluate(constraint.expression, environment, what: "constraint '\(constraint.expression.source)'",
+                               at: constraint.location)
+      guard case let .bool(holds) = value else {
+        throw GenerationError(template: id, reason: .evaluation(
+          what: "constraint '\(constraint.expression.source)'", location: constraint.location.description,
+          message: "a constraint must be true or false, got \(value)"))
+      }
+      if !holds { return index }
+    }
+    return nil
+  }
+
+  // MARK: - The variant
+
+  private func buildVariant(id variantID: String, seed: UInt64, environment: Environment, rng: inout SeededGenerator)
+    throws(GenerationError) -> Variant
+  {
+    let stem = try render(self.stem, environment, what: "the stem", at: FilePosition(file: file, line: 0, column: 0))
+    var answers: [Answer] = []
+    for spec in self.answers {
+      let prompt = try render(spec.prompt, environment, what: "the prompt of '\(spec.id)'", at: spec.location)
+      let explanation = try spec.explanation.map { text throws(GenerationError) in
+        try render(text, environment, what: "the explanation of '\(spec.id)'", at: spec.location)
+      }
+      let kind: Answer.Kind
+      switch spec.kind {
+      case let .numeric(numeric):
+        kind = .numeric(try numericAnswer(spec, numeric, environment))
+      case let .choice(choice):
+        kind = .choice(try choiceAnswer(spec, choice, environment, rng: &rng))
+      }
+      answers.append(Answer(id: spec.id, prompt: prompt, kind: kind, explanation: explanation))
+    }
+    let parameters = self.parameters.map { p in
+      (name: p.name, value: environment.values[p.name].map { value -> ParameterValue in
+        switch value {
+        case let .number(x): .number(x, display: environment.displays[p.name] ?? "")
+        case let .string(s): .text(s, display: environment.displays[p.name] ?? s)
+        case let .bool(b): .text(b ? "true" : "false", display: b ? "true" : "false")
+        }
+      } ?? .text("", display: ""))
+    }
+    return Variant(id: variantID, template: id, seed: seed, parameters: parameters, stem: stem, answers: answers)
+  }
+
+  private func numericAnswer(_ spec: AnswerSpec, _ numeric: NumericSpec, _ environment: Environment)
+    throws(GenerationError) -> NumericAnswer
+  {
+    let value = try evaluateNumber(numeric.value, environment, what: "answer '\(spec.id)'", at: spec.location)
+    var answer = NumericAnswer(value: value, unit: numeric.unit, tolerance: numeric.tolerance,
+                               significantFigures: numeric.significantFigures)
+    for misconception in misconceptions where misconception.answer == spec.id {
+      guard case let .value(expression) = misconception.outcome,
+        // A mistake that cannot be computed for this variant (ln of a negative, …) simply does not apply.
+        case let .number(wrong)? = try? expression.evaluate(with: environment.values), wrong.isFinite,
+        // A mistake that lands inside the accepted interval is indistinguishable from a right answer.
+        !answer.accepts(wrong),
+        // Two mistakes giving the same value (to rounding noise) cannot be told apart: keep the first.
+        !answer.misconceptions.contains(where: { abs($0.value! - wrong) <= 1e-9 * max(abs(wrong), abs($0.value!)) })
+      else { continue }
+      answer.misconceptions.append(MisconceptionOutcome(
+        id: misconception.id, label: misconception.label, value: wrong,
+        feedback: try render(misconception.feedback, environment, what: "the feedback of '\(misconception.id)'",
+                             at: misconception.location)))
+    }
+    return answer
+  }
+
+  private func choiceAnswer(_ spec: AnswerSpec, _ choice: ChoiceSpec, _ environment: Environment,
+                            rng: inout SeededGenerator) throws(GenerationError) -> ChoiceAnswer
+  {
+    let ids = choice.options.map(\.id)
+    let correct = try evaluateString(choice.correct, environment, what: "the correct option of '\(spec.id)'", at: spec.location)
+    guard ids.contains(correct) else {
+      throw GenerationError(template: id, reason: .unknownOption(answer: spec.id, option: correct, options: ids))
+    }
+    var options: [ChoiceOption] = []
+    for option in choice.options {
+      options.append(ChoiceOption(
+        id: option.id,
+        text: try render(option.text, environment, what: "option '\(option.id)'", at: spec.location),
+        feedback: try option.feedback.map { text throws(GenerationError) in
+          try render(text, environment, what: "the feedback of option '\(option.id)'", at: spec.location)
+        }))
+    }
+    var outcomes: [MisconceptionOutcome] = []
+    for misconception in misconceptions where misconception.answer == spec.id {
+      guard case let .option(expression) = misconception.outcome,
+        case let .string(chosen)? = try? expression.evaluate(with: environment.values)
+      else { continue }
+      guard ids.contains(chosen) else {
+        throw GenerationError(template: id, reason: .unknownOption(answer: spec.id, option: chosen, options: ids))
+      }
+      // The correct option is never a distractor.
+      guard chosen != correct else { continue }
+      let feedback = try render(misconception.feedback, environment, what: "the feedback of '\(misconception.id)'",
+                                at: misconception.location)
+      outcomes.append(MisconceptionOutcome(id: misconception.id, label: misconception.label, option: chosen,
+                                           feedback: feedback))
+      if let index = options.firstIndex(where: { $0.id == chosen }), options[index].misconception == nil {
+        options[index].misconception = misconception.id
+        options[index].feedback = feedback
+      }
+    }
+    if choice.shuffle { rng.shuffle(&options) }
+    return ChoiceAnswer(options: options, correct: correct, misconceptions: outcomes)
+  }
+
+  // MARK: - Evaluation with context
+
+  private func evaluate(_ expression: Expression, _ environment: Environment, what: String, at location: FilePosition)
+    throws(GenerationError) -> ExpressionValue
+  {
+    do { return try expression.evaluate(with: environment.values) } catch {
+      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
+                                                              message: error.message))
+    }
+  }
+
+  private func evaluateNumber(_ expression: Expression, _ environment: Environment, what: String,
+                              at location: FilePosition) throws(GenerationError) -> Double
+  {
+    let value = try evaluate(expression, environment, what: what, at: location)
+    guard case let .number(x) = value else {
+      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
+                                                              message: "expected a number, got \(value)"))
+    }
+    return x
+  }
+
+  private func evaluateString(_ expression: Expression, _ environment: Environment, what: String,
+                              at location: FilePosition) throws(GenerationError) -> String
+  {
+    let value = try evaluate(expression, environment, what: what, at: location)
+    guard case let .string(s) = value else {
+      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
+                                                              message: "expected an option id (text), got \(value)"))
+    }
+    return s
+  }
+
+  private func render(_ text: TextTemplate, _ environment: Environment, what: String, at location: FilePosition)
+    throws(GenerationError) -> String
+  {
+    do { return try text.render(with: environment) } catch {
+      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
+                                                              message: error.message))
+    }
+  }
+}
+
+extension Double {
+  /// Rounds away binary noise such as 310.15 − 273.15 = 37.000000000000057.
+  func rounded(toPlaces places: Int) -> Double {
+    let scale = pow(10, Double(places))
+    return (self * scale).rounded() / scale
+  }
+}
+
+/// Counts kept while drawing, for `nernstquiz check`.
+struct DrawStatistics: Sendable {
+  var draws = 0
+  var rejections: [String: Int] = [:]
+}

@@ -1,0 +1,185 @@
+import PhysicsCore
+
+/// A problem template: how to draw parameters, what to compute, how to word the question, what the answers
+/// are, how much slack they get, and which typical mistakes to recognise. Read from `Templates/*.yaml` by
+/// ``TemplateParser``; drawn into ``Variant``s by ``Template/drawVariant(seed:id:)``.
+public struct Template: Sendable {
+  /// The format version this parser understands.
+  public static let formatVersion = 1
+
+  /// Stable identifier, also the file's base name: `nernst-potential`.
+  public var id: String
+  /// A title for people: "Nernst potential of a single ion".
+  public var title: String
+  /// The topic it belongs to: "equilibrium potential".
+  public var topic: String
+  /// What a student who solves it can do.
+  public var objective: String
+  /// How hard it is.
+  public var difficulty: Difficulty
+  /// Parameters, in draw order (later ones may use earlier ones).
+  public var parameters: [ParameterSpec]
+  /// Values computed from the parameters, in order.
+  public var derived: [NamedExpression]
+  /// Conditions a variant must satisfy; it is redrawn until they hold.
+  public var constraints: [Constraint]
+  /// The question text with placeholders.
+  public var stem: TextTemplate
+  /// The parts to answer.
+  public var answers: [AnswerSpec]
+  /// Typical mistakes.
+  public var misconceptions: [MisconceptionSpec]
+  /// How many draws a variant may take before the template is declared unsatisfiable.
+  public var maximumAttempts: Int
+  /// The file the template came from.
+  public var file: String
+
+  /// The answer spec with this identifier.
+  public func answer(_ id: String) -> AnswerSpec? { answers.first { $0.id == id } }
+}
+
+/// How hard a problem is.
+public enum Difficulty: String, Sendable, CaseIterable, Comparable {
+  case introductory, intermediate, advanced
+
+  public static func < (a: Difficulty, b: Difficulty) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// An expression with a name and the place it was written.
+public struct NamedExpression: Sendable {
+  public var name: String
+  public var expression: Expression
+  public var location: FilePosition
+}
+
+/// Where something was written in a template file.
+public struct FilePosition: Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+  public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One parameter and how it is drawn.
+public struct ParameterSpec: Sendable {
+  /// How the value is drawn.
+  public enum Kind: Sendable {
+    /// One of the listed values, optionally weighted.
+    case choice([ChoiceValue], weights: [Double]?)
+    /// Uniform on [low, high].
+    case uniform(ClosedRange<Double>)
+    /// Log-uniform on [low, high] (each decade equally likely): for concentrations spanning orders of magnitude.
+    case logUniform(ClosedRange<Double>)
+    /// A whole number in [low, high], each equally likely.
+    case integer(ClosedRange<Int>)
+    /// An ion from the PhysicsCore table, optionally weighted. Its companions `<name>_z`, `<name>_in` and
+    /// `<name>_out` (typical concentrations in mM from `preset`) are available to later expressions.
+    case ion([Ion], weights: [Double]?, preset: IonPreset)
+    /// A cell type from the PhysicsCore presets, optionally weighted. Its companions `<name>_<ion>_in`,
+    /// `<name>_<ion>_out` (mM), `<name>_p<ion>` (relative permeability) and `<name>_T_C` are available to
+    /// later expressions, with `<ion>` the formula: K, Na, Cl, Ca, Mg, H, HCO3.
+    case preset([IonPreset], weights: [Double]?)
+    /// Computed from earlier parameters, optionally varied by a relative jitter (0.1 = ±10 %, uniform).
+    case computed(Expression, jitter: Double?)
+  }
+
+  /// A literal a choice parameter can take.
+  public enum ChoiceValue: Hashable, Sendable {
+    case number(Double)
+    case text(String)
+  }
+
+  public var name: String
+  public var kind: Kind
+  /// How the value is shown, and so rounded before anything is computed from it. `nil`: numbers in a
+  /// choice list are shown as written, integers as integers, other draws to 3 significant figures.
+  public var format: NumberFormat?
+  /// The names of the companion values this parameter brings along (see ``Kind``).
+  public var companionNames: [String] {
+    switch kind {
+    case .ion: return ParameterSpec.ionCompanions(of: name)
+    case let .preset(presets, _): return ParameterSpec.presetCompanions(of: name, presets: presets)
+    default: return []
+    }
+  }
+
+  static func ionCompanions(of name: String) -> [String] { [name + "_z", name + "_in", name + "_out"] }
+
+  /// Companions common to every preset of the list (an ion missing from one preset is not offered).
+  static func presetCompanions(of name: String, presets: [IonPreset]) -> [String] {
+    let ions = Ion.all.filter { ion in presets.allSatisfy { $0.concentrations[ion] != nil } }
+    var names = ions.flatMap { ["\(name)_\($0.formula)_in", "\(name)_\($0.formula)_out"] }
+    let permeant = Ion.all.filter { ion in presets.allSatisfy { $0.relativePermeabilities[ion] != nil } }
+    names += permeant.map { "\(name)_p\($0.formula)" }
+    return names + [name + "_T_C"]
+  }
+
+  /// The unit, for the preview and documentation (the stem writes its own units).
+  public var unit: String?
+  public var location: FilePosition
+}
+
+/// A condition on a variant, with an optional explanation for error messages.
+public struct Constraint: Sendable {
+  public var expression: Expression
+  public var description: String?
+  public var location: FilePosition
+}
+
+/// One answer of a template.
+public struct AnswerSpec: Sendable {
+  public enum Kind: Sendable {
+    case numeric(NumericSpec)
+    case choice(ChoiceSpec)
+  }
+
+  public var id: String
+  public var prompt: TextTemplate
+  public var kind: Kind
+  public var explanation: TextTemplate?
+  public var location: FilePosition
+}
+
+/// How a numeric answer is computed and judged.
+public struct NumericSpec: Sendable {
+  /// The key, in ``unit``.
+  public var value: Expression
+  public var unit: String
+  public var tolerance: Tolerance
+  public var significantFigures: Int
+}
+
+/// The options of a choice answer and which one is right.
+public struct ChoiceSpec: Sendable {
+  public struct Option: Sendable {
+    public var id: String
+    public var text: TextTemplate
+    public var feedback: TextTemplate?
+  }
+
+  public var options: [Option]
+  /// Evaluates to the identifier of the correct option.
+  public var correct: Expression
+  /// Whether to shuffle the options per variant (seeded).
+  public var shuffle: Bool
+}
+
+/// A typical mistake: an alternative computation and the feedback it deserves.
+public struct MisconceptionSpec: Sendable {
+  public enum Outcome: Sendable {
+    /// For a numeric answer: what the mistaken computation gives, in the answer's unit.
+    case value(Expression)
+    /// For a choice answer: the option the mistake leads to.
+    case option(Expression)
+  }
+
+  public var id: String
+  public var label: String
+  /// The answer it applies to.
+  public var answer: String
+  public var outcome: Outcome
+  public var feedback: TextTemplate
+  public var location: FilePosition
+}
