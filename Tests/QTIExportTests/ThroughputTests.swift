@@ -5,7 +5,7 @@ import Testing
 
 /// Measures export speed; runs only with `NERNSTQUIZ_PERF=1` (use a release build:
 /// `NERNSTQUIZ_PERF=1 swift test -c release -Xswiftc -enable-testing --filter ThroughputTests`).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["NERNSTQUIZ_PERF"] == "1", "set NERNSTQUIZ_PERF=1 to measure throughput"))
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["NERNSTQUIZ_PERF"] == "1", "set NERNSTQUIZ_PERF=1 to measure throughput"))
 struct ThroughputTests {
   static func quiz(variants: Int) -> Quiz {
     let items = (0..<10).map { t in

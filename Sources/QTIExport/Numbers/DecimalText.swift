@@ -65,32 +65,43 @@ struct DecimalDigits {
   /// The power of ten of the first digit.
   var exponent: Int
 
-  /// Parses `-95.02`, `1.05e-13`, `7.854e-12`, `1e+20`, `0`.
+  /// Parses `-95.02`, `1.05e-13`, `7.854e-12`, `1e+20`, `0` (ASCII only).
   init?(parsing text: String) {
-    var body = Substring(text)
-    negative = body.hasPrefix("-")
-    if negative || body.hasPrefix("+") { body = body.dropFirst() }
+    var bytes = Array(text.utf8)
+    var negative = false
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      negative = first == UInt8(ascii: "-")
+      bytes.removeFirst()
+    }
     var power = 0
-    if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      guard let p = Int(body[body.index(after: e)...]) else { return nil }
+    if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+      guard let p = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)) else { return nil }
       power = p
-      body = body[..<e]
+      bytes.removeSubrange(e...)
     }
-    let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, !body.isEmpty else { return nil }
-    let integer = parts[0]
-    let fraction = parts.count > 1 ? parts[1] : ""
+    guard !bytes.isEmpty else { return nil }
     var all: [Int] = []
-    for c in integer + fraction {
-      guard let d = c.wholeNumberValue, c.isASCII else { return nil }
-      all.append(d)
+    all.reserveCapacity(bytes.count)
+    var integerCount = 0
+    var seenPoint = false
+    for b in bytes {
+      if b == UInt8(ascii: ".") {
+        guard !seenPoint else { return nil }
+        seenPoint = true
+        continue
+      }
+      guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+      all.append(Int(b - UInt8(ascii: "0")))
+      if !seenPoint { integerCount += 1 }
     }
-    var first = power + integer.count - 1
-    while all.first == 0 { all.removeFirst(); first -= 1 }
-    while all.last == 0 { all.removeLast() }
-    digits = all
-    exponent = all.isEmpty ? 0 : first
-    if all.isEmpty { negative = false }
+    var first = power + integerCount - 1
+    var start = 0
+    while start < all.count, all[start] == 0 { start += 1; first -= 1 }
+    var end = all.count
+    while end > start, all[end - 1] == 0 { end -= 1 }
+    digits = Array(all[start..<end])
+    exponent = digits.isEmpty ? 0 : first
+    self.negative = negative && !digits.isEmpty
   }
 
   private init(negative: Bool, digits: [Int], exponent: Int) {

@@ -95,7 +95,10 @@ struct QTIDialect: Sendable {
   }
 
   /// `qti-response-else-if` → `responseElseIf`, `tolerance-mode` → `toleranceMode`; other names unchanged.
-  static func camel(_ name: String) -> String { camelNames[name] ?? convertToCamel(name) }
+  static func camel(_ name: String) -> String {
+    guard name.utf8.contains(UInt8(ascii: "-")) else { return name }
+    return camelNames[name] ?? convertToCamel(name)
+  }
 
   private static func convertToCamel(_ name: String) -> String {
     var body = Substring(name)
