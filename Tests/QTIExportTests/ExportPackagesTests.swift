@@ -46,3 +46,20 @@ struct ExportPackagesTests {
     #expect(throws: Never.self) { try exportPackages(SampleQuiz.tinyQuiz, formats: [.qti21, .qti30], to: out, baseName: "t") }
   }
 }
+
+extension ExportPackagesTests {
+  @Test func collidingVariantIdsAreRefused() throws {
+    var a = SampleQuiz.chargeVariant(), b = SampleQuiz.chargeVariant()
+    a.id = "q 1"
+    b.id = "q_1"
+    let quiz = Quiz(title: "C", seed: 1, items: [QuizItem(template: "charge", title: "C", points: 1, variants: [a, b])])
+    #expect(exportProblems(quiz, formats: [.qti21]).map(\.description) == [
+      "qti21: template 'charge', variant 'q_1': the variant id 'q_1' gives the same file name 'q_1' as 'q 1'",
+    ])
+  }
+
+  @Test func emptyQuizIsRefused() {
+    let quiz = Quiz(title: "Empty", seed: 1, items: [])
+    #expect(exportProblems(quiz, formats: [.canvas]).map(\.message) == ["the quiz has no variants to export"])
+  }
+}

@@ -31,6 +31,25 @@ public struct QTIPackage: Hashable, Sendable {
 /// be exported in all of `formats`.
 public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases) -> [ExportProblem] {
   var problems: [ExportProblem] = []
+  // Identifiers become XML names and file names; two that clean up to the same name would collide.
+  var seen: [String: String] = [:]
+  for item in quiz.items {
+    for variant in item.variants {
+      let name = PlainText.identifier(variant.id)
+      if let other = seen[name] {
+        for format in formats {
+          problems.append(ExportProblem(format: format, template: item.template, variant: variant.id,
+                                        message: "the variant id '\(variant.id)' gives the same file name '\(name)' as '\(other)'"))
+        }
+      }
+      seen[name] = variant.id
+    }
+  }
+  if quiz.variants.isEmpty {
+    for format in formats {
+      problems.append(ExportProblem(format: format, template: "", variant: "", message: "the quiz has no variants to export"))
+    }
+  }
   for format in formats {
     if format == .canvas { problems += CanvasWriter(quiz: quiz).problems() }
     for item in quiz.items {
