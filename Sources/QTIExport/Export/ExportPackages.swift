@@ -132,8 +132,12 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
       }
     }
   }
+  let paths = Set(files.map(\.path))
   for file in files.prefix(format == .canvas ? 1 : 2) {
-    if case let .failure(list) = XMLReader.parse(file.data, file: file.path) { issues += list.issues }
+    switch XMLReader.parse(file.data, file: file.path) {
+    case let .failure(list): issues += list.issues
+    case let .success(root): issues += references(root, file: file.path, paths: paths)
+    }
   }
   if !issues.isEmpty {
     throw ExportError(code: .selfCheckFailed, message: "\(format.displayName): \(issues.count) self-checks failed; the package was not kept",

@@ -137,7 +137,7 @@ func validate(_ files: [PackageFile], schemas: SchemaFolder?, isPackage: Bool) -
 }
 
 /// Manifest `file href`s and test `assessmentItemRef href`s that point at files the package lacks.
-private func references(_ root: XMLNode, file: String, paths: Set<String>) -> [XMLIssue] {
+func references(_ root: XMLNode, file: String, paths: Set<String>) -> [XMLIssue] {
   let base = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) + "/" : ""
   var targets: [(href: String, line: Int)] = []
   switch root.name {
