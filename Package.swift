@@ -40,10 +40,17 @@ let package = Package(
       providers: [.apt(["libxml2-dev", "pkg-config"]), .yum(["libxml2-devel"]), .brew(["libxml2"])]
     ),
 
+    // zlib (deflate for the zip writer), seen only by QTIExport.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev", "pkg-config"]), .yum(["zlib-devel"]), .brew(["zlib"])]
+    ),
+
     // QTI writers (Canvas 1.2, 2.1, 3.0), packaging, validation and self-checks.
     .target(
       name: "QTIExport",
-      dependencies: ["TemplateEngine", "CLibXML2"],
+      dependencies: ["TemplateEngine", "CLibXML2", "CZlib"],
       swiftSettings: swiftSettings
     ),
 
@@ -79,7 +86,8 @@ let package = Package(
     ),
     .testTarget(
       name: "QTIExportTests",
-      dependencies: ["QTIExport", "TestSupport"],
+      dependencies: ["QTIExport", "TemplateEngine", "TestSupport"],
+      resources: [.copy("Fixtures"), .copy("Snapshots")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -93,7 +101,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["nernstquiz", "TestSupport"],
+      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "TemplateEngine"],
       swiftSettings: swiftSettings
     ),
   ]

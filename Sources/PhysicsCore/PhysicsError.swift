@@ -36,9 +36,9 @@ public enum PhysicsError: Error, Hashable, Sendable, CustomStringConvertible {
     case let .nonFinite(parameter, value):
       "\(parameter) must be a finite number, got \(value)"
     case let .nonPositive(parameter, value, unit):
-      "\(parameter) must be positive, got \(Self.format(value)) \(unit)"
+      "\(parameter) must be positive, got \(Self.format(value))\(unit.isEmpty ? "" : " " + unit)"
     case let .negative(parameter, value, unit):
-      "\(parameter) must not be negative, got \(Self.format(value)) \(unit)"
+      "\(parameter) must not be negative, got \(Self.format(value))\(unit.isEmpty ? "" : " " + unit)"
     case let .notMonovalent(ion, valence):
       "the Goldman–Hodgkin–Katz voltage equation here takes monovalent ions only; \(ion) has valence \(valence)"
     case .noPermeantIon:
@@ -52,14 +52,17 @@ public enum PhysicsError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Checks shared by the formulas; each throws the matching ``PhysicsError``.
+///
+/// Parameter names are autoclosures: the formulas run millions of times while drawing quizzes, and the name is
+/// only needed for an error.
 enum Check {
-  static func finite(_ value: Double, _ parameter: String) throws(PhysicsError) {
-    guard value.isFinite else { throw .nonFinite(parameter: parameter, value: value) }
+  static func finite(_ value: Double, _ parameter: @autoclosure () -> String) throws(PhysicsError) {
+    guard value.isFinite else { throw .nonFinite(parameter: parameter(), value: value) }
   }
 
-  static func concentration(_ c: Concentration, _ parameter: String) throws(PhysicsError) {
-    try finite(c.millimolar, "\(parameter) concentration")
-    guard c.millimolar > 0 else { throw .nonPositiveConcentration(parameter: parameter, millimolar: c.millimolar) }
+  static func concentration(_ c: Concentration, _ parameter: @autoclosure () -> String) throws(PhysicsError) {
+    guard c.millimolar.isFinite else { throw .nonFinite(parameter: "\(parameter()) concentration", value: c.millimolar) }
+    guard c.millimolar > 0 else { throw .nonPositiveConcentration(parameter: parameter(), millimolar: c.millimolar) }
   }
 
   static func temperature(_ t: Temperature) throws(PhysicsError) {
@@ -71,13 +74,13 @@ enum Check {
     guard z != 0 else { throw .zeroValence(parameter: parameter) }
   }
 
-  static func positive(_ value: Double, _ parameter: String, unit: String) throws(PhysicsError) {
-    try finite(value, parameter)
-    guard value > 0 else { throw .nonPositive(parameter: parameter, value: value, unit: unit) }
+  static func positive(_ value: Double, _ parameter: @autoclosure () -> String, unit: String) throws(PhysicsError) {
+    try finite(value, parameter())
+    guard value > 0 else { throw .nonPositive(parameter: parameter(), value: value, unit: unit) }
   }
 
-  static func nonNegative(_ value: Double, _ parameter: String, unit: String) throws(PhysicsError) {
-    try finite(value, parameter)
-    guard value >= 0 else { throw .negative(parameter: parameter, value: value, unit: unit) }
+  static func nonNegative(_ value: Double, _ parameter: @autoclosure () -> String, unit: String) throws(PhysicsError) {
+    try finite(value, parameter())
+    guard value >= 0 else { throw .negative(parameter: parameter(), value: value, unit: unit) }
   }
 }

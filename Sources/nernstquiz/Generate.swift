@@ -43,7 +43,7 @@ enum QuizLoader {
     do {
       let library = try TemplateLibrary.load(from: templatesURL)
       let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
-      return try bank.drawQuiz(library: library, seed: seed)
+      return try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount)
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {

@@ -49,7 +49,9 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     var selected: [Template] = []
     do {
-      let library = try? TemplateLibrary.load(from: try ContentLocator.templates(templates, bank: nil))
+      // Load the library only when a name needs it, and then let its own error (a broken file) through.
+      let needsLibrary = names.contains { !($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+      let library = needsLibrary ? try TemplateLibrary.load(from: try ContentLocator.templates(templates, bank: nil)) : nil
       for name in names {
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
           selected.append(try TemplateLibrary.load(file: URL(fileURLWithPath: name)))

@@ -100,6 +100,10 @@ import Testing
       == "inside concentration must be positive, got 0 mM")
     #expect(PhysicsError.temperatureNotAboveAbsoluteZero(kelvin: -1).description
       == "temperature must be above absolute zero, got -1 K (-274.15 °C)")
+    #expect(PhysicsError.negative(parameter: "permeability of K+", value: -1, unit: "").description
+      == "permeability of K+ must not be negative, got -1")
+    #expect(PhysicsError.nonPositive(parameter: "diameter", value: 0, unit: "µm").description
+      == "diameter must be positive, got 0 µm")
     #expect(PhysicsError.notMonovalent(ion: "Ca2+", valence: 2).description
       == "the Goldman–Hodgkin–Katz voltage equation here takes monovalent ions only; Ca2+ has valence 2")
   }

@@ -93,6 +93,21 @@ import Testing
     #expect(variants.last?.id == "nernst-potential-150")
   }
 
+  @Test(arguments: [2, 3, 8])
+  func drawingOnSeveralThreadsGivesTheSameQuizAsOne(workers: Int) throws {
+    let bank = try Bank.parse("""
+      title: t
+      seed: 17
+      items:
+        - { template: nernst-potential, variants: 300 }
+        - { template: driving-force, variants: 100 }
+        - { template: nernst-potential, variants: 50 }
+      """, file: "b.yaml")
+    let one = try bank.drawQuiz(library: Self.library, workers: 1).keyJSONLines()
+    let many = try bank.drawQuiz(library: Self.library, workers: workers).keyJSONLines()
+    #expect(one == many)
+  }
+
   @Test func everyVariantCanBeRedrawnFromItsTemplateAndSeed() throws {
     let quiz = try defaultBank().drawQuiz(library: Self.library)
     for variant in quiz.variants {

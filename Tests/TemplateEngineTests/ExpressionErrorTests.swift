@@ -166,6 +166,31 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
     #expect(try Expression(parsing: "2 * x").evaluateNumber(with: ["x": 4]) == 8)
   }
 
+  // MARK: Limits
+
+  @Test func deepNestingIsAnErrorNotACrash() throws {
+    let source = String(repeating: "(", count: 101) + "1" + String(repeating: ")", count: 101)
+    let error = try #require(expressionError(source))
+    #expect(error.message == "expression is nested too deeply: more than 100 levels")
+    #expect(error.offset == 100)
+    let minuses = try #require(expressionError(String(repeating: "-", count: 5000) + "1"))
+    #expect(minuses.code == .syntax)
+  }
+
+  @Test func overlongExpressionsAreAnErrorNotACrash() throws {
+    let source = Array(repeating: "1", count: 600).joined(separator: " + ")
+    let error = try #require(expressionError(source))
+    #expect(error.message == "expression is too long: more than 1000 tokens")
+    #expect(error.offset == 2000)
+  }
+
+  @Test func longButReasonableExpressionsWork() {
+    let terms = Array(repeating: "x", count: 400).joined(separator: " + ")
+    #expect(evaluate(terms, ["x": 1]) == .number(400))
+    let nested = String(repeating: "abs(", count: 50) + "-2" + String(repeating: ")", count: 50)
+    #expect(evaluate(nested) == .number(2))
+  }
+
   // MARK: The text people read
 
   @Test func descriptionShowsTheColumnTheSourceAndACaret() throws {

@@ -98,6 +98,12 @@ import TemplateEngine
     #expect(counts["Ca2+"] == nil)
   }
 
+  @Test func hugeWeightsDoNotOverflow() {
+    var g = SeededGenerator(seed: 15)
+    let picks = (0..<1000).map { _ in g.choice(["a", "b", "c"], weights: [1e308, 1e308, 0])! }
+    #expect(Set(picks) == ["a", "b"])
+  }
+
   @Test func choiceOfAnEmptyCollectionIsNil() {
     var g = SeededGenerator(seed: 11)
     #expect(g.choice([Int]()) == nil)

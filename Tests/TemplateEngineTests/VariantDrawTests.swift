@@ -69,6 +69,9 @@ import Testing
         - id: same-as-halved
           value: x
           feedback: duplicate value
+        - id: same-but-for-rounding-noise
+          value: (x * 3) / 3 * (1 + 1e-13)
+          feedback: the same mistake computed another way
         - id: impossible
           value: ln(-x)
           feedback: cannot be computed
@@ -131,14 +134,15 @@ import Testing
       parameters:
         ion: { ion: [Ca2+] }
         v: -70
+        w: 30
         big: 49020697.6
-      stem: "{ion} ({ion:name}, {ion:symbol}) at {v} mV; {v * 2:4sf}; {-v:+3sf}; {v / 3:1d}; {big:3sf}; {1/3 * 1e-5:2sf}; {{literal}}"
+      stem: "{ion} ({ion:name}, {ion:symbol}) at {v} mV; {v * 2:4sf}; {-v:+3sf}; {v / 3:1d}; {big:3sf}; {1/3 * 1e-5:2sf}; {w:+} {v:+}; {{literal}}"
       answers:
         - id: a
           numeric: v
           unit: mV
       """)
     let variant = try template.drawVariant(seed: 1, id: "v")
-    #expect(variant.stem == "Ca²⁺ (calcium, Ca2+) at −70 mV; −140.0; +70.0; −23.3; 4.90 × 10⁷; 3.3 × 10⁻⁶; {literal}")
+    #expect(variant.stem == "Ca²⁺ (calcium, Ca2+) at −70 mV; −140.0; +70.0; −23.3; 4.90 × 10⁷; 3.3 × 10⁻⁶; +30 −70; {literal}")
   }
 }

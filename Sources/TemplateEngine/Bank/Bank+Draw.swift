@@ -1,3 +1,4 @@
+import Dispatch
 extension Bank {
   /// Draws the quiz this bank defines: for each item, `variants` distinct variants of its template.
   ///
@@ -8,12 +9,16 @@ extension Bank {
   /// A candidate whose stem repeats one already drawn anywhere in the bank is skipped, so variant numbers stay
   /// dense while their seeds may skip a candidate.
   ///
+  /// Candidates are drawn in batches, spread over `workers` threads, and then taken in candidate order, so
+  /// the quiz is byte-identical whatever the number of workers.
+  ///
   /// - Parameters:
   ///   - library: The templates the bank refers to.
   ///   - seed: Overrides the bank's seed.
+  ///   - workers: Threads to draw on (1: the calling thread only). The call is synchronous either way.
   /// - Throws: ``QuizError`` for an unknown template or override, or a template that cannot produce the
   ///   variants asked.
-  public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil) throws(QuizError) -> Quiz {
+  public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1) throws(QuizError) -> Quiz {
     let quizSeed = seed ?? self.seed
     var stems: Set<String> = []
     var items: [QuizItem] = []
@@ -31,18 +36,50 @@ extension Bank {
           throw .generation(GenerationError(template: template.id, reason: .tooFewDistinctVariants(
             requested: item.variants, found: variants.count)))
         }
-        let variantSeed = SeededGenerator.derivedSeed(from: itemSeed, path: [.label("variant"), .index(UInt64(candidate))])
-        candidate += 1
-        let number = String(variants.count + 1)
-        let id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
-        let variant: Variant
-        do { variant = try template.drawVariant(seed: variantSeed, id: id) } catch { throw .generation(error) }
-        guard stems.insert(variant.stem).inserted else { continue }
-        variants.append(variant)
+        // Draw the next batch of candidates (in parallel when asked), then keep them in candidate order.
+        let batch = min(max(item.variants - variants.count, workers > 1 ? 64 : 1), limit - candidate)
+        let seeds = (candidate..<(candidate + batch)).map {
+          SeededGenerator.derivedSeed(from: itemSeed, path: [.label("variant"), .index(UInt64($0))])
+        }
+        candidate += batch
+        for result in Self.draw(template, seeds: seeds, workers: workers) {
+          guard variants.count < item.variants else { break }
+          var variant: Variant
+          do { variant = try result.get() } catch { throw .generation(error) }
+          guard stems.insert(variant.stem).inserted else { continue }
+          let number = String(variants.count + 1)
+          variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
+          variants.append(variant)
+        }
       }
       items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
     }
     return Quiz(title: title, seed: quizSeed, items: items)
+  }
+
+  /// Draws one variant per seed, in order, on up to `workers` threads.
+  static func draw(_ template: Template, seeds: [UInt64], workers: Int) -> [Result<Variant, GenerationError>] {
+    let draw: @Sendable (UInt64) -> Result<Variant, GenerationError> = { seed in
+      Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seed, id: "") }
+    }
+    guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
+    let results = UnsafeMutableBufferPointer<Result<Variant, GenerationError>?>.allocate(capacity: seeds.count)
+    results.initialize(repeating: nil)
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
+    // Each index is written by exactly one worker, and read only after concurrentPerform returns.
+    nonisolated(unsafe) let slots = results
+    let lanes = min(workers, seeds.count)
+    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+      var index = lane
+      while index < seeds.count {
+        slots[index] = draw(seeds[index])
+        index += lanes
+      }
+    }
+    return results.map { $0! }
   }
 
   /// The item's template with the bank's tolerance and feedback overrides applied.

@@ -1,45 +1,24 @@
 import Foundation
 
-/// Rounding to decimals and to significant figures that agrees with ``NumberFormat/rounded(_:)`` — what a
-/// reader sees is what answers are computed from — without string work in the common case.
+/// Rounding for `round` and `sigfig`: exactly ``NumberFormat/rounded(_:)``, so that what a reader sees is what
+/// answers are computed from.
 ///
-/// Scaling by a power of ten and rounding gives the same result as formatting the exact binary value,
-/// except when the scaled value lies within rounding error of a tie (…5). Those rare cases are rounded
-/// by ``NumberFormat``, which rounds the exact binary value as `printf` does: a value that is exactly a tie
-/// in binary (2.5, 0.125) goes to the even digit, so `round(2.5)` is 2, like the number shown for it; a
-/// decimal tie such as 0.145 is not exact in binary and rounds the way its binary value lies (0.14).
+/// ``NumberFormat`` rounds the exact binary value as `printf` does: a value that is exactly a tie in binary
+/// (2.5, 0.125) goes to the even digit, so `round(2.5)` is 2, like the number shown for it; a decimal tie
+/// such as 0.145 is not exact in binary and rounds the way its binary value lies (0.14). Rounding to tens,
+/// hundreds, … (negative `decimals`, or significant figures above the units) goes half away from zero.
 enum DecimalRounding {
-  /// `x` rounded to `decimals` digits after the point (to tens, hundreds, … when negative, ties away from
-  /// zero there).
+  /// `x` rounded to `decimals` digits after the point, or to tens, hundreds, … when `decimals` is negative.
   static func round(_ x: Double, decimals: Int) -> Double {
     guard x.isFinite, x != 0 else { return x }
-    if decimals < 0 {
-      let scale = Foundation.pow(10, Double(-decimals))
-      return (x / scale).rounded(.toNearestOrAwayFromZero) * scale + 0
-    }
-    // 10^22 is the largest power of ten a double holds exactly.
-    guard decimals <= 22 else { return NumberFormat.decimals(decimals).rounded(x) + 0 }
-    let scale = Foundation.pow(10, Double(decimals))
-    let scaled = x * scale
-    // Past 2^52 a double has no fraction left to round.
-    guard Swift.abs(scaled) < 0x1p52 else { return x }
-    let fraction = Swift.abs(scaled - scaled.rounded(.towardZero))
-    if Swift.abs(fraction - 0.5) <= Swift.max(1e-9, Swift.abs(scaled) * 1e-15) {
-      return NumberFormat.decimals(decimals).rounded(x) + 0
-    }
-    // Both operands are exact integers below 2^53 and division is correctly rounded, so this is the double
-    // nearest the decimal result, as parsing the formatted text would give.
-    return scaled.rounded(.toNearestOrAwayFromZero) / scale + 0
+    guard decimals < 0 else { return NumberFormat.decimals(decimals).rounded(x) }
+    let scale = NumberFormat.powerOfTen(-decimals)
+    return (x / scale).rounded(.toNearestOrAwayFromZero) * scale + 0
   }
 
   /// `x` rounded to `n` significant figures (n ≥ 1).
   static func round(_ x: Double, significantFigures n: Int) -> Double {
     guard x.isFinite, x != 0 else { return x }
-    let magnitude = Swift.abs(x)
-    var exponent = Int(Foundation.log10(magnitude).rounded(.down))
-    // log10 may be off by one ulp near powers of ten.
-    if Foundation.pow(10, Double(exponent)) > magnitude { exponent -= 1 }
-    if Foundation.pow(10, Double(exponent + 1)) <= magnitude { exponent += 1 }
-    return round(x, decimals: n - 1 - exponent)
+    return NumberFormat.significantFigures(n).rounded(x)
   }
 }

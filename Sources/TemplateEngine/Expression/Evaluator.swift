@@ -1,7 +1,9 @@
-/// Walks a ``Node`` tree with the values of the variables.
+/// Walks a ``Node`` tree with the values of the variables: by name for ``Node/variable(_:_:)``, by position
+/// for ``Node/slot(_:_:)``.
 struct Evaluator {
   let source: String
-  let variables: [String: ExpressionValue]
+  var variables: [String: ExpressionValue] = [:]
+  var slots: [ExpressionValue] = []
 
   /// What a number is needed for, so a type error can say so.
   private enum Need {
@@ -26,6 +28,12 @@ struct Evaluator {
       return value
     case let .variable(name, span):
       return try lookUp(name, span)
+    case let .slot(index, span):
+      let value = slots[index]
+      if case let .number(x) = value, !x.isFinite {
+        throw error(.nonFinite, "variable '\(text(of: span))' is not a finite number (\(NumberText.string(x)))", at: span)
+      }
+      return value
     case .negate, .identity, .arithmetic:
       return .number(try number(of: node))
     case let .not(operand, span):
@@ -49,11 +57,7 @@ struct Evaluator {
 
   private func lookUp(_ name: String, _ span: Span) throws(ExpressionError) -> ExpressionValue {
     guard let value = variables[name] else {
-      var message = "unknown variable '\(name)'"
-      if let suggestion = Suggestion.nearest(to: name, among: variables.keys) {
-        message += "; did you mean '\(suggestion)'?"
-      }
-      throw error(.unknownVariable, message, at: span)
+      throw error(.unknownVariable, Suggestion.unknownVariableMessage(name, among: variables.keys), at: span)
     }
     if case let .number(x) = value, !x.isFinite {
       throw error(.nonFinite, "variable '\(name)' is not a finite number (\(NumberText.string(x)))", at: span)
@@ -95,6 +99,9 @@ struct Evaluator {
     switch node {
     case let .literal(.number(x), _): return x
     case .arithmetic, .negate, .identity: return try number(of: node)
+    case let .slot(index, _):
+      if case let .number(x) = slots[index], x.isFinite { return x }
+      fallthrough
     default:
       let v = try value(of: node)
       if case let .number(x) = v { return x }

@@ -51,7 +51,9 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   /// The source.
   public var description: String { source }
 
+  /// Two expressions are equal when their sources are.
   public static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }
+  /// Hashes the source.
   public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
   // MARK: Evaluation
@@ -76,30 +78,49 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a boolean or a string.
   public func evaluateNumber(with variables: [String: ExpressionValue]) throws(ExpressionError) -> Double {
-    let value = try evaluate(with: variables)
-    guard case let .number(x) = value else { throw resultMismatch(expected: "a number", got: value) }
-    return x
+    try Self.number(from: evaluate(with: variables), of: root, source: source)
   }
 
   /// Evaluates an expression that must give a boolean, such as a constraint.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a number or a string.
   public func evaluateBool(with variables: [String: ExpressionValue]) throws(ExpressionError) -> Bool {
-    let value = try evaluate(with: variables)
-    guard case let .bool(b) = value else { throw resultMismatch(expected: "a boolean", got: value) }
-    return b
+    try Self.bool(from: evaluate(with: variables), of: root, source: source)
   }
 
   /// Evaluates an expression that must give a string, such as the correct option of a choice.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a number or a boolean.
   public func evaluateString(with variables: [String: ExpressionValue]) throws(ExpressionError) -> String {
-    let value = try evaluate(with: variables)
-    guard case let .string(s) = value else { throw resultMismatch(expected: "a string", got: value) }
+    try Self.string(from: evaluate(with: variables), of: root, source: source)
+  }
+
+  /// Resolves the variables to positions in `variables`, for evaluating with an array of values instead of a
+  /// dictionary; see ``BoundExpression``.
+  ///
+  /// - Throws: An unknown-variable error at the first variable that is not in `variables`.
+  public func bound(to variables: [String]) throws(ExpressionError) -> BoundExpression {
+    try BoundExpression(self, variables: variables)
+  }
+
+  static func number(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> Double {
+    guard case let .number(x) = value else { throw resultMismatch(expected: "a number", got: value, root, source) }
+    return x
+  }
+
+  static func bool(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> Bool {
+    guard case let .bool(b) = value else { throw resultMismatch(expected: "a boolean", got: value, root, source) }
+    return b
+  }
+
+  static func string(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> String {
+    guard case let .string(s) = value else { throw resultMismatch(expected: "a string", got: value, root, source) }
     return s
   }
 
-  private func resultMismatch(expected: String, got value: ExpressionValue) -> ExpressionError {
+  private static func resultMismatch(
+    expected: String, got value: ExpressionValue, _ root: Node, _ source: String
+  ) -> ExpressionError {
     let extent = root.extent
     return ExpressionError(
       .typeMismatch, "expected \(expected), but the expression gives \(value.typeDescription) (\(value))",

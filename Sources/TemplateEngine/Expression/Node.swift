@@ -5,8 +5,10 @@ import Foundation
 indirect enum Node: Sendable {
   /// A literal, a constant (`PI`) or a folded constant subexpression.
   case literal(ExpressionValue, Span)
-  /// A variable, looked up when evaluating.
+  /// A variable, looked up by name when evaluating.
   case variable(String, Span)
+  /// A variable resolved to a position in an array of values (see ``BoundExpression``).
+  case slot(Int, Span)
   /// Unary minus (`-x`) or plus (`+x`); the span is the operator's.
   case negate(Node, Span)
   case identity(Node, Span)
@@ -23,10 +25,38 @@ indirect enum Node: Sendable {
   /// A built-in function; the spans are the name's and the whole call's.
   case call(Function, [Node], name: Span, whole: Span)
 
+  /// The same tree with every variable replaced by its position in `layout`.
+  ///
+  /// - Throws: An unknown-variable error at the first variable that is not in the layout.
+  func binding(_ layout: [String: Int], names: [String], source: String) throws(ExpressionError) -> Node {
+    func bind(_ node: Node) throws(ExpressionError) -> Node { try node.binding(layout, names: names, source: source) }
+    switch self {
+    case .literal, .slot: return self
+    case let .variable(name, span):
+      guard let index = layout[name] else {
+        throw ExpressionError(.unknownVariable, Suggestion.unknownVariableMessage(name, among: names),
+                              offset: span.offset, length: span.length, source: source)
+      }
+      return .slot(index, span)
+    case let .negate(operand, span): return .negate(try bind(operand), span)
+    case let .identity(operand, span): return .identity(try bind(operand), span)
+    case let .not(operand, span): return .not(try bind(operand), span)
+    case let .arithmetic(op, l, r, span): return .arithmetic(op, try bind(l), try bind(r), span)
+    case let .comparison(op, l, r, span): return .comparison(op, try bind(l), try bind(r), span)
+    case let .logical(isAnd, l, r, span): return .logical(isAnd: isAnd, try bind(l), try bind(r), span)
+    case let .conditional(c, a, b, keyword, whole):
+      return .conditional(try bind(c), try bind(a), try bind(b), keyword: keyword, whole: whole)
+    case let .call(function, arguments, name, whole):
+      var bound: [Node] = []
+      for argument in arguments { bound.append(try bind(argument)) }
+      return .call(function, bound, name: name, whole: whole)
+    }
+  }
+
   /// The span of the whole subexpression (parentheses around it excluded).
   var extent: Span {
     switch self {
-    case let .literal(_, span), let .variable(_, span): span
+    case let .literal(_, span), let .variable(_, span), let .slot(_, span): span
     case let .negate(operand, span), let .identity(operand, span), let .not(operand, span): span.union(operand.extent)
     case let .arithmetic(_, l, r, _), let .comparison(_, l, r, _), let .logical(_, l, r, _): l.extent.union(r.extent)
     case let .conditional(_, _, _, _, whole), let .call(_, _, _, whole): whole

@@ -35,9 +35,29 @@ struct Parser {
   /// Function names by spelling.
   static let functions: [String: Function] = Dictionary(uniqueKeysWithValues: Function.allCases.map { ($0.name, $0) })
 
+  /// The most tokens an expression may have, so that no input can make parsing or evaluation recurse deeply
+  /// enough to exhaust a thread's stack. Template expressions are far shorter.
+  static let maximumTokens = 1000
+  /// The deepest nesting of parentheses, calls and prefix operators.
+  static let maximumDepth = 100
+  private var depth = 0
+
   init(source: String) throws(ExpressionError) {
     self.source = source
     tokens = try Lexer.tokens(of: source)
+    if tokens.count - 1 > Self.maximumTokens {
+      let first = tokens[Self.maximumTokens].span.offset
+      throw ExpressionError(.syntax, "expression is too long: more than \(Self.maximumTokens) tokens", offset: first,
+                            length: (tokens.last?.span.offset ?? first) - first, source: source)
+    }
+  }
+
+  /// Counts one level of nesting at `token`.
+  private mutating func enter(_ token: Token) throws(ExpressionError) {
+    depth += 1
+    if depth > Self.maximumDepth {
+      throw error("expression is nested too deeply: more than \(Self.maximumDepth) levels", at: token.span)
+    }
   }
 
   /// Parses the whole source.
@@ -141,6 +161,9 @@ struct Parser {
   }
 
   private mutating func unary() throws(ExpressionError) -> Node {
+    guard isSymbol(.minus) || isSymbol(.plus) || isSymbol(.not) else { return try power() }
+    try enter(current)
+    defer { depth -= 1 }
     if isSymbol(.minus) {
       let op = advance()
       let operand = try unary()
@@ -164,6 +187,8 @@ struct Parser {
     let base = try primary()
     guard isSymbol(.caret) else { return base }
     let op = advance()
+    try enter(op)
+    defer { depth -= 1 }
     return Self.arithmetic(.power, base, try unary(), op.span)
   }
 
@@ -174,6 +199,8 @@ struct Parser {
     case let .string(s): return .literal(.string(s), token.span)
     case let .identifier(name): return try named(name, token)
     case .symbol(.leftParen):
+      try enter(token)
+      defer { depth -= 1 }
       let inner = try expression()
       try expectClosing(openedAt: token.span, context: nil)
       return inner
@@ -246,6 +273,8 @@ struct Parser {
   /// `( a, b, … )` after a function name; returns the arguments and the span from the name to `)`.
   private mutating func argumentList(of name: Token, context: String) throws(ExpressionError) -> ([Node], Span) {
     let open = advance()
+    try enter(open)
+    defer { depth -= 1 }
     var arguments: [Node] = []
     if !isSymbol(.rightParen) {
       arguments.append(try expression())
@@ -286,6 +315,13 @@ enum Suggestion {
       if d <= limit, d < (best?.distance ?? Int.max) { best = (d, candidate) }
     }
     return best?.name
+  }
+
+  /// "unknown variable 'Vm_mv'; did you mean 'Vm_mV'?".
+  static func unknownVariableMessage(_ name: String, among names: some Sequence<String>) -> String {
+    var message = "unknown variable '\(name)'"
+    if let suggestion = nearest(to: name, among: names) { message += "; did you mean '\(suggestion)'?" }
+    return message
   }
 
   /// The Levenshtein distance.

@@ -175,8 +175,8 @@ extension Template {
         case let .number(wrong)? = try? expression.evaluate(with: environment.values), wrong.isFinite,
         // A mistake that lands inside the accepted interval is indistinguishable from a right answer.
         !answer.accepts(wrong),
-        // Two mistakes giving the same value cannot be told apart: keep the first.
-        !answer.misconceptions.contains(where: { $0.value == wrong })
+        // Two mistakes giving the same value (to rounding noise) cannot be told apart: keep the first.
+        !answer.misconceptions.contains(where: { abs($0.value! - wrong) <= 1e-9 * max(abs(wrong), abs($0.value!)) })
       else { continue }
       answer.misconceptions.append(MisconceptionOutcome(
         id: misconception.id, label: misconception.label, value: wrong,

@@ -89,18 +89,21 @@ extension RandomNumberGenerator {
   /// let ion = g.choice(["K+", "Na+", "Cl-"], weights: [2, 1, 1])
   /// ```
   ///
-  /// - Precondition: As many weights as elements, each finite and not negative, and a positive total.
+  /// - Precondition: As many weights as elements, each finite and not negative, and at least one positive.
   public mutating func choice<C: Collection>(_ elements: C, weights: [Double]) -> C.Element? {
     precondition(weights.count == elements.count, "choice(_:weights:) got \(weights.count) weights for \(elements.count) elements")
     guard !elements.isEmpty else { return nil }
     precondition(weights.allSatisfy { $0.isFinite && $0 >= 0 }, "choice(_:weights:) needs finite weights ≥ 0, got \(weights)")
-    let total = weights.reduce(0, +)
-    precondition(total > 0 && total.isFinite, "choice(_:weights:) needs a positive total weight, got \(weights)")
+    var total = weights.reduce(0, +)
+    precondition(total > 0, "choice(_:weights:) needs a positive total weight, got \(weights)")
+    // Weights so large that their sum overflows are scaled down by the largest one.
+    let scale = total.isFinite ? 1 : weights.max()!
+    if !total.isFinite { total = weights.reduce(0) { $0 + $1 / scale } }
     let u = unitInterval() * total
     var sum = 0.0
     var last = elements.startIndex
     for (index, weight) in zip(elements.indices, weights) where weight > 0 {
-      sum += weight
+      sum += weight / scale
       last = index
       if u < sum { return elements[index] }
     }

@@ -73,21 +73,45 @@ public enum JSONValue: Hashable, Sendable {
 
   private static func writeString(_ s: String, to out: inout String) {
     out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+    var text = s
+    text.withUTF8 { bytes in
+      // Copy runs of bytes that need no escaping in one append each.
+      var runStart = 0
+      var i = 0
+      func flush(upTo end: Int) {
+        if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
       }
+      while i < bytes.count {
+        let byte = bytes[i]
+        var escape: String?
+        var width = 1
+        switch byte {
+        case 0x22: escape = "\\\""
+        case 0x5C: escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
+        case 0x00..<0x20:
+          let hex = String(byte, radix: 16)
+          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+          // U+2028 and U+2029 are valid JSON but break JavaScript string literals.
+          escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+          width = 3
+        default: break
+        }
+        if let escape {
+          flush(upTo: i)
+          out += escape
+          runStart = i + width
+        }
+        i += width
+      }
+      flush(upTo: bytes.count)
     }
     out += "\""
   }
+
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,

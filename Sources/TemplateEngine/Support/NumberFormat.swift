@@ -17,10 +17,15 @@ public enum NumberFormat: Hashable, Sendable {
 
   /// The rounded value, as a `Double`: what the reader sees, and so what answers must be computed from.
   public func rounded(_ x: Double) -> Double {
-    Double(plain(x, scientificAllowed: false)) ?? x
+    guard x.isFinite else { return x }
+    if let whole = roundedToTensOrMore(x) { return whole }
+    let digits = fractionDigits(forMagnitudeOf: x)
+    if let (scaled, scale) = NumberFormat.roundedScaled(x, digits: digits) { return scaled / scale + 0 }
+    return Double(plain(x, scientificAllowed: false)) ?? x
   }
 
-  /// The number for people: U+2212 minus, and `a × 10ⁿ` when |x| ≥ 10⁶ or 0 < |x| < 10⁻³.
+  /// The number for people: U+2212 minus, and, to significant figures, `a × 10ⁿ` when |x| ≥ 10⁶ or
+  /// 0 < |x| < 10⁻³ (a fixed number of decimals is always written out).
   public func string(_ x: Double) -> String {
     let text = plain(x, scientificAllowed: true)
     return NumberFormat.prettify(text)
@@ -33,12 +38,8 @@ public enum NumberFormat: Hashable, Sendable {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
     if x == 0 { return decimalsString(0, digits: fractionDigits(forMagnitudeOf: 0)) }
     let magnitude = abs(x)
-    if scientificAllowed, magnitude >= 1e6 || magnitude < 1e-3 {
-      let digits: Int
-      switch self {
-      case let .significantFigures(n): digits = max(n, 1) - 1
-      case .decimals: digits = 3
-      }
+    if scientificAllowed, case let .significantFigures(n) = self, magnitude >= 1e6 || magnitude < 1e-3 {
+      let digits = max(n, 1) - 1
       var text = String(format: "%.\(digits)e", x)
       // "4.909e+07" → "4.909e7", "1.20e-05" → "1.20e-5"
       if let e = text.firstIndex(of: "e") {
@@ -50,7 +51,21 @@ public enum NumberFormat: Hashable, Sendable {
       }
       return text
     }
+    if let whole = roundedToTensOrMore(x) { return decimalsString(whole, digits: 0) }
     return decimalsString(x, digits: fractionDigits(forMagnitudeOf: x))
+  }
+
+  /// For significant figures coarser than units (111.7 to 2 s.f.), `x` rounded to tens, hundreds, …
+  /// (112 → 110, 119 → 120); `nil` when the precision reaches the units or below.
+  private func roundedToTensOrMore(_ x: Double) -> Double? {
+    guard case let .significantFigures(n) = self, x != 0, x.isFinite else { return nil }
+    var exponent = Int(floor(log10(abs(x))))
+    if NumberFormat.powerOfTen(exponent) > abs(x) { exponent -= 1 }
+    if NumberFormat.powerOfTen(exponent + 1) <= abs(x) { exponent += 1 }
+    let dropped = exponent - (max(n, 1) - 1)
+    guard dropped > 0 else { return nil }
+    let scale = NumberFormat.powerOfTen(dropped)
+    return (x / scale).rounded(.toNearestOrAwayFromZero) * scale
   }
 
   private func fractionDigits(forMagnitudeOf x: Double) -> Int {
@@ -59,26 +74,58 @@ public enum NumberFormat: Hashable, Sendable {
     case let .significantFigures(n):
       guard x != 0 else { return max(n - 1, 0) }
       var exponent = Int(floor(log10(abs(x))))
+      // log10 may be off by one ulp near powers of ten.
+      if NumberFormat.powerOfTen(exponent) > abs(x) { exponent -= 1 }
+      if NumberFormat.powerOfTen(exponent + 1) <= abs(x) { exponent += 1 }
       // Rounding may carry into the next power of ten (9.9996 → 10.00): measure after rounding.
       let digits = max(n - 1 - exponent, 0)
-      if let r = Double(String(format: "%.\(digits)f", x)), r != 0 {
-        exponent = Int(floor(log10(abs(r))))
+      let r: Double
+      if let (scaled, scale) = NumberFormat.roundedScaled(x, digits: digits) {
+        r = scaled / scale
+      } else {
+        r = Double(String(format: "%.\(digits)f", x)) ?? x
       }
+      if r != 0, abs(r) >= NumberFormat.powerOfTen(exponent + 1) { exponent += 1 }
       return max(n - 1 - exponent, 0)
     }
   }
 
   private func decimalsString(_ x: Double, digits: Int) -> String {
-    var text = String(format: "%.\(digits)f", x)
+    var text = NumberFormat.fastFixed(x, digits: digits) ?? String(format: "%.\(digits)f", x)
     if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
-    if case let .significantFigures(n) = self, digits == 0, n < text.filter(\.isNumber).count {
-      // 123456 to 3 s.f. is 123000: zero the digits past the precision.
-      let sign = text.hasPrefix("-") ? "-" : ""
-      let body = text.drop { $0 == "-" }
-      let kept = body.prefix(n)
-      text = sign + kept + String(repeating: "0", count: body.count - kept.count)
-    }
     return text
+  }
+
+  // MARK: - Fast fixed-point formatting
+
+  private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+  static func powerOfTen(_ exponent: Int) -> Double {
+    (0...22).contains(exponent) ? powersOfTen[exponent] : pow(10, Double(exponent))
+  }
+
+  /// `x·10^digits` rounded to a whole number, when that equals rounding the exact binary value (as `printf`
+  /// does): that is, unless the scaled value lies within rounding error of a tie. `nil` then, or when the
+  /// scaled value is too large to hold a fraction.
+  static func roundedScaled(_ x: Double, digits: Int) -> (Double, Double)? {
+    guard digits >= 0, digits <= 22 else { return nil }
+    let scale = powersOfTen[digits]
+    let scaled = x * scale
+    guard abs(scaled) < 0x1p52 else { return nil }
+    let fraction = abs(scaled - scaled.rounded(.towardZero))
+    guard abs(fraction - 0.5) > max(1e-9, abs(scaled) * 1e-15) else { return nil }
+    return (scaled.rounded(.toNearestOrAwayFromZero), scale)
+  }
+
+  /// `String(format: "%.{digits}f", x)` without Foundation's formatter, when ``roundedScaled(_:digits:)`` applies.
+  static func fastFixed(_ x: Double, digits: Int) -> String? {
+    guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return nil }
+    let magnitude = String(Int64(abs(scaled)))
+    let padded = magnitude.count <= digits ? String(repeating: "0", count: digits + 1 - magnitude.count) + magnitude : magnitude
+    let sign = x < 0 || (x == 0 && x.sign == .minus) ? "-" : ""
+    if digits == 0 { return sign + padded }
+    let point = padded.index(padded.endIndex, offsetBy: -digits)
+    return sign + padded[..<point] + "." + padded[point...]
   }
 
   /// `-1.20e-5` → `−1.20 × 10⁻⁵`, `-95.02` → `−95.02`.

@@ -10,6 +10,7 @@ import PhysicsCore
 /// | `{E}` | a computed number to 3 significant figures with a real minus sign (`−95.0`) |
 /// | `{E:4sf}` / `{E:1d}` | 4 significant figures / 1 decimal |
 /// | `{df:+3sf}` | with an explicit sign for positive values (`+25.0`) |
+/// | `{Vm_mV:+}` | a parameter as displayed, with `+` when positive (`+30`) |
 /// | `{abs(df):3sf}` | any expression |
 /// | `{ion:name}` / `{ion:symbol}` | an ion's name (`potassium`) or ASCII symbol (`K+`) |
 ///
@@ -22,6 +23,8 @@ public struct TextTemplate: Sendable {
 
   enum Format: Sendable, Equatable {
     case automatic
+    /// As displayed, with `+` before a positive number.
+    case automaticWithPlus
     case number(NumberFormat, explicitPlus: Bool)
     case ionName
     case ionSymbol
@@ -118,10 +121,16 @@ public struct TextTemplate: Sendable {
 
   private static func render(_ expression: Expression, format: Format, environment: Environment) throws(ExpressionError) -> String {
     let name = expression.source.trimmingSpaces()
-    if format == .automatic, let display = environment.displays[name] { return display }
+    if format == .automatic || format == .automaticWithPlus, let display = environment.displays[name] {
+      let positive = environment.values[name]?.number.map { $0 > 0 } ?? false
+      return format == .automaticWithPlus && positive ? "+" + display : display
+    }
     let value = try expression.evaluate(with: environment.values)
     switch (value, format) {
     case let (.number(x), .automatic): return NumberFormat.significantFigures(3).string(x)
+    case let (.number(x), .automaticWithPlus):
+      let format = NumberFormat.significantFigures(3)
+      return (format.rounded(x) > 0 ? "+" : "") + format.string(x)
     case let (.number(x), .number(numberFormat, plus)):
       let text = numberFormat.string(x)
       return plus && numberFormat.rounded(x) > 0 ? "+" + text : text
@@ -173,6 +182,7 @@ public struct TextTemplate: Sendable {
   private static func format(_ text: String?) throws(ParseError) -> Format {
     guard let raw = text?.trimmingSpaces() else { return .automatic }
     switch raw {
+    case "+": return .automaticWithPlus
     case "name": return .ionName
     case "symbol": return .ionSymbol
     default: break

@@ -1,0 +1,65 @@
+/// One reason an export cannot be written: which format, template, variant and part, and what is wrong.
+public struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
+  /// The format that cannot hold it.
+  public var format: QTIFormat
+  /// The template.
+  public var template: String
+  /// The variant.
+  public var variant: String
+  /// The part (answer identifier), if the problem is about one part.
+  public var answer: String?
+  /// What is wrong, quoting the value.
+  public var message: String
+
+  /// Creates a problem.
+  public init(format: QTIFormat, template: String, variant: String, answer: String? = nil, message: String) {
+    self.format = format
+    self.template = template
+    self.variant = variant
+    self.answer = answer
+    self.message = message
+  }
+
+  /// `canvas: template 'x', variant 'x-01', answer 'Q': …`.
+  public var description: String {
+    var place = "\(format.rawValue): template '\(template)', variant '\(variant)'"
+    if let answer { place += ", answer '\(answer)'" }
+    return place + ": " + message
+  }
+}
+
+/// Why ``exportPackages(_:formats:to:baseName:)`` wrote nothing, or stopped.
+public struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What kind of failure.
+  public enum Code: Hashable, Sendable {
+    /// Some keys cannot be written in a requested format (nothing was written).
+    case unexportable
+    /// A written file failed its own self-check: a bug in the exporter (the package was not kept).
+    case selfCheckFailed
+    /// The packages or the report could not be written to disk.
+    case io
+  }
+
+  /// What kind of failure.
+  public var code: Code
+  /// The problems, for ``Code/unexportable``.
+  public var problems: [ExportProblem]
+  /// The failed checks, for ``Code/selfCheckFailed``.
+  public var issues: [XMLIssue]
+  /// A summary line.
+  public var message: String
+
+  /// Creates an error.
+  public init(code: Code, message: String, problems: [ExportProblem] = [], issues: [XMLIssue] = []) {
+    self.code = code
+    self.message = message
+    self.problems = problems
+    self.issues = issues
+  }
+
+  /// The summary and one line per problem or issue.
+  public var description: String {
+    ([message] + problems.map { "  " + $0.description } + issues.map { "  " + $0.description })
+      .joined(separator: "\n")
+  }
+}

@@ -1,0 +1,69 @@
+/// What each format kept and lost, per template: the fidelity report every export prints and writes as
+/// `export-report.txt`.
+///
+/// ```text
+/// QTI 2.1 — quiz-qti21.zip (14 files; 12 items self-checked, 58 proofs passed)
+///   nernst-potential "Nernst potential" (12 variants)
+///     kept: tolerance: absolute ±t around each key (t = 2 % of |key| + 0.5), exactly
+///     lost: explanations (not exported)
+/// ```
+public struct ExportReport: Hashable, Sendable, CustomStringConvertible {
+  /// One template in one format.
+  public struct TemplateReport: Hashable, Sendable {
+    /// The template's identifier.
+    public var template: String
+    /// The template's title.
+    public var title: String
+    /// How many variants were exported.
+    public var variants: Int
+    /// What the format carries faithfully.
+    public var kept: [String]
+    /// What the format drops or changes.
+    public var lost: [String]
+    /// Things to look at: widened bounds, replaced characters.
+    public var warnings: [String]
+  }
+
+  /// One format's package.
+  public struct FormatReport: Hashable, Sendable {
+    /// The format.
+    public var format: QTIFormat
+    /// The package's file name.
+    public var packageName: String
+    /// How many files the package holds.
+    public var files: Int
+    /// The zip's size in bytes.
+    public var bytes: Int
+    /// Items (or Canvas questions) whose scoring the self-check evaluated.
+    public var itemsChecked: Int
+    /// Self-check proofs that passed.
+    public var proofs: Int
+    /// Per template, in quiz order.
+    public var templates: [TemplateReport]
+  }
+
+  /// The quiz's title.
+  public var quizTitle: String
+  /// The quiz's seed.
+  public var seed: UInt64
+  /// One report per format, in the order requested.
+  public var formats: [FormatReport]
+
+  /// The report as text, one block per format. Sizes are left out, so the text does not depend on the zlib
+  /// version.
+  public var description: String {
+    var lines = ["Export report for \"\(quizTitle)\" (seed \(seed))"]
+    for f in formats {
+      lines.append("")
+      lines.append("\(f.format.displayName) — \(f.packageName) (\(f.files) files; "
+        + "\(f.itemsChecked) items self-checked, \(f.proofs) proofs passed)")
+      for t in f.templates {
+        lines.append("  \(t.template) \"\(t.title)\" (\(t.variants) variant\(t.variants == 1 ? "" : "s"))")
+        for k in t.kept { lines.append("    kept: \(k)") }
+        for l in t.lost { lines.append("    lost: \(l)") }
+        for w in t.warnings { lines.append("    warning: \(w)") }
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

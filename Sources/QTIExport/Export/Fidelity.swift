@@ -1,0 +1,105 @@
+import Foundation
+import TemplateEngine
+
+/// Works out what one format keeps and loses for one template.
+enum Fidelity {
+  static func report(for item: QuizItem, format: QTIFormat) -> ExportReport.TemplateReport {
+    var kept: [String] = []
+    var lost: [String] = []
+    var warnings: [String] = []
+    let variants = item.variants
+    let parts = variants.first?.answers ?? []
+    let numericParts = parts.filter { $0.numeric != nil }
+
+    // Tolerance.
+    for part in numericParts {
+      let answers = variants.compactMap { $0.answer(part.id)?.numeric }
+      guard let first = answers.first else { continue }
+      let widened = answers.filter { WrittenInterval(key: $0.value, tolerance: $0.tolerance).widened }.count
+      let rule = describe(first.tolerance, unit: first.unit)
+      switch format {
+      case .canvas:
+        kept.append("tolerance of '\(part.id)': exact value with margin and range lo … hi (\(rule))"
+          + (widened == 0 ? ", exactly" : ""))
+      case .qti21, .qti30:
+        kept.append("tolerance of '\(part.id)': absolute ±t around the key (\(rule))" + (widened == 0 ? ", exactly" : ""))
+      }
+      if widened > 0 {
+        warnings.append("tolerance of '\(part.id)' widened in \(widened) of \(answers.count) variants by at most a millionth of its half-width, to write short decimal bounds")
+      }
+    }
+
+    // Pools.
+    switch format {
+    case .canvas:
+      kept.append("pool: question group per part, 1 of \(variants.count) variants drawn, \(DecimalText.exact(item.points / Double(max(parts.count, 1)))) points each")
+    case .qti21, .qti30:
+      kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variants, \(DecimalText.exact(item.points)) points")
+    }
+
+    // Multi-part.
+    if parts.count > 1 {
+      switch format {
+      case .canvas:
+        lost.append("multi-part: \(parts.count) parts become \(parts.count) separate questions, each drawn from its own group, so one student may see different variants for different parts (each question repeats its stem)")
+      case .qti21, .qti30:
+        kept.append("multi-part: one item with \(parts.count) interactions (\(parts.map(\.id).joined(separator: ", ")))")
+      }
+    }
+
+    // Feedback.
+    var numericFeedback = 0, numericUnreachable = 0, choiceFeedback = 0
+    for variant in variants {
+      for answer in variant.answers {
+        switch answer.kind {
+        case let .numeric(n):
+          for m in n.misconceptions where m.value != nil {
+            if n.accepts(m.value!) { numericUnreachable += 1 } else { numericFeedback += 1 }
+          }
+        case let .choice(c):
+          choiceFeedback += c.options.filter { o in
+            o.id != c.correct && (o.feedback != nil || c.misconceptions.contains { $0.option == o.id })
+          }.count
+        }
+      }
+    }
+    switch format {
+    case .canvas:
+      if numericFeedback > 0 {
+        lost.append("feedback: \(numericFeedback) numeric misconception messages dropped (Canvas numerical questions have no wrong-answer feedback)")
+      }
+      if choiceFeedback > 0 { kept.append("feedback: \(choiceFeedback) distractor messages carried on the choices") }
+    case .qti21, .qti30:
+      if numericFeedback + choiceFeedback > 0 {
+        kept.append("feedback: \(numericFeedback + choiceFeedback) misconception messages carried as modal feedback")
+      }
+    }
+    if numericUnreachable > 0 {
+      lost.append("feedback: \(numericUnreachable) misconception values fall inside the accepted interval and cannot be told apart from the key")
+    }
+    if variants.contains(where: { $0.answers.contains { $0.explanation != nil } }) {
+      lost.append("explanations: not exported (they are in the answer key)")
+    }
+
+    // Characters XML cannot carry.
+    var forbidden: [String] = []
+    for variant in variants {
+      for text in [variant.stem] + variant.answers.flatMap({ [$0.prompt] + ($0.choice?.options.map(\.text) ?? []) }) {
+        for name in XMLText.forbiddenCharacters(in: text) where !forbidden.contains(name) { forbidden.append(name) }
+      }
+    }
+    if !forbidden.isEmpty {
+      warnings.append("control characters \(forbidden.joined(separator: ", ")) cannot appear in XML and were replaced by U+FFFD")
+    }
+
+    return ExportReport.TemplateReport(template: item.template, title: item.title, variants: variants.count,
+                                       kept: kept, lost: lost, warnings: warnings)
+  }
+
+  static func describe(_ t: Tolerance, unit: String) -> String {
+    var parts: [String] = []
+    if t.relative > 0 { parts.append(DecimalText.exact(t.relative * 100) + " % of |key|") }
+    if t.absolute > 0 { parts.append(DecimalText.exact(t.absolute) + (unit.isEmpty ? "" : " " + unit)) }
+    return parts.isEmpty ? "exact" : "t = " + parts.joined(separator: " + ")
+  }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Numbers as QTI files carry them: plain decimal strings, ASCII minus, no exponent, as short as the value
+/// allows (`-95.02`, `0.000000000000105`, `7.854`), never a binary artefact such as `1.0500000000000001e-13`.
+enum DecimalText {
+  /// The decimal a double stands for, in positional notation: its shortest round-trip digits, cut to 15
+  /// significant digits (the precision a double carries faithfully), so binary noise never shows:
+  /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
+  static func exact(_ x: Double) -> String {
+    precondition(x.isFinite, "Cannot write \(x) as a decimal")
+    var digits = DecimalDigits(parsing: "\(x)")!
+    if digits.digits.count > faithfulDigits {
+      digits = DecimalDigits(parsing: String(format: "%.\(faithfulDigits - 1)e", x))!
+    }
+    return digits.text
+  }
+
+  /// The locale numbers are read and written in: ASCII digits, `.` as the decimal point.
+  static let posix = Locale(identifier: "en_US_POSIX")
+
+  /// Significant digits a double always carries faithfully (DBL_DIG).
+  static let faithfulDigits = 15
+
+  /// The exact decimal value of the shortest representation of `x`.
+  static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: posix)! }
+
+  /// Up to this many significant digits, a bound is written exactly rather than rounded outward.
+  static let shortDigits = 10
+
+  /// `value` as a short decimal string, rounded toward +∞ (`up`) or −∞ by at most `slack`.
+  ///
+  /// - Returns: The string and whether it differs from `value` (the bound moved outward).
+  static func outward(_ value: Decimal, up: Bool, slack: Decimal) -> (text: String, widened: Bool) {
+    let exactDigits = DecimalDigits(parsing: value.plainString)!
+    // A value that is already short is written exactly; only long expansions are shortened.
+    guard slack > 0, exactDigits.digits.count > DecimalText.shortDigits else { return (exactDigits.text, false) }
+    // Rounding at the place 10^p moves the value by less than 10^p, so start at the coarsest place within slack.
+    let finestPlace = Int(floor(log10(NSDecimalNumber(decimal: slack).doubleValue)))
+    let firstKeep = max(1, exactDigits.exponent - finestPlace)
+    for keep in firstKeep..<max(exactDigits.digits.count, firstKeep) {
+      let candidate = exactDigits.rounded(keepingSignificant: keep, up: up)
+      guard let candidateValue = Decimal(string: candidate.text, locale: DecimalText.posix)
+      else { continue }
+      var difference = candidateValue - value
+      if difference < 0 { difference = -difference }
+      if difference <= slack { return (candidate.text, true) }
+    }
+    return (exactDigits.text, false)
+  }
+}
+
+extension Decimal {
+  /// Positional notation with ASCII digits, whatever the locale.
+  var plainString: String {
+    var copy = self
+    return NSDecimalString(&copy, DecimalText.posix)
+  }
+}
+
+/// A decimal number as sign, significant digits and the power of ten of its first digit.
+struct DecimalDigits {
+  var negative: Bool
+  /// Significant digits without leading or trailing zeros; empty for zero.
+  var digits: [Int]
+  /// The power of ten of the first digit.
+  var exponent: Int
+
+  /// Parses `-95.02`, `1.05e-13`, `7.854e-12`, `1e+20`, `0` (ASCII only).
+  init?(parsing text: String) {
+    var bytes = Array(text.utf8)
+    var negative = false
+    if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      negative = first == UInt8(ascii: "-")
+      bytes.removeFirst()
+    }
+    var power = 0
+    if let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+      guard let p = Int(String(decoding: bytes[(e + 1)...], as: UTF8.self)) else { return nil }
+      power = p
+      bytes.removeSubrange(e...)
+    }
+    guard !bytes.isEmpty else { return nil }
+    var all: [Int] = []
+    all.reserveCapacity(bytes.count)
+    var integerCount = 0
+    var seenPoint = false
+    for b in bytes {
+      if b == UInt8(ascii: ".") {
+        guard !seenPoint else { return nil }
+        seenPoint = true
+        continue
+      }
+      guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+      all.append(Int(b - UInt8(ascii: "0")))
+      if !seenPoint { integerCount += 1 }
+    }
+    var first = power + integerCount - 1
+    var start = 0
+    while start < all.count, all[start] == 0 { start += 1; first -= 1 }
+    var end = all.count
+    while end > start, all[end - 1] == 0 { end -= 1 }
+    digits = Array(all[start..<end])
+    exponent = digits.isEmpty ? 0 : first
+    self.negative = negative && !digits.isEmpty
+  }
+
+  private init(negative: Bool, digits: [Int], exponent: Int) {
+    self.negative = negative
+    self.digits = digits
+    self.exponent = exponent
+  }
+
+  /// The first `keep` significant digits, rounded toward +∞ (`up`) or −∞.
+  func rounded(keepingSignificant keep: Int, up: Bool) -> DecimalDigits {
+    guard keep < digits.count else { return self }
+    var kept = Array(digits.prefix(keep))
+    var first = exponent
+    let droppedNonZero = digits.dropFirst(keep).contains { $0 != 0 }
+    if droppedNonZero, up != negative {  // the rounding direction points away from zero
+      var i = kept.count - 1
+      while i >= 0, kept[i] == 9 { kept[i] = 0; i -= 1 }
+      if i >= 0 { kept[i] += 1 } else { kept.insert(1, at: 0); first += 1 }
+    }
+    while kept.last == 0 { kept.removeLast() }
+    return DecimalDigits(negative: negative && !kept.isEmpty, digits: kept, exponent: first)
+  }
+
+  /// Positional notation: `-97.4204`, `0.000000000000105`, `120000`.
+  var text: String {
+    if digits.isEmpty { return "0" }
+    let body = digits.map(String.init).joined()
+    let pointAfter = exponent + 1
+    var result: String
+    if pointAfter <= 0 {
+      result = "0." + String(repeating: "0", count: -pointAfter) + body
+    } else if pointAfter >= digits.count {
+      result = body + String(repeating: "0", count: pointAfter - digits.count)
+    } else {
+      let i = body.index(body.startIndex, offsetBy: pointAfter)
+      result = body[..<i] + "." + body[i...]
+    }
+    return (negative ? "-" : "") + result
+  }
+}

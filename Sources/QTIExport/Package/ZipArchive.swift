@@ -1,0 +1,195 @@
+import CZlib
+import Foundation
+
+/// A small, deterministic zip writer: entries in the order added, deflated with zlib, every timestamp
+/// 1980-01-01 00:00, no extra fields. The same entries give byte-identical archives.
+struct ZipWriter {
+  private var output = Data()
+  private var central = Data()
+  private var count = 0
+
+  /// The DOS date of 1980-01-01 (the earliest a zip can say) and time 00:00:00.
+  private static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
+  private static let dosTime: UInt16 = 0
+
+  /// Adds one file.
+  mutating func add(path: String, data: Data) {
+    let name = Data(path.utf8)
+    let crc = ZipWriter.crc32(data)
+    let compressed = ZipWriter.deflate(data)
+    let stored = compressed.count >= data.count
+    let body = stored ? data : compressed
+    let offset = UInt32(output.count)
+    precondition(output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
+
+    var local = Data()
+    local.append(le32: 0x0403_4b50)
+    local.append(le16: 20)                    // version needed: 2.0
+    local.append(le16: 0x0800)                // UTF-8 names
+    local.append(le16: stored ? 0 : 8)
+    local.append(le16: ZipWriter.dosTime)
+    local.append(le16: ZipWriter.dosDate)
+    local.append(le32: crc)
+    local.append(le32: UInt32(body.count))
+    local.append(le32: UInt32(data.count))
+    local.append(le16: UInt16(name.count))
+    local.append(le16: 0)
+    output.append(local)
+    output.append(name)
+    output.append(body)
+
+    central.append(le32: 0x0201_4b50)
+    central.append(le16: 0x031E)              // made by: Unix, 3.0
+    central.append(le16: 20)
+    central.append(le16: 0x0800)
+    central.append(le16: stored ? 0 : 8)
+    central.append(le16: ZipWriter.dosTime)
+    central.append(le16: ZipWriter.dosDate)
+    central.append(le32: crc)
+    central.append(le32: UInt32(body.count))
+    central.append(le32: UInt32(data.count))
+    central.append(le16: UInt16(name.count))
+    central.append(le16: 0)                   // extra
+    central.append(le16: 0)                   // comment
+    central.append(le16: 0)                   // disk
+    central.append(le16: 0)                   // internal attributes
+    central.append(le32: 0o100644 << 16)      // external: regular file, rw-r--r--
+    central.append(le32: offset)
+    central.append(name)
+    count += 1
+  }
+
+  /// The finished archive.
+  func finish() -> Data {
+    var result = output
+    let centralOffset = UInt32(result.count)
+    result.append(central)
+    result.append(le32: 0x0605_4b50)
+    result.append(le16: 0)
+    result.append(le16: 0)
+    result.append(le16: UInt16(count))
+    result.append(le16: UInt16(count))
+    result.append(le32: UInt32(central.count))
+    result.append(le32: centralOffset)
+    result.append(le16: 0)
+    return result
+  }
+
+  static func crc32(_ data: Data) -> UInt32 {
+    data.withUnsafeBytes { raw -> UInt32 in
+      guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
+      return UInt32(CZlib.crc32(0, base, uInt(raw.count)))
+    }
+  }
+
+  /// Raw deflate (no zlib header), level 6.
+  static func deflate(_ data: Data) -> Data {
+    var stream = z_stream()
+    guard czlib_deflate_init_raw(&stream, 6) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
+    defer { deflateEnd(&stream) }
+    let bound = Int(deflateBound(&stream, uLong(data.count)))
+    var out = Data(count: bound)
+    let written = data.withUnsafeBytes { input -> Int in
+      out.withUnsafeMutableBytes { output -> Int in
+        stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+        stream.avail_in = uInt(input.count)
+        stream.next_out = output.bindMemory(to: Bytef.self).baseAddress
+        stream.avail_out = uInt(output.count)
+        let status = CZlib.deflate(&stream, Z_FINISH)
+        precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
+        return Int(stream.total_out)
+      }
+    }
+    out.count = written
+    return out
+  }
+}
+
+/// Reads the entries of a zip archive (stored or deflated).
+struct ZipReader {
+  /// A problem with an archive.
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// The entries in central-directory order: path and contents. Folders are left out.
+  static func entries(of archive: Data) throws(Failure) -> [(path: String, data: Data)] {
+    let bytes = [UInt8](archive)
+    func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+    func u32(_ i: Int) -> Int { u16(i) | u16(i + 2) << 16 }
+    guard bytes.count >= 22 else { throw Failure(description: "not a zip archive (only \(bytes.count) bytes)") }
+    var end = bytes.count - 22
+    while end >= 0, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4b && bytes[end + 2] == 5 && bytes[end + 3] == 6) {
+      end -= 1
+      if bytes.count - end > 22 + 65_535 { end = -1 }
+    }
+    guard end >= 0 else { throw Failure(description: "not a zip archive (no end-of-central-directory record)") }
+    let total = u16(end + 10)
+    var p = u32(end + 16)
+    var result: [(String, Data)] = []
+    for _ in 0..<total {
+      guard p + 46 <= bytes.count, u32(p) == 0x0201_4b50 else {
+        throw Failure(description: "damaged zip central directory at byte \(p)")
+      }
+      let method = u16(p + 10)
+      let compressedSize = u32(p + 20)
+      let size = u32(p + 24)
+      let nameLength = u16(p + 28)
+      let extraLength = u16(p + 30)
+      let commentLength = u16(p + 32)
+      let localOffset = u32(p + 42)
+      guard p + 46 + nameLength <= bytes.count else { throw Failure(description: "damaged zip entry name at byte \(p)") }
+      let name = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+      p += 46 + nameLength + extraLength + commentLength
+      guard localOffset + 30 <= bytes.count, u32(localOffset) == 0x0403_4b50 else {
+        throw Failure(description: "damaged zip local header for '\(name)'")
+      }
+      let start = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28)
+      guard start + compressedSize <= bytes.count else { throw Failure(description: "zip entry '\(name)' is truncated") }
+      if name.hasSuffix("/") { continue }
+      let body = Data(bytes[start..<(start + compressedSize)])
+      switch method {
+      case 0: result.append((name, body))
+      case 8:
+        guard let data = inflate(body, expected: size) else {
+          throw Failure(description: "zip entry '\(name)' could not be inflated")
+        }
+        result.append((name, data))
+      default:
+        throw Failure(description: "zip entry '\(name)' uses compression method \(method), which is not supported")
+      }
+    }
+    return result
+  }
+
+  static func inflate(_ data: Data, expected: Int) -> Data? {
+    var stream = z_stream()
+    guard czlib_inflate_init_raw(&stream) == Z_OK else { return nil }
+    defer { inflateEnd(&stream) }
+    var out = Data(count: max(expected, 1))
+    let status = data.withUnsafeBytes { input -> Int32 in
+      out.withUnsafeMutableBytes { output -> Int32 in
+        stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+        stream.avail_in = uInt(input.count)
+        stream.next_out = output.bindMemory(to: Bytef.self).baseAddress
+        stream.avail_out = uInt(output.count)
+        return CZlib.inflate(&stream, Z_FINISH)
+      }
+    }
+    guard status == Z_STREAM_END, Int(stream.total_out) == expected else { return nil }
+    out.count = expected
+    return out
+  }
+}
+
+extension Data {
+  mutating func append(le16 value: UInt16) {
+    append(UInt8(value & 0xff))
+    append(UInt8(value >> 8))
+  }
+
+  mutating func append(le32 value: UInt32) {
+    append(le16: UInt16(value & 0xffff))
+    append(le16: UInt16(value >> 16))
+  }
+}

@@ -1,0 +1,29 @@
+/// A package format the exporter writes.
+///
+/// ```swift
+/// let formats = QTIFormat.allCases                 // [.canvas, .qti21, .qti30]
+/// QTIFormat(rawValue: "qti21")?.fileSuffix         // "qti21"
+/// ```
+public enum QTIFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  /// Canvas classic quizzes: QTI 1.2 in Canvas's own shapes (`questestinterop`, question groups).
+  case canvas
+  /// IMS QTI 2.1 content package: one `assessmentItem` per variant and an `assessmentTest`.
+  case qti21
+  /// IMS QTI 3.0 content package, the same content in QTI 3.0 vocabulary.
+  case qti30
+
+  /// What the package file name ends with: `<baseName>-<suffix>.zip`.
+  public var fileSuffix: String { rawValue }
+
+  /// A name for people: "Canvas (QTI 1.2)", "QTI 2.1", "QTI 3.0".
+  public var displayName: String {
+    switch self {
+    case .canvas: "Canvas (QTI 1.2)"
+    case .qti21: "QTI 2.1"
+    case .qti30: "QTI 3.0"
+    }
+  }
+
+  /// The display name.
+  public var description: String { displayName }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import TemplateEngine
+
+/// Writes a quiz as Canvas classic-quiz QTI 1.2: one assessment whose root section holds one question group per
+/// template part (pick 1 of the variants), numeric parts as `numerical_question`, choice parts as
+/// `multiple_choice_question`.
+struct CanvasWriter {
+  static let namespace = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+  static let schemaLocation = namespace + " http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
+
+  /// The smallest non-zero key magnitude Canvas keeps (it stores numeric answers to 4 decimal places).
+  static let smallestKey = 1e-4
+
+  let quiz: Quiz
+
+  /// The assessment's identifier.
+  var assessmentIdent: String { "nernstquiz_" + String(quiz.seed) }
+
+  /// The path of the assessment file inside the package.
+  var assessmentPath: String { "\(assessmentIdent)/\(assessmentIdent).xml" }
+
+  /// The keys Canvas cannot hold, as errors naming template, variant and part.
+  func problems() -> [ExportProblem] {
+    var problems: [ExportProblem] = []
+    for item in quiz.items {
+      for variant in item.variants {
+        for answer in variant.answers {
+          guard let numeric = answer.numeric else { continue }
+          let magnitude = abs(numeric.value)
+          if magnitude > 0, magnitude < CanvasWriter.smallestKey {
+            problems.append(ExportProblem(
+              format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
+              message: "the key \(DecimalText.exact(numeric.value)) \(numeric.unit) is below 10⁻⁴ in magnitude, "
+                + "and Canvas keeps numeric answers to 4 decimal places; ask for this answer in a smaller unit "
+                + "so the key is at least 0.0001"))
+          }
+          if !numeric.value.isFinite {
+            problems.append(ExportProblem(
+              format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
+              message: "the key '\(numeric.value)' is not a finite number"))
+          }
+        }
+      }
+    }
+    return problems
+  }
+
+  /// The assessment file.
+  func assessment() -> Data {
+    let w = XMLWriter()
+    var answerCounter = 0
+    w.element("questestinterop", [
+      ("xmlns", CanvasWriter.namespace),
+      ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+      ("xsi:schemaLocation", CanvasWriter.schemaLocation),
+    ]) {
+      w.element("assessment", [("ident", assessmentIdent), ("title", quiz.title)]) {
+        w.element("qtimetadata") { metadataField(w, "cc_maxattempts", "1") }
+        w.element("section", [("ident", "root_section")]) {
+          for item in quiz.items {
+            guard let first = item.variants.first else { continue }
+            let parts = first.answers
+            let pointsPerPart = item.points / Double(max(parts.count, 1))
+            for (partIndex, part) in parts.enumerated() {
+              let groupIdent = PlainText.identifier("g_\(item.template)_\(part.id)")
+              let title = parts.count == 1 ? item.title : "\(item.title) (\(partIndex + 1)/\(parts.count))"
+              w.element("section", [("ident", groupIdent), ("title", title)]) {
+                w.element("selection_ordering") {
+                  w.element("selection") {
+                    w.element("selection_number", text: "1")
+                    w.element("selection_extension") {
+                      w.element("points_per_item", text: DecimalText.exact(pointsPerPart))
+                    }
+                  }
+                }
+                for variant in item.variants {
+                  guard let answer = variant.answer(part.id) else { continue }
+                  writeItem(w, variant: variant, answer: answer, title: title, points: pointsPerPart,
+                            counter: &answerCounter)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return w.finish()
+  }
+
+  private func writeItem(_ w: XMLWriter, variant: Variant, answer: Answer, title: String, points: Double,
+                         counter: inout Int) {
+    let ident = PlainText.identifier("\(variant.id)_\(answer.id)")
+    let html = CanvasWriter.html(variant.questionText(for: answer))
+    switch answer.kind {
+    case let .numeric(numeric):
+      counter += 1
+      let answerID = String(counter)
+      let interval = WrittenInterval(key: numeric.value, tolerance: numeric.tolerance)
+      w.element("item", [("ident", ident), ("title", title)]) {
+        itemMetadata(w, type: "numerical_question", points: points, answerIDs: [answerID])
+        w.element("presentation") {
+          w.element("material") { w.element("mattext", [("texttype", "text/html")], text: html) }
+          w.element("response_str", [("ident", "response1"), ("rcardinality", "Single")]) {
+            w.element("render_fib", [("fibtype", "Decimal")]) {
+              w.element("response_label", [("ident", answerID)])
+            }
+          }
+        }
+        w.element("resprocessing") {
+          w.element("outcomes") {
+            w.element("decvar", [("maxvalue", "100"), ("minvalue", "0"), ("varname", "SCORE"), ("vartype", "Decimal")])
+          }
+          w.element("respcondition", [("continue", "No")]) {
+            w.element("conditionvar") {
+              w.element("or") {
+                w.element("varequal", [
+                  ("respident", "response1"), ("margintype", "absolute"), ("margin", interval.halfWidth),
+                ], text: interval.key)
+                w.element("and") {
+                  w.element("vargte", [("respident", "response1")], text: interval.lower)
+                  w.element("varlte", [("respident", "response1")], text: interval.upper)
+                }
+              }
+            }
+            w.element("setvar", [("action", "Set"), ("varname", "SCORE")], text: "100")
+          }
+        }
+      }
+    case let .choice(choice):
+      var ids: [String: String] = [:]
+      for option in choice.options {
+        counter += 1
+        ids[option.id] = String(counter)
+      }
+      let feedbackOptions = choice.options.filter { $0.id != choice.correct && feedback(for: $0, in: choice) != nil }
+      w.element("item", [("ident", ident), ("title", title)]) {
+        itemMetadata(w, type: "multiple_choice_question", points: points,
+                     answerIDs: choice.options.map { ids[$0.id]! })
+        w.element("presentation") {
+          w.element("material") { w.element("mattext", [("texttype", "text/html")], text: html) }
+          w.element("response_lid", [("ident", "response1"), ("rcardinality", "Single")]) {
+            w.element("render_choice") {
+              for option in choice.options {
+                w.element("response_label", [("ident", ids[option.id]!)]) {
+                  w.element("material") { w.element("mattext", [("texttype", "text/plain")], text: option.text) }
+                }
+              }
+            }
+          }
+        }
+        w.element("resprocessing") {
+          w.element("outcomes") {
+            w.element("decvar", [("maxvalue", "100"), ("minvalue", "0"), ("varname", "SCORE"), ("vartype", "Decimal")])
+          }
+          for option in feedbackOptions {
+            w.element("respcondition", [("continue", "Yes")]) {
+              w.element("conditionvar") { w.element("varequal", [("respident", "response1")], text: ids[option.id]!) }
+              w.element("displayfeedback", [("feedbacktype", "Response"), ("linkrefid", "\(ids[option.id]!)_fb")])
+            }
+          }
+          w.element("respcondition", [("continue", "No")]) {
+            w.element("conditionvar") { w.element("varequal", [("respident", "response1")], text: ids[choice.correct]!) }
+            w.element("setvar", [("action", "Set"), ("varname", "SCORE")], text: "100")
+          }
+        }
+        for option in feedbackOptions {
+          w.element("itemfeedback", [("ident", "\(ids[option.id]!)_fb")]) {
+            w.element("flow_mat") {
+              w.element("material") {
+                w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(feedback(for: option, in: choice)!))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// A distractor's feedback: its own, or that of the misconception leading to it.
+  func feedback(for option: ChoiceOption, in choice: ChoiceAnswer) -> String? {
+    if let text = option.feedback { return text }
+    return choice.misconceptions.first { $0.option == option.id }?.feedback
+  }
+
+  private func itemMetadata(_ w: XMLWriter, type: String, points: Double, answerIDs: [String]) {
+    w.element("itemmetadata") {
+      w.element("qtimetadata") {
+        metadataField(w, "question_type", type)
+        metadataField(w, "points_possible", DecimalText.exact(points))
+        metadataField(w, "original_answer_ids", answerIDs.joined(separator: ","))
+      }
+    }
+  }
+
+  private func metadataField(_ w: XMLWriter, _ label: String, _ entry: String) {
+    w.element("qtimetadatafield") {
+      w.element("fieldlabel", text: label)
+      w.element("fieldentry", text: entry)
+    }
+  }
+
+  /// Plain text as the HTML Canvas shows: `<div><p>…</p>…</div>`, one paragraph per blank-line-separated
+  /// block, escaped by libxml2.
+  static func html(_ text: String) -> String {
+    let w = XMLWriter(indent: false, declaration: false)
+    w.element("div") {
+      for paragraph in PlainText.paragraphs(text) { w.element("p", text: paragraph) }
+    }
+    return w.finishString()
+  }
+}

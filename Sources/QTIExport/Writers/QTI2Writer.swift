@@ -1,0 +1,267 @@
+import Foundation
+import TemplateEngine
+
+/// Writes QTI 2.1 or QTI 3.0: one item per variant (all parts in one item), one test with a section per template
+/// that selects one variant, and the content-package manifest.
+struct QTI2Writer {
+  let quiz: Quiz
+  let dialect: QTIDialect
+
+  /// A feedback a response can trigger: which part, the value or option that triggers it, and the text.
+  struct Feedback {
+    var identifier: String
+    var answer: Answer
+    /// The numeric value (numeric parts) or option identifier (choice parts) that triggers it.
+    var trigger: Trigger
+    var text: String
+  }
+
+  enum Trigger {
+    case value(Double)
+    case option(String)
+  }
+
+  /// The response identifier of a part.
+  static func responseIdentifier(_ answer: Answer) -> String { PlainText.identifier("RESPONSE_\(answer.id)") }
+
+  /// The path of a variant's item file inside the package.
+  static func itemPath(_ variant: Variant) -> String { "items/\(PlainText.identifier(variant.id)).xml" }
+
+  static let testPath = "assessment-test.xml"
+
+  /// The feedbacks of a variant, in part order: misconception values outside the key's interval (those inside
+  /// could never be reached), and distractor feedback.
+  static func feedbacks(_ variant: Variant) -> [Feedback] {
+    var result: [Feedback] = []
+    var used: Set<String> = []
+    func add(_ answer: Answer, _ name: String, _ trigger: Trigger, _ text: String) {
+      var identifier = PlainText.identifier("FB_\(answer.id)_\(name)")
+      while used.contains(identifier) { identifier += "_" }
+      used.insert(identifier)
+      result.append(Feedback(identifier: identifier, answer: answer, trigger: trigger, text: text))
+    }
+    for answer in variant.answers {
+      switch answer.kind {
+      case let .numeric(n):
+        for m in n.misconceptions {
+          guard let value = m.value, value.isFinite, !n.accepts(value) else { continue }
+          add(answer, m.id, .value(value), m.feedback)
+        }
+      case let .choice(c):
+        for option in c.options where option.id != c.correct {
+          let text = option.feedback ?? c.misconceptions.first { $0.option == option.id }?.feedback
+          guard let text else { continue }
+          add(answer, option.misconception ?? option.id, .option(option.id), text)
+        }
+      }
+    }
+    return result
+  }
+
+  /// One variant as an `assessmentItem`.
+  func item(_ variant: Variant, of quizItem: QuizItem) -> Data {
+    let w = DialectWriter(w: XMLWriter(), dialect: dialect)
+    let feedbacks = QTI2Writer.feedbacks(variant)
+    let weight = DecimalText.exact(quizItem.points / Double(max(variant.answers.count, 1)))
+    var rootAttributes: [(String, String)] = [
+      ("xmlns", dialect.namespace),
+      ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+      ("xsi:schemaLocation", dialect.schemaLocation),
+      ("identifier", PlainText.identifier(variant.id)),
+      ("title", quizItem.title),
+      ("adaptive", "false"),
+      ("timeDependent", "false"),
+    ]
+    if dialect.format == .qti30 { rootAttributes.append(("xml:lang", "en")) }
+    w.element("assessmentItem", rootAttributes) {
+      for answer in variant.answers {
+        let identifier = QTI2Writer.responseIdentifier(answer)
+        switch answer.kind {
+        case let .numeric(n):
+          w.element("responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "float")]) {
+            w.element("correctResponse") { w.element("value", text: DecimalText.exact(n.value)) }
+          }
+        case let .choice(c):
+          w.element("responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "identifier")]) {
+            w.element("correctResponse") { w.element("value", text: PlainText.identifier(c.correct)) }
+          }
+        }
+      }
+      outcome(w, "SCORE", "float", "0")
+      outcome(w, "MAXSCORE", "float", DecimalText.exact(quizItem.points))
+      if !feedbacks.isEmpty {
+        w.element("outcomeDeclaration", [("identifier", "FEEDBACK"), ("cardinality", "multiple"), ("baseType", "identifier")])
+      }
+      w.element("itemBody") {
+        w.element("div") {
+          for paragraph in PlainText.paragraphs(variant.stem) { w.element("p", text: paragraph) }
+        }
+        for answer in variant.answers { interaction(w, answer) }
+      }
+      w.element("responseProcessing") {
+        for answer in variant.answers { scoring(w, answer, weight: weight, feedbacks: feedbacks) }
+      }
+      for feedback in feedbacks {
+        w.element("modalFeedback", [
+          ("outcomeIdentifier", "FEEDBACK"), ("identifier", feedback.identifier), ("showHide", "show"),
+        ]) {
+          let paragraphs = { for paragraph in PlainText.paragraphs(feedback.text) { w.element("p", text: paragraph) } }
+          // QTI 3.0 wraps feedback content in qti-content-body; QTI 2.1 has no such element.
+          if dialect.format == .qti30 { w.element("contentBody", [], paragraphs) } else { paragraphs() }
+        }
+      }
+    }
+    return w.w.finish()
+  }
+
+  private func outcome(_ w: DialectWriter, _ identifier: String, _ baseType: String, _ value: String) {
+    w.element("outcomeDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", baseType)]) {
+      w.element("defaultValue") { w.element("value", text: value) }
+    }
+  }
+
+  private func interaction(_ w: DialectWriter, _ answer: Answer) {
+    let identifier = QTI2Writer.responseIdentifier(answer)
+    switch answer.kind {
+    case let .numeric(n):
+      w.inlineElement("p") {
+        if !answer.prompt.isEmpty { w.text(answer.prompt + " ") }
+        w.element("textEntryInteraction", [("responseIdentifier", identifier), ("expectedLength", "12")])
+        if !n.unit.isEmpty { w.text(" " + n.unit) }
+      }
+    case let .choice(c):
+      w.element("choiceInteraction", [("responseIdentifier", identifier), ("shuffle", "false"), ("maxChoices", "1")]) {
+        if !answer.prompt.isEmpty { w.element("prompt", text: answer.prompt) }
+        for option in c.options {
+          w.element("simpleChoice", [("identifier", PlainText.identifier(option.id))], text: option.text)
+        }
+      }
+    }
+  }
+
+  private func scoring(_ w: DialectWriter, _ answer: Answer, weight: String, feedbacks: [Feedback]) {
+    let identifier = QTI2Writer.responseIdentifier(answer)
+    let own = feedbacks.filter { $0.answer.id == answer.id }
+    w.element("responseCondition") {
+      w.element("responseIf") {
+        switch answer.kind {
+        case let .numeric(n):
+          let t = WrittenInterval(key: n.value, tolerance: n.tolerance).halfWidth
+          w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
+            w.element("correct", [("identifier", identifier)])
+            w.element("variable", [("identifier", identifier)])
+          }
+        case .choice:
+          w.element("match") {
+            w.element("variable", [("identifier", identifier)])
+            w.element("correct", [("identifier", identifier)])
+          }
+        }
+        w.element("setOutcomeValue", [("identifier", "SCORE")]) {
+          w.element("sum") {
+            w.element("variable", [("identifier", "SCORE")])
+            w.element("baseValue", [("baseType", "float")], text: weight)
+          }
+        }
+      }
+      // Each misconception gets its own condition inside the else branch, so values whose bands overlap
+      // (two mistakes giving nearly the same number) each show their feedback.
+      if !own.isEmpty {
+        w.element("responseElse") {
+          for feedback in own {
+            w.element("responseCondition") {
+              w.element("responseIf") {
+                switch (feedback.trigger, answer.kind) {
+                case let (.value(v), .numeric(n)):
+                  let t = WrittenInterval(key: v, tolerance: n.tolerance).halfWidth
+                  w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
+                    w.element("baseValue", [("baseType", "float")], text: DecimalText.exact(v))
+                    w.element("variable", [("identifier", identifier)])
+                  }
+                case let (.option(option), _):
+                  w.element("match") {
+                    w.element("variable", [("identifier", identifier)])
+                    w.element("baseValue", [("baseType", "identifier")], text: PlainText.identifier(option))
+                  }
+                default:
+                  preconditionFailure("A numeric feedback on a choice answer")
+                }
+                w.element("setOutcomeValue", [("identifier", "FEEDBACK")]) {
+                  w.element("multiple") {
+                    w.element("variable", [("identifier", "FEEDBACK")])
+                    w.element("baseValue", [("baseType", "identifier")], text: feedback.identifier)
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The test: one section per template, selecting one of its variants.
+  func test() -> Data {
+    let w = DialectWriter(w: XMLWriter(), dialect: dialect)
+    let rootAttributes: [(String, String)] = [
+      ("xmlns", dialect.namespace),
+      ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+      ("xsi:schemaLocation", dialect.schemaLocation),
+      ("identifier", "nernstquiz_\(quiz.seed)"),
+      ("title", quiz.title),
+    ]
+    w.element("assessmentTest", rootAttributes) {
+      w.element("testPart", [("identifier", "part_1"), ("navigationMode", "nonlinear"), ("submissionMode", "simultaneous")]) {
+        for item in quiz.items where !item.variants.isEmpty {
+          w.element("assessmentSection", [
+            ("identifier", PlainText.identifier("section_\(item.template)")), ("title", item.title), ("visible", "true"),
+          ]) {
+            w.element("selection", [("select", "1")])
+            for variant in item.variants {
+              w.element("assessmentItemRef", [
+                ("identifier", PlainText.identifier(variant.id)), ("href", QTI2Writer.itemPath(variant)),
+              ])
+            }
+          }
+        }
+      }
+    }
+    return w.w.finish()
+  }
+
+  /// The manifest listing the test and every item.
+  func manifest() -> Data {
+    let w = XMLWriter()
+    w.element("manifest", [
+      ("xmlns", dialect.manifestNamespace),
+      ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+      ("xsi:schemaLocation", dialect.manifestSchemaLocation),
+      ("identifier", "MANIFEST-nernstquiz-\(quiz.seed)"),
+    ]) {
+      w.element("metadata") {
+        w.element("schema", text: dialect.manifestSchema.name)
+        w.element("schemaversion", text: dialect.manifestSchema.version)
+      }
+      w.element("organizations")
+      w.element("resources") {
+        w.element("resource", [
+          ("identifier", "test_nernstquiz_\(quiz.seed)"), ("type", dialect.testResourceType), ("href", QTI2Writer.testPath),
+        ]) {
+          w.element("file", [("href", QTI2Writer.testPath)])
+          for variant in quiz.variants {
+            w.element("dependency", [("identifierref", "res_" + PlainText.identifier(variant.id))])
+          }
+        }
+        for variant in quiz.variants {
+          w.element("resource", [
+            ("identifier", "res_" + PlainText.identifier(variant.id)), ("type", dialect.itemResourceType),
+            ("href", QTI2Writer.itemPath(variant)),
+          ]) {
+            w.element("file", [("href", QTI2Writer.itemPath(variant))])
+          }
+        }
+      }
+    }
+    return w.finish()
+  }
+}

@@ -1,0 +1,208 @@
+import CLibXML2
+import Foundation
+
+/// An element or a run of text from a parsed XML file, with its line: a plain Swift copy of what libxml2
+/// parsed, so that the checks never hold a libxml2 pointer.
+public struct XMLNode: Hashable, Sendable {
+  /// The element's local name (`assessmentItem`, `qti-equal`), or `#text` for text.
+  public var name: String
+  /// The element's namespace URI, if any.
+  public var namespace: String?
+  /// The attributes in document order, names as written (`xml:lang` keeps its prefix).
+  public var attributes: [(name: String, value: String)]
+  /// Child elements and text runs in document order.
+  public var children: [XMLNode]
+  /// For a text node, its text; empty for elements.
+  public var text: String
+  /// The line the node starts on.
+  public var line: Int
+
+  /// Creates a node.
+  public init(name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
+              children: [XMLNode] = [], text: String = "", line: Int = 0) {
+    self.name = name
+    self.namespace = namespace
+    self.attributes = attributes
+    self.children = children
+    self.text = text
+    self.line = line
+  }
+
+  /// Whether this is a run of text.
+  public var isText: Bool { name == "#text" }
+
+  /// The value of an attribute.
+  public subscript(attribute name: String) -> String? { attributes.first { $0.name == name }?.value }
+
+  /// The child elements (text left out).
+  public var elements: [XMLNode] { children.filter { !$0.isText } }
+
+  /// The first child element with this name.
+  public func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+
+  /// Every child element with this name.
+  public func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+
+  /// Every descendant element with this name, in document order.
+  public func descendants(_ name: String) -> [XMLNode] {
+    var found: [XMLNode] = []
+    for child in children where !child.isText {
+      if child.name == name { found.append(child) }
+      found += child.descendants(name)
+    }
+    return found
+  }
+
+  /// The text inside without leading and trailing XML whitespace (space, tab, newline, carriage return).
+  public var trimmedText: String {
+    let text = textContent
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(text[first...last])
+  }
+
+  /// All the text inside, concatenated in document order.
+  public var textContent: String { isText ? text : children.map(\.textContent).joined() }
+
+  /// Same name, namespace, attributes (in order), text and children.
+  public static func == (a: XMLNode, b: XMLNode) -> Bool {
+    a.name == b.name && a.namespace == b.namespace && a.text == b.text && a.children == b.children
+      && a.attributes.map(\.name) == b.attributes.map(\.name) && a.attributes.map(\.value) == b.attributes.map(\.value)
+  }
+
+  /// Hashes the name, text and children.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(name)
+    hasher.combine(text)
+    hasher.combine(children)
+  }
+}
+
+/// Reads XML safely with libxml2: no network, no entity substitution, no DTD loading.
+public enum XMLReader {
+  /// Parses `data` and returns its root element, or the parse errors with their lines and columns.
+  ///
+  /// External entities are never fetched and entity references are never expanded: an entity reference
+  /// stays out of the tree, so a document cannot pull a local file or a URL into what is checked.
+  ///
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The name to report issues under.
+  /// - Returns: The root element, or the issues that made the file unreadable.
+  public static func parse(_ data: Data, file: String) -> Result<XMLNode, XMLIssueList> {
+    withParsedDocument(data, file: file) { doc in
+      guard let root = xmlDocGetRootElement(doc) else {
+        return .failure(XMLIssueList([XMLIssue(file: file, message: "the document has no root element")]))
+      }
+      return .success(copy(root))
+    }
+  }
+
+  /// Parses `data` and hands the libxml2 document to `body`; errors go to the result.
+  static func withParsedDocument<T>(
+    _ data: Data, file: String, _ body: (xmlDocPtr) -> Result<T, XMLIssueList>
+  ) -> Result<T, XMLIssueList> {
+    _ = libxml2Initialized
+    let collector = IssueCollector(file: file)
+    return collector.collecting {
+      let options = Int32(XML_PARSE_NONET.rawValue)  // never NOENT, DTDLOAD, DTDATTR, DTDVALID or HUGE
+      let doc = data.withUnsafeBytes { raw -> xmlDocPtr? in
+        guard let base = raw.baseAddress else { return nil }
+        return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), file, nil, options)
+      }
+      guard let doc else {
+        let issues = collector.issues.isEmpty
+          ? [XMLIssue(file: file, message: "the file is empty or not XML")] : collector.issues
+        return .failure(XMLIssueList(issues))
+      }
+      defer { xmlFreeDoc(doc) }
+      if !collector.issues.filter({ $0.severity == .error }).isEmpty { return .failure(XMLIssueList(collector.issues)) }
+      return body(doc)
+    }
+  }
+
+  private static func copy(_ node: xmlNodePtr) -> XMLNode {
+    let element = node.pointee
+    var result = XMLNode(
+      name: String(cString: element.name),
+      namespace: element.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+      line: Int(xmlGetLineNo(node))
+    )
+    var attribute = element.properties
+    while let a = attribute {
+      var name = String(cString: a.pointee.name)
+      if let prefix = a.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
+      var value = ""
+      if let raw = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
+        value = String(cString: raw)
+        clibxml2_free(raw)
+      }
+      result.attributes.append((name, value))
+      attribute = a.pointee.next
+    }
+    var child = element.children
+    while let c = child {
+      switch c.pointee.type {
+      case XML_ELEMENT_NODE:
+        result.children.append(copy(c))
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        let text = c.pointee.content.map { String(cString: $0) } ?? ""
+        if let last = result.children.last, last.isText {
+          result.children[result.children.count - 1].text += text
+        } else {
+          result.children.append(XMLNode(name: "#text", text: text, line: Int(xmlGetLineNo(c))))
+        }
+      default:
+        break  // comments, processing instructions and unexpanded entity references carry nothing we read
+      }
+      child = c.pointee.next
+    }
+    return result
+  }
+}
+
+/// Issues that made a file unusable, as an error.
+public struct XMLIssueList: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The issues, in the order libxml2 reported them.
+  public var issues: [XMLIssue]
+
+  /// Wraps `issues`.
+  public init(_ issues: [XMLIssue]) { self.issues = issues }
+
+  /// One issue per line.
+  public var description: String { issues.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects libxml2's structured errors for one synchronous call. The C callback captures nothing; the
+/// collector arrives through the context pointer.
+final class IssueCollector {
+  let file: String
+  var issues: [XMLIssue] = []
+
+  init(file: String) { self.file = file }
+
+  /// Runs `body` with this collector installed as the thread's libxml2 error handler.
+  func collecting<T>(_ body: () -> T) -> T {
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    xmlSetStructuredErrorFunc(context, issueCallback)
+    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    return withExtendedLifetime(self) { body() }
+  }
+
+  var context: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+  func append(line: Int, column: Int, level: xmlErrorLevel, message: String) {
+    let severity: XMLIssue.Severity = level == XML_ERR_WARNING ? .warning : .error
+    issues.append(XMLIssue(file: file, line: line, column: column, severity: severity, message: message))
+  }
+}
+
+/// The C-callable error handler: copies the message (libxml2 owns it) into the collector.
+let issueCallback: xmlStructuredErrorFunc = { context, error in
+  guard let context, let error = error?.pointee else { return }
+  let collector = Unmanaged<IssueCollector>.fromOpaque(context).takeUnretainedValue()
+  var message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+  while message.last?.isNewline == true || message.last == " " { message.removeLast() }
+  let column = error.domain == XML_FROM_PARSER.rawValue ? Int(error.int2) : 0
+  collector.append(line: Int(error.line), column: column, level: error.level, message: message)
+}

@@ -1,0 +1,127 @@
+import CLibXML2
+import Foundation
+
+/// Writes one XML document through libxml2's text writer into a memory buffer. libxml2 does all the escaping;
+/// text and attribute values go through ``XMLText/sanitized(_:)`` first, so characters that XML 1.0 cannot
+/// carry (C0 controls other than tab, newline and carriage return) never reach the file.
+final class XMLWriter {
+  private let buffer: xmlBufferPtr
+  private let writer: xmlTextWriterPtr
+  private var finished = false
+  private let indenting: Bool
+
+  /// - Parameters:
+  ///   - indent: Indent nested elements by two spaces.
+  ///   - declaration: Start with `<?xml version="1.0" encoding="UTF-8"?>`.
+  init(indent: Bool = true, declaration: Bool = true) {
+    _ = libxml2Initialized
+    guard let buffer = xmlBufferCreate(), let writer = xmlNewTextWriterMemory(buffer, 0) else {
+      preconditionFailure("libxml2 could not allocate a text writer")
+    }
+    self.buffer = buffer
+    self.writer = writer
+    indenting = indent
+    if indent {
+      xmlTextWriterSetIndent(writer, 1)
+      xmlTextWriterSetIndentString(writer, "  ")
+    }
+    if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
+  }
+
+  deinit {
+    xmlFreeTextWriter(writer)
+    xmlBufferFree(buffer)
+  }
+
+  /// Opens an element.
+  func start(_ name: String) { xmlTextWriterStartElement(writer, name) }
+
+  /// Adds an attribute to the element just opened.
+  func attribute(_ name: String, _ value: String) {
+    xmlTextWriterWriteAttribute(writer, name, XMLText.sanitized(value))
+  }
+
+  /// Writes escaped text.
+  func text(_ value: String) { xmlTextWriterWriteString(writer, XMLText.sanitized(value)) }
+
+  /// Closes the innermost open element.
+  func end() { xmlTextWriterEndElement(writer) }
+
+  /// `<name a="v">text</name>`.
+  func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
+    start(name)
+    for (key, value) in attributes { attribute(key, value) }
+    self.text(text)
+    end()
+  }
+
+  /// `<name a="v">…</name>`, the content written by `body`; empty elements close as `<name/>`.
+  func element(_ name: String, _ attributes: [(String, String)] = [], _ body: () -> Void = {}) {
+    start(name)
+    for (key, value) in attributes { attribute(key, value) }
+    body()
+    end()
+  }
+
+  /// Writes mixed content (text and elements in one paragraph) without indentation, so no whitespace is
+  /// added inside it.
+  func inline(_ body: () -> Void) {
+    xmlTextWriterSetIndent(writer, 0)
+    body()
+    xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
+  }
+
+  /// Ends the document and returns its bytes.
+  func finish() -> Data {
+    precondition(!finished, "XMLWriter.finish() called twice")
+    finished = true
+    xmlTextWriterEndDocument(writer)
+    xmlTextWriterFlush(writer)
+    let count = Int(xmlBufferLength(buffer))
+    guard let bytes = xmlBufferContent(buffer) else { return Data() }
+    return Data(bytes: bytes, count: count)
+  }
+
+  /// Ends the fragment and returns it as a string, without a trailing newline.
+  func finishString() -> String {
+    var text = String(decoding: finish(), as: UTF8.self)
+    while text.last?.isNewline == true { text.removeLast() }
+    return text
+  }
+}
+
+/// Text as XML 1.0 can carry it.
+enum XMLText {
+  /// Whether XML 1.0 allows this scalar in text and attribute values.
+  static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    default: false
+    }
+  }
+
+  /// `text` with every character XML 1.0 forbids replaced by U+FFFD (the replacement character).
+  static func sanitized(_ text: String) -> String {
+    if text.unicodeScalars.allSatisfy(isAllowed) { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }
+    return String(scalars)
+  }
+
+  /// The forbidden characters in `text`, as `U+0001` strings, in order of appearance without repeats.
+  static func forbiddenCharacters(in text: String) -> [String] {
+    var seen: [String] = []
+    for scalar in text.unicodeScalars where !isAllowed(scalar) {
+      let name = String(format: "U+%04X", scalar.value)
+      if !seen.contains(name) { seen.append(name) }
+    }
+    return seen
+  }
+}
+
+/// libxml2's one-time set-up: initialize the parser, and refuse every network fetch (schema imports and
+/// external entities resolve through the local catalog or not at all).
+let libxml2Initialized: Void = {
+  xmlInitParser()
+  xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader)
+}()

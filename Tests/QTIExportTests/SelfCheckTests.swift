@@ -1,0 +1,74 @@
+import Foundation
+import TemplateEngine
+import Testing
+@testable import QTIExport
+
+struct SelfCheckTests {
+  func fixture(_ name: String) throws -> URL {
+    try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+  }
+
+  func errors(_ name: String) throws -> [String] {
+    try validatePackage(at: fixture(name), schemas: nil).errors.map(\.description)
+  }
+
+  // MARK: What the exporter writes
+
+  @Test(arguments: QTIFormat.allCases)
+  func everyExportedItemProvesItsKey(format: QTIFormat) throws {
+    let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
+    #expect(package.report.itemsChecked == (format == .canvas ? 7 : 5))
+    #expect(package.report.proofs > package.report.itemsChecked * 2)
+    let report = validate(package.files, schemas: nil, isPackage: true)
+    #expect(report.isValid, "\(report)")
+    #expect(report.proofs == package.report.proofs)
+  }
+
+  @Test func misconceptionValuesFireTheirFeedback() throws {
+    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let root = try parsedFile(package, "items/nernst-k-01.xml")
+    let triggers = SelfCheck.feedbackTriggers(in: try #require(QTIItemModel(root: root).processing))
+    #expect(triggers.map(\.feedback) == ["FB_E_log10-for-ln", "FB_E_inside-outside-swapped"])
+    let written: [Double] = [-95.0189 / 2.302585, 95.0189].map { Double(DecimalText.exact($0))! }
+    #expect(triggers.map(\.value) == written.map(QTIValue.float))
+  }
+
+  @Test func misconceptionInsideTheIntervalIsReportedNotWritten() throws {
+    var variant = SampleQuiz.nernstVariant(1)
+    guard case var .numeric(n) = variant.answers[0].kind else { Issue.record("not numeric"); return }
+    n.misconceptions = [MisconceptionOutcome(id: "close", label: "close", value: n.value + 0.1, feedback: "close")]
+    variant.answers[0].kind = .numeric(n)
+    let quiz = Quiz(title: "Q", seed: 1, items: [QuizItem(template: "t", title: "T", points: 1, variants: [variant])])
+    let package = try makePackage(quiz, format: .qti21, baseName: "q")
+    #expect(!(try fileText(package, "items/nernst-k-01.xml")).contains("modalFeedback"))
+    #expect(package.report.templates[0].lost.contains(
+      "feedback: 1 misconception values fall inside the accepted interval and cannot be told apart from the key"))
+  }
+
+  // MARK: Broken files
+
+  @Test func keyThatDoesNotScoreIsFound() throws {
+    #expect(try errors("qti21-wrong-key.xml") == ["qti21-wrong-key.xml:17: error: the key scores 0"])
+  }
+
+  @Test func relativeToleranceOnANegativeKeyIsFound() throws {
+    #expect(try errors("qti21-relative-negative.xml") == [
+      "qti21-relative-negative.xml:17: error: the key scores 0",
+      "qti21-relative-negative.xml:20: error: toleranceMode 'relative' on 'RESPONSE': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for the negative key -89.06; use 'absolute'",
+    ])
+  }
+
+  @Test func feedbackWithoutModalFeedbackIsFound() throws {
+    #expect(try errors("qti21-feedback-missing.xml") == [
+      "qti21-feedback-missing.xml:30: error: no modal feedback shows 'FB_swapped' when FEEDBACK holds it",
+    ])
+  }
+
+  @Test func invertedBoundsAndCatchAllAreFound() throws {
+    #expect(try errors("canvas-catch-all.xml") == [
+      "canvas-catch-all.xml:31: error: item 'catch_all': the bounds -86 … -92 do not hold the key -89.06 (are they sorted?)",
+      "canvas-catch-all.xml:26: error: item 'catch_all': the value -92.006, just outside -92 … -86, scores 100",
+      "canvas-catch-all.xml:26: error: item 'catch_all': the value -85.994, just outside -92 … -86, scores 100",
+    ])
+  }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import TemplateEngine
+import Testing
+import TestSupport
+@testable import QTIExport
+
+struct XMLReaderTests {
+  @Test func parseErrorsCarryLineAndColumn() throws {
+    let result = XMLReader.parse(Data("<a>\n  <b>x & y</b>\n</a>".utf8), file: "bad.xml")
+    let issues = try #require(result.failure).issues
+    #expect(issues.first?.file == "bad.xml")
+    #expect(issues.first?.line == 2)
+    #expect((issues.first?.column ?? 0) > 0)
+    #expect(issues.first?.description.hasPrefix("bad.xml:2:") == true)
+  }
+
+  @Test func externalEntitiesAreNeverFetchedOrExpanded() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let secret = directory.url.appendingPathComponent("secret.txt")
+    try Data("TOP-SECRET-CONTENT".utf8).write(to: secret)
+    let document = """
+      <?xml version="1.0"?>
+      <!DOCTYPE r [
+        <!ENTITY file SYSTEM "\(secret.absoluteString)">
+        <!ENTITY net SYSTEM "http://127.0.0.1:9/entity.txt">
+        <!ENTITY inner "EXPANDED">
+      ]>
+      <r>before &file; &net; &inner; after</r>
+      """
+    let file = directory.url.appendingPathComponent("xxe.xml")
+    try Data(document.utf8).write(to: file)
+    if case let .success(root) = XMLReader.parse(Data(document.utf8), file: "xxe.xml") {
+      #expect(!root.textContent.contains("TOP-SECRET"))
+      #expect(!root.textContent.contains("EXPANDED"))
+    }
+    let report = try validatePackage(at: file, schemas: nil)
+    #expect(!report.description.contains("TOP-SECRET"))
+  }
+
+  @Test func textAndElementsKeepDocumentOrder() throws {
+    let root = try XMLReader.parse(Data("<p>E = <i r=\"1\"/> mV</p>".utf8), file: "p.xml").get()
+    #expect(root.children.map(\.name) == ["#text", "i", "#text"])
+    #expect(root.textContent == "E =  mV")
+    #expect(root.child("i")?[attribute: "r"] == "1")
+  }
+}
+
+extension Result {
+  var failure: Failure? { if case let .failure(f) = self { f } else { nil } }
+}
