@@ -39,6 +39,8 @@ struct GradingRun {
   /// The responses.csv line being built.
   var line: [UInt8] = []
   var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
+  /// Each verdict's name as bytes, by ``Verdict/index``.
+  let verdictNames: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8) }
   var lastStudentID: [UInt8] = []
   var lastStudent = -1
   var studentTable = ByteTable<Int>(capacity: 1024)
@@ -273,22 +275,22 @@ struct GradingRun {
     if let v = grade.value { line.appendText(csvNumber(v)) } else if let o = grade.option { line.appendCSVField(o) }
     line.append(0x2C)
     if let part {
-      line.appendCSVField(part.unitText)
-      line.append(0x2C)
-      line.appendCSVField(part.keyText)
-      line.append(0x2C)
-      line.appendText(part.lowText)
-      line.append(0x2C)
-      line.appendText(part.highText)
+      line.append(contentsOf: part.keyColumns)
     } else {
       line.append(contentsOf: [0x2C, 0x2C, 0x2C])
     }
     line.append(0x2C)
-    line.appendText(grade.verdict.rawValue)
+    line.append(contentsOf: verdictNames[grade.verdict.index])
     line.append(0x2C)
-    line.appendText(csvNumber(grade.points))
+    if let part, grade.points == part.points {
+      line.append(contentsOf: part.pointsBytes)
+    } else if grade.points == 0 {
+      line.append(0x30)
+    } else {
+      line.appendText(csvNumber(grade.points))
+    }
     line.append(0x2C)
-    if let part { line.appendText(part.pointsText) }
+    if let part { line.append(contentsOf: part.pointsBytes) }
     line.append(0x2C)
     if let m = grade.misconception { line.appendCSVField(m) }
     line.append(0x2C)

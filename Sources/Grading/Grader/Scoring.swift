@@ -27,6 +27,10 @@ final class PreparedPart: Sendable {
   let highText: String
   let unitText: String
   let pointsText: String
+  /// The columns unit,key,low,high of responses.csv, ready to copy.
+  let keyColumns: [UInt8]
+  /// ``pointsText`` as bytes.
+  let pointsBytes: [UInt8]
 
   init(index: Int, item: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int, points: Double) {
     self.index = index
@@ -55,6 +59,16 @@ final class PreparedPart: Sendable {
       highText = ""
       unitText = ""
     }
+    var columns: [UInt8] = []
+    columns.appendCSVField(unitText)
+    columns.append(0x2C)
+    columns.appendCSVField(keyText)
+    columns.append(0x2C)
+    columns.appendText(lowText)
+    columns.append(0x2C)
+    columns.appendText(highText)
+    keyColumns = columns
+    pointsBytes = Array(pointsText.utf8)
   }
 }
 

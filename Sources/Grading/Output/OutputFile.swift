@@ -69,7 +69,7 @@ final class OutputFile {
 
   func flush() {
     guard !buffer.isEmpty else { return }
-    do { try handle.write(contentsOf: Data(buffer)) } catch { failed = true }
+    do { try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) } } catch { failed = true }
     buffer.removeAll(keepingCapacity: true)
   }
 
