@@ -76,7 +76,6 @@ final class OutputFile {
   /// Flushes, closes and renames the file into place.
   func commit() throws(GradingError) {
     flush()
-    try? handle.synchronize()
     try? handle.close()
     guard !failed, rename(temporary.path, destination.path) == 0 else {
       throw GradingError("Cannot write \(destination.lastPathComponent): the disk may be full or the folder read-only")
