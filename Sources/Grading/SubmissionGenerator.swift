@@ -28,8 +28,11 @@ public struct SubmissionGenerator {
 
   /// Writes `student,item,response` with exactly `rows` data rows (plus the header) to `url`.
   ///
+  /// Each student answers every item once (plus the odd duplicate), so the number of students grows with
+  /// the rows; with `students` set, the names repeat after that many, and later rounds are duplicates.
+  ///
   /// - Throws: ``GradingError`` when the file cannot be written.
-  public mutating func writeLong(rows: Int, to url: URL) throws {
+  public mutating func writeLong(rows: Int, students: Int? = nil, to url: URL) throws {
     let out = try OutputFile(url)
     out.write("student,item,response\n")
     var written = 0
@@ -37,7 +40,7 @@ public struct SubmissionGenerator {
     let items = quiz.items.filter { !$0.variants.isEmpty }
     while written < rows {
       student += 1
-      let name = "s\(student)@example.edu"
+      let name = "s\(students.map { (student - 1) % max($0, 1) + 1 } ?? student)@example.edu"
       for item in items where written < rows {
         let variant = item.variants[below(item.variants.count)]
         for answer in variant.answers where written < rows {
