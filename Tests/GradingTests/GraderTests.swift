@@ -152,6 +152,22 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(g["ben@example.edu"]?["total"] == "5")
   }
 
+  @Test func utf16TabSeparatedFileWithCRLF() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let text = "student\titem\tresponse\r\nzoe\tnernst-potential-01\t−95,0 mV\r\nzoe\tdriving-force-01#direction\t\"leaves\tthe cell\"\r\n"
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let input = dir.url.appendingPathComponent("utf16.csv")
+    try Data(bytes).write(to: input)
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    #expect(summary.format == .long)
+    #expect(summary.rowsGraded == 2)
+    let r = try responses(dir)
+    #expect(r.map { $0["verdict"]! } == ["correct", "correct"])
+    #expect(r[0]["response"] == "−95,0 mV")
+  }
+
   @Test func formatCanBeForced() throws {
     let (summary, dir) = try gradeSample(fixture("long"), format: .long)
     defer { dir.remove() }
