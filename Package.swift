@@ -104,9 +104,10 @@ let package = Package(
     .testTarget(
       name: "GradingTests",
       dependencies: [
-        "Grading", "TestSupport",
+        "Grading", "TemplateEngine", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -13,6 +13,6 @@ struct NernstQuiz: ParsableCommand {
       Check a number by hand:
         nernstquiz calc nernst --ion K+ --inside 140 --outside 4 --temperature 37
       """,
-    subcommands: [Generate.self, TemplatesCommand.self, CheckCommand.self, Calc.self, Validate.self]
+    subcommands: [Generate.self, TemplatesCommand.self, CheckCommand.self, Grade.self, Calc.self, Validate.self]
   )
 }

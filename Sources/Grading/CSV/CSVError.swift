@@ -1,0 +1,79 @@
+/// A problem with a submissions file as a whole: it cannot be read, it is not well-formed CSV, or its header
+/// is not one of the supported formats.
+///
+/// The message says where (file, row, column) and quotes the offending text:
+///
+/// ```
+/// quiz.csv: row 7, column 3: a quote opens a field but is never closed (from "−95 mV…)
+/// ```
+///
+/// Rows are counted as a spreadsheet shows them: the header is row 1. Columns are counted from 1.
+public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
+  /// What kind of problem.
+  public enum Code: String, Hashable, Sendable {
+    /// The file could not be opened or read.
+    case unreadableFile
+    /// The file has no header row.
+    case emptyFile
+    /// A quoted field is never closed.
+    case unterminatedQuote
+    /// A quote appears inside an unquoted field.
+    case quoteInUnquotedField
+    /// Text follows the closing quote of a quoted field.
+    case textAfterClosingQuote
+    /// A row has more non-empty fields than the header has columns.
+    case tooManyFields
+    /// The UTF-16 text is cut in the middle of a character.
+    case invalidEncoding
+    /// The header matches none of the supported formats, or lacks a column the chosen format needs.
+    case unknownHeader
+  }
+
+  /// What kind of problem.
+  public var code: Code
+  /// The file's name (not its full path), or `input` for text in memory.
+  public var file: String
+  /// The row (the header is row 1), or 0 when the problem is not in a row.
+  public var row: Int
+  /// The column, from 1, or 0 when the problem is not in a column.
+  public var column: Int
+  /// What went wrong, quoting the bad text.
+  public var message: String
+
+  /// Creates an error; `row` and `column` count from 1 (0 means "not applicable").
+  public init(_ code: Code, file: String, row: Int = 0, column: Int = 0, message: String) {
+    self.code = code
+    self.file = file
+    self.row = row
+    self.column = column
+    self.message = message
+  }
+
+  /// `file: row R, column C: message`.
+  public var description: String {
+    var place = file
+    if row > 0 { place += ": row \(row)" }
+    if column > 0 { place += (row > 0 ? ", " : ": ") + "column \(column)" }
+    return place + ": " + message
+  }
+}
+
+/// Quotes a piece of user text for an error message or feedback, with line breaks shown as `\n` and `\r`,
+/// shortened to `limit` characters.
+func quoted(_ text: String, limit: Int = 40) -> String {
+  var out = "\""
+  var count = 0
+  for scalar in text.unicodeScalars {
+    if count == limit {
+      out += "…"
+      break
+    }
+    switch scalar {
+    case "\r": out += "\\r"
+    case "\n": out += "\\n"
+    default: out.unicodeScalars.append(scalar)
+    }
+    count += 1
+  }
+  return out + "\""
+}

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Reads CSV records one at a time from a file or from bytes in memory, without holding more than one chunk
+/// of the input and one record.
+///
+/// It accepts UTF-8 with or without a byte-order mark and UTF-16 with one; comma, semicolon or tab separators
+/// (detected from the header row unless given); LF, CRLF or CR line ends; and quoted fields holding
+/// separators, doubled quotes and line breaks. Empty lines are skipped (but counted, so row numbers match what
+/// a spreadsheet shows). A malformed record throws a ``CSVError`` naming the row and column.
+///
+/// ```swift
+/// var reader = try CSVReader(contentsOf: url)
+/// while try reader.next() {
+///   print(reader.row, reader.string(at: 0))
+/// }
+/// ```
+///
+/// Fields are bytes (UTF-8); ``string(at:)`` makes a `String`, and ``withField(_:_:)`` lends the bytes
+/// without copying.
+public struct CSVReader {
+  private var source: ByteSource
+  private var chunk: [UInt8] = []
+  private var position = 0
+  private var atEnd = false
+  private var fieldBytes: [UInt8] = []
+  private var fieldEnds: [Int] = []
+  private var nextRow = 1
+
+  /// The field separator: `,`, `;` or tab.
+  public private(set) var separator: UInt8
+  /// The row number of the current record as a spreadsheet shows it: the header is row 1, a record with
+  /// line breaks inside quotes is one row, and empty lines count as rows.
+  public private(set) var row = 0
+  /// The file's name, for messages.
+  public var fileName: String { source.name }
+
+  /// Opens a file. With `separator` nil, the separator is the most frequent of `,`, `;` and tab outside
+  /// quotes in the first row (comma on a tie).
+  ///
+  /// - Throws: ``CSVError`` when the file cannot be read.
+  public init(contentsOf url: URL, separator: UInt8? = nil) throws(CSVError) {
+    source = try ByteSource(file: url)
+    self.separator = separator ?? 0
+    try start(separator: separator)
+  }
+
+  /// Reads CSV text already in memory (UTF-8 or UTF-16 with a byte-order mark).
+  ///
+  /// - Throws: ``CSVError`` for UTF-16 text cut in the middle of a character.
+  public init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil) throws(CSVError) {
+    source = ByteSource(bytes: bytes, name: name)
+    self.separator = separator ?? 0
+    try start(separator: separator)
+  }
+
+  private mutating func start(separator given: UInt8?) throws(CSVError) {
+    atEnd = try !source.read(into: &chunk)
+    separator = given ?? CSVReader.detectSeparator(in: chunk)
+  }
+
+  static func detectSeparator(in bytes: [UInt8]) -> UInt8 {
+    var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+    var quoted = false
+    for b in bytes {
+      if b == UInt8(ascii: "\"") { quoted.toggle(); continue }
+      if quoted { continue }
+      if b == 10 || b == 13 { break }
+      if counts[b] != nil { counts[b]! += 1 }
+    }
+    let comma = counts[UInt8(ascii: ",")]!, semicolon = counts[UInt8(ascii: ";")]!, tab = counts[UInt8(ascii: "\t")]!
+    if tab > comma, tab >= semicolon { return UInt8(ascii: "\t") }
+    if semicolon > comma { return UInt8(ascii: ";") }
+    return UInt8(ascii: ",")
+  }
+
+  /// The number of fields in the current record.
+  public var fieldCount: Int { fieldEnds.count }
+
+  /// The field at `index` as a `String` (empty past the last field).
+  public func string(at index: Int) -> String {
+    withField(index) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The field at `index` without leading and trailing spaces, tabs and line breaks.
+  public func trimmedString(at index: Int) -> String {
+    withField(index) { bytes in
+      var start = 0
+      var end = bytes.count
+      while start < end, isASCIISpace(bytes[start]) { start += 1 }
+      while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+      if start == 0, end == bytes.count { return String(decoding: bytes, as: UTF8.self) }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// Every field of the current record as strings.
+  public var strings: [String] { (0..<fieldCount).map(string(at:)) }
+
+  /// Lends the bytes of the field at `index` (empty past the last field).
+  public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    guard index < fieldEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let start = index == 0 ? 0 : fieldEnds[index - 1]
+    let end = fieldEnds[index]
+    return try fieldBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  /// Lends every field of the current record at once.
+  func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
+    try fieldBytes.withUnsafeBufferPointer { bytes in
+      try fieldEnds.withUnsafeBufferPointer { ends in try body(CSVFields(bytes: bytes, ends: ends)) }
+    }
+  }
+
+  /// Whether every field of the current record is empty.
+  public var isBlank: Bool { fieldBytes.isEmpty }
+
+  @inline(__always)
+  private mutating func peek() throws(CSVError) -> UInt8? {
+    if position == chunk.count {
+      if atEnd { return nil }
+      position = 0
+      if try !source.read(into: &chunk) {
+        atEnd = true
+        return nil
+      }
+    }
+    return chunk[position]
+  }
+
+  /// Moves to the next non-empty record.
+  ///
+  /// - Returns: false at the end of the input.
+  /// - Throws: ``CSVError`` for an unclosed quote, a quote inside an unquoted field, or text after a
+  ///   closing quote.
+  public mutating func next() throws(CSVError) -> Bool {
+    while true {
+      guard try peek() != nil else { return false }
+      try readRecord()
+      if !(fieldEnds.count == 1 && fieldBytes.isEmpty) { return true }
+    }
+  }
+
+  private mutating func readRecord() throws(CSVError) {
+    fieldBytes.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
+    row = nextRow
+    let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13, sep = separator
+    while true {
+      // One field.
+      if try peek() == quote {
+        position += 1
+        while true {
+          guard let b = try peek() else {
+            throw CSVError(.unterminatedQuote, file: fileName, row: row, column: fieldEnds.count + 1,
+                           message: "a quote opens a field but is never closed (from \(quoted("\"" + String(decoding: fieldBytes[(fieldEnds.last ?? 0)...], as: UTF8.self))))")
+          }
+          position += 1
+          if b == quote {
+            if try peek() == quote {
+              position += 1
+              fieldBytes.append(quote)
+            } else {
+              break
+            }
+          } else {
+            fieldBytes.append(b)
+          }
+        }
+        // After the closing quote: spaces, then a separator or the end of the line.
+        while let b = try peek(), b == 32 || (b == 9 && sep != 9) { position += 1 }
+        if let b = try peek(), b != sep, b != lf, b != cr {
+          var rest: [UInt8] = []
+          while let c = try peek(), c != sep, c != lf, c != cr, rest.count < 40 {
+            rest.append(c)
+            position += 1
+          }
+          throw CSVError(.textAfterClosingQuote, file: fileName, row: row, column: fieldEnds.count + 1,
+                         message: "text \(quoted(String(decoding: rest, as: UTF8.self))) follows the closing quote of a quoted field")
+        }
+      } else {
+        // Unquoted: scan the chunk directly.
+        scan: while true {
+          if position == chunk.count, try peek() == nil { break scan }
+          let found: UInt8? = chunk.withUnsafeBufferPointer { buffer in
+            var i = position
+            let n = buffer.count
+            while i < n {
+              let b = buffer[i]
+              if b == sep || b == lf || b == cr || b == quote {
+                fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<i]))
+                position = i
+                return b
+              }
+              i += 1
+            }
+            fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<n]))
+            position = n
+            return nil
+          }
+          if let found {
+            if found == quote {
+              let start = fieldEnds.last ?? 0
+              throw CSVError(.quoteInUnquotedField, file: fileName, row: row, column: fieldEnds.count + 1,
+                             message: "a quote appears inside the unquoted field \(quoted(String(decoding: fieldBytes[start...], as: UTF8.self) + "\"")); quote the whole field and double the quote")
+            }
+            break scan
+          }
+        }
+      }
+      fieldEnds.append(fieldBytes.count)
+      // After the field.
+      guard let b = try peek() else { break }
+      position += 1
+      if b == sep { if try peek() == nil { fieldEnds.append(fieldBytes.count); break } else { continue } }
+      if b == cr, try peek() == lf { position += 1 }
+      break
+    }
+    nextRow = row + 1
+  }
+}
+
+@inline(__always)
+func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+/// The fields of one record, borrowed from a ``CSVReader``.
+struct CSVFields {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let ends: UnsafeBufferPointer<Int>
+
+  /// The number of fields.
+  var count: Int { ends.count }
+
+  /// The bytes of field `index` (empty past the last field).
+  subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    guard index < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let start = index == 0 ? 0 : ends[index - 1]
+    return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
+  }
+
+  /// Field `index` without surrounding spaces, as a `String`.
+  func trimmedString(_ index: Int) -> String { String(decoding: trimmed(self[index]), as: UTF8.self) }
+}

@@ -1,0 +1,104 @@
+/// A hash table from byte strings to values, looked up with bytes borrowed from the CSV reader so that the
+/// hot path makes no `String` for a student or an item name.
+///
+/// Open addressing with linear probing; keys are stored back to back in one array.
+struct ByteTable<Value> {
+  private var keyBytes: [UInt8] = []
+  private var keyBounds: [(start: Int, end: Int)] = []
+  private var hashes: [UInt64] = []
+  private(set) var values: [Value] = []
+  /// Entry index + 1, or 0 for an empty slot.
+  private var slots: [Int32]
+  private var mask: Int
+
+  init(capacity: Int = 64) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    slots = Array(repeating: 0, count: size)
+    mask = size - 1
+  }
+
+  /// The number of entries.
+  var count: Int { values.count }
+
+  /// FNV-1a, 64 bits.
+  @inline(__always)
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for b in key {
+      h ^= UInt64(b)
+      h = h &* 0x0000_0100_0000_01B3
+    }
+    return h ^ (h >> 29)
+  }
+
+  /// The entry index of `key`, if present.
+  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    find(key, hash: ByteTable.hash(key))
+  }
+
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let entry = Int(slots[slot]) - 1
+      if entry < 0 { return nil }
+      if hashes[entry] == hash {
+        let bounds = keyBounds[entry]
+        if bounds.end - bounds.start == key.count {
+          let equal = keyBytes.withUnsafeBufferPointer { stored in
+            UnsafeBufferPointer(rebasing: stored[bounds.start..<bounds.end]).elementsEqual(key)
+          }
+          if equal { return entry }
+        }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// The value of `key`, if present.
+  func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+    find(key).map { values[$0] }
+  }
+
+  /// The value of `key` (a `String`), if present.
+  func value(for key: String) -> Value? {
+    var k = key
+    return k.withUTF8 { value(for: $0) }
+  }
+
+  /// Adds `key` (which must not be present) and returns its entry index.
+  @discardableResult
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Value) -> Int {
+    if (values.count + 1) * 2 > slots.count { grow() }
+    let h = ByteTable.hash(key)
+    let entry = values.count
+    keyBounds.append((keyBytes.count, keyBytes.count + key.count))
+    keyBytes.append(contentsOf: key)
+    hashes.append(h)
+    values.append(value)
+    place(entry, hash: h)
+    return entry
+  }
+
+  /// Adds `key` (a `String`) unless present.
+  mutating func insert(_ key: String, value: Value) {
+    var k = key
+    k.withUTF8 { bytes in
+      if find(bytes) == nil { insert(bytes, value: value) }
+    }
+  }
+
+  private mutating func place(_ entry: Int, hash: UInt64) {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(entry + 1)
+  }
+
+  private mutating func grow() {
+    slots = Array(repeating: 0, count: slots.count * 2)
+    mask = slots.count - 1
+    for entry in values.indices { place(entry, hash: hashes[entry]) }
+  }
+}
+
+extension ByteTable: Sendable where Value: Sendable {}

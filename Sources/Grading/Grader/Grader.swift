@@ -1,0 +1,104 @@
+import Foundation
+import TemplateEngine
+
+/// Grades student submissions against a quiz's answer key.
+///
+/// A grader is built once from the quiz (regenerated from the bank and seed) and the bank's
+/// ``GradingPolicy``; it then grades single responses or whole submission files. Files are streamed: memory
+/// depends on the number of students and items, not on the number of rows.
+///
+/// ```swift
+/// let grader = Grader(quiz: quiz, policy: policy)
+/// let summary = try grader.grade(submissionsAt: csv, into: outputFolder)
+/// print(summary)          // 120 rows in = 117 graded + 3 flagged; …
+/// exit(summary.exitStatus)
+///
+/// grader.grade("−0.095 V", for: "nernst-potential-03")?.verdict   // .incorrect or .correct
+/// ```
+public struct Grader: Sendable {
+  /// The quiz whose key is used.
+  public let quiz: Quiz
+  /// Partial credit and significant-figure rules.
+  public let policy: GradingPolicy
+  let key: KeyIndex
+  let parser = AnswerParser()
+
+  /// Prepares a grader: indexes every part of every variant by name and by question text.
+  ///
+  /// - Complexity: O(number of parts in the quiz).
+  public init(quiz: Quiz, policy: GradingPolicy = GradingPolicy()) {
+    self.quiz = quiz
+    self.policy = policy
+    key = KeyIndex(quiz)
+  }
+
+  /// The item names a submission may use: `variant-id#answer-id` for every part, and `variant-id` alone for
+  /// a one-part variant.
+  public var itemNames: [String] { key.parts.map(\.label) }
+
+  /// Grades one response to the part named `item` (`variant-id#answer-id`, or the bare `variant-id` of a
+  /// one-part variant).
+  ///
+  /// - Returns: The grade, or nil when the quiz has no such part.
+  public func grade(_ response: String, for item: String) -> ResponseGrade? {
+    guard case let .part(p)? = key.byName[item] else { return nil }
+    let part = key.parts[p]
+    var text = response
+    return text.withUTF8 { grade($0, part: part) }
+  }
+
+  func grade(_ bytes: UnsafeBufferPointer<UInt8>, part: PreparedPart) -> ResponseGrade {
+    let parsed: ParsedResponse
+    if let choice = part.choice {
+      parsed = choice.match(String(decoding: bytes, as: UTF8.self))
+    } else {
+      parsed = parser.readNumber(bytes, in: part.target)
+    }
+    return Scoring.grade(parsed, part: part, policy: policy)
+  }
+
+  /// Grades a submission file into `folder`: `responses.csv`, `grades.csv`, `report.html`, and for Canvas
+  /// input `canvas-gradebook.csv`. Every file is written to a temporary name and renamed into place when
+  /// all are complete; the input is only read.
+  ///
+  /// - Parameters:
+  ///   - input: The CSV file (see <doc:SubmissionFormats>).
+  ///   - format: The layout, or nil to detect it from the header.
+  ///   - folder: The output folder, created when missing.
+  /// - Returns: What was read, graded and flagged; ``GradingSummary/exitStatus`` is the CLI's exit status.
+  /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
+  ///   cannot be written.
+  /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
+  public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, into folder: URL) throws -> GradingSummary {
+    let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map { folder.appendingPathComponent($0) }
+    let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
+    if let clash = outputs.first(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == inputPath }) {
+      throw GradingError("The output folder would overwrite the input \(clash.lastPathComponent): choose another --out folder")
+    }
+    var reader = try CSVReader(contentsOf: input)
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw GradingError("Cannot create the output folder \(folder.lastPathComponent): \(error.localizedDescription)")
+    }
+    return try grade(&reader, format: format, into: folder)
+  }
+
+  /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:)``.
+  public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, into folder: URL) throws -> GradingSummary {
+    guard try reader.next() else {
+      throw CSVError(.emptyFile, file: reader.fileName, message: "the file is empty: expected a header row")
+    }
+    let header = reader.strings
+    guard let format = format ?? SubmissionFormat.detect(header: header) else {
+      throw CSVError(.unknownHeader, file: reader.fileName, row: 1,
+                     message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report or Google Forms responses, or give --input-format")
+    }
+    let layout = try Layout(header: header, format: format, key: key, file: reader.fileName)
+    var run = try GradingRun(grader: self, layout: layout, folder: folder)
+    while try reader.next() {
+      try run.process(&reader)
+    }
+    return try run.finish()
+  }
+}

@@ -1,0 +1,387 @@
+import Foundation
+import TemplateEngine
+
+/// The state of one grading run: the open outputs, every student's progress, and the counts the report is
+/// drawn from. Rows go through ``process(_:)`` one at a time.
+struct GradingRun {
+  /// One student's progress on one item.
+  struct ItemState {
+    /// The variant answered, or −1.
+    var variant: Int32 = -1
+    /// A bit for each part of that variant already answered.
+    var answered: UInt64 = 0
+    var points: Double = 0
+    /// The row of the first answer.
+    var firstRow: Int32 = 0
+  }
+
+  let grader: Grader
+  let key: KeyIndex
+  let layout: Layout
+  let folder: URL
+  let responses: OutputFile
+  var counts: GradingSummary
+
+  // Students, in order of first appearance.
+  var studentIDs: [String] = []
+  var studentNames: [String] = []
+  var studentInfo: [[String]] = []
+  var itemStates: [ItemState] = []
+
+  // Statistics.
+  var partVerdicts: [[Int]]
+  var partPoints: [Double]
+  var partMisconceptions: [[String: Int]]
+  var variantStudents: [Int]
+  var variantPoints: [Double]
+  var partHasColumn: [Bool]
+  var touched: [Bool]
+  /// The responses.csv line being built.
+  var line: [UInt8] = []
+  var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
+  /// Each verdict's name as bytes, by ``Verdict/index``.
+  let verdictNames: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8) }
+  var lastStudentID: [UInt8] = []
+  var lastStudent = -1
+  var studentTable = ByteTable<Int>(capacity: 1024)
+
+  init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
+    self.grader = grader
+    key = grader.key
+    self.layout = layout
+    self.folder = folder
+    counts = GradingSummary(format: layout.format)
+    counts.unmatchedColumns = layout.unmatched
+    responses = try OutputFile(folder.appendingPathComponent("responses.csv"))
+    partVerdicts = Array(repeating: Array(repeating: 0, count: Verdict.allCases.count), count: key.parts.count)
+    partPoints = Array(repeating: 0, count: key.parts.count)
+    partMisconceptions = Array(repeating: [:], count: key.parts.count)
+    variantStudents = Array(repeating: 0, count: key.variants.count)
+    variantPoints = Array(repeating: 0, count: key.variants.count)
+    partHasColumn = Array(repeating: false, count: key.parts.count)
+    for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
+    touched = Array(repeating: false, count: key.items.count)
+    var header = ["row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
+                  "possible", "misconception", "feedback"]
+    header += layout.carried.map { layout.header[$0] }
+    responses.row(header)
+  }
+
+  // MARK: Rows
+
+  mutating func process(_ reader: inout CSVReader) throws(CSVError) {
+    let row = reader.row
+    if reader.fieldCount > layout.header.count {
+      for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
+        throw CSVError(.tooManyFields, file: reader.fileName, row: row, column: c + 1,
+                       message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
+      }
+    }
+    counts.rowsIn += 1
+    let flagged = reader.withFields { fields in
+      let studentID = trimmed(fields[layout.student])
+      let student = index(of: studentID, fields: fields)
+      switch layout.format {
+      case .long:
+        return respond(row: row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
+                       raw: fields[layout.response], fields: fields)
+      case .wide, .canvas, .googleForms:
+        return processAnswerColumns(row: row, student: student, studentID: studentID, fields: fields)
+      }
+    }
+    if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+  }
+
+  /// Wide formats: grades each non-empty answer cell, then writes the blanks.
+  private mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
+                                             fields: CSVFields) -> Bool {
+    var flagged = false
+    for i in touched.indices { touched[i] = false }
+    var any = false
+    for column in layout.answers {
+      let isBlank = isBlankField(fields[column.column])
+      if isBlank { continue }
+      any = true
+      let label: String
+      if let p = column.part {
+        label = key.parts[p].label
+        touched[key.parts[p].item] = true
+      } else {
+        label = column.header
+      }
+      let f = withBytes(of: label) { item in
+        respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
+                part: column.part, known: true)
+      }
+      flagged = flagged || f
+    }
+    if let student {
+      flagged = emitBlanks(row: row, student: student, studentID: studentID, fields: fields) || flagged
+    } else if !any {
+      emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+           grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
+           fields: fields)
+      flagged = true
+    }
+    return flagged
+  }
+
+  private func isBlankField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return false }
+    return true
+  }
+
+  /// The student's index, adding the student on first sight; nil for an empty id.
+  private mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
+    if id.isEmpty { return nil }
+    if lastStudent >= 0, lastStudentID.elementsEqual(id) { return lastStudent }
+    lastStudentID.removeAll(keepingCapacity: true)
+    lastStudentID.append(contentsOf: id)
+    if let i = studentTable.value(for: id) {
+      lastStudent = i
+      return i
+    }
+    let i = studentIDs.count
+    studentTable.insert(id, value: i)
+    studentIDs.append(String(decoding: id, as: UTF8.self))
+    studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
+    if layout.format == .canvas {
+      studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
+        c.map { fields.trimmedString($0) } ?? ""
+      })
+    }
+    itemStates.append(contentsOf: repeatElement(ItemState(), count: key.items.count))
+    lastStudent = i
+    return i
+  }
+
+  /// Grades one response and writes its line; returns whether it is flagged.
+  private mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
+                                known isKnown: Bool = false) -> Bool {
+    let partIndex: Int
+    if isKnown {
+      guard let known else {
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "No question of the quiz matches this column."), fields: fields)
+      }
+      partIndex = known
+    } else {
+      switch key.byNameBytes.value(for: item) {
+      case let .part(p)?:
+        partIndex = p
+      case let .needsAnswerID(v)?:
+        let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."),
+                    fields: fields)
+      case nil:
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
+                    fields: fields)
+      }
+    }
+    let part = key.parts[partIndex]
+    guard let student else {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                  grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
+    }
+    let slot = student * key.items.count + part.item
+    let state = itemStates[slot]
+    if state.variant >= 0 {
+      if Int(state.variant) != part.variant {
+        let other = key.variants[Int(state.variant)].id
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                    grade: ResponseGrade(verdict: .duplicate, points: 0,
+                                         feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts."),
+                    fields: fields)
+      }
+      if state.answered & (1 << UInt64(part.position)) != 0 {
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                    grade: ResponseGrade(verdict: .duplicate, points: 0,
+                                         feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts."),
+                    fields: fields)
+      }
+    }
+    let grade = grader.grade(raw, part: part)
+    if grade.verdict != .blank {
+      var s = state
+      if s.variant < 0 {
+        s.variant = Int32(part.variant)
+        s.firstRow = Int32(clamping: row)
+        variantStudents[part.variant] += 1
+      }
+      s.answered |= 1 << UInt64(part.position)
+      s.points += grade.points
+      itemStates[slot] = s
+      variantPoints[part.variant] += grade.points
+    }
+    partVerdicts[partIndex][grade.verdict.index] += 1
+    partPoints[partIndex] += grade.points
+    if let m = grade.misconception { partMisconceptions[partIndex][m, default: 0] += 1 }
+    return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
+  }
+
+  /// Wide formats: a blank line for each item the student has not answered at all, and for each unanswered
+  /// part of a variant answered in this row.
+  private mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
+    var flagged = false
+    for (itemIndex, item) in key.items.enumerated() {
+      let state = itemStates[student * key.items.count + itemIndex]
+      if state.variant < 0 {
+        // Only when no column of this item was answered in this row (an unreadable answer still counts).
+        guard !touched[itemIndex] else { continue }
+        _ = withBytes(of: item.template) { name in
+          emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
+               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
+               fields: fields)
+        }
+        flagged = true
+      } else if touched[itemIndex] {
+        for p in key.variants[Int(state.variant)].parts where partHasColumn[p] {
+          let part = key.parts[p]
+          guard state.answered & (1 << UInt64(part.position)) == 0 else { continue }
+          partVerdicts[p][Verdict.blank.index] += 1
+          _ = withBytes(of: part.label) { name in
+            emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
+                 grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
+          }
+          flagged = true
+        }
+      }
+    }
+    return flagged
+  }
+
+  // MARK: Writing
+
+  @discardableResult
+  private mutating func emit(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                             raw: UnsafeBufferPointer<UInt8>,
+                             part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
+    verdictCounts[grade.verdict.index] += 1
+    line.removeAll(keepingCapacity: true)
+    line.appendDecimal(row)
+    line.append(0x2C)
+    line.appendCSVField(studentID)
+    line.append(0x2C)
+    line.appendCSVField(item)
+    line.append(0x2C)
+    line.appendCSVField(raw)
+    line.append(0x2C)
+    if let v = grade.value { line.appendText(csvNumber(v)) } else if let o = grade.option { line.appendCSVField(o) }
+    line.append(0x2C)
+    if let part {
+      line.append(contentsOf: part.keyColumns)
+    } else {
+      line.append(contentsOf: [0x2C, 0x2C, 0x2C])
+    }
+    line.append(0x2C)
+    line.append(contentsOf: verdictNames[grade.verdict.index])
+    line.append(0x2C)
+    if let part, grade.points == part.points {
+      line.append(contentsOf: part.pointsBytes)
+    } else if grade.points == 0 {
+      line.append(0x30)
+    } else {
+      line.appendText(csvNumber(grade.points))
+    }
+    line.append(0x2C)
+    if let part { line.append(contentsOf: part.pointsBytes) }
+    line.append(0x2C)
+    if let m = grade.misconception { line.appendCSVField(m) }
+    line.append(0x2C)
+    line.appendCSVField(grade.feedback)
+    for c in layout.carried {
+      line.append(0x2C)
+      line.appendCSVField(fields[c])
+    }
+    line.append(0x0A)
+    responses.write(line)
+    return grade.verdict.isFlagged
+  }
+
+  // MARK: Finishing
+
+  mutating func finish() throws -> GradingSummary {
+    counts.students = studentIDs.count
+    for verdict in Verdict.allCases where verdictCounts[verdict.index] > 0 {
+      counts.verdicts[verdict] = verdictCounts[verdict.index]
+    }
+    let grades = try OutputFile(folder.appendingPathComponent("grades.csv"))
+    let itemCount = key.items.count
+    grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
+    var totals: [Double] = []
+    totals.reserveCapacity(studentIDs.count)
+    for s in studentIDs.indices {
+      let states = itemStates[(s * itemCount)..<((s + 1) * itemCount)]
+      let total = states.reduce(0) { $0 + $1.points }
+      totals.append(total)
+      var fields = [studentIDs[s], studentNames[s], csvNumber(total), csvNumber(key.maximum),
+                    key.maximum > 0 ? percentText(total / key.maximum) : ""]
+      fields += states.map { $0.variant >= 0 ? csvNumber($0.points) : "" }
+      grades.row(fields)
+    }
+    var files = [responses, grades]
+    if layout.format == .canvas {
+      let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"))
+      let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title
+      gradebook.row(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
+      gradebook.row(["Points Possible", "", "", "", "", csvNumber(key.maximum)])
+      for s in studentIDs.indices {
+        let info = studentInfo[s]
+        gradebook.row([studentNames[s], info[0], info[1], "", info[2], csvNumber(totals[s])])
+      }
+      files.append(gradebook)
+    }
+    let statistics = ReportStatistics(run: self, totals: totals)
+    let report = try OutputFile(folder.appendingPathComponent("report.html"))
+    report.write(HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render())
+    files.append(report)
+    for file in files { try file.commit() }
+    counts.files = files.map(\.destination)
+    return counts
+  }
+}
+
+/// A fraction as a percentage with one decimal: 0.8333 → "83.3".
+func percentText(_ fraction: Double) -> String {
+  let tenths = Int((fraction * 1000).rounded())
+  return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+}
+
+/// No bytes.
+private var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+/// `bytes` without leading and trailing ASCII spaces, tabs and line breaks.
+func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+  var start = 0
+  var end = bytes.count
+  while start < end, isASCIISpace(bytes[start]) { start += 1 }
+  while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+  return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Lends the UTF-8 bytes of `text`.
+func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+  return Array(text.utf8).withUnsafeBufferPointer(body)
+}
+
+extension Verdict {
+  /// The position in ``allCases``, for counting arrays.
+  var index: Int {
+    switch self {
+    case .correct: 0
+    case .incorrect: 1
+    case .unreadable: 2
+    case .wrongUnit: 3
+    case .blank: 4
+    case .unknownItem: 5
+    case .duplicate: 6
+    }
+  }
+}

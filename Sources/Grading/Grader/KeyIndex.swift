@@ -1,0 +1,160 @@
+import TemplateEngine
+
+/// The quiz's answer key arranged for lookups: every part of every variant by its item name
+/// (`variant-id#answer-id`, or `variant-id` for a one-part variant) and by its question text.
+struct KeyIndex: Sendable {
+  enum Lookup: Sendable {
+    case part(Int)
+    /// A bare variant id for a variant with several parts.
+    case needsAnswerID(variant: Int)
+  }
+
+  struct VariantEntry: Sendable {
+    var id: String
+    var item: Int
+    var parts: [Int]
+  }
+
+  struct ItemEntry: Sendable {
+    var template: String
+    var title: String
+    var points: Double
+    var variants: [Int]
+  }
+
+  var parts: [PreparedPart] = []
+  var variants: [VariantEntry] = []
+  var items: [ItemEntry] = []
+  var byName: [String: Lookup] = [:]
+  /// ``byName`` for lookups with bytes.
+  var byNameBytes = ByteTable<Lookup>()
+  var byQuestionText: [String: [Int]] = [:]
+  var maximum: Double = 0
+
+  init(_ quiz: Quiz) {
+    for (itemIndex, item) in quiz.items.enumerated() {
+      var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [])
+      maximum += item.points
+      for variant in item.variants {
+        let v = variants.count
+        entry.variants.append(v)
+        var partIndices: [Int] = []
+        for answer in variant.answers {
+          precondition(partIndices.count < 64, "A variant has at most 64 parts")
+          let part = PreparedPart(index: parts.count, item: itemIndex, variant: v, variantID: variant.id,
+                                  position: partIndices.count, answer: answer, parts: variant.answers.count, points: item.points)
+          partIndices.append(part.index)
+          byName[variant.id + "#" + answer.id] = .part(part.index)
+          byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)
+          parts.append(part)
+        }
+        if partIndices.count == 1 {
+          byName[variant.id] = .part(partIndices[0])
+          // Google Forms titles are often the stem alone.
+          let stem = QuestionText.normalize(variant.stem)
+          if byQuestionText[stem] == nil { byQuestionText[stem] = partIndices }
+        } else {
+          byName[variant.id] = .needsAnswerID(variant: v)
+        }
+        variants.append(VariantEntry(id: variant.id, item: itemIndex, parts: partIndices))
+      }
+      items.append(entry)
+    }
+    for (name, lookup) in byName { byNameBytes.insert(name, value: lookup) }
+  }
+
+  /// The part a column header names: an item name, or the question text (HTML and spacing ignored).
+  func part(forColumn header: String) -> Int? {
+    let trimmed = header.trimmingSpaces
+    if case let .part(p)? = byName[trimmed] { return p }
+    let normalized = QuestionText.normalize(trimmed)
+    if let found = byQuestionText[normalized], found.count == 1 { return found[0] }
+    return nil
+  }
+}
+
+/// Normalising question text for matching LMS columns with the stems NernstQuiz wrote.
+enum QuestionText {
+  /// Drops HTML tags, decodes common entities, writes every dash as `-` and every run of spaces and line
+  /// breaks as one space, and trims.
+  static func normalize(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var inTag = false
+    var pendingSpace = false
+    var entity: String? = nil
+    func emit(_ s: Unicode.Scalar) {
+      switch s {
+      case " ", "\t", "\n", "\r", "\u{A0}", "\u{2009}", "\u{202F}", "\u{200B}":
+        pendingSpace = true
+      default:
+        if pendingSpace, !out.isEmpty { out += " " }
+        pendingSpace = false
+        switch s {
+        case "\u{2212}", "\u{2013}", "\u{2014}", "\u{2010}", "\u{2011}", "\u{2012}": out += "-"
+        default: out.unicodeScalars.append(s)
+        }
+      }
+    }
+    for s in text.unicodeScalars {
+      if inTag {
+        if s == ">" { inTag = false }
+        continue
+      }
+      if var e = entity {
+        if s == ";" {
+          entity = nil
+          if let decoded = decodeEntity(e) { emit(decoded) } else { for c in ("&" + e + ";").unicodeScalars { emit(c) } }
+        } else if e.unicodeScalars.count < 10, s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "#" {
+          e.unicodeScalars.append(s)
+          entity = e
+        } else {
+          entity = nil
+          for c in ("&" + e).unicodeScalars { emit(c) }
+          emit(s)
+        }
+        continue
+      }
+      switch s {
+      case "<":
+        inTag = true
+        pendingSpace = pendingSpace || !out.isEmpty  // <br>, </p>: a break between words
+      case "&": entity = ""
+      default: emit(s)
+      }
+    }
+    if let e = entity { for c in ("&" + e).unicodeScalars { emit(c) } }
+    return out
+  }
+
+  private static func decodeEntity(_ name: String) -> Unicode.Scalar? {
+    switch name {
+    case "amp": return "&"
+    case "lt": return "<"
+    case "gt": return ">"
+    case "quot": return "\""
+    case "apos": return "'"
+    case "nbsp": return " "
+    case "minus": return "\u{2212}"
+    case "times": return "×"
+    case "middot": return "·"
+    case "deg": return "°"
+    case "micro": return "µ"
+    default:
+      guard name.hasPrefix("#") else { return nil }
+      let digits = name.dropFirst()
+      let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+      return value.flatMap(Unicode.Scalar.init)
+    }
+  }
+}
+
+extension String {
+  /// The text without leading and trailing spaces, tabs and line breaks.
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let c = s.first, c.isWhitespace { s.removeFirst() }
+    while let c = s.last, c.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import TemplateEngine
+
+/// One part of one variant, with everything the hot path needs looked up once. A class, so that handing one
+/// around costs a single reference count rather than one per string.
+final class PreparedPart: Sendable {
+  /// Index in ``KeyIndex/parts``.
+  let index: Int
+  /// The item (template) it belongs to.
+  let item: Int
+  /// The variant, as an index into ``KeyIndex/variants``.
+  let variant: Int
+  /// `variant-id#answer-id`, or the bare variant id for a one-part variant.
+  let label: String
+  let variantID: String
+  /// The position of the part within its variant.
+  let position: Int
+  let answer: Answer
+  let numeric: NumericAnswer?
+  /// The points this part is worth: the item's points shared equally between the variant's parts.
+  let points: Double
+  let target: AnswerParser.TargetUnit?
+  let choice: ChoiceMatcher?
+  // Text written in every responses.csv row for this part.
+  let keyText: String
+  let lowText: String
+  let highText: String
+  let unitText: String
+  let pointsText: String
+  /// The columns unit,key,low,high of responses.csv, ready to copy.
+  let keyColumns: [UInt8]
+  /// ``pointsText`` as bytes.
+  let pointsBytes: [UInt8]
+
+  init(index: Int, item: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int, points: Double) {
+    self.index = index
+    self.item = item
+    self.variant = variant
+    self.variantID = variantID
+    self.position = position
+    self.answer = answer
+    label = parts == 1 ? variantID : variantID + "#" + answer.id
+    self.points = points / Double(max(parts, 1))
+    pointsText = csvNumber(self.points)
+    switch answer.kind {
+    case let .numeric(n):
+      numeric = n
+      target = AnswerParser.TargetUnit(n.unit)
+      choice = nil
+      keyText = csvNumber(n.value)
+      (lowText, highText) = decimalInterval(n) ?? (csvNumber(n.interval.lowerBound), csvNumber(n.interval.upperBound))
+      unitText = n.unit
+    case let .choice(c):
+      numeric = nil
+      target = nil
+      choice = ChoiceMatcher(c)
+      keyText = c.correct
+      lowText = ""
+      highText = ""
+      unitText = ""
+    }
+    var columns: [UInt8] = []
+    columns.appendCSVField(unitText)
+    columns.append(0x2C)
+    columns.appendCSVField(keyText)
+    columns.append(0x2C)
+    columns.appendText(lowText)
+    columns.append(0x2C)
+    columns.appendText(highText)
+    keyColumns = columns
+    pointsBytes = Array(pointsText.utf8)
+  }
+}
+
+/// The accepted interval computed in decimal from the key and tolerance as written (−95.02 ± 2.4004 is
+/// [−97.4204, −92.6196], not −92.61959999999999): the bounds the grader actually applies.
+func decimalInterval(_ n: NumericAnswer) -> (String, String)? {
+  guard let c = Decimal(string: n.value.description), let r = Decimal(string: n.tolerance.relative.description),
+        let a = Decimal(string: n.tolerance.absolute.description)
+  else { return nil }
+  let half = r * (c < 0 ? -c : c) + a
+  return ((c - half).description, (c + half).description)
+}
+
+/// Shortest text that reads back as the same number; integral values without a fraction.
+func csvNumber(_ x: Double) -> String {
+  guard x.isFinite else { return "" }
+  if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+  return x.description
+}
+
+enum Scoring {
+  /// Whether `s` is within `tolerance` of `key`: |s − key| ≤ relative·|key| + absolute, bounds inclusive.
+  ///
+  /// Clear cases are decided in binary floating point; a response within a hair of the bound is decided in
+  /// exact decimal arithmetic on the numbers as written (the key and tolerance by their shortest decimal
+  /// spelling), so that −94.52 is accepted for −95.02 ± 0.5.
+  static func within(_ s: ParsedNumber, key: Double, tolerance: Tolerance) -> Bool {
+    let value = s.value
+    guard value.isFinite else { return false }
+    let distance = abs(value - key)
+    let half = tolerance.halfWidth(around: key)
+    let margin = 1e-9 * max(abs(key), abs(value), half, .leastNormalMagnitude)
+    if distance < half - margin { return true }
+    if distance > half + margin { return false }
+    guard let c = Decimal(string: key.description), let r = Decimal(string: tolerance.relative.description),
+          let a = Decimal(string: tolerance.absolute.description)
+    else { return distance <= half }
+    let d = s.decimal - c
+    let limit = r * (c < 0 ? -c : c) + a
+    return (d < 0 ? -d : d) <= limit
+  }
+
+  static func grade(_ parsed: ParsedResponse, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
+    switch parsed {
+    case .blank:
+      return ResponseGrade(verdict: .blank, points: 0, feedback: "No answer.")
+    case let .unreadable(reason):
+      return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: \(reason).")
+    case let .wrongUnit(_, _, reason):
+      return ResponseGrade(verdict: .wrongUnit, points: 0, feedback: "Wrong kind of unit: \(reason).")
+    case let .number(number):
+      guard let key = part.numeric else {
+        return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: a number where an option was asked.")
+      }
+      return grade(number, key: key, part: part, policy: policy)
+    case let .option(id):
+      guard case let .choice(key) = part.answer.kind else {
+        return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: an option where a number was asked.")
+      }
+      return grade(option: id, key: key, part: part, policy: policy)
+    }
+  }
+
+  static func grade(_ s: ParsedNumber, key: NumericAnswer, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
+    let value = s.value
+    if within(s, key: key.value, tolerance: key.tolerance) {
+      if let check = policy.significantFigures {
+        let wanted = key.significantFigures
+        let given = s.significantFigures
+        if given.upperBound < wanted - check.slack || (check.checksTooMany && given.lowerBound > wanted + check.slack) {
+          let gave = given.lowerBound == given.upperBound ? "\(given.lowerBound)" : "\(given.lowerBound) to \(given.upperBound)"
+          return ResponseGrade(verdict: .correct, points: part.points * check.credit, value: value,
+                               misconception: "significant-figures",
+                               feedback: "Correct, but give \(wanted) significant figures (you gave \(gave)).")
+        }
+      }
+      return ResponseGrade(verdict: .correct, points: part.points, value: value)
+    }
+    // The closest named misconception that the response is within tolerance of.
+    var best: MisconceptionOutcome? = nil
+    var bestDistance = Double.infinity
+    for m in key.misconceptions {
+      guard let v = m.value, within(s, key: v, tolerance: key.tolerance) else { continue }
+      let d = abs(value - v)
+      if d < bestDistance {
+        best = m
+        bestDistance = d
+      }
+    }
+    if let best {
+      return ResponseGrade(verdict: .incorrect, points: part.points * (policy.credit(forMisconception: best.id)),
+                           value: value, misconception: best.id, feedback: best.feedback)
+    }
+    // Near zero the ×10^±3 and sign checks mean nothing: any small number would match.
+    let spansZero = key.accepts(0)
+    for shift in [3, -3] where !spansZero && within(s.shifted(by: shift, unit: s.unit), key: key.value, tolerance: key.tolerance) {
+      let factor = shift > 0 ? "1000 times too small" : "1000 times too large"
+      return ResponseGrade(verdict: .incorrect, points: part.points * policy.unitSlipCredit, value: value,
+                           misconception: "unit-slip",
+                           feedback: "The number is \(factor): check the unit prefix (the answer is in \(key.unit)).")
+    }
+    if key.value != 0, !spansZero {
+      var negated = s
+      negated.isNegative.toggle()
+      if within(negated, key: key.value, tolerance: key.tolerance) {
+        return ResponseGrade(verdict: .incorrect, points: part.points * (policy.credit(forMisconception: "sign-reversed")),
+                             value: value, misconception: "sign-reversed",
+                             feedback: "The size is right but the sign is reversed: check the sign convention (Vm − E, inside relative to outside).")
+      }
+    }
+    return ResponseGrade(verdict: .incorrect, points: 0, value: value, feedback: "Not within the accepted range.")
+  }
+
+  static func grade(option: String, key: ChoiceAnswer, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
+    if option == key.correct { return ResponseGrade(verdict: .correct, points: part.points, option: option) }
+    let chosen = key.options.first { $0.id == option }
+    let outcome = key.misconceptions.first { $0.option == option }
+      ?? chosen?.misconception.flatMap { id in key.misconceptions.first { $0.id == id } }
+    let id = outcome?.id ?? chosen?.misconception
+    let feedback = chosen?.feedback ?? outcome?.feedback ?? "Not the correct option."
+    let credit = id.map(policy.credit(forMisconception:)) ?? 0
+    return ResponseGrade(verdict: .incorrect, points: part.points * credit, option: option, misconception: id, feedback: feedback)
+  }
+}

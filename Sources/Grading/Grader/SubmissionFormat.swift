@@ -1,0 +1,153 @@
+/// The layouts of submission files `nernstquiz grade` reads. See <doc:SubmissionFormats>.
+public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  /// `student,item,response` (one response per row); other columns are carried through.
+  case long
+  /// `student,<item>,<item>,…` (one student per row).
+  case wide
+  /// Canvas Classic Quizzes "Student Analysis" report.
+  case canvas
+  /// Google Forms responses: `Timestamp,Email Address,Score,<question title>,…`.
+  case googleForms = "google-forms"
+
+  /// The name used by `--input-format`.
+  public var description: String { rawValue }
+
+  /// The format a header row shows, or nil when it is none of them.
+  ///
+  /// Canvas is recognised by `name,id,sis_id` at the start; Google Forms by `Timestamp` first; long by columns
+  /// named student, item and response (or close synonyms); wide by a first column that names the student.
+  public static func detect(header: [String]) -> SubmissionFormat? {
+    let h = header.map(HeaderName.normalize)
+    if h.count >= 3, h[0] == "name", h[1] == "id", h[2] == "sis_id" { return .canvas }
+    if let first = h.first, HeaderName.timestamp.contains(first) { return .googleForms }
+    if HeaderName.column(in: h, among: HeaderName.item) != nil, HeaderName.column(in: h, among: HeaderName.response) != nil,
+       HeaderName.column(in: h, among: HeaderName.student) != nil
+    {
+      return .long
+    }
+    if let first = h.first, HeaderName.student.contains(first), h.count > 1 { return .wide }
+    return nil
+  }
+}
+
+/// Recognising column names.
+enum HeaderName {
+  static let student = ["student", "student id", "student_id", "studentid", "id", "email", "email address", "name",
+                        "username", "login", "user", "sis id", "sis_id"]
+  static let item = ["item", "question", "variant", "item id", "item_id", "question id", "question_id"]
+  static let response = ["response", "answer", "value", "student response"]
+  /// Google Forms' first column, in the languages its export is most often seen in.
+  static let timestamp = ["timestamp", "marca temporal", "horodateur", "zeitstempel", "carimbo de data/hora",
+                          "informazioni cronologiche", "tijdstempel"]
+  static let email = ["email address", "email", "e-mail", "dirección de correo electrónico", "adresse e-mail",
+                      "e-mail-adresse", "endereço de e-mail", "indirizzo email", "e-mailadres"]
+  static let googleIdentity = ["name", "full name", "student", "student id", "student number", "id", "first name",
+                               "last name", "section", "username"]
+
+  /// Lower case, trimmed: "  Email Address " → "email address".
+  static func normalize(_ name: String) -> String { name.trimmingSpaces.lowercased() }
+
+  /// The first column whose normalised name is one of `names`, trying the names in order.
+  static func column(in header: [String], among names: [String]) -> Int? {
+    for name in names { if let i = header.firstIndex(of: name) { return i } }
+    return nil
+  }
+}
+
+/// Where things are in one submission file, worked out from its header and the key.
+struct Layout: Sendable {
+  struct AnswerColumn: Sendable {
+    var column: Int
+    /// The part it answers, or nil for a column no part matches.
+    var part: Int?
+    var header: String
+  }
+
+  var format: SubmissionFormat
+  var header: [String]
+  var student: Int
+  var name: Int?
+  // Long format.
+  var item = 0
+  var response = 0
+  var carried: [Int] = []
+  // Wide formats.
+  var answers: [AnswerColumn] = []
+  /// Canvas: the id, SIS id and section columns, for the gradebook import.
+  var canvasID: Int?
+  var canvasSISID: Int?
+  var canvasSection: Int?
+  /// Headers of question columns that match no part of the key.
+  var unmatched: [String] { answers.filter { $0.part == nil }.map(\.header) }
+
+  init(header: [String], format: SubmissionFormat, key: KeyIndex, file: String) throws(CSVError) {
+    self.format = format
+    self.header = header
+    let h = header.map(HeaderName.normalize)
+    func missing(_ what: String) -> CSVError {
+      CSVError(.unknownHeader, file: file, row: 1,
+               message: "the header \(quoted(header.joined(separator: ","), limit: 80)) has no \(what) column for the \(format) format")
+    }
+    switch format {
+    case .long:
+      guard let s = HeaderName.column(in: h, among: HeaderName.student) else { throw missing("student") }
+      guard let i = HeaderName.column(in: h, among: HeaderName.item) else { throw missing("item") }
+      guard let r = HeaderName.column(in: h, among: HeaderName.response) else { throw missing("response") }
+      student = s
+      item = i
+      response = r
+      carried = h.indices.filter { $0 != s && $0 != i && $0 != r }
+    case .wide:
+      student = 0
+      answers = (1..<header.count).map { AnswerColumn(column: $0, part: key.part(forColumn: header[$0]), header: header[$0]) }
+    case .canvas:
+      student = 1
+      name = 0
+      canvasID = 1
+      canvasSISID = 2
+      canvasSection = h.firstIndex(of: "section")
+      // Questions: "<id>: <text>", each followed by its points column; the summary columns end the row.
+      let metadata: Set<String> = ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt",
+                                   "n correct", "n incorrect", "score"]
+      var c = 0
+      while c < header.count {
+        defer { c += 1 }
+        if metadata.contains(h[c]) { continue }
+        guard let text = Layout.canvasQuestionText(header[c]) else { continue }
+        answers.append(AnswerColumn(column: c, part: key.part(forColumn: text), header: header[c]))
+        if c + 1 < header.count, Double(header[c + 1].trimmingSpaces) != nil { c += 1 }
+      }
+    case .googleForms:
+      let email = HeaderName.column(in: h, among: HeaderName.email)
+      let identity = HeaderName.column(in: h, among: HeaderName.googleIdentity)
+      guard let s = email ?? identity else { throw missing("Email Address (or name)") }
+      student = s
+      name = identity.flatMap { $0 == s ? nil : $0 }
+      let skip: Set<Int> = Set([0, s] + (name.map { [$0] } ?? []))
+      for c in header.indices where !skip.contains(c) {
+        if ["score", "punteggio", "puntuación", "note", "punkte", "pontuação", "punten"].contains(h[c])
+          || HeaderName.googleIdentity.contains(h[c]) || HeaderName.email.contains(h[c])
+        {
+          continue
+        }
+        answers.append(AnswerColumn(column: c, part: key.part(forColumn: header[c]), header: header[c]))
+      }
+    }
+    if format != .long, !answers.isEmpty, answers.allSatisfy({ $0.part == nil }) {
+      throw CSVError(.unknownHeader, file: file, row: 1,
+                     message: "no question column matches the quiz (first: \(quoted(answers[0].header, limit: 60))); check the bank and the seed")
+    }
+    if format != .long, answers.isEmpty {
+      throw CSVError(.unknownHeader, file: file, row: 1, message: "the header has no question columns for the \(format) format")
+    }
+  }
+
+  /// `"12345: text"` → `"text"`; nil when the header does not start with a question id and a colon.
+  static func canvasQuestionText(_ header: String) -> String? {
+    let trimmed = header.trimmingSpaces
+    guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+    let id = trimmed[..<colon]
+    guard !id.isEmpty, id.allSatisfy(\.isNumber) else { return nil }
+    return String(trimmed[trimmed.index(after: colon)...])
+  }
+}

@@ -1,1 +1,0 @@
-// Placeholder: this module's API is built by its own issue.

@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem writing the output folder, or with the arguments of a grading run.
+public struct GradingError: Error, CustomStringConvertible, Hashable, Sendable {
+  /// What went wrong, naming the file and quoting the value.
+  public var message: String
+
+  /// Creates an error with its message.
+  public init(_ message: String) { self.message = message }
+
+  /// The message.
+  public var description: String { message }
+}
+
+/// An output file written through a buffer to a temporary file next to its destination, and renamed into
+/// place by ``commit()``: readers see the old file or the complete new one, never a partial one.
+final class OutputFile {
+  let destination: URL
+  private let temporary: URL
+  private let handle: FileHandle
+  private var buffer: [UInt8] = []
+  private static let capacity = 1 << 18
+
+  init(_ destination: URL) throws(GradingError) {
+    self.destination = destination
+    temporary = destination.deletingLastPathComponent()
+      .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+          let handle = try? FileHandle(forWritingTo: temporary)
+    else { throw GradingError("Cannot write \(destination.lastPathComponent) in \(destination.deletingLastPathComponent().lastPathComponent)/") }
+    self.handle = handle
+    buffer.reserveCapacity(OutputFile.capacity)
+  }
+
+  deinit {
+    try? handle.close()
+    unlink(temporary.path)
+  }
+
+  /// Writes text as it is.
+  func write(_ text: String) {
+    buffer.appendText(text)
+    if buffer.count >= OutputFile.capacity { flush() }
+  }
+
+  /// Writes bytes as they are.
+  func write(_ bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= OutputFile.capacity { flush() }
+  }
+
+  /// Writes a whole CSV row and a line break.
+  func row(_ fields: [String]) {
+    var line: [UInt8] = []
+    for (i, f) in fields.enumerated() {
+      if i > 0 { line.append(0x2C) }
+      line.appendCSVField(f)
+    }
+    line.append(0x0A)
+    write(line)
+  }
+
+  private var failed = false
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    do { try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) } } catch { failed = true }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, closes and renames the file into place.
+  func commit() throws(GradingError) {
+    flush()
+    try? handle.synchronize()
+    try? handle.close()
+    guard !failed, rename(temporary.path, destination.path) == 0 else {
+      throw GradingError("Cannot write \(destination.lastPathComponent): the disk may be full or the folder read-only")
+    }
+  }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import Grading
+import TemplateEngine
+import TestSupport
+import Testing
+
+/// Reads a CSV output back as rows of strings.
+func readCSV(_ url: URL) throws -> [[String]] {
+  var reader = try CSVReader(contentsOf: url, separator: UInt8(ascii: ","))
+  var rows: [[String]] = []
+  while try reader.next() { rows.append(reader.strings) }
+  return rows
+}
+
+/// The fixture's URL.
+func fixture(_ name: String) throws -> URL {
+  try #require(Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures"))
+}
+
+/// Grades `input` with the sample quiz into a fresh folder; returns the summary and the folder.
+func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingPolicy = GradingPolicy()) throws
+  -> (GradingSummary, TemporaryDirectory)
+{
+  let dir = try TemporaryDirectory()
+  let summary = try Grader(quiz: SampleQuiz.quiz, policy: policy)
+    .grade(submissionsAt: input, format: format, into: dir.url.appendingPathComponent("out"))
+  return (summary, dir)
+}
+
+@Suite struct GraderTests {
+  /// responses.csv as dictionaries by column name.
+  func responses(_ dir: TemporaryDirectory) throws -> [[String: String]] {
+    let rows = try readCSV(dir.url.appendingPathComponent("out/responses.csv"))
+    let header = rows[0]
+    return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+  }
+
+  func grades(_ dir: TemporaryDirectory) throws -> [String: [String: String]] {
+    let rows = try readCSV(dir.url.appendingPathComponent("out/grades.csv"))
+    let header = rows[0]
+    var out: [String: [String: String]] = [:]
+    for row in rows.dropFirst() { out[row[0]] = Dictionary(uniqueKeysWithValues: zip(header, row)) }
+    return out
+  }
+
+  // MARK: Formats
+
+  @Test func longFormatEveryVerdict() throws {
+    let (summary, dir) = try gradeSample(fixture("long"))
+    defer { dir.remove() }
+    #expect(summary.format == .long)
+    #expect(summary.rowsIn == 16)
+    #expect(summary.rowsGraded == 9)
+    #expect(summary.rowsFlagged == 7)
+    #expect(summary.exitStatus == 1)
+    let r = try responses(dir)
+    #expect(r.map { $0["row"]! } == (2...17).map(String.init))
+    #expect(r.map { $0["verdict"]! } == [
+      "correct", "correct", "correct", "correct",
+      "incorrect", "incorrect", "incorrect", "incorrect",
+      "correct", "duplicate", "duplicate", "unknown-item", "blank", "wrong-unit",
+      "unreadable", "unknown-item",
+    ])
+    #expect(r[0]["parsed"] == "-95")
+    #expect(r[0]["key"] == "-95.02")
+    #expect(r[0]["low"] == "-97.4204")
+    #expect(r[0]["high"] == "-92.6196")
+    #expect(r[0]["unit"] == "mV")
+    #expect(r[0]["points"] == "2")
+    #expect(r[0]["section"] == "A")  // carried through
+    #expect(r[2]["parsed"] == "efflux")
+    #expect(r[4]["misconception"] == "valence-ignored")
+    #expect(r[4]["feedback"] == "Divide by the valence z = 2.")
+    #expect(r[8]["parsed"] == "-95")
+    #expect(r[9]["feedback"] == "This student already answered nernst-potential-01 (row 10); the first answer counts.")
+    #expect(r[10]["feedback"] == "This student already answered this item as nernst-potential-01 (row 10); the first answer counts.")
+    #expect(r[11]["feedback"] == "\"driving-force-01\" has several parts: name one of driving-force-01#driving_force, driving-force-01#direction.")
+    let g = try grades(dir)
+    #expect(g["alice"]?["total"] == "5")
+    #expect(g["alice"]?["percent"] == "100.0")
+    #expect(g["bob"]?["total"] == "0")
+    #expect(g["carol"]?["total"] == "2")
+    #expect(g["carol"]?["maximum"] == "5")
+    #expect(g["dave"]?["ohmic-current"] == "0")  // unreadable still occupies the item
+    #expect(g["dave"]?["nernst-potential"] == "")
+  }
+
+  @Test func wideFormatWithSemicolonsBOMAndDecimalCommas() throws {
+    let (summary, dir) = try gradeSample(fixture("wide"))
+    defer { dir.remove() }
+    #expect(summary.format == .wide)
+    #expect(summary.rowsIn == 3)
+    #expect(summary.unmatchedColumns == ["bonus"])
+    let r = try responses(dir)
+    let erin = r.filter { $0["student"] == "erin" }
+    #expect(erin.map { $0["verdict"]! } == ["correct", "correct", "correct", "correct"])
+    let frank = r.filter { $0["student"] == "frank" }
+    #expect(frank.map { $0["item"]! } == ["nernst-potential-02", "driving-force-01#driving_force", "driving-force-01#direction",
+                                          "ohmic-current-02", "bonus"])
+    #expect(frank.map { $0["verdict"]! } == ["correct", "incorrect", "incorrect", "correct", "unknown-item"])
+    let gina = r.filter { $0["student"] == "gina" }
+    #expect(gina.map { $0["item"]! } == ["nernst-potential", "driving-force", "ohmic-current"])
+    #expect(gina.allSatisfy { $0["verdict"] == "blank" })
+    #expect(summary.rowsGraded == 1)
+    #expect(summary.rowsFlagged == 2)
+    let g = try grades(dir)
+    #expect(g["erin"]?["total"] == "5")
+    #expect(g["frank"]?["total"] == "3")
+    #expect(g["gina"]?["total"] == "0")
+  }
+
+  @Test func canvasStudentAnalysisMatchedByQuestionText() throws {
+    let (summary, dir) = try gradeSample(fixture("canvas"))
+    defer { dir.remove() }
+    #expect(summary.format == .canvas)
+    #expect(summary.rowsIn == 3)
+    #expect(summary.unmatchedColumns == ["106: Name the ion that sets the resting potential"])
+    let r = try responses(dir)
+    let jane = r.filter { $0["student"] == "2001" }
+    #expect(jane.map { $0["item"]! } == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction",
+                                         "ohmic-current-01", "106: Name the ion that sets the resting potential"])
+    #expect(jane.map { $0["verdict"]! } == ["correct", "correct", "correct", "correct", "unknown-item"])
+    let smith = r.filter { $0["student"] == "2002" }
+    #expect(smith.map { $0["verdict"]! } == ["incorrect", "incorrect", "incorrect", "blank"])
+    #expect(smith.map { $0["misconception"]! } == ["valence-ignored", "sign-reversed", "sign-reversed", ""])
+    #expect(summary.rowsGraded == 1)
+    #expect(summary.rowsFlagged == 2)
+    let g = try grades(dir)
+    #expect(g["2001"]?["name"] == "Doe, Jane")
+    #expect(g["2003"]?["total"] == "5")
+    let gradebook = try readCSV(dir.url.appendingPathComponent("out/canvas-gradebook.csv"))
+    #expect(gradebook[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Membrane potentials"])
+    #expect(gradebook[1] == ["Points Possible", "", "", "", "", "5"])
+    #expect(gradebook[2] == ["Doe, Jane", "2001", "S01", "", "Sec 1", "5"])
+    #expect(gradebook[3] == ["Smith John", "2002", "S02", "", "Sec 2", "0"])
+  }
+
+  @Test func googleFormsMatchedByTitle() throws {
+    let (summary, dir) = try gradeSample(fixture("google"))
+    defer { dir.remove() }
+    #expect(summary.format == .googleForms)
+    #expect(summary.unmatchedColumns.isEmpty)
+    #expect(summary.rowsIn == 2)
+    #expect(summary.rowsGraded == 2)
+    #expect(summary.exitStatus == 0)
+    let r = try responses(dir)
+    #expect(r.allSatisfy { $0["verdict"] == "correct" })
+    #expect(r.filter { $0["student"] == "ben@example.edu" }.map { $0["item"]! }
+      == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction", "ohmic-current-02"])
+    let g = try grades(dir)
+    #expect(g["ann@example.edu"]?["name"] == "Ann")
+    #expect(g["ben@example.edu"]?["total"] == "5")
+  }
+
+  @Test func formatCanBeForced() throws {
+    let (summary, dir) = try gradeSample(fixture("long"), format: .long)
+    defer { dir.remove() }
+    #expect(summary.rowsIn == 16)
+  }
+
+  // MARK: Outputs
+
+  @Test func reportIsSelfContainedWithCharts() throws {
+    let (_, dir) = try gradeSample(fixture("long"))
+    defer { dir.remove() }
+    let html = try String(contentsOf: dir.url.appendingPathComponent("out/report.html"), encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains("<svg"))
+    #expect(html.contains("Cronbach"))
+    #expect(html.contains("valence ignored"))
+    #expect(html.contains("Facility"))
+    #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+  }
+
+  @Test func outputsReplaceOldOnesAndLeaveNoTemporaryFiles() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let out = dir.url.appendingPathComponent("out")
+    let grader = Grader(quiz: SampleQuiz.quiz)
+    _ = try grader.grade(submissionsAt: fixture("long"), into: out)
+    _ = try grader.grade(submissionsAt: fixture("google"), into: out)
+    let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(names == ["grades.csv", "report.html", "responses.csv"])
+    #expect(try readCSV(out.appendingPathComponent("responses.csv")).count == 9)
+  }
+
+  @Test func inputIsNeverOverwritten() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("responses.csv")
+    try FileManager.default.copyItem(at: fixture("long"), to: input)
+    let before = try Data(contentsOf: input)
+    #expect(throws: GradingError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    #expect(try Data(contentsOf: input) == before)
+  }
+
+  // MARK: Errors
+
+  @Test func malformedFileNamesRowAndColumn() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let error = #expect(throws: CSVError.self) {
+      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: fixture("malformed"), into: dir.url.appendingPathComponent("out"))
+    }
+    #expect(error?.description.hasPrefix("malformed.csv: row 3, column 3: a quote opens a field but is never closed") == true)
+    #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
+  }
+
+  @Test func unknownHeader() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("in.csv")
+    try Data("foo,bar\n1,2\n".utf8).write(to: input)
+    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    #expect(error?.code == .unknownHeader)
+    #expect(error?.row == 1)
+  }
+
+  @Test func wideFileMatchingNothingIsRejected() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("in.csv")
+    try Data("student,q1,q2\na,1,2\n".utf8).write(to: input)
+    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    #expect(error?.description == "in.csv: row 1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
+  }
+
+  @Test func extraFieldsPastTheHeaderAreAnError() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("in.csv")
+    try Data("student,item,response\na,nernst-potential-01,-95,oops\n".utf8).write(to: input)
+    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    #expect(error?.description == "in.csv: row 2, column 4: \"oops\" is past the last column (the header has 3 columns)")
+  }
+
+  @Test func emptyFile() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("in.csv")
+    try Data().write(to: input)
+    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    #expect(error?.code == .emptyFile)
+  }
+
+  // MARK: Key check
+
+  @Test func keyFileThatMatches() throws {
+    try SampleQuiz.quiz.verifyKey(SampleQuiz.quiz.keyJSONLines())
+    try SampleQuiz.quiz.verifyKey(SampleQuiz.quiz.keyJSONLines().replacingOccurrences(of: "\n", with: "\r\n"))
+  }
+
+  @Test func keyFileFromChangedTemplatesNamesTheFirstVariantThatDiffers() throws {
+    var changed = SampleQuiz.quiz
+    changed.items[1].variants[0].answers[0].kind = .numeric(NumericAnswer(value: 25.0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
+    let error = #expect(throws: KeyMismatchError.self) { try SampleQuiz.quiz.verifyKey(changed.keyJSONLines()) }
+    #expect(error?.variant == "driving-force-01")
+    #expect(error?.line == 3)
+    #expect(error?.description == "key.jsonl: line 3: the key of variant 'driving-force-01' differs from the one regenerated from the bank and seed (the template changed since the quiz went out)")
+  }
+
+  @Test func keyFileWithAnotherVariantOrTooShort() throws {
+    let lines = SampleQuiz.quiz.keyJSONLines().split(separator: "\n")
+    let swapped = ([lines[1], lines[0]] + lines.dropFirst(2)).joined(separator: "\n")
+    let e1 = #expect(throws: KeyMismatchError.self) { try SampleQuiz.quiz.verifyKey(swapped) }
+    #expect(e1?.description == "key.jsonl: line 1: has variant 'nernst-potential-02' where the bank and seed give 'nernst-potential-01'")
+    let short = lines.dropLast().joined(separator: "\n")
+    let e2 = #expect(throws: KeyMismatchError.self) { try SampleQuiz.quiz.verifyKey(short) }
+    #expect(e2?.variant == "ohmic-current-02")
+    #expect(e2?.variantInFile == nil)
+  }
+}
