@@ -77,7 +77,12 @@ enum QuizLoader {
     do {
       let library = try TemplateLibrary.load(from: templatesURL)
       let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
-      return try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount)
+      let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {
+        drawn, total in
+        if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
+      }
+      Terminal.endProgress()
+      return quiz
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {
