@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Grading
 import QTIExport
 import TemplateEngine
 
@@ -9,6 +10,7 @@ struct BenchmarkCase {
   enum Kind {
     case draw(perTemplate: Int, workers: Int)
     case export(QTIFormat, perTemplate: Int)
+    case grade(rows: Int)
     case startup
   }
 
@@ -28,6 +30,9 @@ struct BenchmarkCase {
       for n in quick ? [1_000] : [1_000, 10_000] {
         cases.append(.init(name: "export \(format.rawValue) \(n / 1000)k/template", kind: .export(format, perTemplate: n)))
       }
+    }
+    for rows in quick ? [100_000] : [100_000, 1_000_000] {
+      cases.append(.init(name: "grade \(rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k") rows", kind: .grade(rows: rows)))
     }
     cases.append(.init(name: "CLI start-up", kind: .startup))
     return cases
@@ -59,6 +64,23 @@ struct BenchmarkCase {
       }
       return CaseResult(name: name, items: quiz.variants.count, unit: "items",
                         detail: String(format: "(%.1f MB zip)", Double(size) / 1_048_576), medianSeconds: seconds,
+                        peakKilobytes: peakResidentKilobytes())
+    case let .grade(rows):
+      // The default bank's quiz, and a messy long-format file for it (neither is timed).
+      let quiz = try workload.defaultQuiz()
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
+      defer { try? FileManager.default.removeItem(at: folder) }
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let input = folder.appendingPathComponent("submissions.csv")
+      var generator = SubmissionGenerator(quiz: quiz, seed: 11)
+      try generator.writeLong(rows: rows, to: input)
+      let size = (try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+      let grader = Grader(quiz: quiz, policy: GradingPolicy(options: workload.bank.grading))
+      let seconds = try median(runs: runs) {
+        _ = try grader.grade(submissionsAt: input, into: folder.appendingPathComponent("out"))
+      }
+      return CaseResult(name: name, items: rows, unit: "responses",
+                        detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds,
                         peakKilobytes: peakResidentKilobytes())
     case .startup:
       return try measureStartup(runs: runs)

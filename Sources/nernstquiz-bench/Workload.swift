@@ -4,6 +4,8 @@ import TemplateEngine
 /// The shipped default bank's templates, and quizzes of any size drawn from them.
 struct Workload {
   let root: URL
+  let library: TemplateLibrary
+  let bank: Bank
   let templates: [Template]
 
   init(root: URL) throws {
@@ -11,11 +13,16 @@ struct Workload {
     let library = try TemplateLibrary.load(from: root.appendingPathComponent("Templates"))
     let bankURL = root.appendingPathComponent("Banks/default.yaml")
     let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.path)
+    self.library = library
+    self.bank = bank
     templates = try bank.items.map { item in
       guard let template = library[item.template] else { throw WorkloadError("unknown template \(item.template)") }
       return template
     }
   }
+
+  /// The default bank's quiz, as `nernstquiz generate` draws it.
+  func defaultQuiz() throws -> Quiz { try bank.drawQuiz(library: library) }
 
   /// The seed of variant `index` of template `t`: fixed, so every run does the same work.
   func seed(template t: Int, index: Int) -> UInt64 {
