@@ -82,7 +82,7 @@ struct Row {
 
   init(_ r: CaseResult) {
     let work = "\(Self.grouped(r.items)) \(r.unit)" + (r.detail.isEmpty ? "" : " \(r.detail)")
-    let rate = "\(Self.grouped(Int((Double(r.items) / r.medianSeconds).rounded()))) \(r.unit)/s"
+    let rate = r.unit == "run" ? "—" : "\(Self.grouped(Int((Double(r.items) / r.medianSeconds).rounded()))) \(r.unit)/s"
     let time = r.medianSeconds < 0.1 ? String(format: "%.1f ms", r.medianSeconds * 1000) : String(format: "%.2f s", r.medianSeconds)
     text = Self.pad(r.name, 34) + Self.pad(work, 22) + Self.pad(time, 11) + Self.pad(rate, 26)
       + String(format: "%.0f MB", Double(r.peakKilobytes) / 1024)
