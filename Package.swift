@@ -12,6 +12,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "nernstquiz", targets: ["nernstquiz"]),
+    .executable(name: "nernstquiz-bench", targets: ["nernstquiz-bench"]),
     .library(name: "PhysicsCore", targets: ["PhysicsCore"]),
     .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
     .library(name: "QTIExport", targets: ["QTIExport"]),
@@ -60,6 +61,16 @@ let package = Package(
     // The one entry point: parses flags, calls the libraries, prints.
     .executableTarget(
       name: "nernstquiz",
+      dependencies: [
+        "PhysicsCore", "TemplateEngine", "QTIExport", "Grading",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+
+    // The benchmark: `swift run -c release nernstquiz-bench` prints the performance table of README.md.
+    .executableTarget(
+      name: "nernstquiz-bench",
       dependencies: [
         "PhysicsCore", "TemplateEngine", "QTIExport", "Grading",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

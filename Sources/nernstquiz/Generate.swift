@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QTIExport
 import TemplateEngine
 
 /// `nernstquiz generate [BANK] [--out DIR] [--seed N]`.
@@ -8,10 +9,16 @@ struct Generate: ParsableCommand {
     abstract: "Draw a quiz from a bank: answer key, instructor preview and LMS packages.",
     discussion: """
       With no bank it uses the shipped Banks/default.yaml. Writes into --out (default: out/):
-        key.jsonl      one JSON object per variant: parameters as displayed, stem, answers with unit,
-                       tolerance, accepted interval or correct option, misconceptions and feedback
-        preview.html   every variant with answers and feedback to reveal; self-contained, prints well
+        key.jsonl                one JSON object per variant: parameters as displayed, stem, answers with
+                                 unit, tolerance, accepted interval or correct option, misconceptions
+        preview.html             every variant with answers and feedback to reveal; self-contained
+        <bank>-canvas.zip        Canvas Classic Quizzes (QTI 1.2), one question group per template
+        <bank>-qti21.zip         QTI 2.1 content package (one item per variant, a test that picks one)
+        <bank>-qti30.zip         QTI 3.0 content package
+        export-report.txt        what each format kept and lost, per template
+      Every exported item is re-read and proven to score its own key before the package is kept.
       The same bank, templates and seed give byte-identical files. --seed overrides the bank's seed.
+      Example: nernstquiz generate Banks/default.yaml --format canvas --out quiz1
       """
   )
 
@@ -20,6 +27,24 @@ struct Generate: ParsableCommand {
   @Option(help: ArgumentHelp("Seed instead of the bank's own.", valueName: "n")) var seed: UInt64?
   @Option(help: ArgumentHelp("Templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
   var templates: String?
+  @Option(help: ArgumentHelp("LMS packages to write: canvas, qti21, qti30, comma-separated, or none.", valueName: "formats"))
+  var format: String = "canvas,qti21,qti30"
+
+  /// The formats asked for, in order.
+  var formats: [QTIFormat] {
+    get throws {
+      if format == "none" { return [] }
+      return try format.split(separator: ",").map { name in
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard let f = QTIFormat(rawValue: trimmed) else {
+          throw ValidationError("Unknown format '\(trimmed)' for '--format': use canvas, qti21, qti30 or none.")
+        }
+        return f
+      }
+    }
+  }
+
+  func validate() throws { _ = try formats }
 
   func run() throws {
     let bankURL = try ContentLocator.bank(bank)
@@ -30,9 +55,18 @@ struct Generate: ParsableCommand {
     }
     try writeAtomically(Data(quiz.keyJSONLines().utf8), to: folder.appendingPathComponent("key.jsonl"))
     try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: folder.appendingPathComponent("preview.html"))
+    let formats = try self.formats
+    var report: ExportReport?
+    if !formats.isEmpty {
+      do {
+        report = try exportPackages(quiz, formats: formats, to: folder,
+                                    baseName: bankURL.deletingPathExtension().lastPathComponent)
+      } catch { throw CommandFailure(error.description) }
+    }
     print("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
-    print("  \(folder.appendingPathComponent("key.jsonl").path)")
-    print("  \(folder.appendingPathComponent("preview.html").path)")
+    let written = ["key.jsonl", "preview.html"] + (report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? [])
+    for name in written { print("  \(folder.appendingPathComponent(name).path)") }
+    if let report { print("\n\(report)") }
   }
 }
 
@@ -43,7 +77,12 @@ enum QuizLoader {
     do {
       let library = try TemplateLibrary.load(from: templatesURL)
       let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
-      return try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount)
+      let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {
+        drawn, total in
+        if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
+      }
+      Terminal.endProgress()
+      return quiz
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {

@@ -12,6 +12,12 @@ import Testing
     let key = try String(contentsOf: out.url.appendingPathComponent("key.jsonl"), encoding: .utf8)
     let golden = try String(contentsOf: packageRoot.appendingPathComponent("Tests/TemplateEngineTests/Snapshots/default-bank-key.jsonl"), encoding: .utf8)
     #expect(key == golden)
+    for name in ["default-canvas.zip", "default-qti21.zip", "default-qti30.zip", "export-report.txt"] {
+      #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent(name).path), "\(name) written")
+    }
+    #expect(result.standardOutput.contains("QTI 2.1 — default-qti21.zip"))
+    let validation = try CommandRunner.run(["validate", out.url.appendingPathComponent("default-qti21.zip").path])
+    #expect(validation.exitCode == 0, "\(validation.standardOutput)\(validation.standardError)")
     let preview = try String(contentsOf: out.url.appendingPathComponent("preview.html"), encoding: .utf8)
     #expect(preview.hasPrefix("<!DOCTYPE html>"))
     #expect(preview.contains("driving-force-01"))
@@ -26,11 +32,24 @@ import Testing
       let result = try CommandRunner.run(["generate", bank, "--out", dir.url.path, "--seed", seed])
       #expect(result.exitCode == 0, "\(result.standardError)")
     }
-    let keys = try dirs.map { try Data(contentsOf: $0.url.appendingPathComponent("key.jsonl")) }
-    let previews = try dirs.map { try Data(contentsOf: $0.url.appendingPathComponent("preview.html")) }
-    #expect(keys[0] == keys[1])
-    #expect(previews[0] == previews[1])
-    #expect(keys[0] != keys[2])
+    for name in ["key.jsonl", "preview.html", "default-canvas.zip", "default-qti21.zip", "default-qti30.zip", "export-report.txt"] {
+      let files = try dirs.map { try Data(contentsOf: $0.url.appendingPathComponent(name)) }
+      #expect(files[0] == files[1], "\(name) is byte-identical for the same seed")
+      #expect(files[0] != files[2], "\(name) differs for another seed")
+    }
+  }
+
+  @Test func formatOptionSelectsPackagesAndRejectsUnknownOnes() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let bank = packageRoot.appendingPathComponent("Banks/default.yaml").path
+    let ok = try CommandRunner.run(["generate", bank, "--format", "canvas", "--out", dir.url.path])
+    #expect(ok.exitCode == 0)
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+    #expect(names == ["default-canvas.zip", "export-report.txt", "key.jsonl", "preview.html"])
+    let bad = try CommandRunner.run(["generate", bank, "--format", "moodle", "--out", dir.url.path])
+    #expect(bad.exitCode != 0)
+    #expect(bad.standardError.contains("Unknown format 'moodle' for '--format': use canvas, qti21, qti30 or none."))
   }
 
   @Test func missingBankFileIsAnError() throws {

@@ -17,24 +17,25 @@ enum Fidelity {
       guard let first = answers.first else { continue }
       let widened = answers.filter { WrittenInterval(key: $0.value, tolerance: $0.tolerance).widened }.count
       let rule = describe(first.tolerance, unit: first.unit)
+      // Bounds are written as short decimals rounded outward, by construction at most a millionth of the
+      // half-width: nothing a student could notice, but said, so the report is exact.
+      let rounding = widened == 0 ? ", exactly"
+        : "; bounds rounded outward to short decimals in \(widened) of \(answers.count) variants (by ≤ 10⁻⁶ of the half-width)"
       switch format {
       case .canvas:
-        kept.append("tolerance of '\(part.id)': exact value with margin and range lo … hi (\(rule))"
-          + (widened == 0 ? ", exactly" : ""))
+        kept.append("tolerance of '\(part.id)': exact value with margin and range lo … hi (\(rule))" + rounding)
       case .qti21, .qti30:
-        kept.append("tolerance of '\(part.id)': absolute ±t around the key (\(rule))" + (widened == 0 ? ", exactly" : ""))
-      }
-      if widened > 0 {
-        warnings.append("tolerance of '\(part.id)' widened in \(widened) of \(answers.count) variants by at most a millionth of its half-width, to write short decimal bounds")
+        kept.append("tolerance of '\(part.id)': absolute ±t around the key (\(rule))" + rounding)
       }
     }
 
     // Pools.
     switch format {
     case .canvas:
-      kept.append("pool: question group per part, 1 of \(variants.count) variants drawn, \(DecimalText.exact(item.points / Double(max(parts.count, 1)))) points each")
+      let share = item.points / Double(max(parts.count, 1))
+      kept.append("pool: question group per part, 1 of \(variants.count) variant\(variants.count == 1 ? "" : "s") drawn, \(DecimalText.exact(share)) point\(share == 1 ? "" : "s") each")
     case .qti21, .qti30:
-      kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variants, \(DecimalText.exact(item.points)) points")
+      kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variant\(variants.count == 1 ? "" : "s"), \(DecimalText.exact(item.points)) point\(item.points == 1 ? "" : "s")")
     }
 
     // Multi-part.

@@ -16,9 +16,13 @@ extension Bank {
   ///   - library: The templates the bank refers to.
   ///   - seed: Overrides the bank's seed.
   ///   - workers: Threads to draw on (1: the calling thread only). The call is synchronous either way.
+  ///   - progress: Called now and then with the variants drawn so far and the total asked for.
   /// - Throws: ``QuizError`` for an unknown template or override, or a template that cannot produce the
   ///   variants asked.
-  public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1) throws(QuizError) -> Quiz {
+  public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
+                       progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil) throws(QuizError) -> Quiz {
+    let total = items.reduce(0) { $0 + $1.variants }
+    var drawnBefore = 0
     let quizSeed = seed ?? self.seed
     var stems: Set<String> = []
     var items: [QuizItem] = []
@@ -42,6 +46,7 @@ extension Bank {
           SeededGenerator.derivedSeed(from: itemSeed, path: [.label("variant"), .index(UInt64($0))])
         }
         candidate += batch
+        progress?(drawnBefore + variants.count, total)
         for result in Self.draw(template, seeds: seeds, workers: workers) {
           guard variants.count < item.variants else { break }
           var variant: Variant
@@ -52,8 +57,10 @@ extension Bank {
           variants.append(variant)
         }
       }
+      drawnBefore += variants.count
       items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
     }
+    progress?(total, total)
     return Quiz(title: title, seed: quizSeed, items: items)
   }
 

@@ -11,26 +11,18 @@ struct CalcDeltaG: ParsableCommand {
       """
   )
 
-  @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @OptionGroup var gradient: IonGradientOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    try ion.require()
-    try requirePositive(inside, option: "inside", what: "a concentration")
-    try requirePositive(outside, option: "outside", what: "a concentration")
-  }
-
   func run() throws {
     let t = temperature.temperature.value
+    let (ion, inside, outside) = (gradient.ion, gradient.inside, gradient.outside)
     let g = try electrochemicalFreeEnergy(valence: ion.z, inside: .millimolar(inside.value),
                                           outside: .millimolar(outside.value), membranePotential: .millivolts(vm.value),
                                           temperature: t)
-    let e = try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
-                                temperature: t)
+    let e = try gradient.equilibriumPotential(at: t)
     let chemical = try electrochemicalFreeEnergy(valence: 0, inside: .millimolar(inside.value),
                                                  outside: .millimolar(outside.value), membranePotential: .millivolts(0),
                                                  temperature: t)
@@ -39,9 +31,7 @@ struct CalcDeltaG: ParsableCommand {
       title: "Free energy of moving \(ion.label) from outside to inside",
       quantity: "free_energy",
       formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],
-      inputs: ionInputs(ion) + [
-        .given("inside", inside.value, "mM", key: "inside_mM"),
-        .given("outside", outside.value, "mM", key: "outside_mM"),
+      inputs: gradient.inputs + [
         .given("Vm", vm.value, "mV", key: "vm_mV"),
         Format.temperatureEntry(t),
       ],

@@ -12,23 +12,15 @@ struct CalcDrivingForce: ParsableCommand {
       """
   )
 
-  @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @OptionGroup var gradient: IonGradientOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    try ion.require()
-    try requirePositive(inside, option: "inside", what: "a concentration")
-    try requirePositive(outside, option: "outside", what: "a concentration")
-  }
-
   func run() throws {
     let t = temperature.temperature.value
-    let e = try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
-                                temperature: t)
+    let ion = gradient.ion
+    let e = try gradient.equilibriumPotential(at: t)
     let force = drivingForce(membranePotential: .millivolts(vm.value), equilibriumPotential: e)
     let movement = netMovement(valence: ion.z, drivingForce: force)
     let current = currentDirection(drivingForce: force)
@@ -39,9 +31,7 @@ struct CalcDrivingForce: ParsableCommand {
         "Vm − E, with E = (RT/zF)·ln([out]/[in])",
         "  = \(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV")))",
       ],
-      inputs: ionInputs(ion) + [
-        .given("inside", inside.value, "mM", key: "inside_mM"),
-        .given("outside", outside.value, "mM", key: "outside_mM"),
+      inputs: gradient.inputs + [
         .given("Vm", vm.value, "mV", key: "vm_mV"),
         Format.temperatureEntry(t),
       ],

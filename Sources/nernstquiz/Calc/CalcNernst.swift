@@ -9,35 +9,23 @@ struct CalcNernst: ParsableCommand {
     discussion: "Example: nernstquiz calc nernst --ion K+ --inside 140 --outside 4 --temperature 37   (≈ −95.0 mV)"
   )
 
-  @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @OptionGroup var gradient: IonGradientOptions
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 
-  func validate() throws {
-    try ion.require()
-    try requirePositive(inside, option: "inside", what: "a concentration")
-    try requirePositive(outside, option: "outside", what: "a concentration")
-  }
-
   func run() throws {
     let t = temperature.temperature.value
-    let e = try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
-                                temperature: t)
+    let ion = gradient.ion
+    let e = try gradient.equilibriumPotential(at: t)
     let rtOverF = try thermalVoltage(at: t)
     output.emit(CalcReport(
       title: "Nernst equilibrium potential of \(ion.label)",
       quantity: "equilibrium_potential",
       formula: [
         "E = (RT/zF)·ln([out]/[in])",
-        "  = (\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(outside.value)) / \(Format.given(inside.value)))",
+        "  = (\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(gradient.outside.value)) / \(Format.given(gradient.inside.value)))",
       ],
-      inputs: ionInputs(ion) + [
-        .given("inside", inside.value, "mM", key: "inside_mM"),
-        .given("outside", outside.value, "mM", key: "outside_mM"),
-        Format.temperatureEntry(t),
-      ],
+      inputs: gradient.inputs + [Format.temperatureEntry(t)],
       result: .quantity(ion.tabulated.map { "E_\($0.formula)" } ?? "E", e.millivolts, "mV", key: "value"),
       value: e.millivolts, unit: "mV",
       intermediates: [.quantity("RT/F", rtOverF.millivolts, "mV", key: "thermal_voltage")]

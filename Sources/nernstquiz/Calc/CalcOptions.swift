@@ -137,3 +137,30 @@ struct OutputOptions: ParsableArguments {
     print(json ? report.json.serialized() : report.text)
   }
 }
+
+/// `--ion/--charge`, `--inside` and `--outside`: an ion and its two concentrations, validated together.
+struct IonGradientOptions: ParsableArguments {
+  @OptionGroup var ion: IonOptions
+  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+
+  func validate() throws {
+    try ion.require()
+    try requirePositive(inside, option: "inside", what: "a concentration")
+    try requirePositive(outside, option: "outside", what: "a concentration")
+  }
+
+  /// The equilibrium potential of the ion across this gradient.
+  func equilibriumPotential(at temperature: Temperature) throws -> Voltage {
+    try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
+                        temperature: temperature)
+  }
+
+  /// The input rows: ion, valence, inside and outside.
+  var inputs: [CalcReport.Entry] {
+    ionInputs(ion) + [
+      .given("inside", inside.value, "mM", key: "inside_mM"),
+      .given("outside", outside.value, "mM", key: "outside_mM"),
+    ]
+  }
+}

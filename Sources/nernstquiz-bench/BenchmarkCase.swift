@@ -1,0 +1,157 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Grading
+import QTIExport
+import TemplateEngine
+
+/// A measured case.
+struct BenchmarkCase {
+  enum Kind {
+    case draw(perTemplate: Int, workers: Int)
+    case export(QTIFormat, perTemplate: Int)
+    case grade(rows: Int)
+    case startup
+  }
+
+  var name: String
+  var kind: Kind
+
+  var isStartup: Bool { if case .startup = kind { true } else { false } }
+
+  static func all(quick: Bool) -> [BenchmarkCase] {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let draws = quick ? 2_000 : 10_000
+    var cases: [BenchmarkCase] = [
+      .init(name: "draw + key \(draws / 1000)k/template, 1 core", kind: .draw(perTemplate: draws, workers: 1)),
+      .init(name: "draw + key \(draws / 1000)k/template, \(cores) cores", kind: .draw(perTemplate: draws, workers: cores)),
+    ]
+    for format in QTIFormat.allCases {
+      for n in quick ? [1_000] : [1_000, 10_000] {
+        cases.append(.init(name: "export \(format.rawValue) \(n / 1000)k/template", kind: .export(format, perTemplate: n)))
+      }
+    }
+    for rows in quick ? [100_000] : [100_000, 1_000_000] {
+      cases.append(.init(name: "grade \(rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k") rows", kind: .grade(rows: rows)))
+    }
+    cases.append(.init(name: "CLI start-up", kind: .startup))
+    return cases
+  }
+
+  static func named(_ name: String) throws -> BenchmarkCase {
+    let all = all(quick: false) + all(quick: true)
+    guard let found = all.first(where: { $0.name == name }) else { throw ValidationError("Unknown case '\(name)'.") }
+    return found
+  }
+
+  func measure(workload: Workload, runs: Int) throws -> CaseResult {
+    switch kind {
+    case let .draw(perTemplate, workers):
+      var bytes = 0
+      let seconds = try median(runs: runs) { bytes = try drawAndKey(workload, perTemplate: perTemplate, workers: workers) }
+      return CaseResult(name: name, items: perTemplate * workload.templates.count, unit: "variants",
+                        detail: String(format: "(%.0f MB of key)", Double(bytes) / 1_048_576), medianSeconds: seconds,
+                        peakKilobytes: peakResidentKilobytes())
+    case let .export(format, perTemplate):
+      let quiz = try workload.quiz(perTemplate: perTemplate)
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
+      defer { try? FileManager.default.removeItem(at: folder) }
+      var size = 0
+      let seconds = try median(runs: runs) {
+        let report = try exportPackages(quiz, formats: [format], to: folder, baseName: "bench")
+        let path = folder.appendingPathComponent(report.formats[0].packageName).path
+        size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      }
+      return CaseResult(name: name, items: quiz.variants.count, unit: "items",
+                        detail: String(format: "(%.1f MB zip)", Double(size) / 1_048_576), medianSeconds: seconds,
+                        peakKilobytes: peakResidentKilobytes())
+    case let .grade(rows):
+      // The default bank's quiz, and a messy long-format file for it (neither is timed).
+      let quiz = try workload.defaultQuiz()
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
+      defer { try? FileManager.default.removeItem(at: folder) }
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let input = folder.appendingPathComponent("submissions.csv")
+      var generator = SubmissionGenerator(quiz: quiz, seed: 11)
+      try generator.writeLong(rows: rows, to: input)
+      let size = (try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+      let grader = Grader(quiz: quiz, policy: GradingPolicy(options: workload.bank.grading))
+      let seconds = try median(runs: runs) {
+        _ = try grader.grade(submissionsAt: input, into: folder.appendingPathComponent("out"))
+      }
+      return CaseResult(name: name, items: rows, unit: "responses",
+                        detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds,
+                        peakKilobytes: peakResidentKilobytes())
+    case .startup:
+      return try measureStartup(runs: runs)
+    }
+  }
+
+  /// Draws every variant and serializes its key line; returns the bytes written (so nothing is optimized away).
+  private func drawAndKey(_ workload: Workload, perTemplate: Int, workers: Int) throws -> Int {
+    let jobs = workload.templates.indices.flatMap { t in (0..<perTemplate).map { (t, $0) } }
+    let lanes = max(1, min(workers, jobs.count))
+    let totals = UnsafeMutableBufferPointer<Int>.allocate(capacity: lanes)
+    totals.initialize(repeating: 0)
+    defer { totals.deallocate() }
+    nonisolated(unsafe) let sums = totals
+    let failures = FailureBox()
+    let templates = workload.templates
+    let work: @Sendable (Int) -> Void = { lane in
+      var index = lane
+      var total = 0
+      while index < jobs.count {
+        let (t, i) = jobs[index]
+        do {
+          let variant = try templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v")
+          total += variant.keyLine(points: 1).serialized().utf8.count
+        } catch {
+          failures.record("\(error)")
+        }
+        index += lanes
+      }
+      sums[lane] = total
+    }
+    if lanes == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: lanes, execute: work) }
+    if let failure = failures.first { throw WorkloadError(failure) }
+    return totals.reduce(0, +)
+  }
+
+  /// Runs the sibling `nernstquiz` binary: `--help`, and a one-shot calculation.
+  func measureStartup(runs: Int) throws -> CaseResult {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+      .appendingPathComponent("nernstquiz")
+    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+      throw WorkloadError("build nernstquiz first: no \(binary.path)")
+    }
+    // posix_spawn and waitpid, not Foundation's Process, whose own set-up would be counted.
+    let arguments = [binary.path, "calc", "nernst", "--ion", "K+", "--inside", "140", "--outside", "4", "--json"]
+    var peak = 0
+    let seconds = try median(runs: runs) {
+      var actions = posix_spawn_file_actions_t()
+      posix_spawn_file_actions_init(&actions)
+      defer { posix_spawn_file_actions_destroy(&actions) }
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+      var argv = arguments.map { strdup($0) } + [nil]
+      defer { argv.forEach { free($0) } }
+      var pid: pid_t = 0
+      guard posix_spawn(&pid, binary.path, &actions, nil, &argv, environ) == 0 else {
+        throw WorkloadError("cannot start \(binary.path)")
+      }
+      var status: Int32 = 0
+      var usage = rusage()
+      wait4(pid, &status, 0, &usage)
+      peak = max(peak, Int(usage.ru_maxrss))
+    }
+    return CaseResult(name: name, items: 1, unit: "run", detail: "of calc nernst", medianSeconds: seconds,
+                      peakKilobytes: peak)
+  }
+}
+
+/// The first error a worker saw.
+final class FailureBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var message: String?
+  func record(_ text: String) { lock.withLock { if message == nil { message = text } } }
+  var first: String? { lock.withLock { message } }
+}
