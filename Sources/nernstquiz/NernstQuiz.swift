@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct NernstQuiz: ParsableCommand {
@@ -10,9 +11,33 @@ struct NernstQuiz: ParsableCommand {
       I = g(Vm − E), Q = C·ΔV, ΔG, proton-motive force, surface potentials) into quiz problems, LMS
       packages and graded results.
 
+      A quiz in three steps:
+        nernstquiz generate Banks/default.yaml --out quiz1          key, preview, Canvas/QTI packages
+        (import quiz1/default-canvas.zip into the LMS; export the students' answers as CSV)
+        nernstquiz grade answers.csv --bank Banks/default.yaml --key quiz1/key.jsonl --out graded
+
       Check a number by hand:
         nernstquiz calc nernst --ion K+ --inside 140 --outside 4 --temperature 37
       """,
-    subcommands: [Generate.self, TemplatesCommand.self, CheckCommand.self, Grade.self, Calc.self, Validate.self]
+    version: "0.1.0",
+    subcommands: [
+      Generate.self, Grade.self, Validate.self, TemplatesCommand.self, CheckCommand.self, Calc.self,
+    ]
   )
+
+  /// As ArgumentParser's, except that bad arguments to `grade` exit with status 2, the status its
+  /// documentation gives for unusable input (ArgumentParser's own is 64), so scripts can tell them from
+  /// "graded, some rows flagged" (1).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error).rawValue == 64, CommandLine.arguments.dropFirst().first == "grade" {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -146,4 +146,12 @@ import Testing
     #expect(result.exitCode == 2)
     #expect(result.standardError.contains("Unknown value 'excel' for '--input-format'"))
   }
+
+  @Test(arguments: [["grade", "--bogus"], ["grade", "answers.csv", "--bank", "Banks/default.yaml"]])
+  func badArgumentsToGradeExitWithStatusTwo(arguments: [String]) throws {
+    let result = try CommandRunner.run(arguments, in: packageRoot)
+    #expect(result.exitCode == 2)
+    #expect(result.standardError.hasPrefix("Error: "))
+    #expect(result.standardError.contains("Usage: nernstquiz grade"))
+  }
 }

@@ -84,7 +84,8 @@ public struct AnswerParser: Sendable {
     case .blank:
       return .blank
     case let .unreadable(reason):
-      return .unreadable(reason: "\(quoted(String(decoding: bytes, as: UTF8.self))) is not a number: \(reason)")
+      let text = quoted(String(decoding: bytes, as: UTF8.self))
+      return .unreadable(reason: reason == "not a number" ? "\(text) is not a number" : "\(text) is not a number: \(reason)")
     case .number(var number, let range):
       guard !range.isEmpty else {
         if let target { number.unit = target.unit }
