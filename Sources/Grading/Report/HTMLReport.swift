@@ -103,13 +103,13 @@ struct HTMLReport {
 
   private func facilitySVG(_ items: [ReportStatistics.ItemStatistics]) -> String {
     guard !items.isEmpty else { return "" }
-    let rowHeight = 22.0, labelWidth = 200.0, barMax = 300.0
+    let rowHeight = 22.0, labelWidth = 270.0, barMax = 260.0
     let height = rowHeight * Double(items.count) + 10
     var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"Facility of each item\">\n"
     for (i, item) in items.enumerated() {
       let y = Double(i) * rowHeight + 4
       let f = item.facility ?? 0
-      svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(item.title, 32)))</text>\n"
+      svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(item.title, 40)))</text>\n"
       svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax))\" height=\"16\" fill=\"#eee\"/>\n"
       svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax * min(max(f, 0), 1)))\" height=\"16\" fill=\"#5a9e6f\"/>\n"
       svg += "<text x=\"\(fmt(labelWidth + barMax + 6))\" y=\"\(fmt(y + 13))\">\(percent(item.facility))</text>\n"
