@@ -181,6 +181,27 @@ import Testing
     }
   }
 
+  /// The shipped driving-force template words its options the other way round from the sample quiz.
+  static let shippedDirection = Answer(id: "direction", prompt: "", kind: .choice(ChoiceAnswer(options: [
+    ChoiceOption(id: "influx", text: "Into the cell (influx)"), ChoiceOption(id: "efflux", text: "Out of the cell (efflux)"),
+  ], correct: "efflux")))
+
+  @Test(arguments: [
+    ("Out of the cell (efflux)", "efflux"), ("efflux (out of the cell)", "efflux"), ("outward (leaves the cell)", "efflux"),
+    ("Into the cell (influx)", "influx"), ("influx (enters)", "influx"), ("in (influx)", "influx"),
+  ])
+  func optionTextsAndParenthesisedSynonymsAgreeing(typed: String, option: String) {
+    #expect(parser.parse(typed, for: Self.shippedDirection) == .option(option))
+  }
+
+  @Test(arguments: ["influx (out of the cell)", "out (into the cell)", "efflux (sideways)"])
+  func contradictoryOrUnknownParenthesisedWordsAreUnreadable(typed: String) {
+    guard case .unreadable = parser.parse(typed, for: Self.shippedDirection) else {
+      Issue.record("\(typed) was read")
+      return
+    }
+  }
+
   @Test func unitParsing() {
     #expect(MeasurementUnit("mV") == MeasurementUnit(symbol: "mV", dimension: .potential, powerOfTen: -3))
     #expect(MeasurementUnit("µM")?.powerOfTen == -6)

@@ -143,8 +143,22 @@ struct ChoiceMatcher: Sendable {
     if normalized.isEmpty {
       return text.allSatisfy(\.isWhitespace) ? .blank : .unreadable(reason: "\(quoted(text)) names no option")
     }
-    if let id = byText[normalized] { return .option(id) }
-    if let d = Direction.of(normalized), let id = byDirection[d] { return .option(id) }
+    if let id = option(named: normalized) { return .option(id) }
+    // "efflux (out of the cell)": read the words outside and inside the parentheses; take them when every
+    // part names an option and all name the same one ("influx (out of the cell)" stays unreadable).
+    if text.contains("(") {
+      let parts = [ChoiceText.withoutParentheses(text), ChoiceText.insideParentheses(text)].map(ChoiceText.normalize)
+        .filter { !$0.isEmpty }
+      let ids = parts.compactMap(option(named:))
+      if ids.count == parts.count, let first = ids.first, ids.allSatisfy({ $0 == first }) { return .option(first) }
+    }
     return .unreadable(reason: "\(quoted(text)) names no option")
+  }
+
+  /// The option a normalised phrase names: its id or text, or a direction only one option means.
+  private func option(named normalized: String) -> String? {
+    if let id = byText[normalized] { return id }
+    if let d = Direction.of(normalized), let id = byDirection[d] { return id }
+    return nil
   }
 }

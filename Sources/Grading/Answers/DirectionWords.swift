@@ -67,6 +67,23 @@ enum ChoiceText {
     return out
   }
 
+  /// The parenthesised parts of the text, joined: "influx (into the cell)" → "into the cell".
+  static func insideParentheses(_ text: String) -> String {
+    var depth = 0
+    var out = ""
+    for ch in text {
+      if ch == "(" {
+        if depth == 0, !out.isEmpty { out.append(" ") }
+        depth += 1
+      } else if ch == ")" {
+        depth = max(depth - 1, 0)
+      } else if depth > 0 {
+        out.append(ch)
+      }
+    }
+    return out
+  }
+
   /// The text without parenthesised parts: "influx (into the cell)" → "influx ".
   static func withoutParentheses(_ text: String) -> String {
     var depth = 0
