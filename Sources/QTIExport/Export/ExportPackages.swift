@@ -73,36 +73,29 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
 /// package.files.map(\.path)    // ["imsmanifest.xml", "assessment-test.xml", "items/nernst-01.xml", …]
 /// ```
 ///
+/// QTI 2.1 and 3.0 items are written, re-read, checked and deflated on `workers` threads; the package is the
+/// same, byte for byte, whatever the number of workers.
+///
 /// - Parameters:
 ///   - quiz: The drawn quiz.
 ///   - format: Which format.
 ///   - baseName: The package file is named `<baseName>-<format>.zip`.
+///   - workers: How many threads share the items (at least 1; by default, one per active processor).
 /// - Returns: The files, the zip and the format's part of the fidelity report.
 /// - Throws: ``ExportError`` with ``ExportError/Code/unexportable`` when a key cannot be written in this format,
 ///   or ``ExportError/Code/selfCheckFailed`` when a written file does not score its own key.
 /// - Complexity: O(n) in the number of variants.
-public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throws(ExportError) -> QTIPackage {
+public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
+                        workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> QTIPackage {
   let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
     throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
                       problems: problems)
   }
   var files: [PackageFile] = []
+  var entries: [ZipWriter.Entry] = []
   var itemsChecked = 0, proofs = 0
   var issues: [XMLIssue] = []
-
-  func check(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) {
-    switch XMLReader.parse(file.data, file: file.path) {
-    case let .failure(list):
-      issues += list.issues
-    case let .success(root):
-      let result = SelfCheck.check(root, file: file.path)
-      itemsChecked += result.items
-      proofs += result.proofs
-      issues += result.issues.filter { $0.severity == .error }
-      issues += model(root)
-    }
-  }
 
   switch format {
   case .canvas:
@@ -114,22 +107,26 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
     for variant in quiz.variants {
       for answer in variant.answers { parts[PlainText.identifier("\(variant.id)_\(answer.id)")] = answer }
     }
-    check(assessment) { root in
+    let result = checkFile(assessment) { root in
       root.descendants("item").flatMap { node -> [XMLIssue] in
         guard let answer = parts[node[attribute: "ident"] ?? ""] else { return [] }
         return ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: assessment.path)
       }
     }
+    itemsChecked += result.items
+    proofs += result.proofs
+    issues += result.issues
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
     files.append(PackageFile(path: "imsmanifest.xml", data: writer.manifest()))
     files.append(PackageFile(path: QTI2Writer.testPath, data: writer.test()))
-    for item in quiz.items {
-      for variant in item.variants {
-        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: item))
-        files.append(file)
-        check(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
-      }
+    let items = writeAndCheckItems(writer, workers: workers)
+    for item in items {
+      files.append(item.file)
+      entries.append(item.entry)
+      itemsChecked += item.check.items
+      proofs += item.check.proofs
+      issues += item.check.issues
     }
   }
   let paths = Set(files.map(\.path))
@@ -145,13 +142,71 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
   }
 
   var zip = ZipWriter()
-  for file in files { zip.add(path: file.path, data: file.data) }
+  for file in files.prefix(files.count - entries.count) { zip.add(path: file.path, data: file.data) }
+  for entry in entries { zip.add(entry) }
   let data = zip.finish()
   let report = ExportReport.FormatReport(
     format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: files.count, bytes: data.count,
     itemsChecked: itemsChecked, proofs: proofs,
     templates: quiz.items.map { Fidelity.report(for: $0, format: format) })
   return QTIPackage(format: format, files: files, zip: data, report: report)
+}
+
+/// The generic self-checks of one file (any format): parse into ``XMLNode``s, ``SelfCheck``, and the checks
+/// against the model in `model`. Only errors are kept.
+func checkFile(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) -> SelfCheckResult {
+  var result = SelfCheckResult()
+  switch XMLReader.parse(file.data, file: file.path) {
+  case let .failure(list):
+    result.issues += list.issues
+  case let .success(root):
+    let check = SelfCheck.check(root, file: file.path)
+    result.items = check.items
+    result.proofs = check.proofs
+    result.issues += check.issues.filter { $0.severity == .error }
+    result.issues += model(root)
+  }
+  return result
+}
+
+/// One written, checked and deflated item file.
+struct WrittenItem: Sendable {
+  var file: PackageFile
+  var entry: ZipWriter.Entry
+  var check: SelfCheckResult
+}
+
+/// Writes every item of a QTI 2.1 / 3.0 package on `workers` threads: each item is written, re-read and checked
+/// (``ItemChecker``, falling back to the generic checks for their messages when a check fails), and deflated.
+/// The result is in quiz order whatever the number of workers.
+func writeAndCheckItems(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
+  var list: [(item: Int, variant: Int)] = []
+  for (i, item) in writer.quiz.items.enumerated() {
+    for v in item.variants.indices { list.append((i, v)) }
+  }
+  let jobs = list
+  let slots = ResultSlots<WrittenItem>(count: jobs.count)
+  ParallelWork.run(count: jobs.count, workers: workers) { next in
+    let checker = ItemChecker()
+    let deflater = Deflater()
+    while let range = next() {
+      for index in range {
+        let quizItem = writer.quiz.items[jobs[index].item]
+        let variant = quizItem.variants[jobs[index].variant]
+        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem))
+        var check = SelfCheckResult()
+        if let proofs = checker.check(file.data, variant: variant) {
+          check.items = 1
+          check.proofs = proofs
+        } else {
+          check = checkFile(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
+        }
+        slots[index] = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
+                                   check: check)
+      }
+    }
+  }
+  return slots.all.map { $0! }
 }
 
 /// Writes one zip package per format and `export-report.txt` into `directory`.
@@ -170,10 +225,12 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
 ///   - formats: The formats to write, in order; duplicates are ignored.
 ///   - directory: The output folder (created if missing).
 ///   - baseName: Packages are named `<baseName>-canvas.zip`, `-qti21.zip`, `-qti30.zip`.
+///   - workers: How many threads share the items (see ``makePackage(_:format:baseName:workers:)``).
 /// - Returns: The fidelity report.
 /// - Throws: ``ExportError``; when a key cannot be exported in one of the formats, nothing is written.
 public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases, to directory: URL,
-                           baseName: String) throws(ExportError) -> ExportReport {
+                           baseName: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+  throws(ExportError) -> ExportReport {
   var unique: [QTIFormat] = []
   for f in formats where !unique.contains(f) { unique.append(f) }
   let problems = exportProblems(quiz, formats: unique)
@@ -182,7 +239,7 @@ public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
                       problems: problems)
   }
   var packages: [QTIPackage] = []
-  for format in unique { packages.append(try makePackage(quiz, format: format, baseName: baseName)) }
+  for format in unique { packages.append(try makePackage(quiz, format: format, baseName: baseName, workers: workers)) }
   let report = ExportReport(quizTitle: quiz.title, seed: quiz.seed, formats: packages.map(\.report))
   do {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

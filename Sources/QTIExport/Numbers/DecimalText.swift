@@ -104,7 +104,7 @@ struct DecimalDigits {
     self.negative = negative && !digits.isEmpty
   }
 
-  private init(negative: Bool, digits: [Int], exponent: Int) {
+  init(negative: Bool, digits: [Int], exponent: Int) {
     self.negative = negative
     self.digits = digits
     self.exponent = exponent
@@ -128,17 +128,25 @@ struct DecimalDigits {
   /// Positional notation: `-97.4204`, `0.000000000000105`, `120000`.
   var text: String {
     if digits.isEmpty { return "0" }
-    let body = digits.map(String.init).joined()
+    let zero = UInt8(ascii: "0")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(digits.count + max(0, -exponent) + max(0, exponent) + 3)
+    if negative { bytes.append(UInt8(ascii: "-")) }
     let pointAfter = exponent + 1
-    var result: String
     if pointAfter <= 0 {
-      result = "0." + String(repeating: "0", count: -pointAfter) + body
+      bytes.append(zero)
+      bytes.append(UInt8(ascii: "."))
+      for _ in 0..<(-pointAfter) { bytes.append(zero) }
+      for d in digits { bytes.append(zero + UInt8(d)) }
     } else if pointAfter >= digits.count {
-      result = body + String(repeating: "0", count: pointAfter - digits.count)
+      for d in digits { bytes.append(zero + UInt8(d)) }
+      for _ in 0..<(pointAfter - digits.count) { bytes.append(zero) }
     } else {
-      let i = body.index(body.startIndex, offsetBy: pointAfter)
-      result = body[..<i] + "." + body[i...]
+      for (i, d) in digits.enumerated() {
+        if i == pointAfter { bytes.append(UInt8(ascii: ".")) }
+        bytes.append(zero + UInt8(d))
+      }
     }
-    return (negative ? "-" : "") + result
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -12,13 +12,32 @@ struct ZipWriter {
   private static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
   private static let dosTime: UInt16 = 0
 
+  /// One file ready to be added: its checksum and its body, deflated unless that would not be smaller. Entries
+  /// can be made on any thread; the archive depends only on the entries and the order they are added in.
+  struct Entry: Sendable {
+    var path: String
+    var crc: UInt32
+    var size: Int
+    var stored: Bool
+    var body: Data
+
+    init(path: String, data: Data, deflater: Deflater? = nil) {
+      self.path = path
+      crc = ZipWriter.crc32(data)
+      let compressed = deflater?.deflate(data) ?? ZipWriter.deflate(data)
+      stored = compressed.count >= data.count
+      body = stored ? data : compressed
+      size = data.count
+    }
+  }
+
   /// Adds one file.
-  mutating func add(path: String, data: Data) {
-    let name = Data(path.utf8)
-    let crc = ZipWriter.crc32(data)
-    let compressed = ZipWriter.deflate(data)
-    let stored = compressed.count >= data.count
-    let body = stored ? data : compressed
+  mutating func add(path: String, data: Data) { add(Entry(path: path, data: data)) }
+
+  /// Adds one prepared file.
+  mutating func add(_ entry: Entry) {
+    let name = Data(entry.path.utf8)
+    let crc = entry.crc, stored = entry.stored, body = entry.body
     let offset = UInt32(output.count)
     precondition(output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
 
@@ -31,7 +50,7 @@ struct ZipWriter {
     local.append(le16: ZipWriter.dosDate)
     local.append(le32: crc)
     local.append(le32: UInt32(body.count))
-    local.append(le32: UInt32(data.count))
+    local.append(le32: UInt32(entry.size))
     local.append(le16: UInt16(name.count))
     local.append(le16: 0)
     output.append(local)
@@ -47,7 +66,7 @@ struct ZipWriter {
     central.append(le16: ZipWriter.dosDate)
     central.append(le32: crc)
     central.append(le32: UInt32(body.count))
-    central.append(le32: UInt32(data.count))
+    central.append(le32: UInt32(entry.size))
     central.append(le16: UInt16(name.count))
     central.append(le16: 0)                   // extra
     central.append(le16: 0)                   // comment
@@ -83,21 +102,40 @@ struct ZipWriter {
   }
 
   /// Raw deflate (no zlib header), level 6.
-  static func deflate(_ data: Data) -> Data {
-    var stream = z_stream()
-    guard czlib_deflate_init_raw(&stream, 6) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
-    defer { deflateEnd(&stream) }
-    let bound = Int(deflateBound(&stream, uLong(data.count)))
+  static func deflate(_ data: Data) -> Data { Deflater().deflate(data) }
+}
+
+/// A reusable raw-deflate stream (level 6): reset between files instead of allocated for each. Not thread-safe:
+/// one per thread.
+final class Deflater {
+  /// zlib keeps a pointer back to the stream, so it lives at one address.
+  private let stream: UnsafeMutablePointer<z_stream>
+
+  init() {
+    stream = .allocate(capacity: 1)
+    stream.initialize(to: z_stream())
+    guard czlib_deflate_init_raw(stream, 6) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
+  }
+
+  deinit {
+    deflateEnd(stream)
+    stream.deallocate()
+  }
+
+  /// Raw deflate (no zlib header) of `data`.
+  func deflate(_ data: Data) -> Data {
+    guard deflateReset(stream) == Z_OK else { preconditionFailure("zlib deflateReset failed") }
+    let bound = Int(deflateBound(stream, uLong(data.count)))
     var out = Data(count: bound)
     let written = data.withUnsafeBytes { input -> Int in
       out.withUnsafeMutableBytes { output -> Int in
-        stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-        stream.avail_in = uInt(input.count)
-        stream.next_out = output.bindMemory(to: Bytef.self).baseAddress
-        stream.avail_out = uInt(output.count)
-        let status = CZlib.deflate(&stream, Z_FINISH)
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+        stream.pointee.avail_in = uInt(input.count)
+        stream.pointee.next_out = output.bindMemory(to: Bytef.self).baseAddress
+        stream.pointee.avail_out = uInt(output.count)
+        let status = CZlib.deflate(stream, Z_FINISH)
         precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
-        return Int(stream.total_out)
+        return Int(stream.pointee.total_out)
       }
     }
     out.count = written
