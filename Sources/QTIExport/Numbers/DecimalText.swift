@@ -10,9 +10,18 @@ enum DecimalText {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
     var digits = DecimalDigits(parsing: "\(x)")!
     if digits.digits.count > faithfulDigits {
-      digits = DecimalDigits(parsing: String(format: "%.\(faithfulDigits - 1)e", x))!
+      digits = DecimalDigits(parsing: rounded15(x))!
     }
     return digits.text
+  }
+
+  /// `x` in C's `%.14e` (15 significant digits, correctly rounded), as `String(format:)` gives it.
+  private static func rounded15(_ x: Double) -> String {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer -> String in
+      let count = withVaList([x]) { vsnprintf(buffer.baseAddress!, 48, "%.14e", $0) }
+      precondition(count > 0 && count < 48, "Cannot format \(x)")
+      return String(cString: buffer.baseAddress!)
+    }
   }
 
   /// The locale numbers are read and written in: ASCII digits, `.` as the decimal point.

@@ -53,15 +53,24 @@ struct QTIDialect: Sendable {
 
   /// The element name as the file spells it.
   func element(_ name: String) -> String {
-    guard format == .qti30, !QTIDialect.htmlElements.contains(name) else { return name }
+    guard format == .qti30 else { return name }
+    if let known = QTIDialect.qti30Elements[name] { return known }
+    guard !QTIDialect.htmlElements.contains(name) else { return name }
     return "qti-" + QTIDialect.kebab(name)
   }
 
   /// The attribute name as the file spells it.
   func attribute(_ name: String) -> String {
-    guard format == .qti30, !name.contains(":"), name != "xmlns" else { return name }
+    guard format == .qti30 else { return name }
+    if let known = QTIDialect.kebabNames[name] { return known }
+    guard !name.contains(":"), name != "xmlns" else { return name }
     return QTIDialect.kebab(name)
   }
+
+  /// QTI 3.0 element names of the names the exporter writes, worked out once.
+  static let qti30Elements: [String: String] = Dictionary(uniqueKeysWithValues: knownCamelNames.map { name in
+    (name, htmlElements.contains(name) ? name : "qti-" + convertToKebab(name))
+  })
 
   /// The names the exporter writes and the checks read, converted once.
   static let knownCamelNames = [

@@ -102,6 +102,8 @@ enum XMLText {
 
   /// `text` with every character XML 1.0 forbids replaced by U+FFFD (the replacement character).
   static func sanitized(_ text: String) -> String {
+    // Only bytes below 0x20 (C0 controls) and 0xEF (which starts U+FFFE and U+FFFF) can begin a forbidden scalar.
+    if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) { return text }
     if text.unicodeScalars.allSatisfy(isAllowed) { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }
