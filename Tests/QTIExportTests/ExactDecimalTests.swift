@@ -34,7 +34,14 @@ struct ExactDecimalTests {
         let written = WrittenInterval(key: key, tolerance: tolerance)
         let reference = WrittenInterval(decimalKey: key, tolerance: tolerance)
         #expect(written == reference, "key \(key), tolerance \(tolerance)")
+        #expect(WrittenInterval.halfWidth(key: key, tolerance: tolerance) == reference.halfWidth)
       }
+    }
+  }
+
+  @Test func exactTakesTheShortcutOnlyWhereItWritesTheSame() {
+    for key in Self.keys + Self.keys.map({ $0 * 1e3 }) + [100, -0.0, 1e15, 123_456_789_012_345, 1_234_567_890_123_456, 0.0001] {
+      #expect(DecimalText.exact(key) == DecimalText.exactByDigits(key), "\(key)")
     }
   }
 

@@ -8,11 +8,37 @@ enum DecimalText {
   /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
   static func exact(_ x: Double) -> String {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
+    return plainShortest("\(x)") ?? exactByDigits(x)
+  }
+
+  /// ``exact(_:)`` through ``DecimalDigits``, for every double.
+  static func exactByDigits(_ x: Double) -> String {
     var digits = DecimalDigits(parsing: "\(x)")!
     if digits.digits.count > faithfulDigits {
       digits = DecimalDigits(parsing: rounded15(x))!
     }
     return digits.text
+  }
+
+  /// Swift's shortest digits of a double when already positional (`-95.0189`, `100.0`) with at most 15
+  /// significant digits, as ``exact(_:)`` writes them (`-95.0189`, `100`); nil otherwise.
+  private static func plainShortest(_ text: String) -> String? {
+    var utf8 = Array(text.utf8)
+    var significant = 0, leading = true
+    for b in utf8 {
+      switch b {
+      case UInt8(ascii: "0"): if !leading { significant += 1 }
+      case UInt8(ascii: "1")...UInt8(ascii: "9"): leading = false; significant += 1
+      case UInt8(ascii: "-"), UInt8(ascii: "."): continue
+      default: return nil  // an exponent
+      }
+    }
+    guard let point = utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+    // Trailing zeros of the fraction (counted above as significant) and then the point go.
+    while utf8.count > point + 1, utf8.last == UInt8(ascii: "0") { utf8.removeLast(); significant -= 1 }
+    if utf8.count == point + 1 { utf8.removeLast() }
+    guard significant <= faithfulDigits, !leading else { return leading ? "0" : nil }
+    return String(decoding: utf8, as: UTF8.self)
   }
 
   /// `x` in C's `%.14e` (15 significant digits, correctly rounded), as `String(format:)` gives it.

@@ -20,6 +20,10 @@ struct ExactDecimal: Equatable {
     var m = mantissa, e = exponent
     if m == 0 {
       e = 0
+    } else if m <= UInt128(UInt64.max) {
+      var small = UInt64(m)  // 64-bit division is many times faster than 128-bit
+      while small % 10 == 0 { small /= 10; e += 1 }
+      m = UInt128(small)
     } else {
       while m % 10 == 0 { m /= 10; e += 1 }
     }
@@ -53,7 +57,7 @@ struct ExactDecimal: Equatable {
   var digitCount: Int {
     var n = 1
     while n < ExactDecimal.powers.count, ExactDecimal.powers[n] <= mantissa { n += 1 }
-    return n
+    return n  // comparisons only: no division
   }
 
   /// The power of ten of the first significant digit (⌊log₁₀ |x|⌋); 0 for zero.
@@ -63,9 +67,21 @@ struct ExactDecimal: Equatable {
   var digits: DecimalDigits {
     if isZero { return DecimalDigits(parsing: "0")! }
     var list: [Int] = []
+    list.reserveCapacity(39)
+    // Up to two 128-bit divisions leave parts that 64-bit arithmetic can take apart.
+    let chunk: UInt128 = 1_000_000_000_000_000_000
+    var parts: [UInt64] = []
     var m = mantissa
-    while m > 0 { list.append(Int(m % 10)); m /= 10 }
+    while m >= chunk { parts.append(UInt64(m % chunk)); m /= chunk }
+    var lead = UInt64(m)
+    while lead > 0 { list.append(Int(lead % 10)); lead /= 10 }
     list.reverse()
+    for part in parts.reversed() {
+      var p = part
+      var eighteen = [Int](repeating: 0, count: 18)
+      for i in stride(from: 17, through: 0, by: -1) { eighteen[i] = Int(p % 10); p /= 10 }
+      list += eighteen
+    }
     return DecimalDigits(negative: negative, digits: list, exponent: exponent + list.count - 1)
   }
 

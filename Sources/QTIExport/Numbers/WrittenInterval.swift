@@ -28,6 +28,25 @@ struct WrittenInterval: Hashable, Sendable {
     }
   }
 
+  /// Only ``halfWidth`` of `WrittenInterval(key:tolerance:)`, without working out the bounds (QTI 2.1 and 3.0
+  /// write the key and the half-width only).
+  static func halfWidth(key value: Double, tolerance: Tolerance) -> String {
+    let c = ExactDecimal(value)
+    if let product = ExactDecimal(tolerance.relative) * c.magnitude, let h = product + ExactDecimal(tolerance.absolute) {
+      let slack = ExactDecimal(negative: h.negative, mantissa: h.mantissa, exponent: h.exponent - 6)
+      if var t = DecimalText.outward(h, up: true, slack: slack) {
+        let noise = WrittenInterval.noise(value, tolerance.halfWidth(around: value))
+        if let written = Double(t.text), written < tolerance.halfWidth(around: value) - noise {
+          guard let moved = DecimalText.outward(ExactDecimal(tolerance.halfWidth(around: value)), up: true, slack: slack)
+          else { return WrittenInterval(decimalKey: value, tolerance: tolerance).halfWidth }
+          t = moved
+        }
+        return t.text
+      }
+    }
+    return WrittenInterval(decimalKey: value, tolerance: tolerance).halfWidth
+  }
+
   /// The same in 128-bit decimal arithmetic (``ExactDecimal``); nil where that cannot be sure to match
   /// Foundation's `Decimal`.
   private init?(exactKey value: Double, tolerance: Tolerance) {

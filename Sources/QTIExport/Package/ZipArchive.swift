@@ -101,20 +101,24 @@ struct ZipWriter {
     }
   }
 
-  /// Raw deflate (no zlib header), level 6.
+  /// Raw deflate (no zlib header) at ``Deflater/level``.
   static func deflate(_ data: Data) -> Data { Deflater().deflate(data) }
 }
 
-/// A reusable raw-deflate stream (level 6): reset between files instead of allocated for each. Not thread-safe:
-/// one per thread.
+/// A reusable raw-deflate stream: reset between files instead of allocated for each. Not thread-safe: one per
+/// thread.
 final class Deflater {
+  /// zlib's fastest level: on the exporter's small XML files it deflates several times faster than the default
+  /// level 6, for zips about an eighth larger (a 3,000-item QTI 2.1 package: 5.3 MB instead of 4.7 MB).
+  static let level: Int32 = 1
+
   /// zlib keeps a pointer back to the stream, so it lives at one address.
   private let stream: UnsafeMutablePointer<z_stream>
 
   init() {
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
-    guard czlib_deflate_init_raw(stream, 6) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
+    guard czlib_deflate_init_raw(stream, Deflater.level) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
   }
 
   deinit {

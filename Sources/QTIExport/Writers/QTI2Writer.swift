@@ -146,7 +146,7 @@ struct QTI2Writer {
       w.element("responseIf") {
         switch answer.kind {
         case let .numeric(n):
-          let t = WrittenInterval(key: n.value, tolerance: n.tolerance).halfWidth
+          let t = WrittenInterval.halfWidth(key: n.value, tolerance: n.tolerance)
           w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
             w.element("correct", [("identifier", identifier)])
             w.element("variable", [("identifier", identifier)])
@@ -173,7 +173,7 @@ struct QTI2Writer {
               w.element("responseIf") {
                 switch (feedback.trigger, answer.kind) {
                 case let (.value(v), .numeric(n)):
-                  let t = WrittenInterval(key: v, tolerance: n.tolerance).halfWidth
+                  let t = WrittenInterval.halfWidth(key: v, tolerance: n.tolerance)
                   w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
                     w.element("baseValue", [("baseType", "float")], text: DecimalText.exact(v))
                     w.element("variable", [("identifier", identifier)])

@@ -133,11 +133,17 @@ struct DialectWriter {
   let dialect: QTIDialect
 
   func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
-    w.element(dialect.element(name), attributes.map { (dialect.attribute($0.0), $0.1) }, text: text)
+    w.start(dialect.element(name))
+    for (key, value) in attributes { w.attribute(dialect.attribute(key), value) }
+    w.text(text)
+    w.end()
   }
 
   func element(_ name: String, _ attributes: [(String, String)] = [], _ body: () -> Void = {}) {
-    w.element(dialect.element(name), attributes.map { (dialect.attribute($0.0), $0.1) }, body)
+    w.start(dialect.element(name))
+    for (key, value) in attributes { w.attribute(dialect.attribute(key), value) }
+    body()
+    w.end()
   }
 
   func text(_ value: String) { w.text(value) }

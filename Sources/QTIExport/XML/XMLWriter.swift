@@ -33,16 +33,19 @@ final class XMLWriter {
     xmlBufferFree(buffer)
   }
 
+  // Strings reach libxml2 through `withXMLChars`, which hands small strings over from the stack; the implicit
+  // String-to-pointer conversion would copy each of them to the heap first.
+
   /// Opens an element.
-  func start(_ name: String) { xmlTextWriterStartElement(writer, name) }
+  func start(_ name: String) { name.withXMLChars { _ = xmlTextWriterStartElement(writer, $0) } }
 
   /// Adds an attribute to the element just opened.
   func attribute(_ name: String, _ value: String) {
-    xmlTextWriterWriteAttribute(writer, name, XMLText.sanitized(value))
+    name.withXMLChars { n in XMLText.sanitized(value).withXMLChars { v in _ = xmlTextWriterWriteAttribute(writer, n, v) } }
   }
 
   /// Writes escaped text.
-  func text(_ value: String) { xmlTextWriterWriteString(writer, XMLText.sanitized(value)) }
+  func text(_ value: String) { XMLText.sanitized(value).withXMLChars { _ = xmlTextWriterWriteString(writer, $0) } }
 
   /// Closes the innermost open element.
   func end() { xmlTextWriterEndElement(writer) }
@@ -87,6 +90,13 @@ final class XMLWriter {
     var text = String(decoding: finish(), as: UTF8.self)
     while text.last?.isNewline == true { text.removeLast() }
     return text
+  }
+}
+
+extension String {
+  /// Calls `body` with the string as a NUL-terminated UTF-8 `xmlChar` buffer.
+  func withXMLChars<T>(_ body: (UnsafePointer<xmlChar>) -> T) -> T {
+    withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
   }
 }
 
