@@ -235,14 +235,25 @@ struct QTINameCache {
 
   /// Reads names of a document parsed with this dictionary (a new dictionary empties the cache).
   mutating func use(_ dictionary: xmlDictPtr?) {
-    if dictionary != self.dictionary { known = [:] }
+    if dictionary != self.dictionary {
+      known = [:]
+      recent = [(key: UnsafeRawPointer?, name: QTIName)](repeating: (nil, .other), count: 256)
+    }
     self.dictionary = dictionary
   }
+
+  /// A direct-mapped cache in front of `known`: a name's pointer picks its slot.
+  private var recent = [(key: UnsafeRawPointer?, name: QTIName)](repeating: (nil, .other), count: 256)
 
   mutating func name(_ raw: UnsafePointer<xmlChar>?) -> QTIName {
     guard let raw else { return .other }
     let key = UnsafeRawPointer(raw)
-    if let found = known[key] { return found }
+    let slot = (Int(bitPattern: key) >> 3) & 255
+    if recent[slot].key == key { return recent[slot].name }
+    if let found = known[key] {
+      recent[slot] = (key, found)
+      return found
+    }
     let text = String(cString: raw)
     let name = QTIName.bySpelling[text] ?? QTIName.bySpelling[QTIDialect.camel(text)] ?? .other
     if let dictionary, xmlDictOwns(dictionary, raw) == 1 { known[key] = name }

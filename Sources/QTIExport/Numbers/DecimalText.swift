@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Numbers as QTI files carry them: plain decimal strings, ASCII minus, no exponent, as short as the value
@@ -44,7 +45,7 @@ enum DecimalText {
   /// `x` in C's `%.14e` (15 significant digits, correctly rounded), as `String(format:)` gives it.
   private static func rounded15(_ x: Double) -> String {
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer -> String in
-      let count = withVaList([x]) { vsnprintf(buffer.baseAddress!, 48, "%.14e", $0) }
+      let count = clibxml2_format_e14(x, buffer.baseAddress!, 48)
       precondition(count > 0 && count < 48, "Cannot format \(x)")
       return String(cString: buffer.baseAddress!)
     }

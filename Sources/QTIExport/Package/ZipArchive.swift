@@ -114,6 +114,8 @@ final class Deflater {
 
   /// zlib keeps a pointer back to the stream, so it lives at one address.
   private let stream: UnsafeMutablePointer<z_stream>
+  /// Output space, grown as needed and kept between files.
+  private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 1)
 
   init() {
     stream = .allocate(capacity: 1)
@@ -124,26 +126,28 @@ final class Deflater {
   deinit {
     deflateEnd(stream)
     stream.deallocate()
+    buffer.deallocate()
   }
 
   /// Raw deflate (no zlib header) of `data`.
   func deflate(_ data: Data) -> Data {
     guard deflateReset(stream) == Z_OK else { preconditionFailure("zlib deflateReset failed") }
     let bound = Int(deflateBound(stream, uLong(data.count)))
-    var out = Data(count: bound)
-    let written = data.withUnsafeBytes { input -> Int in
-      out.withUnsafeMutableBytes { output -> Int in
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-        stream.pointee.avail_in = uInt(input.count)
-        stream.pointee.next_out = output.bindMemory(to: Bytef.self).baseAddress
-        stream.pointee.avail_out = uInt(output.count)
-        let status = CZlib.deflate(stream, Z_FINISH)
-        precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
-        return Int(stream.pointee.total_out)
-      }
+    if buffer.count < bound {
+      buffer.deallocate()
+      buffer = .allocate(byteCount: max(bound, 2 * buffer.count), alignment: 1)
     }
-    out.count = written
-    return out
+    let output = buffer
+    let written = data.withUnsafeBytes { input -> Int in
+      stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+      stream.pointee.avail_in = uInt(input.count)
+      stream.pointee.next_out = output.bindMemory(to: Bytef.self).baseAddress
+      stream.pointee.avail_out = uInt(output.count)
+      let status = CZlib.deflate(stream, Z_FINISH)
+      precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
+      return Int(stream.pointee.total_out)
+    }
+    return Data(bytes: output.baseAddress!, count: written)
   }
 }
 
