@@ -22,11 +22,14 @@ final class ItemChecker {
 
   deinit { xmlFreeParserCtxt(context) }
 
-  /// The number of proofs that passed, or nil when the generic checks must decide.
-  func check(_ data: Data, variant: Variant) -> Int? {
+  /// The number of proofs that passed, or nil when the generic checks must decide. `feedbacks` are the
+  /// variant's ``QTI2Writer/feedbacks(_:)``, if already worked out.
+  func check(_ data: Data, variant: Variant, feedbacks: [QTI2Writer.Feedback]? = nil) -> Int? {
     let collector = IssueCollector(file: "")
     return collector.collecting { () -> Int? in
-      let options = Int32(XML_PARSE_NONET.rawValue)  // never NOENT, DTDLOAD, DTDATTR, DTDVALID or HUGE
+      // Never NOENT, DTDLOAD, DTDATTR, DTDVALID or HUGE. Whitespace between elements is dropped (NOBLANKS) and
+      // short text kept inside its node (COMPACT): the compiled checks read trimmed text only.
+      let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue)
       let doc = data.withUnsafeBytes { raw -> xmlDocPtr? in
         guard let base = raw.baseAddress else { return nil }
         return xmlCtxtReadMemory(context, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options)
@@ -37,12 +40,13 @@ final class ItemChecker {
       guard !collector.issues.contains(where: { $0.severity == .error }), let root = xmlDocGetRootElement(doc),
             let item = CompiledItem(root: root, names: &names)
       else { return nil }
-      return try? ItemChecker.proofs(item, variant: variant)
+      return try? ItemChecker.proofs(item, variant: variant, feedbacks: feedbacks ?? QTI2Writer.feedbacks(variant))
     }
   }
 
   /// Runs every check; returns the proofs, or throws when one fails.
-  static func proofs(_ item: CompiledItem, variant: Variant) throws(CompiledItem.Unsupported) -> Int {
+  static func proofs(_ item: CompiledItem, variant: Variant, feedbacks: [QTI2Writer.Feedback]) throws(CompiledItem.Unsupported)
+    -> Int {
     let failed = CompiledItem.Unsupported()
     guard let scoreSlot = item.outcomeIndex("SCORE") else { throw failed }
     let maximumSlot = item.outcomeIndex("MAXSCORE")
@@ -121,7 +125,6 @@ final class ItemChecker {
         guard SelfCheck.isClose(s, score) else { throw failed }
       }
     }
-    let feedbacks = QTI2Writer.feedbacks(variant)
     if !feedbacks.isEmpty {
       guard let feedbackSlot = item.outcomeIndex("FEEDBACK") else { throw failed }
       for feedback in feedbacks {

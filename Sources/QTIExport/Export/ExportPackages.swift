@@ -107,33 +107,30 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
     for variant in quiz.variants {
       for answer in variant.answers { parts[PlainText.identifier("\(variant.id)_\(answer.id)")] = answer }
     }
-    let result = checkFile(assessment) { root in
-      root.descendants("item").flatMap { node -> [XMLIssue] in
-        guard let answer = parts[node[attribute: "ident"] ?? ""] else { return [] }
-        return ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: assessment.path)
-      }
-    }
+    let result = checkCanvasAssessment(assessment, parts: parts, workers: workers)
     itemsChecked += result.items
     proofs += result.proofs
     issues += result.issues
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
-    files.append(PackageFile(path: "imsmanifest.xml", data: writer.manifest()))
-    files.append(PackageFile(path: QTI2Writer.testPath, data: writer.test()))
-    let items = writeAndCheckItems(writer, workers: workers)
-    for item in items {
+    let written = writeAndCheckQTI(writer, workers: workers)
+    var references: [XMLIssue] = []
+    for item in written {
       files.append(item.file)
       entries.append(item.entry)
       itemsChecked += item.check.items
       proofs += item.check.proofs
       issues += item.check.issues
+      references += item.references
     }
+    issues += references
   }
-  let paths = Set(files.map(\.path))
-  for file in files.prefix(format == .canvas ? 1 : 2) {
-    switch XMLReader.parse(file.data, file: file.path) {
+  if format == .canvas {
+    let paths = Set(files.map(\.path))
+    let manifest = files[0]
+    switch XMLReader.parse(manifest.data, file: manifest.path) {
     case let .failure(list): issues += list.issues
-    case let .success(root): issues += references(root, file: file.path, paths: paths)
+    case let .success(root): issues += references(root, file: manifest.path, paths: paths)
     }
   }
   if !issues.isEmpty {
@@ -148,7 +145,7 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
   let report = ExportReport.FormatReport(
     format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: files.count, bytes: data.count,
     itemsChecked: itemsChecked, proofs: proofs,
-    templates: quiz.items.map { Fidelity.report(for: $0, format: format) })
+    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) })
   return QTIPackage(format: format, files: files, zip: data, report: report)
 }
 
@@ -169,33 +166,94 @@ func checkFile(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) -> SelfCheck
   return result
 }
 
-/// One written, checked and deflated item file.
+/// The checks of `checkFile` for a Canvas assessment, the questions shared out to `workers` threads: the
+/// self-checks of every question, then the checks against the model (`parts`: answers by question ident).
+func checkCanvasAssessment(_ file: PackageFile, parts: [String: Answer], workers: Int) -> SelfCheckResult {
+  let root: XMLNode
+  switch XMLReader.parse(file.data, file: file.path) {
+  case let .failure(list): return SelfCheckResult(issues: list.issues)
+  case let .success(parsed): root = parsed
+  }
+  guard root.name == "questestinterop" else {
+    return checkFile(file) { root in
+      root.descendants("item").flatMap { node -> [XMLIssue] in
+        guard let answer = parts[node[attribute: "ident"] ?? ""] else { return [] }
+        return ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
+      }
+    }
+  }
+  let questions = root.descendants("item")
+  let slots = ResultSlots<(check: SelfCheckResult, model: [XMLIssue])>(count: questions.count)
+  ParallelWork.run(count: questions.count, workers: workers) { next in
+    while let range = next() {
+      for index in range {
+        let node = questions[index]
+        var check = SelfCheckResult()
+        SelfCheck.checkCanvas(node, file: file.path, into: &check)
+        var model: [XMLIssue] = []
+        if let answer = parts[node[attribute: "ident"] ?? ""] {
+          model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
+        }
+        slots[index] = (check, model)
+      }
+    }
+  }
+  var result = SelfCheckResult()
+  var model: [XMLIssue] = []
+  for slot in slots.all {
+    let (check, issues) = slot!
+    result.items += check.items
+    result.proofs += check.proofs
+    result.issues += check.issues.filter { $0.severity == .error }
+    model += issues
+  }
+  result.issues += model
+  return result
+}
+
+/// One written, checked and deflated file.
 struct WrittenItem: Sendable {
   var file: PackageFile
   var entry: ZipWriter.Entry
-  var check: SelfCheckResult
+  var check = SelfCheckResult()
+  /// For the manifest and the test: references to files the package lacks.
+  var references: [XMLIssue] = []
 }
 
-/// Writes every item of a QTI 2.1 / 3.0 package on `workers` threads: each item is written, re-read and checked
-/// (``ItemChecker``, falling back to the generic checks for their messages when a check fails), and deflated.
-/// The result is in quiz order whatever the number of workers.
-func writeAndCheckItems(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
+/// Writes every file of a QTI 2.1 / 3.0 package on `workers` threads, in package order (manifest, test, items).
+/// Manifest and test are checked for references to missing files; each item is written, re-read and checked
+/// (``ItemChecker``, falling back to the generic checks for their messages when a check fails); every file is
+/// deflated. The result is the same whatever the number of workers.
+func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
   var list: [(item: Int, variant: Int)] = []
   for (i, item) in writer.quiz.items.enumerated() {
     for v in item.variants.indices { list.append((i, v)) }
   }
   let jobs = list
-  let slots = ResultSlots<WrittenItem>(count: jobs.count)
-  ParallelWork.run(count: jobs.count, workers: workers) { next in
+  let paths = Set(["imsmanifest.xml", QTI2Writer.testPath] + writer.quiz.variants.map(QTI2Writer.itemPath))
+  let slots = ResultSlots<WrittenItem>(count: jobs.count + 2)
+  ParallelWork.run(count: jobs.count + 2, workers: workers) { next in
     let checker = ItemChecker()
     let deflater = Deflater()
     while let range = next() {
       for index in range {
-        let quizItem = writer.quiz.items[jobs[index].item]
-        let variant = quizItem.variants[jobs[index].variant]
-        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem))
+        guard index >= 2 else {
+          let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+            : PackageFile(path: QTI2Writer.testPath, data: writer.test())
+          var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
+          switch XMLReader.parse(file.data, file: file.path) {
+          case let .failure(list): written.references = list.issues
+          case let .success(root): written.references = references(root, file: file.path, paths: paths)
+          }
+          slots[index] = written
+          continue
+        }
+        let quizItem = writer.quiz.items[jobs[index - 2].item]
+        let variant = quizItem.variants[jobs[index - 2].variant]
+        let feedbacks = QTI2Writer.feedbacks(variant)
+        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks))
         var check = SelfCheckResult()
-        if let proofs = checker.check(file.data, variant: variant) {
+        if let proofs = checker.check(file.data, variant: variant, feedbacks: feedbacks) {
           check.items = 1
           check.proofs = proofs
         } else {

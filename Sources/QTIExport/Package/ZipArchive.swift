@@ -41,7 +41,8 @@ struct ZipWriter {
     let offset = UInt32(output.count)
     precondition(output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
 
-    var local = Data()
+    var local: [UInt8] = []
+    local.reserveCapacity(30)
     local.append(le32: 0x0403_4b50)
     local.append(le16: 20)                    // version needed: 2.0
     local.append(le16: 0x0800)                // UTF-8 names
@@ -53,27 +54,30 @@ struct ZipWriter {
     local.append(le32: UInt32(entry.size))
     local.append(le16: UInt16(name.count))
     local.append(le16: 0)
-    output.append(local)
+    output.append(contentsOf: local)
     output.append(name)
     output.append(body)
 
-    central.append(le32: 0x0201_4b50)
-    central.append(le16: 0x031E)              // made by: Unix, 3.0
-    central.append(le16: 20)
-    central.append(le16: 0x0800)
-    central.append(le16: stored ? 0 : 8)
-    central.append(le16: ZipWriter.dosTime)
-    central.append(le16: ZipWriter.dosDate)
-    central.append(le32: crc)
-    central.append(le32: UInt32(body.count))
-    central.append(le32: UInt32(entry.size))
-    central.append(le16: UInt16(name.count))
-    central.append(le16: 0)                   // extra
-    central.append(le16: 0)                   // comment
-    central.append(le16: 0)                   // disk
-    central.append(le16: 0)                   // internal attributes
-    central.append(le32: 0o100644 << 16)      // external: regular file, rw-r--r--
-    central.append(le32: offset)
+    var header: [UInt8] = []
+    header.reserveCapacity(46)
+    header.append(le32: 0x0201_4b50)
+    header.append(le16: 0x031E)              // made by: Unix, 3.0
+    header.append(le16: 20)
+    header.append(le16: 0x0800)
+    header.append(le16: stored ? 0 : 8)
+    header.append(le16: ZipWriter.dosTime)
+    header.append(le16: ZipWriter.dosDate)
+    header.append(le32: crc)
+    header.append(le32: UInt32(body.count))
+    header.append(le32: UInt32(entry.size))
+    header.append(le16: UInt16(name.count))
+    header.append(le16: 0)                   // extra
+    header.append(le16: 0)                   // comment
+    header.append(le16: 0)                   // disk
+    header.append(le16: 0)                   // internal attributes
+    header.append(le32: 0o100644 << 16)      // external: regular file, rw-r--r--
+    header.append(le32: offset)
+    central.append(contentsOf: header)
     central.append(name)
     count += 1
   }
@@ -225,6 +229,18 @@ struct ZipReader {
     guard status == Z_STREAM_END, Int(stream.total_out) == expected else { return nil }
     out.count = expected
     return out
+  }
+}
+
+extension [UInt8] {
+  mutating func append(le16 value: UInt16) {
+    append(UInt8(value & 0xff))
+    append(UInt8(value >> 8))
+  }
+
+  mutating func append(le32 value: UInt32) {
+    append(le16: UInt16(value & 0xffff))
+    append(le16: UInt16(value >> 16))
   }
 }
 

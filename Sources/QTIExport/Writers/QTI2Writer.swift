@@ -60,8 +60,12 @@ struct QTI2Writer {
 
   /// One variant as an `assessmentItem`.
   func item(_ variant: Variant, of quizItem: QuizItem) -> Data {
+    item(variant, of: quizItem, feedbacks: QTI2Writer.feedbacks(variant))
+  }
+
+  /// One variant as an `assessmentItem`, with its ``feedbacks(_:)`` already worked out.
+  func item(_ variant: Variant, of quizItem: QuizItem, feedbacks: [Feedback]) -> Data {
     let w = DialectWriter(w: XMLWriter(), dialect: dialect)
-    let feedbacks = QTI2Writer.feedbacks(variant)
     let weight = DecimalText.exact(quizItem.points / Double(max(variant.answers.count, 1)))
     var rootAttributes: [(String, String)] = [
       ("xmlns", dialect.namespace),
