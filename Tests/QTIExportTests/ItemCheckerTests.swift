@@ -65,6 +65,19 @@ struct ItemCheckerTests {
     #expect(ItemChecker().check(Data(), variant: variant) == nil)
   }
 
+  @Test(arguments: [QTIFormat.qti21, .qti30])
+  func aRestartedWriterWritesWhatANewWriterWrites(format: QTIFormat) {
+    let writer = QTI2Writer(quiz: Self.quiz, dialect: QTIDialect.of(format)!)
+    let reused = XMLWriter()
+    _ = reused.finish()
+    for item in Self.quiz.items {
+      for variant in item.variants + item.variants {
+        let feedbacks = QTI2Writer.feedbacks(variant)
+        #expect(writer.item(variant, of: item, feedbacks: feedbacks, using: reused) == writer.item(variant, of: item))
+      }
+    }
+  }
+
   @Test(arguments: [QTIFormat.qti21, .qti30, .canvas])
   func packagesAreByteIdenticalForAnyNumberOfWorkers(format: QTIFormat) throws {
     var items = ThroughputTests.quiz(variants: 300).items

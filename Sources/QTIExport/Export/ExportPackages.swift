@@ -235,6 +235,8 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
   ParallelWork.run(count: jobs.count + 2, workers: workers) { next in
     let checker = ItemChecker()
     let deflater = Deflater()
+    let xmlWriter = XMLWriter()
+    _ = xmlWriter.finish()
     while let range = next() {
       for index in range {
         guard index >= 2 else {
@@ -251,7 +253,7 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
         let quizItem = writer.quiz.items[jobs[index - 2].item]
         let variant = quizItem.variants[jobs[index - 2].variant]
         let feedbacks = QTI2Writer.feedbacks(variant)
-        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks))
+        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
         var check = SelfCheckResult()
         if let proofs = checker.check(file.data, variant: variant, feedbacks: feedbacks) {
           check.items = 1

@@ -63,9 +63,11 @@ struct QTI2Writer {
     item(variant, of: quizItem, feedbacks: QTI2Writer.feedbacks(variant))
   }
 
-  /// One variant as an `assessmentItem`, with its ``feedbacks(_:)`` already worked out.
-  func item(_ variant: Variant, of quizItem: QuizItem, feedbacks: [Feedback]) -> Data {
-    let w = DialectWriter(w: XMLWriter(), dialect: dialect)
+  /// One variant as an `assessmentItem`, with its ``feedbacks(_:)`` already worked out, written with `writer`
+  /// (finished, then restarted) when one is given.
+  func item(_ variant: Variant, of quizItem: QuizItem, feedbacks: [Feedback], using writer: XMLWriter? = nil) -> Data {
+    writer?.restart()
+    let w = DialectWriter(w: writer ?? XMLWriter(), dialect: dialect)
     let weight = DecimalText.exact(quizItem.points / Double(max(variant.answers.count, 1)))
     var rootAttributes: [(String, String)] = [
       ("xmlns", dialect.namespace),

@@ -9,6 +9,7 @@ final class XMLWriter {
   private let writer: xmlTextWriterPtr
   private var finished = false
   private let indenting: Bool
+  private let declaration: Bool
 
   /// - Parameters:
   ///   - indent: Indent nested elements by two spaces.
@@ -21,6 +22,7 @@ final class XMLWriter {
     self.buffer = buffer
     self.writer = writer
     indenting = indent
+    self.declaration = declaration
     if indent {
       xmlTextWriterSetIndent(writer, 1)
       xmlTextWriterSetIndentString(writer, "  ")
@@ -83,6 +85,16 @@ final class XMLWriter {
     let count = Int(xmlBufferLength(buffer))
     guard let bytes = xmlBufferContent(buffer) else { return Data() }
     return Data(bytes: bytes, count: count)
+  }
+
+  /// Starts the next document in the same writer and buffer, after ``finish()``: the bytes are those a new
+  /// writer would give, without allocating libxml2's writer and buffers again.
+  func restart() {
+    precondition(finished, "XMLWriter.restart() before finish()")
+    finished = false
+    xmlBufferEmpty(buffer)
+    xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
+    if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
   }
 
   /// Ends the fragment and returns it as a string, without a trailing newline.
