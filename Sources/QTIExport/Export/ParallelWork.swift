@@ -4,18 +4,23 @@ import Foundation
 /// Work shared out in chunks to a fixed number of threads, for a synchronous call: each worker takes the next
 /// chunk of indices until none are left. Which thread does which chunk varies; results stored by index do not.
 enum ParallelWork {
-  /// Calls `body` once on each of up to `workers` threads (`DispatchQueue.concurrentPerform`; on this thread
-  /// alone when one worker suffices). `body` pulls ranges of `0..<count`, at most `chunkSize` long, from `next`
-  /// until it returns nil, so it can keep per-thread state (a parser, a deflater) across its chunks.
+  /// Calls `body` once on each of up to `workers` threads of a global dispatch queue and waits for all of them.
+  /// `body` pulls ranges of `0..<count`, at most `chunkSize` long, from `next` until it returns nil, so it can
+  /// keep per-thread state (a parser, a deflater) across its chunks.
+  ///
+  /// The calling thread only waits, also for one worker: its memory allocator arena (for the main thread, the
+  /// one holding everything the program has built so far) is much slower to allocate from than a worker's.
   static func run(count: Int, workers: Int, chunkSize: Int = 16, _ body: @Sendable (_ next: () -> Range<Int>?) -> Void) {
     precondition(chunkSize > 0, "Cannot share work in chunks of \(chunkSize)")
     let chunks = (count + chunkSize - 1) / chunkSize
     let lanes = max(1, min(workers, chunks))
     let counter = ChunkCounter(count: count, chunkSize: chunkSize)
-    if lanes == 1 {
-      body(counter.next)
-    } else {
-      DispatchQueue.concurrentPerform(iterations: lanes) { _ in body(counter.next) }
+    withoutActuallyEscaping(body) { body in
+      let group = DispatchGroup()
+      for _ in 0..<lanes {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { body(counter.next) }
+      }
+      group.wait()  // `body` does not outlive this call
     }
   }
 
