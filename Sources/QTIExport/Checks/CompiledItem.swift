@@ -281,16 +281,13 @@ private struct TreeReader {
 
   mutating func name(_ node: xmlNodePtr) -> QTIName { names.name(node.pointee.name) }
 
-  /// The child elements; throws on anything but elements, whitespace-free text and comments being mixed in
-  /// where they would change what the generic reader sees (text is allowed and ignored, as there).
-  func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
-    var result: [xmlNodePtr] = []
-    var child = node.pointee.children
-    while let c = child {
-      if c.pointee.type == XML_ELEMENT_NODE { result.append(c) }
-      child = c.pointee.next
-    }
-    return result
+  /// The child elements, in document order, without collecting them.
+  func elements(_ node: xmlNodePtr) -> ChildElements { ChildElements(first: node.pointee.children) }
+
+  /// The first child element.
+  func firstElement(_ node: xmlNodePtr) -> xmlNodePtr? {
+    var iterator = elements(node).makeIterator()
+    return iterator.next()
   }
 
   /// The first child element with this name.
@@ -324,6 +321,14 @@ private struct TreeReader {
 
   /// The trimmed text of an element that holds only text.
   func text(_ node: xmlNodePtr) throws(Unsupported) -> String {
+    if let only = node.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
+       let content = only.pointee.content {
+      let bytes = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+      let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+      guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+      else { return "" }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
+    }
     var child = node.pointee.children
     var bytes: [UInt8] = []
     while let c = child {
@@ -433,7 +438,7 @@ private struct TreeReader {
         case .responseIf, .responseElseIf:
           if name(b) == .responseIf { branchNodes.ifs.append(b) } else { branchNodes.elseIfs.append(b) }
           let parts = elements(b)
-          guard let first = parts.first else { throw Unsupported() }
+          guard let first = firstElement(b) else { throw Unsupported() }
           let condition = try compileExpression(first)
           let rules = try parts.dropFirst().map { (r) throws(Unsupported) in try compileRule(r) }
           branches.append(.init(condition: condition, rules: rules))
@@ -446,7 +451,7 @@ private struct TreeReader {
       }
       return .condition(branches)
     case .setOutcomeValue:
-      guard let identifier = try attribute(node, .identifier), let first = elements(node).first,
+      guard let identifier = try attribute(node, .identifier), let first = firstElement(node),
             let slot = item.outcomeIndex(identifier)
       else { throw Unsupported() }
       return .set(slot, try compileExpression(first))
@@ -525,8 +530,8 @@ private struct TreeReader {
   /// The feedback triggers of one `responseIf`/`responseElseIf`, as ``SelfCheck/feedbackTriggers(in:)`` finds them.
   mutating func collectTriggers(_ branch: xmlNodePtr) throws(Unsupported) {
     let parts = elements(branch)
-    guard let condition = parts.first, name(condition) == .equal || name(condition) == .match else { return }
-    let operands = elements(condition)
+    guard let condition = firstElement(branch), name(condition) == .equal || name(condition) == .match else { return }
+    let operands = Array(elements(condition))
     guard let variable = operands.first(where: { name($0) == .variable }),
           let response = try attribute(variable, .identifier),
           let constant = operands.first(where: { name($0) == .baseValue })
@@ -548,5 +553,21 @@ private struct TreeReader {
       if name(e) == wanted { found.append(e) }
       descendants(e, wanted, into: &found)
     }
+  }
+}
+
+/// The child elements of a libxml2 node, walked in place.
+struct ChildElements: Sequence, IteratorProtocol {
+  typealias Element = xmlNodePtr
+  private var upcoming: xmlNodePtr?
+
+  init(first: xmlNodePtr?) { upcoming = first }
+
+  mutating func next() -> xmlNodePtr? {
+    while let node = upcoming {
+      upcoming = node.pointee.next
+      if node.pointee.type == XML_ELEMENT_NODE { return node }
+    }
+    return nil
   }
 }
