@@ -4,7 +4,7 @@ import Foundation
 /// Work shared out in chunks to a fixed number of threads, for a synchronous call: each worker takes the next
 /// chunk of indices until none are left. Which thread does which chunk varies; results stored by index do not.
 enum ParallelWork {
-  /// Calls `body` once on each of up to `workers` threads of a global dispatch queue and waits for all of them.
+  /// Calls `body` once on each of up to `workers` dispatch threads and waits for all of them.
   /// `body` pulls ranges of `0..<count`, at most `chunkSize` long, from `next` until it returns nil, so it can
   /// keep per-thread state (a parser, a deflater) across its chunks.
   ///
@@ -17,8 +17,10 @@ enum ParallelWork {
     let counter = ChunkCounter(count: count, chunkSize: chunkSize)
     withoutActuallyEscaping(body) { body in
       let group = DispatchGroup()
-      for _ in 0..<lanes {
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { body(counter.next) }
+      // A serial queue per worker: such queues get a thread even when every thread of the global pool is busy
+      // (or waiting, like the caller may be), so the work always makes progress.
+      for lane in 0..<lanes {
+        DispatchQueue(label: "QTIExport.worker.\(lane)", qos: .userInitiated).async(group: group) { body(counter.next) }
       }
       group.wait()  // `body` does not outlive this call
     }
