@@ -408,7 +408,7 @@ private struct TreeReader {
     return item
   }
 
-  /// `choiceInteraction` anywhere in the body, with its `simpleChoice` identifiers.
+  /// Every `choiceInteraction` under `node`, with its `simpleChoice` identifiers.
   mutating func collectChoices(_ node: xmlNodePtr) throws(Unsupported) {
     for e in elements(node) {
       if name(e) == .choiceInteraction {
