@@ -19,4 +19,8 @@
 // `xmlFree` is a mutable C global (a function pointer) that Swift 6 rejects as not concurrency-safe.
 static inline void clibxml2_free(void *ptr) { xmlFree(ptr); }
 
+// A double in C's `%.14e` (15 significant digits, correctly rounded) without Swift's variadic-call machinery.
+#include <stdio.h>
+static inline int clibxml2_format_e14(double x, char *buffer, int size) { return snprintf(buffer, size, "%.14e", x); }
+
 #endif

@@ -43,3 +43,25 @@ struct EscapingTests {
     #expect(XMLText.sanitized("a\tb\nc\r\u{0}d\u{FFFE}") == "a\tb\nc\r\u{FFFD}d\u{FFFD}")
   }
 }
+
+struct PlainTextTests {
+  @Test func paragraphsOverBytesMatchParagraphsOverCharacters() {
+    let pieces = ["a", "é", " ", "\t", "\n", "\n\n", " \n", "x\u{301}", "\u{301}", "⁺", "<p>"]
+    var state: UInt64 = 12345
+    for _ in 0..<2000 {
+      var text = ""
+      for _ in 0..<Int(state % 12) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+      }
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      #expect(PlainText.byteLineParagraphs(text) == PlainText.characterLineParagraphs(text), "\(text.debugDescription)")
+    }
+  }
+
+  @Test(arguments: [("nernst-k-01", "nernst-k-01"), ("1st", "_1st"), ("-x", "_-x"), (".x", "_.x"), ("", "_"),
+                    ("K⁺ flux", "K__flux"), ("a\u{301}", "a_"), ("Ω", "_")])
+  func identifiersAreNCNames(text: String, expected: String) {
+    #expect(PlainText.identifier(text) == expected)
+  }
+}

@@ -49,3 +49,20 @@ struct XMLReaderTests {
 extension Result {
   var failure: Failure? { if case let .failure(f) = self { f } else { nil } }
 }
+
+struct XMLNodeTextTests {
+  @Test func trimmingOverBytesMatchesTrimmingOverCharacters() {
+    let pieces = ["a", " ", "\t", "\n", "\r\n", "\r", "\u{301}", "\u{600}", "é", "⁺", "x"]
+    var state: UInt64 = 99
+    for _ in 0..<3000 {
+      var text = ""
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      for _ in 0..<Int((state >> 60) + 1) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+      }
+      let node = XMLNode(name: "value", children: [XMLNode(name: "#text", text: text)])
+      #expect(node.trimmedText == node.trimmedByCharacters(text), "\(text.debugDescription)")
+    }
+  }
+}

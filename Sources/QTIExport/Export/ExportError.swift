@@ -28,7 +28,7 @@ public struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// Why ``exportPackages(_:formats:to:baseName:)`` wrote nothing, or stopped.
+/// Why ``exportPackages(_:formats:to:baseName:workers:)`` wrote nothing, or stopped.
 public struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What kind of failure.
   public enum Code: Hashable, Sendable {

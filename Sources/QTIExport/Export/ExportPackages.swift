@@ -73,36 +73,29 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
 /// package.files.map(\.path)    // ["imsmanifest.xml", "assessment-test.xml", "items/nernst-01.xml", …]
 /// ```
 ///
+/// QTI 2.1 and 3.0 items are written, re-read, checked and deflated on `workers` threads; the package is the
+/// same, byte for byte, whatever the number of workers.
+///
 /// - Parameters:
 ///   - quiz: The drawn quiz.
 ///   - format: Which format.
 ///   - baseName: The package file is named `<baseName>-<format>.zip`.
+///   - workers: How many threads share the items (at least 1; by default, one per active processor).
 /// - Returns: The files, the zip and the format's part of the fidelity report.
 /// - Throws: ``ExportError`` with ``ExportError/Code/unexportable`` when a key cannot be written in this format,
 ///   or ``ExportError/Code/selfCheckFailed`` when a written file does not score its own key.
 /// - Complexity: O(n) in the number of variants.
-public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throws(ExportError) -> QTIPackage {
+public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
+                        workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> QTIPackage {
   let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
     throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
                       problems: problems)
   }
   var files: [PackageFile] = []
+  var entries: [ZipWriter.Entry] = []
   var itemsChecked = 0, proofs = 0
   var issues: [XMLIssue] = []
-
-  func check(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) {
-    switch XMLReader.parse(file.data, file: file.path) {
-    case let .failure(list):
-      issues += list.issues
-    case let .success(root):
-      let result = SelfCheck.check(root, file: file.path)
-      itemsChecked += result.items
-      proofs += result.proofs
-      issues += result.issues.filter { $0.severity == .error }
-      issues += model(root)
-    }
-  }
 
   switch format {
   case .canvas:
@@ -114,29 +107,30 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
     for variant in quiz.variants {
       for answer in variant.answers { parts[PlainText.identifier("\(variant.id)_\(answer.id)")] = answer }
     }
-    check(assessment) { root in
-      root.descendants("item").flatMap { node -> [XMLIssue] in
-        guard let answer = parts[node[attribute: "ident"] ?? ""] else { return [] }
-        return ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: assessment.path)
-      }
-    }
+    let result = checkCanvasAssessment(assessment, parts: parts, workers: workers)
+    itemsChecked += result.items
+    proofs += result.proofs
+    issues += result.issues
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
-    files.append(PackageFile(path: "imsmanifest.xml", data: writer.manifest()))
-    files.append(PackageFile(path: QTI2Writer.testPath, data: writer.test()))
-    for item in quiz.items {
-      for variant in item.variants {
-        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: item))
-        files.append(file)
-        check(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
-      }
+    let written = writeAndCheckQTI(writer, workers: workers)
+    var references: [XMLIssue] = []
+    for item in written {
+      files.append(item.file)
+      entries.append(item.entry)
+      itemsChecked += item.check.items
+      proofs += item.check.proofs
+      issues += item.check.issues
+      references += item.references
     }
+    issues += references
   }
-  let paths = Set(files.map(\.path))
-  for file in files.prefix(format == .canvas ? 1 : 2) {
-    switch XMLReader.parse(file.data, file: file.path) {
+  if format == .canvas {
+    let paths = Set(files.map(\.path))
+    let manifest = files[0]
+    switch XMLReader.parse(manifest.data, file: manifest.path) {
     case let .failure(list): issues += list.issues
-    case let .success(root): issues += references(root, file: file.path, paths: paths)
+    case let .success(root): issues += references(root, file: manifest.path, paths: paths)
     }
   }
   if !issues.isEmpty {
@@ -145,13 +139,134 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
   }
 
   var zip = ZipWriter()
-  for file in files { zip.add(path: file.path, data: file.data) }
+  for file in files.prefix(files.count - entries.count) { zip.add(path: file.path, data: file.data) }
+  for entry in entries { zip.add(entry) }
   let data = zip.finish()
   let report = ExportReport.FormatReport(
     format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: files.count, bytes: data.count,
     itemsChecked: itemsChecked, proofs: proofs,
-    templates: quiz.items.map { Fidelity.report(for: $0, format: format) })
+    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) })
   return QTIPackage(format: format, files: files, zip: data, report: report)
+}
+
+/// The generic self-checks of one file (any format): parse into ``XMLNode``s, ``SelfCheck``, and the checks
+/// against the model in `model`. Only errors are kept.
+func checkFile(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) -> SelfCheckResult {
+  var result = SelfCheckResult()
+  switch XMLReader.parse(file.data, file: file.path) {
+  case let .failure(list):
+    result.issues += list.issues
+  case let .success(root):
+    let check = SelfCheck.check(root, file: file.path)
+    result.items = check.items
+    result.proofs = check.proofs
+    result.issues += check.issues.filter { $0.severity == .error }
+    result.issues += model(root)
+  }
+  return result
+}
+
+/// The checks of `checkFile` for a Canvas assessment, the questions shared out to `workers` threads: the
+/// self-checks of every question, then the checks against the model (`parts`: answers by question ident).
+func checkCanvasAssessment(_ file: PackageFile, parts: [String: Answer], workers: Int) -> SelfCheckResult {
+  let root: XMLNode
+  switch XMLReader.parse(file.data, file: file.path) {
+  case let .failure(list): return SelfCheckResult(issues: list.issues)
+  case let .success(parsed): root = parsed
+  }
+  guard root.name == "questestinterop" else {
+    return checkFile(file) { root in
+      root.descendants("item").flatMap { node -> [XMLIssue] in
+        guard let answer = parts[node[attribute: "ident"] ?? ""] else { return [] }
+        return ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
+      }
+    }
+  }
+  let questions = root.descendants("item")
+  let slots = ResultSlots<(check: SelfCheckResult, model: [XMLIssue])>(count: questions.count)
+  ParallelWork.run(count: questions.count, workers: workers) { next in
+    while let range = next() {
+      for index in range {
+        let node = questions[index]
+        var check = SelfCheckResult()
+        SelfCheck.checkCanvas(node, file: file.path, into: &check)
+        var model: [XMLIssue] = []
+        if let answer = parts[node[attribute: "ident"] ?? ""] {
+          model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
+        }
+        slots[index] = (check, model)
+      }
+    }
+  }
+  var result = SelfCheckResult()
+  var model: [XMLIssue] = []
+  for slot in slots.all {
+    let (check, issues) = slot!
+    result.items += check.items
+    result.proofs += check.proofs
+    result.issues += check.issues.filter { $0.severity == .error }
+    model += issues
+  }
+  result.issues += model
+  return result
+}
+
+/// One written, checked and deflated file.
+struct WrittenItem: Sendable {
+  var file: PackageFile
+  var entry: ZipWriter.Entry
+  var check = SelfCheckResult()
+  /// For the manifest and the test: references to files the package lacks.
+  var references: [XMLIssue] = []
+}
+
+/// Writes every file of a QTI 2.1 / 3.0 package on `workers` threads, in package order (manifest, test, items).
+/// Manifest and test are checked for references to missing files; each item is written, re-read and checked
+/// (``ItemChecker``, falling back to the generic checks for their messages when a check fails); every file is
+/// deflated. The result is the same whatever the number of workers.
+func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
+  var list: [(item: Int, variant: Int)] = []
+  for (i, item) in writer.quiz.items.enumerated() {
+    for v in item.variants.indices { list.append((i, v)) }
+  }
+  let jobs = list
+  let paths = Set(["imsmanifest.xml", QTI2Writer.testPath] + writer.quiz.variants.map(QTI2Writer.itemPath))
+  let slots = ResultSlots<WrittenItem>(count: jobs.count + 2)
+  ParallelWork.run(count: jobs.count + 2, workers: workers) { next in
+    let checker = ItemChecker()
+    let deflater = Deflater()
+    let xmlWriter = XMLWriter()
+    _ = xmlWriter.finish()
+    while let range = next() {
+      for index in range {
+        guard index >= 2 else {
+          let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+            : PackageFile(path: QTI2Writer.testPath, data: writer.test())
+          var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
+          switch XMLReader.parse(file.data, file: file.path) {
+          case let .failure(list): written.references = list.issues
+          case let .success(root): written.references = references(root, file: file.path, paths: paths)
+          }
+          slots[index] = written
+          continue
+        }
+        let quizItem = writer.quiz.items[jobs[index - 2].item]
+        let variant = quizItem.variants[jobs[index - 2].variant]
+        let feedbacks = QTI2Writer.feedbacks(variant)
+        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
+        var check = SelfCheckResult()
+        if let proofs = checker.check(file.data, variant: variant, feedbacks: feedbacks) {
+          check.items = 1
+          check.proofs = proofs
+        } else {
+          check = checkFile(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
+        }
+        slots[index] = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
+                                   check: check)
+      }
+    }
+  }
+  return slots.all.map { $0! }
 }
 
 /// Writes one zip package per format and `export-report.txt` into `directory`.
@@ -170,10 +285,12 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String) throw
 ///   - formats: The formats to write, in order; duplicates are ignored.
 ///   - directory: The output folder (created if missing).
 ///   - baseName: Packages are named `<baseName>-canvas.zip`, `-qti21.zip`, `-qti30.zip`.
+///   - workers: How many threads share the items (see ``makePackage(_:format:baseName:workers:)``).
 /// - Returns: The fidelity report.
 /// - Throws: ``ExportError``; when a key cannot be exported in one of the formats, nothing is written.
 public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases, to directory: URL,
-                           baseName: String) throws(ExportError) -> ExportReport {
+                           baseName: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+  throws(ExportError) -> ExportReport {
   var unique: [QTIFormat] = []
   for f in formats where !unique.contains(f) { unique.append(f) }
   let problems = exportProblems(quiz, formats: unique)
@@ -182,7 +299,7 @@ public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
                       problems: problems)
   }
   var packages: [QTIPackage] = []
-  for format in unique { packages.append(try makePackage(quiz, format: format, baseName: baseName)) }
+  for format in unique { packages.append(try makePackage(quiz, format: format, baseName: baseName, workers: workers)) }
   let report = ExportReport(quizTitle: quiz.title, seed: quiz.seed, formats: packages.map(\.report))
   do {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -3,7 +3,19 @@ import TemplateEngine
 
 /// Works out what one format keeps and loses for one template.
 enum Fidelity {
-  static func report(for item: QuizItem, format: QTIFormat) -> ExportReport.TemplateReport {
+  /// How many of `answers` have bounds rounded outward (``WrittenInterval/widened``), counted on `workers` threads.
+  static func widenedCount(_ answers: [NumericAnswer], workers: Int) -> Int {
+    let chunk = 64
+    let counts = ResultSlots<Int>(count: (answers.count + chunk - 1) / chunk)
+    ParallelWork.run(count: answers.count, workers: workers, chunkSize: chunk) { next in
+      while let range = next() {
+        counts[range.lowerBound / chunk] = answers[range].filter { WrittenInterval(key: $0.value, tolerance: $0.tolerance).widened }.count
+      }
+    }
+    return counts.all.reduce(0) { $0 + ($1 ?? 0) }
+  }
+
+  static func report(for item: QuizItem, format: QTIFormat, workers: Int = 1) -> ExportReport.TemplateReport {
     var kept: [String] = []
     var lost: [String] = []
     var warnings: [String] = []
@@ -15,7 +27,7 @@ enum Fidelity {
     for part in numericParts {
       let answers = variants.compactMap { $0.answer(part.id)?.numeric }
       guard let first = answers.first else { continue }
-      let widened = answers.filter { WrittenInterval(key: $0.value, tolerance: $0.tolerance).widened }.count
+      let widened = widenedCount(answers, workers: workers)
       let rule = describe(first.tolerance, unit: first.unit)
       // Bounds are written as short decimals rounded outward, by construction at most a millionth of the
       // half-width: nothing a student could notice, but said, so the report is exact.

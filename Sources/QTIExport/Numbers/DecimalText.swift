@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Numbers as QTI files carry them: plain decimal strings, ASCII minus, no exponent, as short as the value
@@ -8,11 +9,46 @@ enum DecimalText {
   /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
   static func exact(_ x: Double) -> String {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
+    return plainShortest("\(x)") ?? exactByDigits(x)
+  }
+
+  /// ``exact(_:)`` through ``DecimalDigits``, for every double.
+  static func exactByDigits(_ x: Double) -> String {
     var digits = DecimalDigits(parsing: "\(x)")!
     if digits.digits.count > faithfulDigits {
-      digits = DecimalDigits(parsing: String(format: "%.\(faithfulDigits - 1)e", x))!
+      digits = DecimalDigits(parsing: rounded15(x))!
     }
     return digits.text
+  }
+
+  /// Swift's shortest digits of a double when already positional (`-95.0189`, `100.0`) with at most 15
+  /// significant digits, as ``exact(_:)`` writes them (`-95.0189`, `100`); nil otherwise.
+  private static func plainShortest(_ text: String) -> String? {
+    var utf8 = Array(text.utf8)
+    var significant = 0, leading = true
+    for b in utf8 {
+      switch b {
+      case UInt8(ascii: "0"): if !leading { significant += 1 }
+      case UInt8(ascii: "1")...UInt8(ascii: "9"): leading = false; significant += 1
+      case UInt8(ascii: "-"), UInt8(ascii: "."): continue
+      default: return nil  // an exponent
+      }
+    }
+    guard let point = utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+    // Trailing zeros of the fraction (counted above as significant) and then the point go.
+    while utf8.count > point + 1, utf8.last == UInt8(ascii: "0") { utf8.removeLast(); significant -= 1 }
+    if utf8.count == point + 1 { utf8.removeLast() }
+    guard significant <= faithfulDigits, !leading else { return leading ? "0" : nil }
+    return String(decoding: utf8, as: UTF8.self)
+  }
+
+  /// `x` in C's `%.14e` (15 significant digits, correctly rounded), as `String(format:)` gives it.
+  private static func rounded15(_ x: Double) -> String {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer -> String in
+      let count = clibxml2_format_e14(x, buffer.baseAddress!, 48)
+      precondition(count > 0 && count < 48, "Cannot format \(x)")
+      return String(cString: buffer.baseAddress!)
+    }
   }
 
   /// The locale numbers are read and written in: ASCII digits, `.` as the decimal point.
@@ -104,7 +140,7 @@ struct DecimalDigits {
     self.negative = negative && !digits.isEmpty
   }
 
-  private init(negative: Bool, digits: [Int], exponent: Int) {
+  init(negative: Bool, digits: [Int], exponent: Int) {
     self.negative = negative
     self.digits = digits
     self.exponent = exponent
@@ -128,17 +164,25 @@ struct DecimalDigits {
   /// Positional notation: `-97.4204`, `0.000000000000105`, `120000`.
   var text: String {
     if digits.isEmpty { return "0" }
-    let body = digits.map(String.init).joined()
+    let zero = UInt8(ascii: "0")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(digits.count + max(0, -exponent) + max(0, exponent) + 3)
+    if negative { bytes.append(UInt8(ascii: "-")) }
     let pointAfter = exponent + 1
-    var result: String
     if pointAfter <= 0 {
-      result = "0." + String(repeating: "0", count: -pointAfter) + body
+      bytes.append(zero)
+      bytes.append(UInt8(ascii: "."))
+      for _ in 0..<(-pointAfter) { bytes.append(zero) }
+      for d in digits { bytes.append(zero + UInt8(d)) }
     } else if pointAfter >= digits.count {
-      result = body + String(repeating: "0", count: pointAfter - digits.count)
+      for d in digits { bytes.append(zero + UInt8(d)) }
+      for _ in 0..<(pointAfter - digits.count) { bytes.append(zero) }
     } else {
-      let i = body.index(body.startIndex, offsetBy: pointAfter)
-      result = body[..<i] + "." + body[i...]
+      for (i, d) in digits.enumerated() {
+        if i == pointAfter { bytes.append(UInt8(ascii: ".")) }
+        bytes.append(zero + UInt8(d))
+      }
     }
-    return (negative ? "-" : "") + result
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

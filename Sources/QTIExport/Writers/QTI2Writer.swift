@@ -60,8 +60,14 @@ struct QTI2Writer {
 
   /// One variant as an `assessmentItem`.
   func item(_ variant: Variant, of quizItem: QuizItem) -> Data {
-    let w = DialectWriter(w: XMLWriter(), dialect: dialect)
-    let feedbacks = QTI2Writer.feedbacks(variant)
+    item(variant, of: quizItem, feedbacks: QTI2Writer.feedbacks(variant))
+  }
+
+  /// One variant as an `assessmentItem`, with its ``feedbacks(_:)`` already worked out, written with `writer`
+  /// (finished, then restarted) when one is given.
+  func item(_ variant: Variant, of quizItem: QuizItem, feedbacks: [Feedback], using writer: XMLWriter? = nil) -> Data {
+    writer?.restart()
+    let w = DialectWriter(w: writer ?? XMLWriter(), dialect: dialect)
     let weight = DecimalText.exact(quizItem.points / Double(max(variant.answers.count, 1)))
     var rootAttributes: [(String, String)] = [
       ("xmlns", dialect.namespace),
@@ -146,7 +152,7 @@ struct QTI2Writer {
       w.element("responseIf") {
         switch answer.kind {
         case let .numeric(n):
-          let t = WrittenInterval(key: n.value, tolerance: n.tolerance).halfWidth
+          let t = WrittenInterval.halfWidth(key: n.value, tolerance: n.tolerance)
           w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
             w.element("correct", [("identifier", identifier)])
             w.element("variable", [("identifier", identifier)])
@@ -173,7 +179,7 @@ struct QTI2Writer {
               w.element("responseIf") {
                 switch (feedback.trigger, answer.kind) {
                 case let (.value(v), .numeric(n)):
-                  let t = WrittenInterval(key: v, tolerance: n.tolerance).halfWidth
+                  let t = WrittenInterval.halfWidth(key: v, tolerance: n.tolerance)
                   w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
                     w.element("baseValue", [("baseType", "float")], text: DecimalText.exact(v))
                     w.element("variable", [("identifier", identifier)])

@@ -53,15 +53,24 @@ struct QTIDialect: Sendable {
 
   /// The element name as the file spells it.
   func element(_ name: String) -> String {
-    guard format == .qti30, !QTIDialect.htmlElements.contains(name) else { return name }
+    guard format == .qti30 else { return name }
+    if let known = QTIDialect.qti30Elements[name] { return known }
+    guard !QTIDialect.htmlElements.contains(name) else { return name }
     return "qti-" + QTIDialect.kebab(name)
   }
 
   /// The attribute name as the file spells it.
   func attribute(_ name: String) -> String {
-    guard format == .qti30, !name.contains(":"), name != "xmlns" else { return name }
+    guard format == .qti30 else { return name }
+    if let known = QTIDialect.kebabNames[name] { return known }
+    guard !name.contains(":"), name != "xmlns" else { return name }
     return QTIDialect.kebab(name)
   }
+
+  /// QTI 3.0 element names of the names the exporter writes, worked out once.
+  static let qti30Elements: [String: String] = Dictionary(uniqueKeysWithValues: knownCamelNames.map { name in
+    (name, htmlElements.contains(name) ? name : "qti-" + convertToKebab(name))
+  })
 
   /// The names the exporter writes and the checks read, converted once.
   static let knownCamelNames = [
@@ -124,11 +133,17 @@ struct DialectWriter {
   let dialect: QTIDialect
 
   func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
-    w.element(dialect.element(name), attributes.map { (dialect.attribute($0.0), $0.1) }, text: text)
+    w.start(dialect.element(name))
+    for (key, value) in attributes { w.attribute(dialect.attribute(key), value) }
+    w.text(text)
+    w.end()
   }
 
   func element(_ name: String, _ attributes: [(String, String)] = [], _ body: () -> Void = {}) {
-    w.element(dialect.element(name), attributes.map { (dialect.attribute($0.0), $0.1) }, body)
+    w.start(dialect.element(name))
+    for (key, value) in attributes { w.attribute(dialect.attribute(key), value) }
+    body()
+    w.end()
   }
 
   func text(_ value: String) { w.text(value) }

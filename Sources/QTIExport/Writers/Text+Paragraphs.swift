@@ -4,6 +4,12 @@ import Foundation
 enum PlainText {
   /// The paragraphs of `text`: separated by a blank line (a line holding only spaces counts as blank).
   static func paragraphs(_ text: String) -> [String] {
+    // Without a carriage return, every "\n" is a character of its own, so bytes give the same lines.
+    text.utf8.contains(UInt8(ascii: "\r")) ? characterLineParagraphs(text) : byteLineParagraphs(text)
+  }
+
+  /// ``paragraphs(_:)`` over characters, where `"\r\n"` is one character and does not end a line.
+  static func characterLineParagraphs(_ text: String) -> [String] {
     var paragraphs: [String] = []
     var current: [Substring] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -17,17 +23,46 @@ enum PlainText {
     return paragraphs
   }
 
+  /// ``paragraphs(_:)`` for text without carriage returns, over UTF-8 bytes.
+  static func byteLineParagraphs(_ text: String) -> [String] {
+    var paragraphs: [String] = []
+    let bytes = Array(text.utf8)
+    var start = 0          // where the current paragraph starts, when `open`
+    var end = 0            // where its last non-blank line ends
+    var open = false
+    var lineStart = 0
+    var i = 0
+    while i <= bytes.count {
+      if i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
+        let blank = bytes[lineStart..<i].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if blank {
+          if open { paragraphs.append(String(decoding: bytes[start..<end], as: UTF8.self)); open = false }
+        } else {
+          if !open { start = lineStart; open = true }
+          end = i
+        }
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    if open { paragraphs.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
+    return paragraphs
+  }
+
   /// `text` as an XML name token usable as a QTI identifier (`xs:NCName`): letters, digits, `-`, `_`, `.`,
   /// not starting with a digit, `-` or `.`; anything else becomes `_`.
   static func identifier(_ text: String) -> String {
-    var result = ""
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 1)
     for scalar in text.unicodeScalars {
-      let c = Character(scalar)
-      let ok = scalar.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
-      result.append(ok ? c : "_")
+      let v = scalar.value
+      let ok = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        || v == 0x2D || v == 0x5F || v == 0x2E
+      bytes.append(ok ? UInt8(v) : UInt8(ascii: "_"))
     }
-    if result.isEmpty { return "_" }
-    if let first = result.first, first.isNumber || first == "-" || first == "." { result = "_" + result }
-    return result
+    if bytes.isEmpty { return "_" }
+    let first = bytes[0]
+    if (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2E { bytes.insert(UInt8(ascii: "_"), at: 0) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

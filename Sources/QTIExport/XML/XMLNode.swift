@@ -46,23 +46,45 @@ public struct XMLNode: Hashable, Sendable {
   /// Every descendant element with this name, in document order.
   public func descendants(_ name: String) -> [XMLNode] {
     var found: [XMLNode] = []
+    collect(name, into: &found)
+    return found
+  }
+
+  private func collect(_ name: String, into found: inout [XMLNode]) {
     for child in children where !child.isText {
       if child.name == name { found.append(child) }
-      found += child.descendants(name)
+      child.collect(name, into: &found)
     }
-    return found
   }
 
   /// The text inside without leading and trailing XML whitespace (space, tab, newline, carriage return).
   public var trimmedText: String {
     let text = textContent
+    // Over bytes, unless a stripped space borders a non-ASCII scalar, which might make one character with it
+    // that is not a space (a combining mark after it, a prepended mark before it).
+    let bytes = text.utf8
+    let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    guard let first = bytes.firstIndex(where: { !isSpaceByte($0) }) else { return "" }  // all ASCII spaces
+    let last = bytes.lastIndex(where: { !isSpaceByte($0) })!
+    let trimsStart = first != bytes.startIndex, trimsEnd = bytes.index(after: last) != bytes.endIndex
+    guard (!trimsStart || bytes[first] < 0x80) && (!trimsEnd || bytes[last] < 0x80) else { return trimmedByCharacters(text) }
+    if !trimsStart, !trimsEnd { return text }
+    return String(decoding: bytes[first...last], as: UTF8.self)
+  }
+
+  /// ``trimmedText`` over characters (`"\r\n"` is one character).
+  func trimmedByCharacters(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
     guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
     return String(text[first...last])
   }
 
   /// All the text inside, concatenated in document order.
-  public var textContent: String { isText ? text : children.map(\.textContent).joined() }
+  public var textContent: String {
+    if isText { return text }
+    if children.count == 1 { return children[0].textContent }
+    return children.map(\.textContent).joined()
+  }
 
   /// Same name, namespace, attributes (in order), text and children.
   public static func == (a: XMLNode, b: XMLNode) -> Bool {

@@ -9,6 +9,7 @@ final class XMLWriter {
   private let writer: xmlTextWriterPtr
   private var finished = false
   private let indenting: Bool
+  private let declaration: Bool
 
   /// - Parameters:
   ///   - indent: Indent nested elements by two spaces.
@@ -21,6 +22,7 @@ final class XMLWriter {
     self.buffer = buffer
     self.writer = writer
     indenting = indent
+    self.declaration = declaration
     if indent {
       xmlTextWriterSetIndent(writer, 1)
       xmlTextWriterSetIndentString(writer, "  ")
@@ -33,16 +35,19 @@ final class XMLWriter {
     xmlBufferFree(buffer)
   }
 
+  // Strings reach libxml2 through `withXMLChars`, which hands small strings over from the stack; the implicit
+  // String-to-pointer conversion would copy each of them to the heap first.
+
   /// Opens an element.
-  func start(_ name: String) { xmlTextWriterStartElement(writer, name) }
+  func start(_ name: String) { name.withXMLChars { _ = xmlTextWriterStartElement(writer, $0) } }
 
   /// Adds an attribute to the element just opened.
   func attribute(_ name: String, _ value: String) {
-    xmlTextWriterWriteAttribute(writer, name, XMLText.sanitized(value))
+    name.withXMLChars { n in XMLText.sanitized(value).withXMLChars { v in _ = xmlTextWriterWriteAttribute(writer, n, v) } }
   }
 
   /// Writes escaped text.
-  func text(_ value: String) { xmlTextWriterWriteString(writer, XMLText.sanitized(value)) }
+  func text(_ value: String) { XMLText.sanitized(value).withXMLChars { _ = xmlTextWriterWriteString(writer, $0) } }
 
   /// Closes the innermost open element.
   func end() { xmlTextWriterEndElement(writer) }
@@ -82,11 +87,28 @@ final class XMLWriter {
     return Data(bytes: bytes, count: count)
   }
 
+  /// Starts the next document in the same writer and buffer, after ``finish()``: the bytes are those a new
+  /// writer would give, without allocating libxml2's writer and buffers again.
+  func restart() {
+    precondition(finished, "XMLWriter.restart() before finish()")
+    finished = false
+    xmlBufferEmpty(buffer)
+    xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
+    if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
+  }
+
   /// Ends the fragment and returns it as a string, without a trailing newline.
   func finishString() -> String {
     var text = String(decoding: finish(), as: UTF8.self)
     while text.last?.isNewline == true { text.removeLast() }
     return text
+  }
+}
+
+extension String {
+  /// Calls `body` with the string as a NUL-terminated UTF-8 `xmlChar` buffer.
+  func withXMLChars<T>(_ body: (UnsafePointer<xmlChar>) -> T) -> T {
+    withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
   }
 }
 
@@ -102,6 +124,8 @@ enum XMLText {
 
   /// `text` with every character XML 1.0 forbids replaced by U+FFFD (the replacement character).
   static func sanitized(_ text: String) -> String {
+    // Only bytes below 0x20 (C0 controls) and 0xEF (which starts U+FFFE and U+FFFF) can begin a forbidden scalar.
+    if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) { return text }
     if text.unicodeScalars.allSatisfy(isAllowed) { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }
