@@ -2,7 +2,7 @@ import Foundation
 import TemplateEngine
 
 /// The state of one grading run: the open outputs, every student's progress, and the counts the report is
-/// drawn from. Rows go through ``process(_:)`` one at a time.
+/// drawn from. Records arrive in batches through ``commit(_:)``, in input order.
 struct GradingRun {
   /// One student's progress on one item.
   struct ItemState {
@@ -39,8 +39,6 @@ struct GradingRun {
   /// The responses.csv line being built.
   var line: [UInt8] = []
   var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
-  /// Each verdict's name as bytes, by ``Verdict/index``.
-  let verdictNames: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8) }
   var lastStudentID: [UInt8] = []
   var lastStudent = -1
   var studentTable = ByteTable<Int>(capacity: 1024)
@@ -69,27 +67,86 @@ struct GradingRun {
 
   // MARK: Rows
 
-  mutating func process(_ reader: inout CSVReader) throws(CSVError) {
-    let row = reader.row
-    if reader.fieldCount > layout.header.count {
-      for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
-        throw CSVError(.tooManyFields, file: reader.fileName, row: row, column: c + 1,
-                       message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
+  /// Accounts for the records of `batch`, in order: registers students, catches duplicates, adds up the
+  /// statistics and writes each record's lines. The only stage that changes the run.
+  mutating func commit(_ batch: RecordBatch) {
+    for r in batch.records.indices {
+      let record = batch.records[r]
+      counts.rowsIn += 1
+      let flagged = batch.withFields(of: r) { fields in
+        let studentID = trimmed(fields[layout.student])
+        let student = index(of: studentID, fields: fields)
+        switch record.outcome {
+        case .none:
+          switch layout.format {
+          case .long:
+            return respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
+                           raw: fields[layout.response], fields: fields)
+          case .wide, .canvas, .googleForms:
+            return processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields)
+          }
+        case let .final(verdict):
+          verdictCounts[verdict.index] += 1
+          writePrepared(record, of: batch)
+          return verdict.isFlagged
+        case let .graded(partIndex, grade):
+          guard let student else { preconditionFailure("A graded response names a student") }
+          let part = key.parts[partIndex]
+          if let duplicate = duplicate(student: student, part: part) {
+            return emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
+                        raw: fields[layout.response], part: part, grade: duplicate, fields: fields)
+          }
+          account(grade, student: student, part: part, row: record.row)
+          verdictCounts[grade.verdict.index] += 1
+          writePrepared(record, of: batch)
+          return grade.verdict.isFlagged
+        }
       }
+      if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
     }
-    counts.rowsIn += 1
-    let flagged = reader.withFields { fields in
-      let studentID = trimmed(fields[layout.student])
-      let student = index(of: studentID, fields: fields)
-      switch layout.format {
-      case .long:
-        return respond(row: row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
-                       raw: fields[layout.response], fields: fields)
-      case .wide, .canvas, .googleForms:
-        return processAnswerColumns(row: row, student: student, studentID: studentID, fields: fields)
+  }
+
+  /// Writes the line the prepare stage built for `record`.
+  private func writePrepared(_ record: RecordBatch.Record, of batch: RecordBatch) {
+    batch.lines.withUnsafeBufferPointer { lines in
+      responses.write(UnsafeBufferPointer(rebasing: lines[record.lineStart..<record.lineEnd]))
+    }
+  }
+
+  /// The duplicate verdict when `student` already answered `part`, or the item with another variant.
+  private func duplicate(student: Int, part: PreparedPart) -> ResponseGrade? {
+    let state = itemStates[student * key.items.count + part.item]
+    guard state.variant >= 0 else { return nil }
+    if Int(state.variant) != part.variant {
+      let other = key.variants[Int(state.variant)].id
+      return ResponseGrade(verdict: .duplicate, points: 0,
+                           feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts.")
+    }
+    if state.answered & (1 << UInt64(part.position)) != 0 {
+      return ResponseGrade(verdict: .duplicate, points: 0,
+                           feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts.")
+    }
+    return nil
+  }
+
+  /// Records a response that is not a duplicate: the student's item state and the statistics.
+  private mutating func account(_ grade: ResponseGrade, student: Int, part: PreparedPart, row: Int) {
+    if grade.verdict != .blank {
+      let slot = student * key.items.count + part.item
+      var s = itemStates[slot]
+      if s.variant < 0 {
+        s.variant = Int32(part.variant)
+        s.firstRow = Int32(clamping: row)
+        variantStudents[part.variant] += 1
       }
+      s.answered |= 1 << UInt64(part.position)
+      s.points += grade.points
+      itemStates[slot] = s
+      variantPoints[part.variant] += grade.points
     }
-    if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+    partVerdicts[part.index][grade.verdict.index] += 1
+    partPoints[part.index] += grade.points
+    if let m = grade.misconception { partMisconceptions[part.index][m, default: 0] += 1 }
   }
 
   /// Wide formats: grades each non-empty answer cell, then writes the blanks.
@@ -189,39 +246,11 @@ struct GradingRun {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
                   grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
     }
-    let slot = student * key.items.count + part.item
-    let state = itemStates[slot]
-    if state.variant >= 0 {
-      if Int(state.variant) != part.variant {
-        let other = key.variants[Int(state.variant)].id
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
-                    grade: ResponseGrade(verdict: .duplicate, points: 0,
-                                         feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts."),
-                    fields: fields)
-      }
-      if state.answered & (1 << UInt64(part.position)) != 0 {
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
-                    grade: ResponseGrade(verdict: .duplicate, points: 0,
-                                         feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts."),
-                    fields: fields)
-      }
+    if let duplicate = duplicate(student: student, part: part) {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: duplicate, fields: fields)
     }
     let grade = grader.grade(raw, part: part)
-    if grade.verdict != .blank {
-      var s = state
-      if s.variant < 0 {
-        s.variant = Int32(part.variant)
-        s.firstRow = Int32(clamping: row)
-        variantStudents[part.variant] += 1
-      }
-      s.answered |= 1 << UInt64(part.position)
-      s.points += grade.points
-      itemStates[slot] = s
-      variantPoints[part.variant] += grade.points
-    }
-    partVerdicts[partIndex][grade.verdict.index] += 1
-    partPoints[partIndex] += grade.points
-    if let m = grade.misconception { partMisconceptions[partIndex][m, default: 0] += 1 }
+    account(grade, student: student, part: part, row: row)
     return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
   }
 
@@ -264,42 +293,8 @@ struct GradingRun {
                              part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
     verdictCounts[grade.verdict.index] += 1
     line.removeAll(keepingCapacity: true)
-    line.appendDecimal(row)
-    line.append(0x2C)
-    line.appendCSVField(studentID)
-    line.append(0x2C)
-    line.appendCSVField(item)
-    line.append(0x2C)
-    line.appendCSVField(raw)
-    line.append(0x2C)
-    if let v = grade.value { line.appendText(csvNumber(v)) } else if let o = grade.option { line.appendCSVField(o) }
-    line.append(0x2C)
-    if let part {
-      line.append(contentsOf: part.keyColumns)
-    } else {
-      line.append(contentsOf: [0x2C, 0x2C, 0x2C])
-    }
-    line.append(0x2C)
-    line.append(contentsOf: verdictNames[grade.verdict.index])
-    line.append(0x2C)
-    if let part, grade.points == part.points {
-      line.append(contentsOf: part.pointsBytes)
-    } else if grade.points == 0 {
-      line.append(0x30)
-    } else {
-      line.appendText(csvNumber(grade.points))
-    }
-    line.append(0x2C)
-    if let part { line.append(contentsOf: part.pointsBytes) }
-    line.append(0x2C)
-    if let m = grade.misconception { line.appendCSVField(m) }
-    line.append(0x2C)
-    line.appendCSVField(grade.feedback)
-    for c in layout.carried {
-      line.append(0x2C)
-      line.appendCSVField(fields[c])
-    }
-    line.append(0x0A)
+    line.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
+                            fields: fields, carried: layout.carried)
     responses.write(line)
     return grade.verdict.isFlagged
   }
