@@ -70,46 +70,49 @@ struct GradingRun {
   /// Accounts for the records of `batch`, in order: registers students, catches duplicates, adds up the
   /// statistics and writes each record's lines. The only stage that changes the run.
   mutating func commit(_ batch: RecordBatch) {
-    for r in batch.records.indices {
-      let record = batch.records[r]
-      counts.rowsIn += 1
-      let flagged = batch.withFields(of: r) { fields in
-        let studentID = trimmed(fields[layout.student])
-        let student = index(of: studentID, fields: fields)
-        switch record.outcome {
-        case .none:
-          switch layout.format {
-          case .long:
-            return respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
-                           raw: fields[layout.response], fields: fields)
-          case .wide, .canvas, .googleForms:
-            return processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields)
+    // One borrow of the batch's storage for all its records: a closure per record would copy the run.
+    batch.bytes.withUnsafeBufferPointer { bytes in
+      batch.ends.withUnsafeBufferPointer { ends in
+        batch.lines.withUnsafeBufferPointer { lines in
+          for record in batch.records {
+            let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
+                                   ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
+            counts.rowsIn += 1
+            if commit(record, fields: fields, lines: lines) { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
           }
-        case let .final(verdict):
-          verdictCounts[verdict.index] += 1
-          writePrepared(record, of: batch)
-          return verdict.isFlagged
-        case let .graded(partIndex, grade):
-          guard let student else { preconditionFailure("A graded response names a student") }
-          let part = key.parts[partIndex]
-          if let duplicate = duplicate(student: student, part: part) {
-            return emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
-                        raw: fields[layout.response], part: part, grade: duplicate, fields: fields)
-          }
-          account(grade, student: student, part: part, row: record.row)
-          verdictCounts[grade.verdict.index] += 1
-          writePrepared(record, of: batch)
-          return grade.verdict.isFlagged
         }
       }
-      if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
     }
   }
 
-  /// Writes the line the prepare stage built for `record`.
-  private func writePrepared(_ record: RecordBatch.Record, of batch: RecordBatch) {
-    batch.lines.withUnsafeBufferPointer { lines in
+  /// Accounts for one record; returns whether it is flagged.
+  private mutating func commit(_ record: RecordBatch.Record, fields: CSVFields, lines: UnsafeBufferPointer<UInt8>) -> Bool {
+    let studentID = trimmed(fields[layout.student])
+    let student = index(of: studentID, fields: fields)
+    switch record.outcome {
+    case .none:
+      switch layout.format {
+      case .long:
+        return respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
+                       raw: fields[layout.response], fields: fields)
+      case .wide, .canvas, .googleForms:
+        return processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields)
+      }
+    case let .final(verdict):
+      verdictCounts[verdict.index] += 1
       responses.write(UnsafeBufferPointer(rebasing: lines[record.lineStart..<record.lineEnd]))
+      return verdict.isFlagged
+    case let .graded(partIndex, grade):
+      guard let student else { preconditionFailure("A graded response names a student") }
+      let part = key.parts[partIndex]
+      if let duplicate = duplicate(student: student, part: part) {
+        return emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
+                    raw: fields[layout.response], part: part, grade: duplicate, fields: fields)
+      }
+      account(grade, student: student, part: part, row: record.row)
+      verdictCounts[grade.verdict.index] += 1
+      responses.write(UnsafeBufferPointer(rebasing: lines[record.lineStart..<record.lineEnd]))
+      return grade.verdict.isFlagged
     }
   }
 
