@@ -74,45 +74,60 @@ struct GradingRun {
     batch.bytes.withUnsafeBufferPointer { bytes in
       batch.ends.withUnsafeBufferPointer { ends in
         batch.lines.withUnsafeBufferPointer { lines in
-          for record in batch.records {
-            let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
-                                   ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
-            counts.rowsIn += 1
-            if commit(record, fields: fields, lines: lines) { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+          batch.records.withUnsafeBufferPointer { records in
+            // Prepared lines that follow each other are written in one go.
+            var pending = 0..<0
+            for record in records {
+              let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
+                                     ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
+              counts.rowsIn += 1
+              let (flagged, usesPrepared) = commit(record, fields: fields, flushing: &pending, lines: lines)
+              if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+              if usesPrepared {
+                pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
+              }
+            }
+            if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
           }
         }
       }
     }
   }
 
-  /// Accounts for one record; returns whether it is flagged.
-  private mutating func commit(_ record: RecordBatch.Record, fields: CSVFields, lines: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Accounts for one record; returns whether it is flagged, and whether its prepared line stands (the
+  /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
+  private mutating func commit(_ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
+                               lines: UnsafeBufferPointer<UInt8>) -> (flagged: Bool, usesPrepared: Bool) {
     let studentID = trimmed(fields[layout.student])
     let student = index(of: studentID, fields: fields)
+    func flush() {
+      if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
+      pending = 0..<0
+    }
     switch record.outcome {
     case .none:
+      flush()
       switch layout.format {
       case .long:
-        return respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
-                       raw: fields[layout.response], fields: fields)
+        return (respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
+                        raw: fields[layout.response], fields: fields), false)
       case .wide, .canvas, .googleForms:
-        return processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields)
+        return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields), false)
       }
     case let .final(verdict):
       verdictCounts[verdict.index] += 1
-      responses.write(UnsafeBufferPointer(rebasing: lines[record.lineStart..<record.lineEnd]))
-      return verdict.isFlagged
+      return (verdict.isFlagged, true)
     case let .graded(partIndex, grade):
       guard let student else { preconditionFailure("A graded response names a student") }
       let part = key.parts[partIndex]
       if let duplicate = duplicate(student: student, part: part) {
-        return emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
-                    raw: fields[layout.response], part: part, grade: duplicate, fields: fields)
+        flush()
+        return (emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
+                     raw: fields[layout.response], part: part, grade: duplicate, fields: fields), false)
       }
       account(grade, student: student, part: part, row: record.row)
       verdictCounts[grade.verdict.index] += 1
-      responses.write(UnsafeBufferPointer(rebasing: lines[record.lineStart..<record.lineEnd]))
-      return grade.verdict.isFlagged
+      return (grade.verdict.isFlagged, true)
     }
   }
 
