@@ -112,6 +112,25 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
 
+  @Test(arguments: [
+    ("x,\"nernst-potential-01\"?,1\n", "late.csv: row 10002, column 2: text \"?\" follows the closing quote of a quoted field"),
+    ("x,nernst\"potential,1\n", "late.csv: row 10002, column 2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"),
+  ])
+  func malformedRecordInALaterBatchNamesItsRowAndColumn(record: String, message: String) throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("late.csv")
+    var text = "student,item,response\n"
+    for i in 0..<10_000 { text += "s\(i % 700),nernst-potential-01,\"-95\"\n" }
+    try Data((text + record).utf8).write(to: input)
+    for workers in [1, 2] {
+      let error = #expect(throws: CSVError.self) {
+        try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
+      }
+      #expect(error?.description == message)
+    }
+  }
+
   @Test func moreWorkersThanRecords() throws {
     let (summary, dir) = try gradeSample(try fixture("long"))
     defer { dir.remove() }

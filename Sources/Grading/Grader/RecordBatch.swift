@@ -61,8 +61,10 @@ struct RecordBatch {
   /// last column. Sets ``isLast`` at the end of the input, and ``error`` (and ``isLast``) when the input
   /// cannot be read further.
   mutating func fill(from reader: inout CSVReader, layout: Layout) {
+    reader.lendStorage(bytes: &bytes, ends: &ends)
+    defer { reader.returnStorage(bytes: &bytes, ends: &ends) }
     do {
-      while records.count < RecordBatch.recordLimit, bytes.count < RecordBatch.byteLimit {
+      while records.count < RecordBatch.recordLimit, reader.recordStart < RecordBatch.byteLimit {
         guard try reader.next() else {
           isLast = true
           return
@@ -74,11 +76,7 @@ struct RecordBatch {
                            message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
           }
         }
-        records.append(Record(row: row, byteStart: bytes.count, endStart: ends.count, fieldCount: reader.fieldCount))
-        reader.withFields { fields in
-          bytes.append(contentsOf: fields.bytes)
-          ends.append(contentsOf: fields.ends)
-        }
+        records.append(Record(row: row, byteStart: reader.recordStart, endStart: reader.endsStart, fieldCount: reader.fieldCount))
       }
     } catch let error as CSVError {
       self.error = error
