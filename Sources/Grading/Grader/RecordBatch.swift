@@ -43,8 +43,8 @@ struct RecordBatch {
   var isLast = false
 
   /// At most this many records, and about this many field bytes, per batch.
-  static let recordLimit = 4096
-  static let byteLimit = 1 << 18
+  static let recordLimit = 512
+  static let byteLimit = 1 << 15
 
   /// Empties the batch, keeping its storage.
   mutating func reset(sequence: Int) {
