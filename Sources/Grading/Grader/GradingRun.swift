@@ -329,14 +329,28 @@ struct GradingRun {
     grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
     var totals: [Double] = []
     totals.reserveCapacity(studentIDs.count)
+    // Each line built as bytes: a grades.csv row per student.
+    let maximumText = Array(csvNumber(key.maximum).utf8)
     for s in studentIDs.indices {
       let states = itemStates[(s * itemCount)..<((s + 1) * itemCount)]
       let total = states.reduce(0) { $0 + $1.points }
       totals.append(total)
-      var fields = [studentIDs[s], studentNames[s], csvNumber(total), csvNumber(key.maximum),
-                    key.maximum > 0 ? percentText(total / key.maximum) : ""]
-      fields += states.map { $0.variant >= 0 ? csvNumber($0.points) : "" }
-      grades.row(fields)
+      line.removeAll(keepingCapacity: true)
+      line.appendCSVField(studentIDs[s])
+      line.append(0x2C)
+      line.appendCSVField(studentNames[s])
+      line.append(0x2C)
+      line.appendText(csvNumber(total))
+      line.append(0x2C)
+      line.append(contentsOf: maximumText)
+      line.append(0x2C)
+      if key.maximum > 0 { line.appendText(percentText(total / key.maximum)) }
+      for state in states {
+        line.append(0x2C)
+        if state.variant >= 0 { line.appendText(csvNumber(state.points)) }
+      }
+      line.append(0x0A)
+      grades.write(line)
     }
     var files = [responses, grades]
     if layout.format == .canvas {
