@@ -209,7 +209,7 @@ struct GradingRun {
   /// The student's index, adding the student on first sight; nil for an empty id.
   private mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
     if id.isEmpty { return nil }
-    if lastStudent >= 0, lastStudentID.elementsEqual(id) { return lastStudent }
+    if lastStudent >= 0, lastStudentID.withUnsafeBufferPointer({ bytesEqual($0, id) }) { return lastStudent }
     lastStudentID.removeAll(keepingCapacity: true)
     lastStudentID.append(contentsOf: id)
     if let i = studentTable.value(for: id) {
