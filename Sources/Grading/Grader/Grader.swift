@@ -69,7 +69,8 @@ public struct Grader: Sendable {
   ///   - format: The layout, or nil to detect it from the header.
   ///   - folder: The output folder, created when missing.
   ///   - workers: How many threads grade (reading and writing stay in input order, so the outputs are the
-  ///     same bytes for any number); ``defaultWorkers`` unless given, 1 for none besides the caller's.
+  ///     same bytes for any number); ``defaultWorkers`` unless given, 1 for none besides the caller's, at
+  ///     most 64.
   /// - Returns: What was read, graded and flagged; ``GradingSummary/exitStatus`` is the CLI's exit status.
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.

@@ -29,6 +29,9 @@ final class GradingPipeline: @unchecked Sendable {
   private var closed = false
   private var helpersRunning = 0
 
+  /// More threads than this are not started, whatever is asked.
+  static let maximumWorkers = 64
+
   init(reader: CSVReader, run: GradingRun, grader: Grader, layout: Layout) {
     self.reader = reader
     self.run = run
@@ -36,10 +39,11 @@ final class GradingPipeline: @unchecked Sendable {
     self.layout = layout
   }
 
-  /// Grades every remaining record with `workers` threads in all (the calling one included); returns the
+  /// Grades every remaining record with `workers` threads in all (the calling one included; at most
+  /// ``maximumWorkers``); returns the
   /// reader (at the end of the input) and the run, ready to finish.
   func run(workers: Int) throws(CSVError) -> (CSVReader, GradingRun) {
-    let helpers = max(0, workers - 1)
+    let helpers = max(0, min(workers, GradingPipeline.maximumWorkers) - 1)
     state.lock()
     helpersRunning = helpers
     state.unlock()
