@@ -75,19 +75,22 @@ struct GradingRun {
       batch.ends.withUnsafeBufferPointer { ends in
         batch.lines.withUnsafeBufferPointer { lines in
           batch.records.withUnsafeBufferPointer { records in
+          batch.columnGrades.withUnsafeBufferPointer { columnGrades in
             // Prepared lines that follow each other are written in one go.
             var pending = 0..<0
             for record in records {
               let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
                                      ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
               counts.rowsIn += 1
-              let (flagged, usesPrepared) = commit(record, fields: fields, flushing: &pending, lines: lines)
+              let (flagged, usesPrepared) = commit(record, fields: fields, flushing: &pending, lines: lines,
+                                                   columnGrades: columnGrades)
               if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
               if usesPrepared {
                 pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
               }
             }
             if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
+          }
           }
         }
       }
@@ -97,7 +100,9 @@ struct GradingRun {
   /// Accounts for one record; returns whether it is flagged, and whether its prepared line stands (the
   /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
   private mutating func commit(_ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
-                               lines: UnsafeBufferPointer<UInt8>) -> (flagged: Bool, usesPrepared: Bool) {
+                               lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>)
+    -> (flagged: Bool, usesPrepared: Bool)
+  {
     let studentID = trimmed(fields[layout.student])
     let student = index(of: studentID, fields: fields)
     func flush() {
@@ -114,6 +119,11 @@ struct GradingRun {
       case .wide, .canvas, .googleForms:
         return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields), false)
       }
+    case let .columns(gradeStart):
+      flush()
+      let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])
+      return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields,
+                                   pregraded: grades), false)
     case let .final(verdict):
       verdictCounts[verdict.index] += 1
       return (verdict.isFlagged, true)
@@ -168,12 +178,14 @@ struct GradingRun {
   }
 
   /// Wide formats: grades each non-empty answer cell, then writes the blanks.
+  /// `pregraded` holds, by answer column, the grades the prepare stage computed (nil for blank cells and
+  /// columns no part matches).
   private mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-                                             fields: CSVFields) -> Bool {
+                                             fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>? = nil) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
     var any = false
-    for column in layout.answers {
+    for (c, column) in layout.answers.enumerated() {
       let isBlank = isBlankField(fields[column.column])
       if isBlank { continue }
       any = true
@@ -186,7 +198,7 @@ struct GradingRun {
       }
       let f = withBytes(of: label) { item in
         respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: column.part, known: true)
+                part: column.part, known: true, pregraded: pregraded?[c])
       }
       flagged = flagged || f
     }
@@ -233,7 +245,7 @@ struct GradingRun {
   /// Grades one response and writes its line; returns whether it is flagged.
   private mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                                 raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
-                                known isKnown: Bool = false) -> Bool {
+                                known isKnown: Bool = false, pregraded: ResponseGrade? = nil) -> Bool {
     let partIndex: Int
     if isKnown {
       guard let known else {
@@ -267,7 +279,7 @@ struct GradingRun {
     if let duplicate = duplicate(student: student, part: part) {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: duplicate, fields: fields)
     }
-    let grade = grader.grade(raw, part: part)
+    let grade = pregraded ?? grader.grade(raw, part: part)
     account(grade, student: student, part: part, row: row)
     return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
   }

@@ -15,6 +15,9 @@ struct RecordBatch {
     case final(Verdict)
     /// A graded response; the line holds unless the student already answered the part.
     case graded(part: Int, grade: ResponseGrade)
+    /// Wide formats: the grades of the record's answer cells, one per answer column, from this index in
+    /// ``columnGrades``; the commit stage writes the lines.
+    case columns(gradeStart: Int)
   }
 
   struct Record {
@@ -37,6 +40,8 @@ struct RecordBatch {
   var records: [Record] = []
   /// Prepared lines, back to back.
   var lines: [UInt8] = []
+  /// Wide formats: by record and answer column, the grade of each non-blank cell that names a part.
+  var columnGrades: [ResponseGrade?] = []
   /// The error that ended the input after the last record of this batch.
   var error: CSVError?
   /// Whether the input ended with this batch.
@@ -53,6 +58,7 @@ struct RecordBatch {
     ends.removeAll(keepingCapacity: true)
     records.removeAll(keepingCapacity: true)
     lines.removeAll(keepingCapacity: true)
+    columnGrades.removeAll(keepingCapacity: true)
     error = nil
     isLast = false
   }
@@ -100,7 +106,10 @@ struct RecordBatch {
   /// Long format: grades every response and builds its line as if the student had not answered the part
   /// before. Pure: reads only the grader and the layout, writes only this batch.
   mutating func prepare(grader: Grader, layout: Layout) {
-    guard layout.format == .long else { return }
+    guard layout.format == .long else {
+      prepareColumns(grader: grader, layout: layout)
+      return
+    }
     let key = grader.key
     var lines = self.lines
     self.lines = []
@@ -141,6 +150,31 @@ struct RecordBatch {
       records[r].lineEnd = lines.count
     }
     self.lines = lines
+  }
+}
+
+extension RecordBatch {
+  /// Wide formats: grades every non-blank cell of a column that names a part. Pure, like
+  /// ``prepare(grader:layout:)``; which cells count as answered, and the blanks, are decided when committed.
+  private mutating func prepareColumns(grader: Grader, layout: Layout) {
+    let key = grader.key
+    var grades = columnGrades
+    columnGrades = []
+    for r in records.indices {
+      let start = grades.count
+      withFields(of: r) { fields in
+        for column in layout.answers {
+          let raw = fields[column.column]
+          if let p = column.part, raw.contains(where: { !isASCIISpace($0) }) {
+            grades.append(grader.grade(raw, part: key.parts[p]))
+          } else {
+            grades.append(nil)
+          }
+        }
+      }
+      records[r].outcome = .columns(gradeStart: start)
+    }
+    columnGrades = grades
   }
 }
 
