@@ -9,7 +9,7 @@
 struct RecordBatch {
   /// What the prepare stage found for a record.
   enum Outcome {
-    /// Nothing prepared (wide formats): the commit stage does all the work.
+    /// Nothing prepared: the commit stage does all the work.
     case none
     /// The line is final whatever the student's history: an unknown item, or a row naming no student.
     case final(Verdict)
@@ -103,8 +103,9 @@ struct RecordBatch {
     }
   }
 
-  /// Long format: grades every response and builds its line as if the student had not answered the part
-  /// before. Pure: reads only the grader and the layout, writes only this batch.
+  /// Grades every response. Long format: also builds its line as if the student had not answered the part
+  /// before. Wide formats: grades each answer cell (see `prepareColumns`). Pure: reads only the grader and
+  /// the layout, writes only this batch.
   mutating func prepare(grader: Grader, layout: Layout) {
     guard layout.format == .long else {
       prepareColumns(grader: grader, layout: layout)
