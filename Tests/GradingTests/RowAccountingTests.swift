@@ -106,15 +106,18 @@ struct GradingBenchmark {
       let input = dir.url.appendingPathComponent("bench-\(rows).csv")
       var generator = SubmissionGenerator(quiz: SampleQuiz.quiz, seed: 42)
       try generator.writeLong(rows: rows, students: students, to: input)
-      let start = ContinuousClock.now
-      let cpuStart = Self.cpuSeconds()
-      let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+      for workers in Set([1, Grader.defaultWorkers]).sorted() {
+        let start = ContinuousClock.now
+        let cpuStart = Self.cpuSeconds()
+        let summary = try Grader(quiz: SampleQuiz.quiz)
+          .grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let cpu = Self.cpuSeconds() - cpuStart
+        print("grading benchmark: \(rows) rows, \(workers) worker(s) in \(String(format: "%.2f", seconds)) s = \(Int(Double(rows) / seconds)) rows/s (\(Int(Double(rows) / cpu)) rows per CPU second); peak memory \(String(format: "%.1f", Self.peakMemoryMB())) MB; \(summary)")
+        #expect(summary.rowsIn == rows)
+      }
       try FileManager.default.removeItem(at: input)
-      let elapsed = ContinuousClock.now - start
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-      let cpu = Self.cpuSeconds() - cpuStart
-      print("grading benchmark: \(rows) rows in \(String(format: "%.2f", seconds)) s = \(Int(Double(rows) / seconds)) rows/s (\(Int(Double(rows) / cpu)) rows per CPU second); peak memory \(String(format: "%.1f", Self.peakMemoryMB())) MB; \(summary)")
-      #expect(summary.rowsIn == rows)
     }
   }
 }

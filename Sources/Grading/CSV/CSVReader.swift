@@ -24,6 +24,11 @@ public struct CSVReader {
   private var atEnd = false
   private var fieldBytes: [UInt8] = []
   private var fieldEnds: [Int] = []
+  /// Where the current record starts in ``fieldBytes`` and ``fieldEnds``: 0 unless records are appended to
+  /// lent storage (see ``lendStorage(bytes:ends:)``). Field ends are relative to ``recordStart``.
+  private(set) var recordStart = 0
+  private(set) var endsStart = 0
+  private var appending = false
   private var nextRow = 1
 
   /// The field separator: `,`, `;` or tab.
@@ -74,7 +79,7 @@ public struct CSVReader {
   }
 
   /// The number of fields in the current record.
-  public var fieldCount: Int { fieldEnds.count }
+  public var fieldCount: Int { fieldEnds.count - endsStart }
 
   /// The field at `index` as a `String` (empty past the last field).
   public func string(at index: Int) -> String {
@@ -98,21 +103,49 @@ public struct CSVReader {
 
   /// Lends the bytes of the field at `index` (empty past the last field).
   public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    guard index < fieldEnds.count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-    let start = index == 0 ? 0 : fieldEnds[index - 1]
-    let end = fieldEnds[index]
+    guard index < fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let start = recordStart + (index == 0 ? 0 : fieldEnds[endsStart + index - 1])
+    let end = recordStart + fieldEnds[endsStart + index]
     return try fieldBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
   }
 
   /// Lends every field of the current record at once.
   func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
     try fieldBytes.withUnsafeBufferPointer { bytes in
-      try fieldEnds.withUnsafeBufferPointer { ends in try body(CSVFields(bytes: bytes, ends: ends)) }
+      try fieldEnds.withUnsafeBufferPointer { ends in
+        try body(CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[recordStart...]),
+                           ends: UnsafeBufferPointer(rebasing: ends[endsStart...])))
+      }
     }
   }
 
   /// Whether every field of the current record is empty.
-  public var isBlank: Bool { fieldBytes.isEmpty }
+  public var isBlank: Bool { fieldBytes.count == recordStart }
+
+  /// Makes ``next()`` append each record's bytes and field ends (relative to the record's start) to
+  /// `bytes` and `ends` instead of replacing the last record, until ``returnStorage(bytes:ends:)``: records
+  /// land where a batch keeps them, without a copy.
+  mutating func lendStorage(bytes: inout [UInt8], ends: inout [Int]) {
+    precondition(!appending, "Storage is already lent")
+    swap(&fieldBytes, &bytes)
+    swap(&fieldEnds, &ends)
+    recordStart = fieldBytes.count
+    endsStart = fieldEnds.count
+    appending = true
+  }
+
+  /// Gives back the storage lent by ``lendStorage(bytes:ends:)``, with the records appended since; the
+  /// reader then has no current record.
+  mutating func returnStorage(bytes: inout [UInt8], ends: inout [Int]) {
+    precondition(appending, "No storage is lent")
+    swap(&fieldBytes, &bytes)
+    swap(&fieldEnds, &ends)
+    fieldBytes.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
+    recordStart = 0
+    endsStart = 0
+    appending = false
+  }
 
   @inline(__always)
   private mutating func peek() throws(CSVError) -> UInt8? {
@@ -136,13 +169,22 @@ public struct CSVReader {
     while true {
       guard try peek() != nil else { return false }
       try readRecord()
-      if !(fieldEnds.count == 1 && fieldBytes.isEmpty) { return true }
+      if !(fieldEnds.count - endsStart == 1 && fieldBytes.count == recordStart) { return true }
+      fieldEnds.removeLast()
     }
   }
 
+  /// Where the field being read starts in ``fieldBytes``.
+  private var fieldStart: Int { recordStart + (fieldEnds.count > endsStart ? fieldEnds[fieldEnds.count - 1] : 0) }
+
   private mutating func readRecord() throws(CSVError) {
-    fieldBytes.removeAll(keepingCapacity: true)
-    fieldEnds.removeAll(keepingCapacity: true)
+    if appending {
+      recordStart = fieldBytes.count
+      endsStart = fieldEnds.count
+    } else {
+      fieldBytes.removeAll(keepingCapacity: true)
+      fieldEnds.removeAll(keepingCapacity: true)
+    }
     row = nextRow
     let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13, sep = separator
     while true {
@@ -151,8 +193,8 @@ public struct CSVReader {
         position += 1
         while true {
           guard let b = try peek() else {
-            throw CSVError(.unterminatedQuote, file: fileName, row: row, column: fieldEnds.count + 1,
-                           message: "a quote opens a field but is never closed (from \(quoted("\"" + String(decoding: fieldBytes[(fieldEnds.last ?? 0)...], as: UTF8.self))))")
+            throw CSVError(.unterminatedQuote, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
+                           message: "a quote opens a field but is never closed (from \(quoted("\"" + String(decoding: fieldBytes[fieldStart...], as: UTF8.self))))")
           }
           position += 1
           if b == quote {
@@ -174,7 +216,7 @@ public struct CSVReader {
             rest.append(c)
             position += 1
           }
-          throw CSVError(.textAfterClosingQuote, file: fileName, row: row, column: fieldEnds.count + 1,
+          throw CSVError(.textAfterClosingQuote, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
                          message: "text \(quoted(String(decoding: rest, as: UTF8.self))) follows the closing quote of a quoted field")
         }
       } else {
@@ -199,19 +241,19 @@ public struct CSVReader {
           }
           if let found {
             if found == quote {
-              let start = fieldEnds.last ?? 0
-              throw CSVError(.quoteInUnquotedField, file: fileName, row: row, column: fieldEnds.count + 1,
+              let start = fieldStart
+              throw CSVError(.quoteInUnquotedField, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
                              message: "a quote appears inside the unquoted field \(quoted(String(decoding: fieldBytes[start...], as: UTF8.self) + "\"")); quote the whole field and double the quote")
             }
             break scan
           }
         }
       }
-      fieldEnds.append(fieldBytes.count)
+      fieldEnds.append(fieldBytes.count - recordStart)
       // After the field.
       guard let b = try peek() else { break }
       position += 1
-      if b == sep { if try peek() == nil { fieldEnds.append(fieldBytes.count); break } else { continue } }
+      if b == sep { if try peek() == nil { fieldEnds.append(fieldBytes.count - recordStart); break } else { continue } }
       if b == cr, try peek() == lf { position += 1 }
       break
     }

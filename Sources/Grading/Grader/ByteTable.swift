@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hash table from byte strings to values, looked up with bytes borrowed from the CSV reader so that the
 /// hot path makes no `String` for a student or an item name.
 ///
@@ -46,7 +48,7 @@ struct ByteTable<Value> {
         let bounds = keyBounds[entry]
         if bounds.end - bounds.start == key.count {
           let equal = keyBytes.withUnsafeBufferPointer { stored in
-            UnsafeBufferPointer(rebasing: stored[bounds.start..<bounds.end]).elementsEqual(key)
+            bytesEqual(UnsafeBufferPointer(rebasing: stored[bounds.start..<bounds.end]), key)
           }
           if equal { return entry }
         }
@@ -102,3 +104,11 @@ struct ByteTable<Value> {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+/// Whether two byte strings are equal (memcmp rather than a loop over bytes).
+@inline(__always)
+func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard a.count == b.count else { return false }
+  guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+  return memcmp(pa, pb, a.count) == 0
+}

@@ -32,6 +32,9 @@ public struct Grader: Sendable {
     key = KeyIndex(quiz)
   }
 
+  /// The number of grading threads used unless told otherwise: the number of active processors.
+  public static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
+
   /// The item names a submission may use: `variant-id#answer-id` for every part, and `variant-id` alone for
   /// a one-part variant.
   public var itemNames: [String] { key.parts.map(\.label) }
@@ -65,11 +68,15 @@ public struct Grader: Sendable {
   ///   - input: The CSV file (see <doc:SubmissionFormats>).
   ///   - format: The layout, or nil to detect it from the header.
   ///   - folder: The output folder, created when missing.
+  ///   - workers: How many threads grade (reading and writing stay in input order, so the outputs are the
+  ///     same bytes for any number); ``defaultWorkers`` unless given, 1 for none besides the caller's, at
+  ///     most 64.
   /// - Returns: What was read, graded and flagged; ``GradingSummary/exitStatus`` is the CLI's exit status.
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.
   /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
-  public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, into folder: URL) throws -> GradingSummary {
+  public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, into folder: URL,
+                    workers: Int = Grader.defaultWorkers) throws -> GradingSummary {
     let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map { folder.appendingPathComponent($0) }
     let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
     if let clash = outputs.first(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == inputPath }) {
@@ -81,11 +88,12 @@ public struct Grader: Sendable {
     } catch {
       throw GradingError("Cannot create the output folder \(folder.lastPathComponent): \(error.localizedDescription)")
     }
-    return try grade(&reader, format: format, into: folder)
+    return try grade(&reader, format: format, into: folder, workers: workers)
   }
 
-  /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:)``.
-  public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, into folder: URL) throws -> GradingSummary {
+  /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:workers:)``.
+  public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, into folder: URL,
+                    workers: Int = Grader.defaultWorkers) throws -> GradingSummary {
     guard try reader.next() else {
       throw CSVError(.emptyFile, file: reader.fileName, message: "the file is empty: expected a header row")
     }
@@ -95,10 +103,10 @@ public struct Grader: Sendable {
                      message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report or Google Forms responses, or give --input-format")
     }
     let layout = try Layout(header: header, format: format, key: key, file: reader.fileName)
-    var run = try GradingRun(grader: self, layout: layout, folder: folder)
-    while try reader.next() {
-      try run.process(&reader)
-    }
-    return try run.finish()
+    let run = try GradingRun(grader: self, layout: layout, folder: folder)
+    let pipeline = GradingPipeline(reader: reader, run: run, grader: self, layout: layout)
+    var finished: GradingRun
+    (reader, finished) = try pipeline.run(workers: max(1, workers))
+    return try finished.finish()
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import TemplateEngine
 
 /// The state of one grading run: the open outputs, every student's progress, and the counts the report is
-/// drawn from. Rows go through ``process(_:)`` one at a time.
+/// drawn from. Records arrive in batches through ``commit(_:)``, in input order.
 struct GradingRun {
   /// One student's progress on one item.
   struct ItemState {
@@ -39,8 +39,6 @@ struct GradingRun {
   /// The responses.csv line being built.
   var line: [UInt8] = []
   var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
-  /// Each verdict's name as bytes, by ``Verdict/index``.
-  let verdictNames: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8) }
   var lastStudentID: [UInt8] = []
   var lastStudent = -1
   var studentTable = ByteTable<Int>(capacity: 1024)
@@ -69,36 +67,125 @@ struct GradingRun {
 
   // MARK: Rows
 
-  mutating func process(_ reader: inout CSVReader) throws(CSVError) {
-    let row = reader.row
-    if reader.fieldCount > layout.header.count {
-      for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
-        throw CSVError(.tooManyFields, file: reader.fileName, row: row, column: c + 1,
-                       message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
+  /// Accounts for the records of `batch`, in order: registers students, catches duplicates, adds up the
+  /// statistics and writes each record's lines. The only stage that changes the run.
+  mutating func commit(_ batch: RecordBatch) {
+    // One borrow of the batch's storage for all its records: a closure per record would copy the run.
+    batch.bytes.withUnsafeBufferPointer { bytes in
+      batch.ends.withUnsafeBufferPointer { ends in
+        batch.lines.withUnsafeBufferPointer { lines in
+          batch.records.withUnsafeBufferPointer { records in
+          batch.columnGrades.withUnsafeBufferPointer { columnGrades in
+            // Prepared lines that follow each other are written in one go.
+            var pending = 0..<0
+            for record in records {
+              let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
+                                     ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
+              counts.rowsIn += 1
+              let (flagged, usesPrepared) = commit(record, fields: fields, flushing: &pending, lines: lines,
+                                                   columnGrades: columnGrades)
+              if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+              if usesPrepared {
+                pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
+              }
+            }
+            if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
+          }
+          }
+        }
       }
     }
-    counts.rowsIn += 1
-    let flagged = reader.withFields { fields in
-      let studentID = trimmed(fields[layout.student])
-      let student = index(of: studentID, fields: fields)
+  }
+
+  /// Accounts for one record; returns whether it is flagged, and whether its prepared line stands (the
+  /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
+  private mutating func commit(_ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
+                               lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>)
+    -> (flagged: Bool, usesPrepared: Bool)
+  {
+    let studentID = trimmed(fields[layout.student])
+    let student = index(of: studentID, fields: fields)
+    func flush() {
+      if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
+      pending = 0..<0
+    }
+    switch record.outcome {
+    case .none:
+      flush()
       switch layout.format {
       case .long:
-        return respond(row: row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
-                       raw: fields[layout.response], fields: fields)
+        return (respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
+                        raw: fields[layout.response], fields: fields), false)
       case .wide, .canvas, .googleForms:
-        return processAnswerColumns(row: row, student: student, studentID: studentID, fields: fields)
+        return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields), false)
       }
+    case let .columns(gradeStart):
+      flush()
+      let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])
+      return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields,
+                                   pregraded: grades), false)
+    case let .final(verdict):
+      verdictCounts[verdict.index] += 1
+      return (verdict.isFlagged, true)
+    case let .graded(partIndex, grade):
+      guard let student else { preconditionFailure("A graded response names a student") }
+      let part = key.parts[partIndex]
+      if let duplicate = duplicate(student: student, part: part) {
+        flush()
+        return (emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
+                     raw: fields[layout.response], part: part, grade: duplicate, fields: fields), false)
+      }
+      account(grade, student: student, part: part, row: record.row)
+      verdictCounts[grade.verdict.index] += 1
+      return (grade.verdict.isFlagged, true)
     }
-    if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+  }
+
+  /// The duplicate verdict when `student` already answered `part`, or the item with another variant.
+  private func duplicate(student: Int, part: PreparedPart) -> ResponseGrade? {
+    let state = itemStates[student * key.items.count + part.item]
+    guard state.variant >= 0 else { return nil }
+    if Int(state.variant) != part.variant {
+      let other = key.variants[Int(state.variant)].id
+      return ResponseGrade(verdict: .duplicate, points: 0,
+                           feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts.")
+    }
+    if state.answered & (1 << UInt64(part.position)) != 0 {
+      return ResponseGrade(verdict: .duplicate, points: 0,
+                           feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts.")
+    }
+    return nil
+  }
+
+  /// Records a response that is not a duplicate: the student's item state and the statistics.
+  private mutating func account(_ grade: ResponseGrade, student: Int, part: PreparedPart, row: Int) {
+    if grade.verdict != .blank {
+      let slot = student * key.items.count + part.item
+      var s = itemStates[slot]
+      if s.variant < 0 {
+        s.variant = Int32(part.variant)
+        s.firstRow = Int32(clamping: row)
+        variantStudents[part.variant] += 1
+      }
+      s.answered |= 1 << UInt64(part.position)
+      s.points += grade.points
+      itemStates[slot] = s
+      variantPoints[part.variant] += grade.points
+    }
+    partVerdicts[part.index][grade.verdict.index] += 1
+    partPoints[part.index] += grade.points
+    if let m = grade.misconception { partMisconceptions[part.index][m, default: 0] += 1 }
   }
 
   /// Wide formats: grades each non-empty answer cell, then writes the blanks.
+  /// `pregraded` holds, by answer column, the grades the prepare stage computed (nil for blank cells and
+  /// columns no part matches).
   private mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-                                             fields: CSVFields) -> Bool {
+                                             fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>? = nil) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
     var any = false
-    for column in layout.answers {
+    for (c, column) in layout.answers.enumerated() {
       let isBlank = isBlankField(fields[column.column])
       if isBlank { continue }
       any = true
@@ -111,7 +198,7 @@ struct GradingRun {
       }
       let f = withBytes(of: label) { item in
         respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: column.part, known: true)
+                part: column.part, known: true, pregraded: pregraded?[c])
       }
       flagged = flagged || f
     }
@@ -134,7 +221,7 @@ struct GradingRun {
   /// The student's index, adding the student on first sight; nil for an empty id.
   private mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
     if id.isEmpty { return nil }
-    if lastStudent >= 0, lastStudentID.elementsEqual(id) { return lastStudent }
+    if lastStudent >= 0, lastStudentID.withUnsafeBufferPointer({ bytesEqual($0, id) }) { return lastStudent }
     lastStudentID.removeAll(keepingCapacity: true)
     lastStudentID.append(contentsOf: id)
     if let i = studentTable.value(for: id) {
@@ -158,7 +245,7 @@ struct GradingRun {
   /// Grades one response and writes its line; returns whether it is flagged.
   private mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                                 raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
-                                known isKnown: Bool = false) -> Bool {
+                                known isKnown: Bool = false, pregraded: ResponseGrade? = nil) -> Bool {
     let partIndex: Int
     if isKnown {
       guard let known else {
@@ -189,39 +276,11 @@ struct GradingRun {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
                   grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
     }
-    let slot = student * key.items.count + part.item
-    let state = itemStates[slot]
-    if state.variant >= 0 {
-      if Int(state.variant) != part.variant {
-        let other = key.variants[Int(state.variant)].id
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
-                    grade: ResponseGrade(verdict: .duplicate, points: 0,
-                                         feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts."),
-                    fields: fields)
-      }
-      if state.answered & (1 << UInt64(part.position)) != 0 {
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
-                    grade: ResponseGrade(verdict: .duplicate, points: 0,
-                                         feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts."),
-                    fields: fields)
-      }
+    if let duplicate = duplicate(student: student, part: part) {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: duplicate, fields: fields)
     }
-    let grade = grader.grade(raw, part: part)
-    if grade.verdict != .blank {
-      var s = state
-      if s.variant < 0 {
-        s.variant = Int32(part.variant)
-        s.firstRow = Int32(clamping: row)
-        variantStudents[part.variant] += 1
-      }
-      s.answered |= 1 << UInt64(part.position)
-      s.points += grade.points
-      itemStates[slot] = s
-      variantPoints[part.variant] += grade.points
-    }
-    partVerdicts[partIndex][grade.verdict.index] += 1
-    partPoints[partIndex] += grade.points
-    if let m = grade.misconception { partMisconceptions[partIndex][m, default: 0] += 1 }
+    let grade = pregraded ?? grader.grade(raw, part: part)
+    account(grade, student: student, part: part, row: row)
     return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
   }
 
@@ -264,42 +323,8 @@ struct GradingRun {
                              part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
     verdictCounts[grade.verdict.index] += 1
     line.removeAll(keepingCapacity: true)
-    line.appendDecimal(row)
-    line.append(0x2C)
-    line.appendCSVField(studentID)
-    line.append(0x2C)
-    line.appendCSVField(item)
-    line.append(0x2C)
-    line.appendCSVField(raw)
-    line.append(0x2C)
-    if let v = grade.value { line.appendText(csvNumber(v)) } else if let o = grade.option { line.appendCSVField(o) }
-    line.append(0x2C)
-    if let part {
-      line.append(contentsOf: part.keyColumns)
-    } else {
-      line.append(contentsOf: [0x2C, 0x2C, 0x2C])
-    }
-    line.append(0x2C)
-    line.append(contentsOf: verdictNames[grade.verdict.index])
-    line.append(0x2C)
-    if let part, grade.points == part.points {
-      line.append(contentsOf: part.pointsBytes)
-    } else if grade.points == 0 {
-      line.append(0x30)
-    } else {
-      line.appendText(csvNumber(grade.points))
-    }
-    line.append(0x2C)
-    if let part { line.append(contentsOf: part.pointsBytes) }
-    line.append(0x2C)
-    if let m = grade.misconception { line.appendCSVField(m) }
-    line.append(0x2C)
-    line.appendCSVField(grade.feedback)
-    for c in layout.carried {
-      line.append(0x2C)
-      line.appendCSVField(fields[c])
-    }
-    line.append(0x0A)
+    line.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
+                            fields: fields, carried: layout.carried)
     responses.write(line)
     return grade.verdict.isFlagged
   }
@@ -316,14 +341,28 @@ struct GradingRun {
     grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
     var totals: [Double] = []
     totals.reserveCapacity(studentIDs.count)
+    // Each line built as bytes: a grades.csv row per student.
+    let maximumText = Array(csvNumber(key.maximum).utf8)
     for s in studentIDs.indices {
       let states = itemStates[(s * itemCount)..<((s + 1) * itemCount)]
       let total = states.reduce(0) { $0 + $1.points }
       totals.append(total)
-      var fields = [studentIDs[s], studentNames[s], csvNumber(total), csvNumber(key.maximum),
-                    key.maximum > 0 ? percentText(total / key.maximum) : ""]
-      fields += states.map { $0.variant >= 0 ? csvNumber($0.points) : "" }
-      grades.row(fields)
+      line.removeAll(keepingCapacity: true)
+      line.appendCSVField(studentIDs[s])
+      line.append(0x2C)
+      line.appendCSVField(studentNames[s])
+      line.append(0x2C)
+      line.appendText(csvNumber(total))
+      line.append(0x2C)
+      line.append(contentsOf: maximumText)
+      line.append(0x2C)
+      if key.maximum > 0 { line.appendText(percentText(total / key.maximum)) }
+      for state in states {
+        line.append(0x2C)
+        if state.variant >= 0 { line.appendText(csvNumber(state.points)) }
+      }
+      line.append(0x0A)
+      grades.write(line)
     }
     var files = [responses, grades]
     if layout.format == .canvas {

@@ -54,6 +54,12 @@ final class OutputFile {
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
+  /// Writes borrowed bytes as they are.
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= OutputFile.capacity { flush() }
+  }
+
   /// Writes a whole CSV row and a line break.
   func row(_ fields: [String]) {
     var line: [UInt8] = []

@@ -1,0 +1,227 @@
+/// A run of consecutive CSV records copied out of the reader, so that they can be graded on another thread
+/// while the reader goes on.
+///
+/// A batch goes through three stages: ``fill(from:layout:)`` (sequential: it reads the CSV), ``prepare(grader:layout:)``
+/// (pure: it grades every response and builds its `responses.csv` line, and may run on any thread, several
+/// batches at once), and ``GradingRun/commit(_:)`` (sequential, in input order: students, duplicates, totals
+/// and output). Only the commit stage touches the run's state, so the result does not depend on how many
+/// threads prepare.
+struct RecordBatch {
+  /// What the prepare stage found for a record.
+  enum Outcome {
+    /// Nothing prepared: the commit stage does all the work.
+    case none
+    /// The line is final whatever the student's history: an unknown item, or a row naming no student.
+    case final(Verdict)
+    /// A graded response; the line holds unless the student already answered the part.
+    case graded(part: Int, grade: ResponseGrade)
+    /// Wide formats: the grades of the record's answer cells, one per answer column, from this index in
+    /// ``columnGrades``; the commit stage writes the lines.
+    case columns(gradeStart: Int)
+  }
+
+  struct Record {
+    var row: Int
+    /// Where the record's field bytes start in ``bytes``.
+    var byteStart: Int
+    /// Where its field ends (relative to ``byteStart``) start in ``ends``.
+    var endStart: Int
+    var fieldCount: Int
+    var outcome = Outcome.none
+    /// The prepared `responses.csv` line in ``lines``.
+    var lineStart = 0
+    var lineEnd = 0
+  }
+
+  /// The batch's place in the input: batches are committed in this order.
+  var sequence = 0
+  var bytes: [UInt8] = []
+  var ends: [Int] = []
+  var records: [Record] = []
+  /// Prepared lines, back to back.
+  var lines: [UInt8] = []
+  /// Wide formats: by record and answer column, the grade of each non-blank cell that names a part.
+  var columnGrades: [ResponseGrade?] = []
+  /// The error that ended the input after the last record of this batch.
+  var error: CSVError?
+  /// Whether the input ended with this batch.
+  var isLast = false
+
+  /// At most this many records, and about this many field bytes, per batch.
+  static let recordLimit = 512
+  static let byteLimit = 1 << 15
+
+  /// Empties the batch, keeping its storage.
+  mutating func reset(sequence: Int) {
+    self.sequence = sequence
+    bytes.removeAll(keepingCapacity: true)
+    ends.removeAll(keepingCapacity: true)
+    records.removeAll(keepingCapacity: true)
+    lines.removeAll(keepingCapacity: true)
+    columnGrades.removeAll(keepingCapacity: true)
+    error = nil
+    isLast = false
+  }
+
+  /// Copies the next records of `reader` into the batch, checking that none has values past the header's
+  /// last column. Sets ``isLast`` at the end of the input, and ``error`` (and ``isLast``) when the input
+  /// cannot be read further.
+  mutating func fill(from reader: inout CSVReader, layout: Layout) {
+    reader.lendStorage(bytes: &bytes, ends: &ends)
+    defer { reader.returnStorage(bytes: &bytes, ends: &ends) }
+    do {
+      while records.count < RecordBatch.recordLimit, reader.recordStart < RecordBatch.byteLimit {
+        guard try reader.next() else {
+          isLast = true
+          return
+        }
+        let row = reader.row
+        if reader.fieldCount > layout.header.count {
+          for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
+            throw CSVError(.tooManyFields, file: reader.fileName, row: row, column: c + 1,
+                           message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
+          }
+        }
+        records.append(Record(row: row, byteStart: reader.recordStart, endStart: reader.endsStart, fieldCount: reader.fieldCount))
+      }
+    } catch let error as CSVError {
+      self.error = error
+      isLast = true
+    } catch {
+      preconditionFailure("CSVReader throws only CSVError")
+    }
+  }
+
+  /// Lends the fields of record `index`.
+  func withFields<R>(of index: Int, _ body: (CSVFields) throws -> R) rethrows -> R {
+    let record = records[index]
+    return try bytes.withUnsafeBufferPointer { all in
+      try ends.withUnsafeBufferPointer { allEnds in
+        try body(CSVFields(bytes: UnsafeBufferPointer(rebasing: all[record.byteStart...]),
+                           ends: UnsafeBufferPointer(rebasing: allEnds[record.endStart..<(record.endStart + record.fieldCount)])))
+      }
+    }
+  }
+
+  /// Grades every response. Long format: also builds its line as if the student had not answered the part
+  /// before. Wide formats: grades each answer cell (see `prepareColumns`). Pure: reads only the grader and
+  /// the layout, writes only this batch.
+  mutating func prepare(grader: Grader, layout: Layout) {
+    guard layout.format == .long else {
+      prepareColumns(grader: grader, layout: layout)
+      return
+    }
+    let key = grader.key
+    var lines = self.lines
+    self.lines = []
+    for r in records.indices {
+      let start = lines.count
+      let outcome: Outcome = withFields(of: r) { fields in
+        let row = records[r].row
+        let studentID = trimmed(fields[layout.student])
+        let item = trimmed(fields[layout.item])
+        let raw = fields[layout.response]
+        func line(_ part: PreparedPart?, _ grade: ResponseGrade) {
+          lines.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
+                                   fields: fields, carried: layout.carried)
+        }
+        switch key.byNameBytes.value(for: item) {
+        case let .part(p)?:
+          let part = key.parts[p]
+          if studentID.isEmpty {
+            line(part, ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."))
+            return .final(.unreadable)
+          }
+          let grade = grader.grade(raw, part: part)
+          line(part, grade)
+          return .graded(part: p, grade: grade)
+        case let .needsAnswerID(v)?:
+          let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
+          line(nil, ResponseGrade(verdict: .unknownItem, points: 0,
+                                  feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."))
+          return .final(.unknownItem)
+        case nil:
+          line(nil, ResponseGrade(verdict: .unknownItem, points: 0,
+                                  feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."))
+          return .final(.unknownItem)
+        }
+      }
+      records[r].outcome = outcome
+      records[r].lineStart = start
+      records[r].lineEnd = lines.count
+    }
+    self.lines = lines
+  }
+}
+
+extension RecordBatch {
+  /// Wide formats: grades every non-blank cell of a column that names a part. Pure, like
+  /// ``prepare(grader:layout:)``; which cells count as answered, and the blanks, are decided when committed.
+  private mutating func prepareColumns(grader: Grader, layout: Layout) {
+    let key = grader.key
+    var grades = columnGrades
+    columnGrades = []
+    for r in records.indices {
+      let start = grades.count
+      withFields(of: r) { fields in
+        for column in layout.answers {
+          let raw = fields[column.column]
+          if let p = column.part, raw.contains(where: { !isASCIISpace($0) }) {
+            grades.append(grader.grade(raw, part: key.parts[p]))
+          } else {
+            grades.append(nil)
+          }
+        }
+      }
+      records[r].outcome = .columns(gradeStart: start)
+    }
+    columnGrades = grades
+  }
+}
+
+/// Each verdict's name as bytes, by ``Verdict/index``.
+let verdictNameBytes: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8) }
+
+extension Array where Element == UInt8 {
+  /// Appends one `responses.csv` line, line break included.
+  mutating func appendResponseLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                   raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
+                                   fields: CSVFields, carried: [Int]) {
+    appendDecimal(row)
+    append(0x2C)
+    appendCSVField(studentID)
+    append(0x2C)
+    appendCSVField(item)
+    append(0x2C)
+    appendCSVField(raw)
+    append(0x2C)
+    if let v = grade.value { appendText(csvNumber(v)) } else if let o = grade.option { appendCSVField(o) }
+    append(0x2C)
+    if let part {
+      append(contentsOf: part.keyColumns)
+    } else {
+      append(contentsOf: [0x2C, 0x2C, 0x2C])
+    }
+    append(0x2C)
+    append(contentsOf: verdictNameBytes[grade.verdict.index])
+    append(0x2C)
+    if let part, grade.points == part.points {
+      append(contentsOf: part.pointsBytes)
+    } else if grade.points == 0 {
+      append(0x30)
+    } else {
+      appendText(csvNumber(grade.points))
+    }
+    append(0x2C)
+    if let part { append(contentsOf: part.pointsBytes) }
+    append(0x2C)
+    if let m = grade.misconception { appendCSVField(m) }
+    append(0x2C)
+    appendCSVField(grade.feedback)
+    for c in carried {
+      append(0x2C)
+      appendCSVField(fields[c])
+    }
+    append(0x0A)
+  }
+}
