@@ -138,6 +138,13 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
                       issues: issues)
   }
 
+  // The zip writer has no ZIP64: at most 65,535 entries and 4 GiB. Say so instead of overflowing.
+  let totalBytes = files.reduce(0) { $0 + $1.data.count }
+  if files.count > ZipWriter.maximumEntries || totalBytes >= ZipWriter.maximumBytes {
+    throw ExportError(code: .unexportable, message: "\(format.displayName): the package would hold \(files.count) files "
+      + "(\(totalBytes / 1_048_576) MB); a zip without ZIP64 holds at most \(ZipWriter.maximumEntries) files and 4 GiB. "
+      + "Ask for fewer variants per template, or split the bank.")
+  }
   var zip = ZipWriter()
   for file in files.prefix(files.count - entries.count) { zip.add(path: file.path, data: file.data) }
   for entry in entries { zip.add(entry) }

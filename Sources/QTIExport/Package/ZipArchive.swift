@@ -82,8 +82,15 @@ struct ZipWriter {
     count += 1
   }
 
+  /// The most entries a zip without ZIP64 records.
+  static let maximumEntries = 65_535
+  /// Uncompressed bytes below which every offset fits 32 bits (compressed data is never larger than this
+  /// much input plus headers).
+  static let maximumBytes = 4_000_000_000
+
   /// The finished archive.
   func finish() -> Data {
+    precondition(count <= Self.maximumEntries && output.count < 0xFFFF_FFFF, "callers check the zip limits first")
     var result = output
     let centralOffset = UInt32(result.count)
     result.append(central)
