@@ -239,24 +239,14 @@ struct ZipReader {
   }
 }
 
-extension [UInt8] {
+extension RangeReplaceableCollection where Element == UInt8 {
+  /// Appends `value` as two little-endian bytes (zip headers).
   mutating func append(le16 value: UInt16) {
     append(UInt8(value & 0xff))
     append(UInt8(value >> 8))
   }
 
-  mutating func append(le32 value: UInt32) {
-    append(le16: UInt16(value & 0xffff))
-    append(le16: UInt16(value >> 16))
-  }
-}
-
-extension Data {
-  mutating func append(le16 value: UInt16) {
-    append(UInt8(value & 0xff))
-    append(UInt8(value >> 8))
-  }
-
+  /// Appends `value` as four little-endian bytes.
   mutating func append(le32 value: UInt32) {
     append(le16: UInt16(value & 0xffff))
     append(le16: UInt16(value >> 16))

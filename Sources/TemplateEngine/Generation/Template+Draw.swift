@@ -118,13 +118,8 @@ extension Template {
 
   private func firstFailedConstraint(in environment: Environment) throws(GenerationError) -> Int? {
     for (index, constraint) in constraints.enumerated() {
-      let value = try evaluate(constraint.expression, environment, what: "constraint '\(constraint.expression.source)'",
-                               at: constraint.location)
-      guard case let .bool(holds) = value else {
-        throw GenerationError(template: id, reason: .evaluation(
-          what: "constraint '\(constraint.expression.source)'", location: constraint.location.description,
-          message: "a constraint must be true or false, got \(value)"))
-      }
+      let holds = try evaluate(constraint.expression, environment, what: "constraint '\(constraint.expression.source)'",
+                               at: constraint.location, expecting: "true or false (a constraint)", \.bool)
       if !holds { return index }
     }
     return nil
@@ -237,26 +232,28 @@ extension Template {
     }
   }
 
+  /// Evaluates `expression` and takes the value out with `extract`, or throws naming what was expected.
+  private func evaluate<T>(_ expression: Expression, _ environment: Environment, what: String, at location: FilePosition,
+                           expecting expected: String, _ extract: (ExpressionValue) -> T?) throws(GenerationError) -> T
+  {
+    let value = try evaluate(expression, environment, what: what, at: location)
+    guard let result = extract(value) else {
+      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
+                                                              message: "expected \(expected), got \(value)"))
+    }
+    return result
+  }
+
   private func evaluateNumber(_ expression: Expression, _ environment: Environment, what: String,
                               at location: FilePosition) throws(GenerationError) -> Double
   {
-    let value = try evaluate(expression, environment, what: what, at: location)
-    guard case let .number(x) = value else {
-      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
-                                                              message: "expected a number, got \(value)"))
-    }
-    return x
+    try evaluate(expression, environment, what: what, at: location, expecting: "a number", \.number)
   }
 
   private func evaluateString(_ expression: Expression, _ environment: Environment, what: String,
                               at location: FilePosition) throws(GenerationError) -> String
   {
-    let value = try evaluate(expression, environment, what: what, at: location)
-    guard case let .string(s) = value else {
-      throw GenerationError(template: id, reason: .evaluation(what: what, location: location.description,
-                                                              message: "expected an option id (text), got \(value)"))
-    }
-    return s
+    try evaluate(expression, environment, what: what, at: location, expecting: "an option id (text)", \.string)
   }
 
   private func render(_ text: TextTemplate, _ environment: Environment, what: String, at location: FilePosition)
