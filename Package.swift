@@ -14,6 +14,7 @@ let package = Package(
     .executable(name: "nernstquiz", targets: ["nernstquiz"]),
     .executable(name: "nernstquiz-bench", targets: ["nernstquiz-bench"]),
     .library(name: "PhysicsCore", targets: ["PhysicsCore"]),
+    .library(name: "QuizModel", targets: ["QuizModel"]),
     .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
     .library(name: "QTIExport", targets: ["QTIExport"]),
     .library(name: "Grading", targets: ["Grading"]),
@@ -27,10 +28,14 @@ let package = Package(
     // Pure physics: constants, ions, formulas. No I/O, no dependencies.
     .target(name: "PhysicsCore", swiftSettings: swiftSettings),
 
-    // Templates/ and Banks/: YAML reading, the expression language, seeded variant drawing, keys, preview.
+    // The quiz as given out: variants, answers, tolerances, the one accepted interval, points per part, the
+    // grading policy, and key.jsonl (writing and reading). What generating and grading agree on.
+    .target(name: "QuizModel", swiftSettings: swiftSettings),
+
+    // Templates/ and Banks/: YAML reading, the expression language, seeded variant drawing, preview.
     .target(
       name: "TemplateEngine",
-      dependencies: ["PhysicsCore", .product(name: "Yams", package: "Yams")],
+      dependencies: ["PhysicsCore", "QuizModel", .product(name: "Yams", package: "Yams")],
       swiftSettings: swiftSettings
     ),
 
@@ -51,18 +56,18 @@ let package = Package(
     // QTI writers (Canvas 1.2, 2.1, 3.0), packaging, validation and self-checks.
     .target(
       name: "QTIExport",
-      dependencies: ["TemplateEngine", "CLibXML2", "CZlib"],
+      dependencies: ["QuizModel", "CLibXML2", "CZlib"],
       swiftSettings: swiftSettings
     ),
 
     // CSV submissions, answer parsing, scoring and reports.
-    .target(name: "Grading", dependencies: ["TemplateEngine"], swiftSettings: swiftSettings),
+    .target(name: "Grading", dependencies: ["QuizModel"], swiftSettings: swiftSettings),
 
     // The one entry point: parses flags, calls the libraries, prints.
     .executableTarget(
       name: "nernstquiz",
       dependencies: [
-        "PhysicsCore", "TemplateEngine", "QTIExport", "Grading",
+        "PhysicsCore", "QuizModel", "TemplateEngine", "QTIExport", "Grading",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -72,7 +77,7 @@ let package = Package(
     .executableTarget(
       name: "nernstquiz-bench",
       dependencies: [
-        "PhysicsCore", "TemplateEngine", "QTIExport", "Grading",
+        "PhysicsCore", "QuizModel", "TemplateEngine", "QTIExport", "Grading",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -87,9 +92,18 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "QuizModelTests",
+      dependencies: [
+        "QuizModel", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "TemplateEngineTests",
       dependencies: [
-        "TemplateEngine", "TestSupport",
+        "TemplateEngine", "QuizModel", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       exclude: ["Snapshots"],
@@ -97,14 +111,14 @@ let package = Package(
     ),
     .testTarget(
       name: "QTIExportTests",
-      dependencies: ["QTIExport", "TemplateEngine", "TestSupport"],
+      dependencies: ["QTIExport", "QuizModel", "TemplateEngine", "TestSupport"],
       resources: [.copy("Fixtures"), .copy("Snapshots")],
       swiftSettings: swiftSettings
     ),
     .testTarget(
       name: "GradingTests",
       dependencies: [
-        "Grading", "TemplateEngine", "TestSupport",
+        "Grading", "QuizModel", "TemplateEngine", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Fixtures")],
@@ -112,7 +126,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "TemplateEngine"],
+      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "QuizModel", "TemplateEngine", "Grading"],
       swiftSettings: swiftSettings
     ),
   ]

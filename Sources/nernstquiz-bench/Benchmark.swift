@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import QTIExport
+import QuizModel
 import TemplateEngine
 
 /// `nernstquiz-bench`: measures drawing, export, grading and start-up, and prints a table.

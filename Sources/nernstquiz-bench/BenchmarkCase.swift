@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Grading
 import QTIExport
+import QuizModel
 import TemplateEngine
 
 /// A measured case.
@@ -104,7 +105,7 @@ struct BenchmarkCase {
         let (t, i) = jobs[index]
         do {
           let variant = try templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v")
-          total += variant.keyLine(points: 1).serialized().utf8.count
+          total += variant.keyRecord(item: 1).serialized().utf8.count
         } catch {
           failures.record("\(error)")
         }

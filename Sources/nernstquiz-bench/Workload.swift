@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 
 /// The shipped default bank's templates, and quizzes of any size drawn from them.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QTIExport
+import QuizModel
 import TemplateEngine
 
 /// `nernstquiz generate [BANK] [--out DIR] [--seed N]`.
@@ -53,8 +54,6 @@ struct Generate: ParsableCommand {
     do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
       throw CommandFailure("cannot create the output folder \(out): \(error.localizedDescription)")
     }
-    try writeAtomically(Data(quiz.keyJSONLines().utf8), to: folder.appendingPathComponent("key.jsonl"))
-    try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: folder.appendingPathComponent("preview.html"))
     let formats = try self.formats
     var report: ExportReport?
     if !formats.isEmpty {
@@ -63,6 +62,10 @@ struct Generate: ParsableCommand {
                                     baseName: bankURL.deletingPathExtension().lastPathComponent)
       } catch { throw CommandFailure(error.description) }
     }
+    // The key last: it records how each package delivers the quiz.
+    try writeAtomically(Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
+                        to: folder.appendingPathComponent("key.jsonl"))
+    try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: folder.appendingPathComponent("preview.html"))
     print("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let written = ["key.jsonl", "preview.html"] + (report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? [])
     for name in written { print("  \(folder.appendingPathComponent(name).path)") }
@@ -90,10 +93,4 @@ enum QuizLoader {
     }
   }
 
-  /// The bank's grading options.
-  static func bank(at url: URL) throws -> Bank {
-    do { return try Bank.parse(try String(contentsOf: url, encoding: .utf8), file: url.relativePath) } catch let error as TemplateError {
-      throw CommandFailure(error.description)
-    }
-  }
 }

@@ -1,41 +1,85 @@
 import ArgumentParser
 import Foundation
 import Grading
+import QuizModel
 import TemplateEngine
 
-/// `nernstquiz grade SUBMISSIONS.csv --bank BANK [--seed N] [--key key.jsonl] [--input-format F] --out DIR`.
+/// `nernstquiz grade SUBMISSIONS.csv --key key.jsonl [--out DIR]`.
 struct Grade: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Grade a CSV of student answers against the key regenerated from the bank and seed.",
+    abstract: "Grade a CSV of student answers against the answer key given out with the quiz.",
     discussion: """
-      Reads long (student,item,response), wide (student,<item>,…), Canvas "Student Analysis" or Google Forms
-      CSV files, detected from the header. Writes into --out:
-        responses.csv         every response with its row, value read, key, interval, verdict, points, feedback
-        grades.csv            one row per student: total, maximum, percent, points per item
-        report.html           score histogram, item facility and discrimination, Cronbach's α, misconceptions
-        canvas-gradebook.csv  for Canvas input: ready for the gradebook import
-      With --key, the key file must agree with the regenerated key line for line.
-      Exit status: 0 all graded, 1 some rows flagged (outputs complete), 2 unusable input or arguments.
+      The key (key.jsonl, written by generate) is all grading needs: no bank,
+      no templates. What went out is what is graded.
+
+      Reads long (student,item,response), wide (student,<item>,...), Canvas
+      "Student Analysis" or Google Forms CSV files, detected from the header.
+      Writes into --out (default: graded/ beside the submissions file):
+        responses.csv         every response: row, value read, key, interval,
+                              verdict, points, feedback
+        grades.csv            one row per student: total, maximum, percent,
+                              points per item
+        report.html           histogram, facility, discrimination, alpha
+        canvas-gradebook.csv  for Canvas input, ready for the gradebook
+
+      --bank alone draws the key again from the bank (and --seed); with both,
+      the key is drawn again and every difference is a warning: the grades
+      still follow the key file.
+
+      Exit status: 0 all graded, 1 some rows flagged (outputs complete),
+      2 unusable input or arguments.
+
+      Example:
+        nernstquiz grade answers.csv --key out/key.jsonl
       """
   )
 
   @Argument(help: ArgumentHelp("The submissions file (CSV).", valueName: "submissions.csv")) var submissions: String
-  @Option(help: ArgumentHelp("The bank file the quiz was drawn from (default: Banks/default.yaml).", valueName: "bank"))
-  var bank: String?
-  @Option(help: ArgumentHelp("The seed the quiz was drawn with, if not the bank's own.", valueName: "n")) var seed: UInt64?
-  @Option(help: ArgumentHelp("The key.jsonl given out with the quiz, to check against the regenerated key.", valueName: "key.jsonl"))
+  @Option(help: ArgumentHelp("The key.jsonl given out with the quiz.", valueName: "key.jsonl"))
   var key: String?
-  @Option(name: .customLong("input-format"),
-          help: ArgumentHelp("long, wide, canvas or google-forms (default: detected from the header).", valueName: "format"))
-  var inputFormat: String?
-  @Option(help: ArgumentHelp("Templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
+  @Option(help: ArgumentHelp("The bank, to draw the key again (to check a key, or when it is lost).", valueName: "bank"))
+  var bank: String?
+  @Option(help: ArgumentHelp("With --bank: the seed the quiz was drawn with, if not the bank's own.", valueName: "n"))
+  var seed: UInt64?
+  @Option(help: ArgumentHelp("With --bank: the templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
   var templates: String?
-  @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String
+  @Option(name: .customLong("input-format"),
+          help: ArgumentHelp("long, wide, canvas or google-forms (default: detected).", valueName: "format"))
+  var inputFormat: String?
+  @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir")) var out: String?
+  @Option(name: .customLong("unit-slip-credit"),
+          help: ArgumentHelp("Credit 0-1 for a ×10^±3 unit slip, instead of the key's.", valueName: "fraction"))
+  var unitSlipCredit: Double?
+  @Option(name: .customLong("misconception-credit"),
+          help: ArgumentHelp("Credit 0-1 for any named misconception, instead of the key's.", valueName: "fraction"))
+  var misconceptionCredit: Double?
+
+  func validate() throws {
+    guard FileManager.default.fileExists(atPath: submissions) else {
+      throw ValidationError("No submissions file at '\(submissions)'.")
+    }
+    guard key != nil || bank != nil else {
+      throw ValidationError("Give the answer key: --key out/key.jsonl (written by generate), or --bank BANK to draw it again.")
+    }
+    if key != nil, seed != nil, bank == nil {
+      throw ValidationError("--seed only applies with --bank: the key records the seed it was drawn with.")
+    }
+    for (name, value) in [("--unit-slip-credit", unitSlipCredit), ("--misconception-credit", misconceptionCredit)] {
+      if let value, !(0...1).contains(value) {
+        throw ValidationError("\(name) must be a fraction from 0 to 1, got \(value).")
+      }
+    }
+    if let inputFormat, SubmissionFormat(rawValue: inputFormat) == nil {
+      throw ValidationError("Unknown value '\(inputFormat)' for '--input-format': use long, wide, canvas or google-forms.")
+    }
+  }
 
   func run() throws {
     let summary: GradingSummary
     do {
       summary = try grade()
+    } catch let error as ValidationError {
+      throw error
     } catch {
       Terminal.error("Error: \(error)")
       throw ExitCode(2)
@@ -49,28 +93,57 @@ struct Grade: ParsableCommand {
   }
 
   private func grade() throws -> GradingSummary {
-    var format: SubmissionFormat? = nil
-    if let inputFormat {
-      guard let f = SubmissionFormat(rawValue: inputFormat) else {
-        throw ValidationError("Unknown value '\(inputFormat)' for '--input-format': use long, wide, canvas or google-forms.")
-      }
-      format = f
-    }
     let input = URL(fileURLWithPath: submissions)
-    guard FileManager.default.fileExists(atPath: input.path) else {
-      throw ValidationError("No submissions file at '\(submissions)'.")
+    let quiz = try answerKey()
+    var options = quiz.grading
+    var overrides: [String] = []
+    if let unitSlipCredit {
+      options.unitSlipCredit = unitSlipCredit
+      overrides.append("unit-slip credit \(unitSlipCredit)")
     }
-    let bankURL = try ContentLocator.bank(bank)
-    let quiz = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed)
-    let options = try QuizLoader.bank(at: bankURL).grading
-    if let key {
-      let text: String
-      do { text = try String(contentsOf: URL(fileURLWithPath: key), encoding: .utf8) } catch {
-        throw ValidationError("Cannot read the key file '\(key)': \(error.localizedDescription)")
-      }
-      try quiz.verifyKey(text, file: URL(fileURLWithPath: key).lastPathComponent)
+    if let misconceptionCredit {
+      options.misconceptionCredit = ["*": misconceptionCredit]
+      overrides.append("misconception credit \(misconceptionCredit)")
     }
+    if !overrides.isEmpty {
+      print("Policy from the command line, instead of the key's: \(overrides.joined(separator: ", ")).")
+    }
+    let folder = out.map { URL(fileURLWithPath: $0) }
+      ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
     let grader = Grader(quiz: quiz, policy: GradingPolicy(options: options))
-    return try grader.grade(submissionsAt: input, format: format, into: URL(fileURLWithPath: out))
+    return try grader.grade(submissionsAt: input, format: inputFormat.flatMap(SubmissionFormat.init(rawValue:)), into: folder)
+  }
+
+  /// The quiz to grade against: the key file's, or the bank's drawn again (compared with the key file when
+  /// both are given).
+  private func answerKey() throws -> Quiz {
+    var given: AnswerKey?
+    if let key {
+      let url = URL(fileURLWithPath: key)
+      let text: String
+      do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+        throw CommandFailure("cannot read the key file '\(key)': \(error.localizedDescription)")
+      }
+      do { given = try AnswerKey.read(text, file: key) } catch { throw CommandFailure(error.description) }
+      if given?.format == 1 {
+        Terminal.error("note: \(key) is a format-1 key (before points per part and the grading policy were recorded): graded with no partial credit")
+      }
+    }
+    guard let bank else { return given!.quiz }
+    let bankURL = try ContentLocator.bank(bank)
+    let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed)
+    guard let given else {
+      Terminal.error("note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way")
+      return drawn
+    }
+    let differences = given.quiz.differences(from: drawn)
+    for difference in differences.prefix(20) {
+      Terminal.error("warning: \(difference)")
+    }
+    if differences.count > 20 { Terminal.error("warning: … and \(differences.count - 20) more differences") }
+    if !differences.isEmpty {
+      Terminal.error("warning: the bank and templates no longer give the key given out; grading follows \(key!)")
+    }
+    return given.quiz
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuizModel
 import TemplateEngine
 
 /// `nernstquiz templates`: the library, one line each.

@@ -1,5 +1,6 @@
 import Foundation
 import QTIExport
+import QuizModel
 import TemplateEngine
 import Testing
 import TestSupport

@@ -1,4 +1,5 @@
 import Grading
+import QuizModel
 import TemplateEngine
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing
@@ -76,12 +77,12 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(r[10]["feedback"] == "This student already answered this item as nernst-potential-01 (row 10); the first answer counts.")
     #expect(r[11]["feedback"] == "\"driving-force-01\" has several parts: name one of driving-force-01#driving_force, driving-force-01#direction.")
     let g = try grades(dir)
-    #expect(g["alice"]?["total"] == "5")
+    #expect(g["alice"]?["total"] == "5.00")
     #expect(g["alice"]?["percent"] == "100.0")
-    #expect(g["bob"]?["total"] == "0")
-    #expect(g["carol"]?["total"] == "2")
-    #expect(g["carol"]?["maximum"] == "5")
-    #expect(g["dave"]?["ohmic-current"] == "0")  // unreadable still occupies the item
+    #expect(g["bob"]?["total"] == "0.00")
+    #expect(g["carol"]?["total"] == "2.00")
+    #expect(g["carol"]?["maximum"] == "5.00")
+    #expect(g["dave"]?["ohmic-current"] == "0.00")  // unreadable still occupies the item
     #expect(g["dave"]?["nernst-potential"] == "")
   }
 
@@ -104,9 +105,9 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.rowsGraded == 1)
     #expect(summary.rowsFlagged == 2)
     let g = try grades(dir)
-    #expect(g["erin"]?["total"] == "5")
-    #expect(g["frank"]?["total"] == "3")
-    #expect(g["gina"]?["total"] == "0")
+    #expect(g["erin"]?["total"] == "5.00")
+    #expect(g["frank"]?["total"] == "3.00")
+    #expect(g["gina"]?["total"] == "0.00")
   }
 
   @Test func canvasStudentAnalysisMatchedByQuestionText() throws {
@@ -127,12 +128,12 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.rowsFlagged == 2)
     let g = try grades(dir)
     #expect(g["2001"]?["name"] == "Doe, Jane")
-    #expect(g["2003"]?["total"] == "5")
+    #expect(g["2003"]?["total"] == "5.00")
     let gradebook = try readCSV(dir.url.appendingPathComponent("out/canvas-gradebook.csv"))
     #expect(gradebook[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Membrane potentials"])
-    #expect(gradebook[1] == ["Points Possible", "", "", "", "", "5"])
-    #expect(gradebook[2] == ["Doe, Jane", "2001", "S01", "", "Sec 1", "5"])
-    #expect(gradebook[3] == ["Smith John", "2002", "S02", "", "Sec 2", "0"])
+    #expect(gradebook[1] == ["Points Possible", "", "", "", "", "5.00"])
+    #expect(gradebook[2] == ["Doe, Jane", "2001", "S01", "", "Sec 1", "5.00"])
+    #expect(gradebook[3] == ["Smith John", "2002", "S02", "", "Sec 2", "0.00"])
   }
 
   @Test func googleFormsMatchedByTitle() throws {
@@ -149,7 +150,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
       == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction", "ohmic-current-02"])
     let g = try grades(dir)
     #expect(g["ann@example.edu"]?["name"] == "Ann")
-    #expect(g["ben@example.edu"]?["total"] == "5")
+    #expect(g["ben@example.edu"]?["total"] == "5.00")
   }
 
   @Test func utf16TabSeparatedFileWithCRLF() throws {
@@ -259,30 +260,40 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(error?.code == .emptyFile)
   }
 
-  // MARK: Key check
+  // MARK: Key file
 
-  @Test func keyFileThatMatches() throws {
-    try SampleQuiz.quiz.verifyKey(SampleQuiz.quiz.keyJSONLines())
-    try SampleQuiz.quiz.verifyKey(SampleQuiz.quiz.keyJSONLines().replacingOccurrences(of: "\n", with: "\r\n"))
+  @Test func theKeyReadBackGradesLikeTheQuizItWasWrittenFrom() throws {
+    let key = try AnswerKey.read(SampleQuiz.quiz.keyJSONLines())
+    #expect(key.format == 2)
+    #expect(key.quiz == SampleQuiz.quiz)
+    let fromKey = Grader(quiz: key.quiz), fromQuiz = Grader(quiz: SampleQuiz.quiz)
+    for (response, item) in [("-95", "nernst-potential-01"), ("25", "driving-force-01#driving_force"), ("influx", "driving-force-01#direction")] {
+      #expect(fromKey.grade(response, for: item) == fromQuiz.grade(response, for: item))
+    }
+    let crlf = try AnswerKey.read(SampleQuiz.quiz.keyJSONLines().replacingOccurrences(of: "\n", with: "\r\n"))
+    #expect(crlf.quiz == SampleQuiz.quiz)
   }
 
-  @Test func keyFileFromChangedTemplatesNamesTheFirstVariantThatDiffers() throws {
+  @Test func changedTemplatesAreReportedPerVariantAndField() throws {
     var changed = SampleQuiz.quiz
     changed.items[1].variants[0].answers[0].kind = .numeric(NumericAnswer(value: 25.0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
-    let error = #expect(throws: KeyMismatchError.self) { try SampleQuiz.quiz.verifyKey(changed.keyJSONLines()) }
-    #expect(error?.variant == "driving-force-01")
-    #expect(error?.line == 3)
-    #expect(error?.description == "key.jsonl: line 3: the key of variant 'driving-force-01' differs from the one regenerated from the bank and seed (the template changed since the quiz went out)")
+    let differences = SampleQuiz.quiz.differences(from: changed)
+    #expect(differences.count == 1)
+    #expect(differences.first?.variant == "driving-force-01")
+    #expect(differences.first?.field == "answers[driving_force].interval")
+    #expect(SampleQuiz.quiz.differences(from: SampleQuiz.quiz).isEmpty)
   }
 
-  @Test func keyFileWithAnotherVariantOrTooShort() throws {
+  @Test func aGarbageOrIncompleteKeyIsRefusedWithItsLine() throws {
     let lines = SampleQuiz.quiz.keyJSONLines().split(separator: "\n")
-    let swapped = ([lines[1], lines[0]] + lines.dropFirst(2)).joined(separator: "\n")
-    let e1 = #expect(throws: KeyMismatchError.self) { try SampleQuiz.quiz.verifyKey(swapped) }
-    #expect(e1?.description == "key.jsonl: line 1: has variant 'nernst-potential-02' where the bank and seed give 'nernst-potential-01'")
+    let garbage = ([lines[0], "not json"] + lines.dropFirst(1)).joined(separator: "\n")
+    let e1 = #expect(throws: KeyFileError.self) { try AnswerKey.read(garbage) }
+    #expect(e1?.line == 2)
+    #expect(e1?.description.contains("not a JSON object") == true)
     let short = lines.dropLast().joined(separator: "\n")
-    let e2 = #expect(throws: KeyMismatchError.self) { try SampleQuiz.quiz.verifyKey(short) }
-    #expect(e2?.variant == "ohmic-current-02")
-    #expect(e2?.variantInFile == nil)
+    let e2 = #expect(throws: KeyFileError.self) { try AnswerKey.read(short) }
+    #expect(e2?.description.contains("should have 2 variants, the file has 1") == true)
+    let e3 = #expect(throws: KeyFileError.self) { try AnswerKey.read("") }
+    #expect(e3?.description.contains("empty") == true)
   }
 }

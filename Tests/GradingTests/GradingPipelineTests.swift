@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing

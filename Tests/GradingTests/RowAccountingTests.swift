@@ -1,6 +1,7 @@
 import Foundation
 import Grading
 import PropertyBased
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing

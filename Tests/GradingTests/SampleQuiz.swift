@@ -1,4 +1,5 @@
 import Grading
+import QuizModel
 import TemplateEngine
 
 /// A small quiz built by hand: negative keys, a key near zero, a two-part driving-force item with a choice

@@ -1,4 +1,5 @@
 import Grading
+import QuizModel
 import TemplateEngine
 import Testing
 
@@ -138,7 +139,7 @@ import Testing
     let policy = GradingPolicy(significantFigures: .init(slack: 1, credit: 0.5))
     let strict = Grader(quiz: SampleQuiz.quiz, policy: policy)
     let grade = try #require(strict.grade(response, for: "nernst-potential-01"))
-    #expect(grade.points == points)
+    #expect(grade.points == Points(exactly: points))
     #expect(grade.feedback == feedback)
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 import Testing
 @testable import QTIExport
@@ -46,9 +47,9 @@ struct CanvasWriterTests {
     let varequal = try #require(or.child("varequal"))
     #expect(varequal.textContent == "-95.0189")
     #expect(varequal[attribute: "margintype"] == "absolute")
-    #expect(varequal[attribute: "margin"] == "2.400378")
-    #expect(or.child("and")?.child("vargte")?.textContent == "-97.419278")
-    #expect(or.child("and")?.child("varlte")?.textContent == "-92.618522")
+    #expect(varequal[attribute: "margin"] == "2.40038")
+    #expect(or.child("and")?.child("vargte")?.textContent == "-97.41928")
+    #expect(or.child("and")?.child("varlte")?.textContent == "-92.61852")
     #expect(conditions[0].child("setvar")?.textContent == "100")
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 import Testing
 @testable import QTIExport
@@ -34,7 +35,7 @@ struct ItemCheckerTests {
   /// Edits one exported file so that a check fails: the fast checks must not confirm it.
   @Test(arguments: [
     ("<value>-95.0189</value>", "<value>-90</value>"),                      // the key is not the model's
-    ("tolerance=\"2.400378 2.400378\"", "tolerance=\"0.0001 0.0001\""),     // the model's interval is rejected
+    ("tolerance=\"2.40038 2.40038\"", "tolerance=\"0.0001 0.0001\""),     // the model's interval is rejected
     ("showHide=\"show\"", "showHide=\"hide\""),                              // feedback never shown
     ("identifier=\"FB_E_log10-for-ln\" showHide=\"show\"", "identifier=\"FB_other\" showHide=\"show\""),
     ("<baseValue baseType=\"float\">2</baseValue>", "<baseValue baseType=\"float\">0</baseValue>"),

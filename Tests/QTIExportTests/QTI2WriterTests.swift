@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 import Testing
 @testable import QTIExport
@@ -15,7 +16,7 @@ struct QTI2WriterTests {
     #expect(!equals.isEmpty)
     #expect(equals.allSatisfy { $0[attribute: "toleranceMode"] == "absolute" })
     let key = try #require(equals.first)
-    #expect(key[attribute: "tolerance"] == "2.400378 2.400378")
+    #expect(key[attribute: "tolerance"] == "2.40038 2.40038")
     #expect(key.elements.map(\.name) == ["correct", "variable"])
     #expect(item.descendants("textEntryInteraction").first?[attribute: "responseIdentifier"] == "RESPONSE_E")
     #expect(item.descendants("responseDeclaration").first?[attribute: "baseType"] == "float")

@@ -1,3 +1,4 @@
+import QuizModel
 import TemplateEngine
 
 /// Small hand-built quizzes covering every kind of item the exporter writes.

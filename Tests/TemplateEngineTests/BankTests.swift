@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing
@@ -112,7 +113,10 @@ import Testing
     let quiz = try defaultBank().drawQuiz(library: Self.library)
     for variant in quiz.variants {
       let template = try #require(Self.library[variant.template])
-      #expect(try template.drawVariant(seed: variant.seed, id: variant.id) == variant)
+      var redrawn = try template.drawVariant(seed: variant.seed, id: variant.id)
+      // Points are the item's, split over the parts; the template does not know them.
+      for i in redrawn.answers.indices { redrawn.answers[i].points = variant.answers[i].points }
+      #expect(redrawn == variant)
     }
   }
 

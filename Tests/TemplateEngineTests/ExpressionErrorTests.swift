@@ -1,4 +1,5 @@
 import Testing
+import QuizModel
 import TemplateEngine
 
 /// One error case: the source, the exact message, and where the caret goes.

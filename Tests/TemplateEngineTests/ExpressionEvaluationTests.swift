@@ -1,4 +1,5 @@
 import Testing
+import QuizModel
 import TemplateEngine
 
 @Suite struct ExpressionEvaluationTests {

@@ -1,3 +1,4 @@
+import QuizModel
 import Foundation
 import Testing
 @testable import TemplateEngine

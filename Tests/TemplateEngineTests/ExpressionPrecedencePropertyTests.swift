@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QuizModel
 import TemplateEngine
 
 /// Random arithmetic trees, printed with only the parentheses the documented precedence needs, must parse

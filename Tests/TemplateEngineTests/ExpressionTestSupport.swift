@@ -1,4 +1,5 @@
 import Testing
+import QuizModel
 import TemplateEngine
 
 /// Evaluates `source` with `variables`, failing the test at the caller's location on any error.

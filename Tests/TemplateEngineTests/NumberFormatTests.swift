@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import QuizModel
 import TemplateEngine
 import Testing
 

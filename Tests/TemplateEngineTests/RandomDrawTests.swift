@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import QuizModel
 import TemplateEngine
 
 @Suite struct RandomDrawTests {

@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing
@@ -41,9 +42,10 @@ import Testing
   /// textbook formulas and constants typed in here, not with PhysicsCore.
   @Test func referenceTemplateKeysFollowFromTheirDisplayedParameters() throws {
     let r = 8.314462618153, f = 96485.33212331, e = 1.602176634e-19
-    for line in try defaultQuiz().keyJSONLines().split(separator: "\n") {
+    for line in try defaultQuiz().keyJSONLines().split(separator: "\n").dropFirst() {
       let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-      let params = try #require(object["params"] as? [String: Any])
+      let list = try #require(object["params"] as? [[String: Any]])
+      let params = Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as! String, $0["value"]!) })
       let answers = try #require(object["answers"] as? [[String: Any]])
       func p(_ name: String) throws -> Double { try #require((params[name] as? NSNumber)?.doubleValue, "param \(name)") }
       func key(_ id: String) throws -> Double {
@@ -76,13 +78,16 @@ import Testing
     let found = try defaultQuiz().keyJSONLines().split(separator: "\n").first { $0.contains("\"driving-force-01\"") }
     let line = try #require(found)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["id", "template", "seed", "points", "params", "stem", "answers"])
-    let params = try #require(object["params"] as? [String: Any])
-    #expect(Set(params.keys) == ["ion", "z", "inside_mM", "outside_mM", "temperature_C", "Vm_mV"])
+    #expect(Set(object.keys) == ["record", "id", "item", "template", "seed", "points", "params", "stem", "answers"])
+    let params = try #require(object["params"] as? [[String: Any]])
+    #expect(params.map { $0["name"] as? String } == ["ion", "z", "inside_mM", "outside_mM", "temperature_C", "Vm_mV"])
+    #expect(params.allSatisfy { $0["display"] is String })
     let answers = try #require(object["answers"] as? [[String: Any]])
     #expect(answers.map { $0["id"] as? String } == ["driving_force", "direction"])
+    #expect(answers.map { ($0["points"] as? NSNumber)?.doubleValue } == [1.5, 1.5])
     #expect(answers[0]["unit"] as? String == "mV")
-    #expect((answers[0]["interval"] as? [NSNumber])?.count == 2)
+    let interval = try #require(answers[0]["interval"] as? [String: String])
+    #expect(Set(interval.keys) == ["key", "half_width", "low", "high"])
     #expect((answers[1]["options"] as? [[String: Any]])?.map { $0["id"] as? String } == ["influx", "efflux"])
   }
 
@@ -95,7 +100,7 @@ import Testing
       for answer in variant.answers {
         if let numeric = answer.numeric {
           #expect(numeric.interval.contains(numeric.value))
-          #expect(numeric.interval.lowerBound <= numeric.interval.upperBound)
+          #expect(numeric.interval.lower <= numeric.interval.upper)
           for m in numeric.misconceptions {
             #expect(!numeric.interval.contains(m.value!), "\(templates[index].id) seed \(seed): \(m.id) inside the interval")
           }

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 import Testing
 

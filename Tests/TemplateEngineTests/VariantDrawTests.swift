@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TemplateEngine
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     let b = try template.drawVariant(seed: 42, id: "v")
     let c = try template.drawVariant(seed: 43, id: "v")
     #expect(a == b)
-    #expect(a.keyLine(points: 1).serialized() == b.keyLine(points: 1).serialized())
+    #expect(a.keyRecord(item: 1).serialized() == b.keyRecord(item: 1).serialized())
     #expect(a.stem != c.stem)
   }
 

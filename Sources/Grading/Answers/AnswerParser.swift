@@ -1,4 +1,4 @@
-import TemplateEngine
+import QuizModel
 
 /// What a response says, once read against the answer it is for.
 public enum ParsedResponse: Hashable, Sendable {

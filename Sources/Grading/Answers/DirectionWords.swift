@@ -1,3 +1,5 @@
+import QuizModel
+
 /// The ways students say which way ions or current go, grouped by meaning.
 enum Direction: Hashable, Sendable {
   case into, outOf, neither

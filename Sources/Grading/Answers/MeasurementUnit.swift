@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// A unit a response may be written in: a physical dimension and a power of ten relative to the dimension's
 /// base unit (volt, ampere, coulomb, siemens, mol/L, J/mol, a plain fraction, a count).

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// The byte-level reader behind ``AnswerParser``: sign, digits with group and decimal separators, an
 /// exponent in any of the accepted spellings, and the text of a unit.
 struct NumberScanner {

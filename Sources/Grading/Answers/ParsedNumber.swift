@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// A number read from a response, kept as the decimal the student wrote (sign, digits, power of ten) so that
 /// unit conversion and tolerance checks never suffer binary rounding.

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// Where a ``CSVReader`` gets its bytes: a file read in chunks, or bytes in memory. UTF-16 input (recognised
 /// by its byte-order mark) is transcoded to UTF-8 chunk by chunk; a UTF-8 byte-order mark is dropped.

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A problem with a submissions file as a whole: it cannot be read, it is not well-formed CSV, or its header
 /// is not one of the supported formats.
 ///

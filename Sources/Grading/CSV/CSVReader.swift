@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// Reads CSV records one at a time from a file or from bytes in memory, without holding more than one chunk
 /// of the input and one record.

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// A hash table from byte strings to values, looked up with bytes borrowed from the CSV reader so that the
 /// hot path makes no `String` for a student or an item name.

@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// Grades student submissions against a quiz's answer key.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// Runs a grading run over a CSV reader with one or more threads, in batches of records.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// The state of one grading run: the open outputs, every student's progress, and the counts the report is
 /// drawn from. Records arrive in batches through ``commit(_:)``, in input order.
@@ -10,7 +10,7 @@ struct GradingRun {
     var variant: Int32 = -1
     /// A bit for each part of that variant already answered.
     var answered: UInt64 = 0
-    var points: Double = 0
+    var points: Points = .zero
     /// The row of the first answer.
     var firstRow: Int32 = 0
   }
@@ -30,10 +30,10 @@ struct GradingRun {
 
   // Statistics.
   var partVerdicts: [[Int]]
-  var partPoints: [Double]
+  var partPoints: [Points]
   var partMisconceptions: [[String: Int]]
   var variantStudents: [Int]
-  var variantPoints: [Double]
+  var variantPoints: [Points]
   var partHasColumn: [Bool]
   var touched: [Bool]
   /// The responses.csv line being built.
@@ -52,10 +52,10 @@ struct GradingRun {
     counts.unmatchedColumns = layout.unmatched
     responses = try OutputFile(folder.appendingPathComponent("responses.csv"))
     partVerdicts = Array(repeating: Array(repeating: 0, count: Verdict.allCases.count), count: key.parts.count)
-    partPoints = Array(repeating: 0, count: key.parts.count)
+    partPoints = Array(repeating: .zero, count: key.parts.count)
     partMisconceptions = Array(repeating: [:], count: key.parts.count)
     variantStudents = Array(repeating: 0, count: key.variants.count)
-    variantPoints = Array(repeating: 0, count: key.variants.count)
+    variantPoints = Array(repeating: .zero, count: key.variants.count)
     partHasColumn = Array(repeating: false, count: key.parts.count)
     for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
     touched = Array(repeating: false, count: key.items.count)
@@ -339,27 +339,27 @@ struct GradingRun {
     let grades = try OutputFile(folder.appendingPathComponent("grades.csv"))
     let itemCount = key.items.count
     grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
-    var totals: [Double] = []
+    var totals: [Points] = []
     totals.reserveCapacity(studentIDs.count)
     // Each line built as bytes: a grades.csv row per student.
-    let maximumText = Array(csvNumber(key.maximum).utf8)
+    let maximumText = Array(key.maximum.twoDecimals.utf8)
     for s in studentIDs.indices {
       let states = itemStates[(s * itemCount)..<((s + 1) * itemCount)]
-      let total = states.reduce(0) { $0 + $1.points }
+      let total = states.reduce(Points.zero) { $0 + $1.points }
       totals.append(total)
       line.removeAll(keepingCapacity: true)
       line.appendCSVField(studentIDs[s])
       line.append(0x2C)
       line.appendCSVField(studentNames[s])
       line.append(0x2C)
-      line.appendText(csvNumber(total))
+      line.appendText(total.twoDecimals)
       line.append(0x2C)
       line.append(contentsOf: maximumText)
       line.append(0x2C)
-      if key.maximum > 0 { line.appendText(percentText(total / key.maximum)) }
+      if key.maximum > .zero { line.appendText(percentText(total.value / key.maximum.value)) }
       for state in states {
         line.append(0x2C)
-        if state.variant >= 0 { line.appendText(csvNumber(state.points)) }
+        if state.variant >= 0 { line.appendText(state.points.twoDecimals) }
       }
       line.append(0x0A)
       grades.write(line)
@@ -369,14 +369,14 @@ struct GradingRun {
       let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"))
       let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title
       gradebook.row(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
-      gradebook.row(["Points Possible", "", "", "", "", csvNumber(key.maximum)])
+      gradebook.row(["Points Possible", "", "", "", "", key.maximum.twoDecimals])
       for s in studentIDs.indices {
         let info = studentInfo[s]
-        gradebook.row([studentNames[s], info[0], info[1], "", info[2], csvNumber(totals[s])])
+        gradebook.row([studentNames[s], info[0], info[1], "", info[2], totals[s].twoDecimals])
       }
       files.append(gradebook)
     }
-    let statistics = ReportStatistics(run: self, totals: totals)
+    let statistics = ReportStatistics(run: self, totals: totals.map(\.value))
     let report = try OutputFile(folder.appendingPathComponent("report.html"))
     report.write(HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render())
     files.append(report)

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// What a grading run did: rows in, rows graded and rows flagged (the two always add up), responses by
 /// verdict, the columns it could not match, and the files written.

@@ -1,4 +1,4 @@
-import TemplateEngine
+import QuizModel
 
 /// The quiz's answer key arranged for lookups: every part of every variant by its item name
 /// (`variant-id#answer-id`, or `variant-id` for a one-part variant) and by its question text.
@@ -18,7 +18,7 @@ struct KeyIndex: Sendable {
   struct ItemEntry: Sendable {
     var template: String
     var title: String
-    var points: Double
+    var points: Points
     var variants: [Int]
   }
 
@@ -29,7 +29,7 @@ struct KeyIndex: Sendable {
   /// ``byName`` for lookups with bytes.
   var byNameBytes = ByteTable<Lookup>()
   var byQuestionText: [String: [Int]] = [:]
-  var maximum: Double = 0
+  var maximum: Points = .zero
 
   init(_ quiz: Quiz) {
     for (itemIndex, item) in quiz.items.enumerated() {
@@ -42,7 +42,7 @@ struct KeyIndex: Sendable {
         for answer in variant.answers {
           precondition(partIndices.count < 64, "A variant has at most 64 parts")
           let part = PreparedPart(index: parts.count, item: itemIndex, variant: v, variantID: variant.id,
-                                  position: partIndices.count, answer: answer, parts: variant.answers.count, points: item.points)
+                                  position: partIndices.count, answer: answer, parts: variant.answers.count)
           partIndices.append(part.index)
           byName[variant.id + "#" + answer.id] = .part(part.index)
           byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)

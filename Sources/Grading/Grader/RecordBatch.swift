@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A run of consecutive CSV records copied out of the reader, so that they can be graded on another thread
 /// while the reader goes on.
 ///
@@ -210,7 +212,7 @@ extension Array where Element == UInt8 {
     } else if grade.points == 0 {
       append(0x30)
     } else {
-      appendText(csvNumber(grade.points))
+      appendText(grade.points.description)
     }
     append(0x2C)
     if let part { append(contentsOf: part.pointsBytes) }

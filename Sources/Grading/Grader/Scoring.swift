@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// One part of one variant, with everything the hot path needs looked up once. A class, so that handing one
 /// around costs a single reference count rather than one per string.
@@ -17,8 +17,10 @@ final class PreparedPart: Sendable {
   let position: Int
   let answer: Answer
   let numeric: NumericAnswer?
-  /// The points this part is worth: the item's points shared equally between the variant's parts.
-  let points: Double
+  /// The points this part is worth, as the key records them.
+  let points: Points
+  /// The intervals matching each numeric misconception, in the order of ``NumericAnswer/misconceptions``.
+  let misconceptionIntervals: [AcceptedInterval]
   let target: AnswerParser.TargetUnit?
   let choice: ChoiceMatcher?
   // Text written in every responses.csv row for this part.
@@ -32,7 +34,7 @@ final class PreparedPart: Sendable {
   /// ``pointsText`` as bytes.
   let pointsBytes: [UInt8]
 
-  init(index: Int, item: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int, points: Double) {
+  init(index: Int, item: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int) {
     self.index = index
     self.item = item
     self.variant = variant
@@ -40,18 +42,20 @@ final class PreparedPart: Sendable {
     self.position = position
     self.answer = answer
     label = parts == 1 ? variantID : variantID + "#" + answer.id
-    self.points = points / Double(max(parts, 1))
-    pointsText = csvNumber(self.points)
+    points = answer.points
+    pointsText = points.description
     switch answer.kind {
     case let .numeric(n):
       numeric = n
+      misconceptionIntervals = n.misconceptions.map { m in m.value.map(n.interval(ofMisconceptionAt:)) ?? n.interval }
       target = AnswerParser.TargetUnit(n.unit)
       choice = nil
-      keyText = csvNumber(n.value)
-      (lowText, highText) = decimalInterval(n) ?? (csvNumber(n.interval.lowerBound), csvNumber(n.interval.upperBound))
+      keyText = n.interval.keyText
+      (lowText, highText) = (n.interval.lowerText, n.interval.upperText)
       unitText = n.unit
     case let .choice(c):
       numeric = nil
+      misconceptionIntervals = []
       target = nil
       choice = ChoiceMatcher(c)
       keyText = c.correct
@@ -72,16 +76,6 @@ final class PreparedPart: Sendable {
   }
 }
 
-/// The accepted interval computed in decimal from the key and tolerance as written (−95.02 ± 2.4004 is
-/// [−97.4204, −92.6196], not −92.61959999999999): the bounds the grader actually applies.
-func decimalInterval(_ n: NumericAnswer) -> (String, String)? {
-  guard let c = Decimal(string: n.value.description), let r = Decimal(string: n.tolerance.relative.description),
-        let a = Decimal(string: n.tolerance.absolute.description)
-  else { return nil }
-  let half = r * (c < 0 ? -c : c) + a
-  return ((c - half).description, (c + half).description)
-}
-
 /// Shortest text that reads back as the same number; integral values without a fraction.
 func csvNumber(_ x: Double) -> String {
   guard x.isFinite else { return "" }
@@ -90,25 +84,17 @@ func csvNumber(_ x: Double) -> String {
 }
 
 enum Scoring {
-  /// Whether `s` is within `tolerance` of `key`: |s − key| ≤ relative·|key| + absolute, bounds inclusive.
+  /// Whether `s` lies in `interval` (the key's, ``AcceptedInterval``), bounds inclusive.
   ///
-  /// Clear cases are decided in binary floating point; a response within a hair of the bound is decided in
-  /// exact decimal arithmetic on the numbers as written (the key and tolerance by their shortest decimal
-  /// spelling), so that −94.52 is accepted for −95.02 ± 0.5.
-  static func within(_ s: ParsedNumber, key: Double, tolerance: Tolerance) -> Bool {
+  /// Clear cases are decided in binary floating point; a response within a hair of a bound is decided
+  /// exactly, on the decimal the student wrote, so that −94.52 is accepted for −95.02 ± 0.5.
+  static func within(_ s: ParsedNumber, _ interval: AcceptedInterval) -> Bool {
     let value = s.value
     guard value.isFinite else { return false }
-    let distance = abs(value - key)
-    let half = tolerance.halfWidth(around: key)
-    let margin = 1e-9 * max(abs(key), abs(value), half, .leastNormalMagnitude)
-    if distance < half - margin { return true }
-    if distance > half + margin { return false }
-    guard let c = Decimal(string: key.description), let r = Decimal(string: tolerance.relative.description),
-          let a = Decimal(string: tolerance.absolute.description)
-    else { return distance <= half }
-    let d = s.decimal - c
-    let limit = r * (c < 0 ? -c : c) + a
-    return (d < 0 ? -d : d) <= limit
+    let noise = 1e-12 * max(abs(interval.lower), abs(interval.upper), abs(value), .leastNormalMagnitude)
+    if value > interval.lower + noise, value < interval.upper - noise { return true }
+    if value < interval.lower - noise || value > interval.upper + noise { return false }
+    return interval.contains(exactly: s.decimal)
   }
 
   static func grade(_ parsed: ParsedResponse, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
@@ -134,13 +120,13 @@ enum Scoring {
 
   static func grade(_ s: ParsedNumber, key: NumericAnswer, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
     let value = s.value
-    if within(s, key: key.value, tolerance: key.tolerance) {
+    if within(s, key.interval) {
       if let check = policy.significantFigures {
         let wanted = key.significantFigures
         let given = s.significantFigures
         if given.upperBound < wanted - check.slack || (check.checksTooMany && given.lowerBound > wanted + check.slack) {
           let gave = given.lowerBound == given.upperBound ? "\(given.lowerBound)" : "\(given.lowerBound) to \(given.upperBound)"
-          return ResponseGrade(verdict: .correct, points: part.points * check.credit, value: value,
+          return ResponseGrade(verdict: .correct, points: part.points.scaled(by: check.credit), value: value,
                                misconception: "significant-figures",
                                feedback: "Correct, but give \(wanted) significant figures (you gave \(gave)).")
         }
@@ -150,8 +136,8 @@ enum Scoring {
     // The closest named misconception that the response is within tolerance of.
     var best: MisconceptionOutcome? = nil
     var bestDistance = Double.infinity
-    for m in key.misconceptions {
-      guard let v = m.value, within(s, key: v, tolerance: key.tolerance) else { continue }
+    for (m, band) in zip(key.misconceptions, part.misconceptionIntervals) {
+      guard let v = m.value, within(s, band) else { continue }
       let d = abs(value - v)
       if d < bestDistance {
         best = m
@@ -159,22 +145,22 @@ enum Scoring {
       }
     }
     if let best {
-      return ResponseGrade(verdict: .incorrect, points: part.points * (policy.credit(forMisconception: best.id)),
+      return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: policy.credit(forMisconception: best.id)),
                            value: value, misconception: best.id, feedback: best.feedback)
     }
     // Near zero the ×10^±3 and sign checks mean nothing: any small number would match.
     let spansZero = key.accepts(0)
-    for shift in [3, -3] where !spansZero && within(s.shifted(by: shift, unit: s.unit), key: key.value, tolerance: key.tolerance) {
+    for shift in [3, -3] where !spansZero && within(s.shifted(by: shift, unit: s.unit), key.interval) {
       let factor = shift > 0 ? "1000 times too small" : "1000 times too large"
-      return ResponseGrade(verdict: .incorrect, points: part.points * policy.unitSlipCredit, value: value,
+      return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: policy.unitSlipCredit), value: value,
                            misconception: "unit-slip",
                            feedback: "The number is \(factor): check the unit prefix (the answer is in \(key.unit)).")
     }
     if key.value != 0, !spansZero {
       var negated = s
       negated.isNegative.toggle()
-      if within(negated, key: key.value, tolerance: key.tolerance) {
-        return ResponseGrade(verdict: .incorrect, points: part.points * (policy.credit(forMisconception: "sign-reversed")),
+      if within(negated, key.interval) {
+        return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: policy.credit(forMisconception: "sign-reversed")),
                              value: value, misconception: "sign-reversed",
                              feedback: "The size is right but the sign is reversed: check the sign convention (Vm − E, inside relative to outside).")
       }
@@ -190,6 +176,6 @@ enum Scoring {
     let id = outcome?.id ?? chosen?.misconception
     let feedback = chosen?.feedback ?? outcome?.feedback ?? "Not the correct option."
     let credit = id.map(policy.credit(forMisconception:)) ?? 0
-    return ResponseGrade(verdict: .incorrect, points: part.points * credit, option: option, misconception: id, feedback: feedback)
+    return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: credit), option: option, misconception: id, feedback: feedback)
   }
 }

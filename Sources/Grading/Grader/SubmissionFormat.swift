@@ -1,3 +1,5 @@
+import QuizModel
+
 /// The layouts of submission files `nernstquiz grade` reads. See <doc:SubmissionFormats>.
 public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// `student,item,response` (one response per row); other columns are carried through.

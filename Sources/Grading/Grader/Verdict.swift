@@ -1,3 +1,4 @@
+import QuizModel
 /// What became of one response.
 ///
 /// `correct` and `incorrect` are graded; every other verdict flags the response for a person to look at
@@ -30,7 +31,7 @@ public struct ResponseGrade: Hashable, Sendable {
   /// What became of it.
   public var verdict: Verdict
   /// Points awarded.
-  public var points: Double
+  public var points: Points
   /// The value read, in the answer's unit (numeric answers).
   public var value: Double?
   /// The option read (choice answers).
@@ -41,7 +42,7 @@ public struct ResponseGrade: Hashable, Sendable {
   public var feedback: String
 
   /// Creates a grade.
-  public init(verdict: Verdict, points: Double, value: Double? = nil, option: String? = nil,
+  public init(verdict: Verdict, points: Points, value: Double? = nil, option: String? = nil,
               misconception: String? = nil, feedback: String = "") {
     self.verdict = verdict
     self.points = points

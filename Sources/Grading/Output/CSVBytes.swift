@@ -1,3 +1,5 @@
+import QuizModel
+
 /// Building CSV lines as bytes, without per-byte work on a class's storage.
 extension Array where Element == UInt8 {
   /// Appends `bytes` as one CSV field, quoted when it holds a comma, a quote or a line break.

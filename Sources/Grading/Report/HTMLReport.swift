@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no scripts, nothing fetched) with the score
 /// distribution, item statistics, Cronbach's α, per-variant results and the misconceptions matched.

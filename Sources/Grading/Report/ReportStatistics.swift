@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// The numbers behind `report.html`: the score distribution, item facility and discrimination, Cronbach's α,
 /// per-variant results and how often each misconception was matched.
@@ -40,7 +40,7 @@ struct ReportStatistics: Sendable {
   init(run: GradingRun, totals: [Double]) {
     let key = run.key
     students = totals.count
-    maximum = key.maximum
+    maximum = key.maximum.value
     self.totals = totals
     histogram = Array(repeating: 0, count: 10)
     if maximum > 0 {
@@ -54,7 +54,7 @@ struct ReportStatistics: Sendable {
     for s in 0..<students {
       for i in 0..<k {
         let state = run.itemStates[s * k + i]
-        itemScores[i].append(state.points)
+        itemScores[i].append(state.points.value)
         if state.variant >= 0 { answered[i] += 1 }
       }
     }
@@ -76,18 +76,18 @@ struct ReportStatistics: Sendable {
           for m in outcomes { labels[m.id] = m.label }
           for (id, n) in run.partMisconceptions[p] { counts[id, default: 0] += n }
         }
-        let possible = item.points * Double(run.variantStudents[v])
+        let possible = item.points.value * Double(run.variantStudents[v])
         return VariantStatistics(
           id: entry.id, students: run.variantStudents[v],
-          meanFraction: possible > 0 ? run.variantPoints[v] / possible : nil,
+          meanFraction: possible > 0 ? run.variantPoints[v].value / possible : nil,
           parts: entry.parts.map { (key.parts[$0].label, run.partVerdicts[$0]) }
         )
       }
       let misconceptions = counts.map { (id: $0.key, label: labels[$0.key] ?? $0.key, count: $0.value) }
         .sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id }
       return ItemStatistics(
-        template: item.template, title: item.title, points: item.points, answered: answered[i],
-        facility: item.points > 0 ? ReportStatistics.mean(itemScores[i]).map { $0 / item.points } : nil,
+        template: item.template, title: item.title, points: item.points.value, answered: answered[i],
+        facility: item.points > .zero ? ReportStatistics.mean(itemScores[i]).map { $0 / item.points.value } : nil,
         discrimination: ReportStatistics.correlation(itemScores[i], rest),
         misconceptions: misconceptions, variants: variants
       )

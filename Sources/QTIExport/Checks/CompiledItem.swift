@@ -37,6 +37,19 @@ struct CompiledItem {
     var t1: Double
     var includeLower: Bool
     var includeUpper: Bool
+
+    /// Whether `b` lies in the band around `a`, as a QTI player computes it in binary floating point: the
+    /// bounds a − t0 and a + t1 each carry the rounding of one operation, so a value written exactly at
+    /// key ± t (``AcceptedInterval``) is within two units in the last place of the computed bound, and
+    /// counts as on it. Anything a written digit further out is outside.
+    func contains(_ b: Double, around a: Double) -> Bool {
+      let lo = absolute ? a - t0 : a * (1 - t0 / 100)
+      let hi = absolute ? a + t1 : a * (1 + t1 / 100)
+      let slack = 2 * max(abs(a), abs(b), abs(lo), abs(hi)).ulp
+      let aboveLo = includeLower ? b >= lo - slack : b > lo + slack
+      let belowHi = includeUpper ? b <= hi + slack : b < hi - slack
+      return aboveLo && belowHi
+    }
   }
 
   indirect enum Rule {
@@ -131,11 +144,7 @@ struct CompiledItem {
       guard let a = try evaluate(x, responses, outcomes).number, let b = try evaluate(y, responses, outcomes).number
       else { return .null }
       guard let band else { return .bool(a == b) }
-      let lo = band.absolute ? a - band.t0 : a * (1 - band.t0 / 100)
-      let hi = band.absolute ? a + band.t1 : a * (1 + band.t1 / 100)
-      let aboveLo = band.includeLower ? b >= lo : b > lo
-      let belowHi = band.includeUpper ? b <= hi : b < hi
-      return .bool(aboveLo && belowHi)
+      return .bool(band.contains(b, around: a))
     case let .match(x, y):
       let a = try evaluate(x, responses, outcomes), b = try evaluate(y, responses, outcomes)
       if a == .null || b == .null { return .null }

@@ -1,6 +1,6 @@
 import CLibXML2
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// The self-checks of one exported QTI 2.1 / 3.0 item file, done fast: the file is re-read with libxml2 (one
 /// reusable parser context per thread, network and entities off as in ``XMLReader``), compiled straight from

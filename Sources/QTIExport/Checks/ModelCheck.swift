@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// Checks that need the quiz as well as the file: the file's key is the model's key, the model's own accepted
 /// interval scores full marks at both ends (the file never rejects what the key accepts), and every
@@ -11,11 +11,11 @@ enum ModelCheck {
     return abs(written - key) <= abs(key) * 1e-14
   }
 
-  /// The model's accepted bounds, moved inward by floating-point noise (see ``WrittenInterval/noise(_:_:)``).
-  static func insideBounds(_ n: NumericAnswer) -> [Double] {
-    let noise = WrittenInterval.noise(n.value, n.tolerance.halfWidth(around: n.value))
-    return [n.interval.lowerBound + noise, n.interval.upperBound - noise]
-  }
+  /// The model's accepted bounds, key ± t, as the nearest doubles.
+  static func insideBounds(_ n: NumericAnswer) -> [Double] { [n.interval.lower, n.interval.upper] }
+
+  /// The model's accepted bounds, key ± t, as written (exact decimals).
+  static func insideBoundTexts(_ n: NumericAnswer) -> [String] { [n.interval.lowerText, n.interval.upperText] }
 
   static func checkQTI(_ item: QTIItemModel, variant: Variant, file: String) -> [XMLIssue] {
     var issues: [XMLIssue] = []
@@ -32,7 +32,7 @@ enum ModelCheck {
           continue
         }
         if let n = answer.numeric {
-          if !isSame(allCorrect[identifier]?.number, n.value) {
+          if !isSame(allCorrect[identifier]?.number, n.interval.key) {
             fail("part '\(answer.id)': the file's key \(allCorrect[identifier]!) is not the model's \(DecimalText.exact(n.value))")
           }
           for bound in insideBounds(n) {
@@ -68,13 +68,13 @@ enum ModelCheck {
     let name = item.item[attribute: "ident"] ?? "?"
     do {
       let key = item.fullMarksCondition?.descendants("varequal").first?.textContent
-      if !isSame(key.flatMap(Double.init), n.value) {
+      if key != n.interval.keyText {
         issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': the file's key '\(key ?? "")' is not the model's \(DecimalText.exact(n.value))"))
       }
-      for bound in insideBounds(n) {
-        let s = try item.run(DecimalText.exact(bound)).score
+      for bound in insideBoundTexts(n) {
+        let s = try item.run(bound).score
         if s != 100 {
-          issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': \(DecimalText.exact(bound)), which the key accepts, scores \(s)"))
+          issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': \(bound), which the key accepts, scores \(s)"))
         }
       }
     } catch {

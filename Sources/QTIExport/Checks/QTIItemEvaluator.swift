@@ -1,3 +1,4 @@
+import QuizModel
 import Foundation
 
 /// A value during response processing.
@@ -223,13 +224,10 @@ struct QTIItemModel {
             throw EvaluationFailure(line: e.line, message: "'equal' with toleranceMode '\(mode)' has no valid tolerance")
           }
           let t1 = parts.count > 1 ? parts[1] : t0
-          let includeLower = e[attribute: "includeLowerBound"] != "false"
-          let includeUpper = e[attribute: "includeUpperBound"] != "false"
-          let lo = mode == "absolute" ? a - t0 : a * (1 - t0 / 100)
-          let hi = mode == "absolute" ? a + t1 : a * (1 + t1 / 100)
-          let aboveLo = includeLower ? b >= lo : b > lo
-          let belowHi = includeUpper ? b <= hi : b < hi
-          return .bool(aboveLo && belowHi)
+          let band = CompiledItem.Band(absolute: mode == "absolute", t0: t0, t1: t1,
+                                       includeLower: e[attribute: "includeLowerBound"] != "false",
+                                       includeUpper: e[attribute: "includeUpperBound"] != "false")
+          return .bool(band.contains(b, around: a))
         default:
           throw EvaluationFailure(line: e.line, message: "'equal' has the unknown toleranceMode '\(mode)'")
         }

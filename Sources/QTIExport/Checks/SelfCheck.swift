@@ -1,3 +1,4 @@
+import QuizModel
 import Foundation
 
 /// What the self-checks of one file proved, and what failed.

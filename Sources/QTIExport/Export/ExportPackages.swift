@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// One file inside a package.
 public struct PackageFile: Hashable, Sendable {
@@ -55,7 +55,7 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
     for item in quiz.items {
       for variant in item.variants {
         for answer in variant.answers {
-          if let n = answer.numeric, !n.value.isFinite || !n.tolerance.halfWidth(around: n.value).isFinite, format != .canvas {
+          if let n = answer.numeric, !n.interval.key.isFinite || !n.interval.halfWidth.isFinite, format != .canvas {
             problems.append(ExportProblem(format: format, template: item.template, variant: variant.id, answer: answer.id,
                                           message: "the key '\(n.value)' is not a finite number"))
           }
@@ -94,12 +94,14 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
   }
   var files: [PackageFile] = []
   var entries: [ZipWriter.Entry] = []
+  var deliveries: [Delivery] = []
   var itemsChecked = 0, proofs = 0
   var issues: [XMLIssue] = []
 
   switch format {
   case .canvas:
     let writer = CanvasWriter(quiz: quiz)
+    deliveries = writer.deliveries()
     files.append(PackageFile(path: "imsmanifest.xml", data: writer.manifest()))
     let assessment = PackageFile(path: writer.assessmentPath, data: writer.assessment())
     files.append(assessment)
@@ -113,6 +115,7 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
     issues += result.issues
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
+    deliveries = writer.deliveries()
     let written = writeAndCheckQTI(writer, workers: workers)
     var references: [XMLIssue] = []
     for item in written {
@@ -152,7 +155,7 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
   let report = ExportReport.FormatReport(
     format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: files.count, bytes: data.count,
     itemsChecked: itemsChecked, proofs: proofs,
-    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) })
+    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) }, deliveries: deliveries)
   return QTIPackage(format: format, files: files, zip: data, report: report)
 }
 

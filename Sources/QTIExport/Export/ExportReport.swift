@@ -1,3 +1,5 @@
+import QuizModel
+
 /// What each format kept and lost, per template: the fidelity report every export prints and writes as
 /// `export-report.txt`.
 ///
@@ -40,6 +42,8 @@ public struct ExportReport: Hashable, Sendable, CustomStringConvertible {
     public var proofs: Int
     /// Per template, in quiz order.
     public var templates: [TemplateReport]
+    /// How the package delivers each part: the key's delivery map for this format, in package order.
+    public var deliveries: [Delivery] = []
   }
 
   /// The quiz's title.
@@ -48,6 +52,9 @@ public struct ExportReport: Hashable, Sendable, CustomStringConvertible {
   public var seed: UInt64
   /// One report per format, in the order requested.
   public var formats: [FormatReport]
+
+  /// The delivery maps of every format, in the order the packages were written.
+  public var deliveries: [Delivery] { formats.flatMap(\.deliveries) }
 
   /// The report as text, one block per format. Sizes are left out, so the text does not depend on the zlib
   /// version.

@@ -1,15 +1,15 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// Works out what one format keeps and loses for one template.
 enum Fidelity {
-  /// How many of `answers` have bounds rounded outward (``WrittenInterval/widened``), counted on `workers` threads.
+  /// How many of `answers` have a half-width rounded up (``AcceptedInterval/roundedUp``), counted on `workers` threads.
   static func widenedCount(_ answers: [NumericAnswer], workers: Int) -> Int {
     let chunk = 64
     let counts = ResultSlots<Int>(count: (answers.count + chunk - 1) / chunk)
     ParallelWork.run(count: answers.count, workers: workers, chunkSize: chunk) { next in
       while let range = next() {
-        counts[range.lowerBound / chunk] = answers[range].filter { WrittenInterval(key: $0.value, tolerance: $0.tolerance).widened }.count
+        counts[range.lowerBound / chunk] = answers[range].filter { $0.interval.roundedUp }.count
       }
     }
     return counts.all.reduce(0) { $0 + ($1 ?? 0) }
@@ -29,10 +29,10 @@ enum Fidelity {
       guard let first = answers.first else { continue }
       let widened = widenedCount(answers, workers: workers)
       let rule = describe(first.tolerance, unit: first.unit)
-      // Bounds are written as short decimals rounded outward, by construction at most a millionth of the
-      // half-width: nothing a student could notice, but said, so the report is exact.
+      // The half-width is written as a short decimal rounded up, by construction by at most a millionth of
+      // itself: nothing a student could notice, but said, so the report is exact.
       let rounding = widened == 0 ? ", exactly"
-        : "; bounds rounded outward to short decimals in \(widened) of \(answers.count) variants (by ≤ 10⁻⁶ of the half-width)"
+        : "; half-width rounded up to a short decimal in \(widened) of \(answers.count) variants (by ≤ 10⁻⁶ of itself), bounds exactly key ± t"
       switch format {
       case .canvas:
         kept.append("tolerance of '\(part.id)': exact value with margin and range lo … hi (\(rule))" + rounding)
@@ -44,10 +44,11 @@ enum Fidelity {
     // Pools.
     switch format {
     case .canvas:
-      let share = item.points / Double(max(parts.count, 1))
-      kept.append("pool: question group per part, 1 of \(variants.count) variant\(variants.count == 1 ? "" : "s") drawn, \(DecimalText.exact(share)) point\(share == 1 ? "" : "s") each")
+      let shares = parts.map(\.points.description).joined(separator: " + ")
+      let worth = parts.count == 1 ? "\(shares) point\(item.points == 1 ? "" : "s")" : "parts worth \(shares) points"
+      kept.append("pool: question group per part, 1 of \(variants.count) variant\(variants.count == 1 ? "" : "s") drawn, \(worth)")
     case .qti21, .qti30:
-      kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variant\(variants.count == 1 ? "" : "s"), \(DecimalText.exact(item.points)) point\(item.points == 1 ? "" : "s")")
+      kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variant\(variants.count == 1 ? "" : "s"), \(item.points) point\(item.points == 1 ? "" : "s")")
     }
 
     // Multi-part.

@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// Writes a quiz as Canvas classic-quiz QTI 1.2: one assessment whose root section holds one question group per
 /// template part (pick 1 of the variants), numeric parts as `numerical_question`, choice parts as
@@ -45,6 +45,37 @@ struct CanvasWriter {
     return problems
   }
 
+  /// The title of the question group of part `part` (from 0) of `item`: the item's title, with `(2/3)` after
+  /// it when the template has several parts.
+  static func groupTitle(_ item: QuizItem, part: Int) -> String {
+    let parts = item.variants.first?.answers.count ?? 1
+    return parts == 1 ? item.title : "\(item.title) (\(part + 1)/\(parts))"
+  }
+
+  /// The question identifier of a part: `<variant>_<answer>`, as an XML name.
+  static func questionIdent(_ variant: Variant, _ answer: Answer) -> String {
+    PlainText.identifier("\(variant.id)_\(answer.id)")
+  }
+
+  /// The delivery map: every question of the assessment with its group, identifier and question text as
+  /// written, in the order of the file.
+  func deliveries() -> [Delivery] {
+    var result: [Delivery] = []
+    for item in quiz.items {
+      guard let first = item.variants.first else { continue }
+      for partIndex in first.answers.indices {
+        let group = CanvasWriter.groupTitle(item, part: partIndex)
+        for variant in item.variants where partIndex < variant.answers.count {
+          let answer = variant.answers[partIndex]
+          result.append(Delivery(format: QTIFormat.canvas.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+                                 group: group, item: CanvasWriter.questionIdent(variant, answer),
+                                 questionText: CanvasWriter.html(variant.questionText(for: answer))))
+        }
+      }
+    }
+    return result
+  }
+
   /// The assessment file.
   func assessment() -> Data {
     let w = XMLWriter()
@@ -60,22 +91,21 @@ struct CanvasWriter {
           for item in quiz.items {
             guard let first = item.variants.first else { continue }
             let parts = first.answers
-            let pointsPerPart = item.points / Double(max(parts.count, 1))
             for (partIndex, part) in parts.enumerated() {
               let groupIdent = PlainText.identifier("g_\(item.template)_\(part.id)")
-              let title = parts.count == 1 ? item.title : "\(item.title) (\(partIndex + 1)/\(parts.count))"
+              let title = CanvasWriter.groupTitle(item, part: partIndex)
               w.element("section", [("ident", groupIdent), ("title", title)]) {
                 w.element("selection_ordering") {
                   w.element("selection") {
                     w.element("selection_number", text: "1")
                     w.element("selection_extension") {
-                      w.element("points_per_item", text: DecimalText.exact(pointsPerPart))
+                      w.element("points_per_item", text: part.points.description)
                     }
                   }
                 }
                 for variant in item.variants {
                   guard let answer = variant.answer(part.id) else { continue }
-                  writeItem(w, variant: variant, answer: answer, title: title, points: pointsPerPart,
+                  writeItem(w, variant: variant, answer: answer, title: title, points: answer.points,
                             counter: &answerCounter)
                 }
               }
@@ -87,15 +117,15 @@ struct CanvasWriter {
     return w.finish()
   }
 
-  private func writeItem(_ w: XMLWriter, variant: Variant, answer: Answer, title: String, points: Double,
+  private func writeItem(_ w: XMLWriter, variant: Variant, answer: Answer, title: String, points: Points,
                          counter: inout Int) {
-    let ident = PlainText.identifier("\(variant.id)_\(answer.id)")
+    let ident = CanvasWriter.questionIdent(variant, answer)
     let html = CanvasWriter.html(variant.questionText(for: answer))
     switch answer.kind {
     case let .numeric(numeric):
       counter += 1
       let answerID = String(counter)
-      let interval = WrittenInterval(key: numeric.value, tolerance: numeric.tolerance)
+      let interval = numeric.interval
       w.element("item", [("ident", ident), ("title", title)]) {
         itemMetadata(w, type: "numerical_question", points: points, answerIDs: [answerID])
         w.element("presentation") {
@@ -114,11 +144,11 @@ struct CanvasWriter {
             w.element("conditionvar") {
               w.element("or") {
                 w.element("varequal", [
-                  ("respident", "response1"), ("margintype", "absolute"), ("margin", interval.halfWidth),
-                ], text: interval.key)
+                  ("respident", "response1"), ("margintype", "absolute"), ("margin", interval.halfWidthText),
+                ], text: interval.keyText)
                 w.element("and") {
-                  w.element("vargte", [("respident", "response1")], text: interval.lower)
-                  w.element("varlte", [("respident", "response1")], text: interval.upper)
+                  w.element("vargte", [("respident", "response1")], text: interval.lowerText)
+                  w.element("varlte", [("respident", "response1")], text: interval.upperText)
                 }
               }
             }
@@ -182,11 +212,11 @@ struct CanvasWriter {
     return choice.misconceptions.first { $0.option == option.id }?.feedback
   }
 
-  private func itemMetadata(_ w: XMLWriter, type: String, points: Double, answerIDs: [String]) {
+  private func itemMetadata(_ w: XMLWriter, type: String, points: Points, answerIDs: [String]) {
     w.element("itemmetadata") {
       w.element("qtimetadata") {
         metadataField(w, "question_type", type)
-        metadataField(w, "points_possible", DecimalText.exact(points))
+        metadataField(w, "points_possible", points.description)
         metadataField(w, "original_answer_ids", answerIDs.joined(separator: ","))
       }
     }

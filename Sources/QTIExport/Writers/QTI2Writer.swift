@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+import QuizModel
 
 /// Writes QTI 2.1 or QTI 3.0: one item per variant (all parts in one item), one test with a section per template
 /// that selects one variant, and the content-package manifest.
@@ -28,6 +28,18 @@ struct QTI2Writer {
   static func itemPath(_ variant: Variant) -> String { "items/\(PlainText.identifier(variant.id)).xml" }
 
   static let testPath = "assessment-test.xml"
+
+  /// The delivery map: every part of every variant with the item and response identifiers as written.
+  func deliveries() -> [Delivery] {
+    quiz.items.flatMap { item in
+      item.variants.flatMap { variant in
+        variant.answers.map { answer in
+          Delivery(format: dialect.format.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+                   item: PlainText.identifier(variant.id), response: QTI2Writer.responseIdentifier(answer))
+        }
+      }
+    }
+  }
 
   /// The feedbacks of a variant, in part order: misconception values outside the key's interval (those inside
   /// could never be reached), and distractor feedback.
@@ -68,7 +80,6 @@ struct QTI2Writer {
   func item(_ variant: Variant, of quizItem: QuizItem, feedbacks: [Feedback], using writer: XMLWriter? = nil) -> Data {
     writer?.restart()
     let w = DialectWriter(w: writer ?? XMLWriter(), dialect: dialect)
-    let weight = DecimalText.exact(quizItem.points / Double(max(variant.answers.count, 1)))
     var rootAttributes: [(String, String)] = [
       ("xmlns", dialect.namespace),
       ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
@@ -85,7 +96,7 @@ struct QTI2Writer {
         switch answer.kind {
         case let .numeric(n):
           w.element("responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "float")]) {
-            w.element("correctResponse") { w.element("value", text: DecimalText.exact(n.value)) }
+            w.element("correctResponse") { w.element("value", text: n.interval.keyText) }
           }
         case let .choice(c):
           w.element("responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "identifier")]) {
@@ -94,7 +105,7 @@ struct QTI2Writer {
         }
       }
       outcome(w, "SCORE", "float", "0")
-      outcome(w, "MAXSCORE", "float", DecimalText.exact(quizItem.points))
+      outcome(w, "MAXSCORE", "float", quizItem.points.description)
       if !feedbacks.isEmpty {
         w.element("outcomeDeclaration", [("identifier", "FEEDBACK"), ("cardinality", "multiple"), ("baseType", "identifier")])
       }
@@ -105,7 +116,7 @@ struct QTI2Writer {
         for answer in variant.answers { interaction(w, answer) }
       }
       w.element("responseProcessing") {
-        for answer in variant.answers { scoring(w, answer, weight: weight, feedbacks: feedbacks) }
+        for answer in variant.answers { scoring(w, answer, weight: answer.points.description, feedbacks: feedbacks) }
       }
       for feedback in feedbacks {
         w.element("modalFeedback", [
@@ -152,7 +163,7 @@ struct QTI2Writer {
       w.element("responseIf") {
         switch answer.kind {
         case let .numeric(n):
-          let t = WrittenInterval.halfWidth(key: n.value, tolerance: n.tolerance)
+          let t = n.interval.halfWidthText
           w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
             w.element("correct", [("identifier", identifier)])
             w.element("variable", [("identifier", identifier)])
@@ -179,9 +190,10 @@ struct QTI2Writer {
               w.element("responseIf") {
                 switch (feedback.trigger, answer.kind) {
                 case let (.value(v), .numeric(n)):
-                  let t = WrittenInterval.halfWidth(key: v, tolerance: n.tolerance)
+                  let band = n.interval(ofMisconceptionAt: v)
+                  let t = band.halfWidthText
                   w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
-                    w.element("baseValue", [("baseType", "float")], text: DecimalText.exact(v))
+                    w.element("baseValue", [("baseType", "float")], text: band.keyText)
                     w.element("variable", [("identifier", identifier)])
                   }
                 case let (.option(option), _):

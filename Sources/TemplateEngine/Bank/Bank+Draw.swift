@@ -1,4 +1,6 @@
 import Dispatch
+import QuizModel
+
 extension Bank {
   /// Draws the quiz this bank defines: for each item, `variants` distinct variants of its template.
   ///
@@ -26,9 +28,13 @@ extension Bank {
     let quizSeed = seed ?? self.seed
     var stems: Set<String> = []
     var items: [QuizItem] = []
+    var digests: [TemplateDigest] = []
     let counts = Dictionary(self.items.map { ($0.template, 1) }, uniquingKeysWith: +)
     for (index, item) in self.items.enumerated() {
       let template = try resolvedTemplate(for: item, in: library)
+      if !digests.contains(where: { $0.id == template.id }) {
+        digests.append(TemplateDigest(id: template.id, digest: template.digest))
+      }
       let itemSeed = SeededGenerator.derivedSeed(from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
       let prefix = counts[item.template, default: 1] > 1 ? "\(item.template)-\(index + 1)" : item.template
       let width = max(2, String(item.variants).count)
@@ -61,7 +67,7 @@ extension Bank {
       items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
     }
     progress?(total, total)
-    return Quiz(title: title, seed: quizSeed, items: items)
+    return Quiz(title: title, seed: quizSeed, items: items, grading: grading, templateDigests: digests)
   }
 
   /// Draws one variant per seed, in order, on up to `workers` threads.

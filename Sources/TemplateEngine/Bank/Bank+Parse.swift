@@ -1,3 +1,4 @@
+import QuizModel
 import Yams
 
 extension Bank {
@@ -41,8 +42,10 @@ extension Bank {
       guard (1...100_000).contains(variants) else {
         throw doc.error("variants must be between 1 and 100000, got \(variants)", at: field("variants"))
       }
-      let points = try field("points").map { n throws(TemplateError) in try doc.double(n, what: "points") } ?? 1
-      guard points > 0 else { throw doc.error("points must be positive, got \(points)", at: field("points")) }
+      let pointsValue = try field("points").map { n throws(TemplateError) in try doc.double(n, what: "points") } ?? 1
+      guard pointsValue > 0, let points = Points(exactly: pointsValue) else {
+        throw doc.error("points must be positive, in hundredths, at most \(Points.maximum), got \(pointsValue)", at: field("points"))
+      }
 
       var tolerances: [String: Tolerance] = [:]
       if let toleranceNode = field("tolerance") {

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// The definition of one quiz: which templates, how many variants of each, their points, and the seed that
 /// makes the whole quiz reproducible. Read from `Banks/*.yaml` by ``Bank/parse(_:file:)``.
@@ -10,7 +11,7 @@ public struct Bank: Sendable {
     /// How many distinct variants to draw (each student gets one).
     public var variants: Int
     /// Points per variant.
-    public var points: Double
+    public var points: Points
     /// Tolerance overrides: for every numeric answer (key `*`) or for one answer by id.
     public var tolerances: [String: Tolerance]
     /// Feedback overrides, by misconception id.
@@ -29,25 +30,4 @@ public struct Bank: Sendable {
   public var grading: GradingOptions
   /// The file it was read from.
   public var file: String
-}
-
-/// Per-bank grading options, as written in the bank's `grading:` section.
-public struct GradingOptions: Hashable, Sendable {
-  /// Credit (0…1) for an answer that is right but for a factor of 10^±3 (a unit slip). `nil`: none.
-  public var unitSlipCredit: Double?
-  /// Credit (0…1) for an answer matching a named misconception, by misconception id (`*` for all).
-  public var misconceptionCredit: [String: Double]
-  /// When set, correct answers given with fewer significant figures than the key's get this feedback and
-  /// ``significantFiguresCredit`` of the points.
-  public var checkSignificantFigures: Bool
-  /// Credit (0…1) for a correct value with too few significant figures.
-  public var significantFiguresCredit: Double
-
-  public init(unitSlipCredit: Double? = nil, misconceptionCredit: [String: Double] = [:],
-              checkSignificantFigures: Bool = false, significantFiguresCredit: Double = 1) {
-    self.unitSlipCredit = unitSlipCredit
-    self.misconceptionCredit = misconceptionCredit
-    self.checkSignificantFigures = checkSignificantFigures
-    self.significantFiguresCredit = significantFiguresCredit
-  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// The templates available to banks, by identifier: every `*.yaml` file of a folder (normally `Templates/`).
 public struct TemplateLibrary: Sendable {

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// What ``Template/check(variants:seed:progress:)`` found: how hard the template is to satisfy, what its
 /// answers range over, whether its variants are distinct, and any problem that would reach students.
 public struct TemplateCheckReport: Sendable, CustomStringConvertible {

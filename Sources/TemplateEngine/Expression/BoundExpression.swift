@@ -1,3 +1,5 @@
+import QuizModel
+
 /// An expression whose variables are resolved to positions in an array of values, for evaluating it many
 /// times without looking names up.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// Rounding for `round` and `sigfig`: exactly ``NumberFormat/rounded(_:)``, so that what a reader sees is what
 /// answers are computed from.

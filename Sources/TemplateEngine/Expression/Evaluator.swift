@@ -1,3 +1,5 @@
+import QuizModel
+
 /// Walks a ``Node`` tree with the values of the variables: by name for ``Node/variable(_:_:)``, by position
 /// for ``Node/slot(_:_:)``.
 struct Evaluator {

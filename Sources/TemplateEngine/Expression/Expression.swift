@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A parsed expression of the template language, ready to be evaluated many times.
 ///
 /// Templates write parameters, derived values, answers, misconceptions and constraints as expressions:

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A problem with an expression: it does not parse, or it cannot be evaluated with the given variables.
 ///
 /// The error points at the offending token by its offset in ``source``, counted in `Character`s from 0,

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A value of the template expression language: a number, a boolean or a string.
 ///
 /// Numbers are `Double`s in the units the functions document (mV, mM, °C, …); the language has no unit

@@ -1,5 +1,6 @@
 import Foundation
 import PhysicsCore
+import QuizModel
 
 extension Function {
   /// Computes the function. The caller has checked the argument count and that every argument is a

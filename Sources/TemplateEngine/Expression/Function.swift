@@ -1,5 +1,6 @@
 import Foundation
 import PhysicsCore
+import QuizModel
 
 /// The built-in functions of the expression language, by the name a template calls them.
 ///

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A stretch of the source, in `Character`s.
 struct Span: Hashable, Sendable {
   var offset: Int

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 /// The syntax tree of a parsed expression. Functions and constants are resolved while parsing, so
 /// evaluation does no string work beyond looking variables up.

@@ -1,4 +1,5 @@
 import PhysicsCore
+import QuizModel
 
 /// A recursive-descent parser from tokens to a ``Node`` tree.
 ///

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A template that could not produce a variant.
 public struct GenerationError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What kind of failure.

@@ -1,5 +1,6 @@
 import Foundation
 import PhysicsCore
+import QuizModel
 
 extension Template {
   /// Draws one variant, reproducibly: the same template and seed always give the same variant, on every
@@ -162,6 +163,10 @@ extension Template {
     throws(GenerationError) -> NumericAnswer
   {
     let value = try evaluateNumber(numeric.value, environment, what: "answer '\(spec.id)'", at: spec.location)
+    guard AcceptedInterval.canHold(value) else {
+      throw GenerationError(template: id, reason: .evaluation(what: "answer '\(spec.id)'", location: spec.location.description,
+                                                              message: "the key is \(value): an answer must be 0 or between 1e-60 and 1e60 in size"))
+    }
     var answer = NumericAnswer(value: value, unit: numeric.unit, tolerance: numeric.tolerance,
                                significantFigures: numeric.significantFigures)
     for misconception in misconceptions where misconception.answer == spec.id {

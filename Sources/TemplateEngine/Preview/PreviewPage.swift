@@ -1,3 +1,5 @@
+import QuizModel
+
 /// The preview an instructor reads before uploading a quiz: one self-contained HTML page (no scripts or
 /// fonts from the network) with every variant, its parameters, and its answers, tolerances and feedback
 /// behind "show" toggles. Printing opens every toggle.
@@ -26,12 +28,12 @@ public enum PreviewPage {
       <nav><ol>
       """
     for item in quiz.items {
-      out += "<li><a href=\"#\(escape(item.template))\">\(escape(item.title))</a> — \(format(item.points)) pt, \(item.variants.count) variant\(item.variants.count == 1 ? "" : "s")</li>\n"
+      out += "<li><a href=\"#\(escape(item.template))\">\(escape(item.title))</a> — \(item.points) pt, \(item.variants.count) variant\(item.variants.count == 1 ? "" : "s")</li>\n"
     }
     out += "</ol></nav>\n</header>\n<main>\n"
     for item in quiz.items {
       out += "<section class=\"item\" id=\"\(escape(item.template))\">\n"
-      out += "<h2>\(escape(item.title)) <span class=\"meta\">\(escape(item.template)) · \(format(item.points)) pt</span></h2>\n"
+      out += "<h2>\(escape(item.title)) <span class=\"meta\">\(escape(item.template)) · \(item.points) pt</span></h2>\n"
       for variant in item.variants { appendVariant(variant, to: &out) }
       out += "</section>\n"
     }
@@ -66,8 +68,8 @@ public enum PreviewPage {
       switch answer.kind {
       case let .numeric(n):
         let key = NumberFormat.significantFigures(n.significantFigures).string(n.value)
-        let lo = NumberFormat.significantFigures(max(n.significantFigures + 1, 4)).string(n.interval.lowerBound)
-        let hi = NumberFormat.significantFigures(max(n.significantFigures + 1, 4)).string(n.interval.upperBound)
+        let lo = NumberFormat.significantFigures(max(n.significantFigures + 1, 4)).string(n.interval.lower)
+        let hi = NumberFormat.significantFigures(max(n.significantFigures + 1, 4)).string(n.interval.upper)
         out += "<p class=\"key\"><strong>\(escape(key)) \(escape(n.unit))</strong> "
         out += "<span class=\"meta\">accepted \(escape(lo)) … \(escape(hi)) \(escape(n.unit)) "
         out += "(±\(format(n.tolerance.relative * 100))% + \(format(n.tolerance.absolute)) \(escape(n.unit)))</span></p>\n"

@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 
 // Draws whose algorithms are fixed here, so that a seed gives the same values on every toolchain. They use
 // only `next()`; the standard library's `random(in:using:)` and `shuffled(using:)` are avoided on purpose.

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// The random number generator of the template engine: xoshiro256** seeded by SplitMix64, so the same seed
 /// draws the same quiz on every run, machine and toolchain.
 ///

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// SplitMix64, the 64-bit generator of Steele, Lea and Flood (“Fast splittable pseudorandom number
 /// generators”, OOPSLA 2014), in the form Vigna publishes at <https://prng.di.unimi.it/splitmix64.c>:
 ///

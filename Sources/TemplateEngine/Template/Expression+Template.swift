@@ -1,3 +1,5 @@
+import QuizModel
+
 extension Expression {
   /// The text of the expression when it is nothing but a quoted string literal (`"influx"`), else `nil`:
   /// lets the parser check literal option ids against the options before anything is drawn.

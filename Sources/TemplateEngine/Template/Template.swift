@@ -1,4 +1,5 @@
 import PhysicsCore
+import QuizModel
 
 /// A problem template: how to draw parameters, what to compute, how to word the question, what the answers
 /// are, how much slack they get, and which typical mistakes to recognise. Read from `Templates/*.yaml` by
@@ -33,6 +34,8 @@ public struct Template: Sendable {
   public var maximumAttempts: Int
   /// The file the template came from.
   public var file: String
+  /// A digest of the file's content (``TemplateDigest/digest(of:)``), recorded in the answer key.
+  public var digest: String = ""
 
   /// The answer spec with this identifier.
   public func answer(_ id: String) -> AnswerSpec? { answers.first { $0.id == id } }

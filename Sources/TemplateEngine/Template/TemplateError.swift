@@ -1,3 +1,5 @@
+import QuizModel
+
 /// A problem in a template or bank file, with the place it was found.
 ///
 /// The description reads like a compiler diagnostic, with the offending line and a caret:

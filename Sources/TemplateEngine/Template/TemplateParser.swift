@@ -1,4 +1,5 @@
 import PhysicsCore
+import QuizModel
 import Yams
 
 /// Reads a template file (YAML, `format: 1`) into a ``Template``, checking everything that can be checked
@@ -27,7 +28,9 @@ public enum TemplateParser {
   public static func parse(_ text: String, file: String) throws(TemplateError) -> Template {
     let doc = try YAMLDocument(text: text, file: file)
     var reader = Reader(doc: doc)
-    return try reader.template()
+    var template = try reader.template()
+    template.digest = TemplateDigest.digest(of: text.utf8)
+    return template
   }
 }
 

@@ -1,4 +1,5 @@
 import PhysicsCore
+import QuizModel
 
 /// Text with `{placeholders}`: a stem, a prompt, a feedback message.
 ///

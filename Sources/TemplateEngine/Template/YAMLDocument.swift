@@ -1,3 +1,4 @@
+import QuizModel
 import Yams
 
 /// A YAML node (Yams), distinct from the expression language's syntax tree.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhysicsCore
+import QuizModel
 import TemplateEngine
 
 struct CalcNernst: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhysicsCore
+import QuizModel
 import TemplateEngine
 
 /// `--ion K+` or `--charge Z`: which ion, or at least its valence.

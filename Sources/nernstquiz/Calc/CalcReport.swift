@@ -1,5 +1,6 @@
 import Foundation
 import PhysicsCore
+import QuizModel
 import TemplateEngine
 
 /// What a `calc` subcommand computed, printable for people or as JSON.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuizModel
 import TemplateEngine
 
 /// Finds the shipped `Banks/` and `Templates/` folders: next to the bank given, in the current folder or one

@@ -13,6 +13,8 @@ public enum JSONValue: Hashable, Sendable {
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
+  /// A number already spelled as JSON (`0.67`), written as it is.
+  case raw(String)
 
   public static func == (a: JSONValue, b: JSONValue) -> Bool {
     switch (a, b) {
@@ -23,6 +25,7 @@ public enum JSONValue: Hashable, Sendable {
     case let (.string(x), .string(y)): x == y
     case let (.array(x), .array(y)): x == y
     case let (.object(x), .object(y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    case let (.raw(x), .raw(y)): x == y
     default: false
     }
   }
@@ -44,6 +47,7 @@ public enum JSONValue: Hashable, Sendable {
     case let .bool(b): out += b ? "true" : "false"
     case let .number(x): out += JSONValue.format(x)
     case let .integer(i): out += String(i)
+    case let .raw(text): out += text
     case let .string(s): JSONValue.writeString(s, to: &out)
     case let .array(items):
       out += "["

@@ -1,9 +1,11 @@
-/// How far a response may be from the key and still count as correct:
+/// How far a response may be from the key and still count as correct, as a template or bank writes it:
 /// |s − c| ≤ relative·|c| + absolute, bounds inclusive.
+///
+/// The interval itself is worked out in one place, ``AcceptedInterval``:
 ///
 /// ```swift
 /// let t = Tolerance(relative: 0.02, absolute: 0.5)   // 2 % + 0.5 mV
-/// t.interval(around: -95.02)                         // −97.4204 ... −92.6196
+/// AcceptedInterval(key: -95.02, tolerance: t)        // −97.4204 … −92.6196
 /// ```
 public struct Tolerance: Hashable, Sendable {
   /// The relative part, a fraction of |key| (0.02 = 2 %).
@@ -16,14 +18,5 @@ public struct Tolerance: Hashable, Sendable {
     precondition(relative >= 0 && absolute >= 0, "Tolerances cannot be negative")
     self.relative = relative
     self.absolute = absolute
-  }
-
-  /// The half-width of the accepted interval around `key`.
-  public func halfWidth(around key: Double) -> Double { relative * abs(key) + absolute }
-
-  /// The accepted interval around `key`, lower bound first whatever the sign of the key.
-  public func interval(around key: Double) -> ClosedRange<Double> {
-    let h = halfWidth(around: key)
-    return (key - h)...(key + h)
   }
 }

@@ -34,7 +34,7 @@ public enum NumberFormat: Hashable, Sendable {
   /// The number for machines: ASCII `-`, and `e` notation when |x| ≥ 10⁶ or 0 < |x| < 10⁻³.
   public func plain(_ x: Double) -> String { plain(x, scientificAllowed: true) }
 
-  func plain(_ x: Double, scientificAllowed: Bool) -> String {
+  package func plain(_ x: Double, scientificAllowed: Bool) -> String {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
     if x == 0 { return decimalsString(0, digits: fractionDigits(forMagnitudeOf: 0)) }
     let magnitude = abs(x)
@@ -100,14 +100,14 @@ public enum NumberFormat: Hashable, Sendable {
 
   private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
-  static func powerOfTen(_ exponent: Int) -> Double {
+  package static func powerOfTen(_ exponent: Int) -> Double {
     (0...22).contains(exponent) ? powersOfTen[exponent] : pow(10, Double(exponent))
   }
 
   /// `x·10^digits` rounded to a whole number, when that equals rounding the exact binary value (as `printf`
   /// does): that is, unless the scaled value lies within rounding error of a tie. `nil` then, or when the
   /// scaled value is too large to hold a fraction.
-  static func roundedScaled(_ x: Double, digits: Int) -> (Double, Double)? {
+  package static func roundedScaled(_ x: Double, digits: Int) -> (Double, Double)? {
     guard digits >= 0, digits <= 22 else { return nil }
     let scale = powersOfTen[digits]
     let scaled = x * scale
@@ -118,7 +118,7 @@ public enum NumberFormat: Hashable, Sendable {
   }
 
   /// `String(format: "%.{digits}f", x)` without Foundation's formatter, when ``roundedScaled(_:digits:)`` applies.
-  static func fastFixed(_ x: Double, digits: Int) -> String? {
+  package static func fastFixed(_ x: Double, digits: Int) -> String? {
     guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return nil }
     let magnitude = String(Int64(abs(scaled)))
     let padded = magnitude.count <= digits ? String(repeating: "0", count: digits + 1 - magnitude.count) + magnitude : magnitude
@@ -129,7 +129,7 @@ public enum NumberFormat: Hashable, Sendable {
   }
 
   /// `-1.20e-5` → `−1.20 × 10⁻⁵`, `-95.02` → `−95.02`.
-  static func prettify(_ text: String) -> String {
+  package static func prettify(_ text: String) -> String {
     var result = text
     if let e = result.firstIndex(of: "e") {
       let mantissa = result[..<e]

@@ -66,33 +66,64 @@ public struct QuizItem: Hashable, Sendable {
   public var template: String
   /// The template's title, for headings and LMS question-group names.
   public var title: String
-  /// Points for this item (each variant is worth this much).
-  public var points: Double
-  /// The variants, all distinct.
+  /// Points for this item (each variant is worth this much, split over its parts).
+  public var points: Points
+  /// The variants, all distinct; each answer carries its share of ``points``.
   public var variants: [Variant]
 
-  public init(template: String, title: String, points: Double, variants: [Variant]) {
+  /// An item whose variants' parts get their share of `points` (``Points/split(_:into:)``).
+  public init(template: String, title: String, points: Points, variants: [Variant]) {
+    self.init(template: template, title: title, points: points, variants: variants, partPoints: .split)
+  }
+
+  /// How the parts' points are set.
+  public enum PartPoints: Sendable {
+    /// Split `points` over each variant's parts.
+    case split
+    /// As the variants already carry them (read from a key file).
+    case asGiven
+  }
+
+  /// An item whose parts' points are split from `points` or kept as given.
+  public init(template: String, title: String, points: Points, variants: [Variant], partPoints: PartPoints) {
     self.template = template
     self.title = title
     self.points = points
     self.variants = variants
+    if case .split = partPoints {
+      for v in self.variants.indices {
+        let shares = Points.split(points, into: self.variants[v].answers.count)
+        for a in self.variants[v].answers.indices { self.variants[v].answers[a].points = shares[a] }
+      }
+    }
   }
 }
 
-/// A whole quiz drawn from a bank: its items in order.
+/// A whole quiz drawn from a bank: its items in order, and how its answers are to be graded.
 public struct Quiz: Hashable, Sendable {
   /// The bank's title.
   public var title: String
-  /// The bank seed the quiz was drawn with.
+  /// The bank seed the quiz was drawn with (the `--seed` given, or the bank's own).
   public var seed: UInt64
   /// The items in bank order.
   public var items: [QuizItem]
+  /// The bank's grading policy (partial credit, significant figures), recorded in the key.
+  public var grading: GradingOptions
+  /// A content digest of each template used, in item order (recorded in the key, so a later change of a
+  /// template is seen).
+  public var templateDigests: [TemplateDigest]
 
-  public init(title: String, seed: UInt64, items: [QuizItem]) {
+  public init(title: String, seed: UInt64, items: [QuizItem], grading: GradingOptions = GradingOptions(),
+              templateDigests: [TemplateDigest] = []) {
     self.title = title
     self.seed = seed
     self.items = items
+    self.grading = grading
+    self.templateDigests = templateDigests
   }
+
+  /// The most one student can score: one variant of every item.
+  public var maximum: Points { items.reduce(.zero) { $0 + $1.points } }
 
   /// Every variant, in item order.
   public var variants: [Variant] { items.flatMap(\.variants) }
@@ -104,5 +135,30 @@ extension Variant {
   /// report columns against it, so both must use this one definition.
   public func questionText(for answer: Answer) -> String {
     answer.prompt.isEmpty ? stem : stem + "\n\n" + answer.prompt
+  }
+}
+
+/// A template's identity and a digest of its file's content, as recorded in the key.
+public struct TemplateDigest: Hashable, Sendable {
+  /// The template's identifier.
+  public var id: String
+  /// `fnv1a64:` and 16 hexadecimal digits of the FNV-1a hash of the file's bytes: enough to see that a
+  /// template changed, not a security measure.
+  public var digest: String
+
+  public init(id: String, digest: String) {
+    self.id = id
+    self.digest = digest
+  }
+
+  /// The digest of a template file's bytes.
+  public static func digest(of bytes: some Sequence<UInt8>) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      hash ^= UInt64(b)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
   }
 }

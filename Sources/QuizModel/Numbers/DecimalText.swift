@@ -1,19 +1,18 @@
-import CLibXML2
 import Foundation
 
 /// Numbers as QTI files carry them: plain decimal strings, ASCII minus, no exponent, as short as the value
 /// allows (`-95.02`, `0.000000000000105`, `7.854`), never a binary artefact such as `1.0500000000000001e-13`.
-enum DecimalText {
+package enum DecimalText {
   /// The decimal a double stands for, in positional notation: its shortest round-trip digits, cut to 15
   /// significant digits (the precision a double carries faithfully), so binary noise never shows:
   /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
-  static func exact(_ x: Double) -> String {
+  package static func exact(_ x: Double) -> String {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
     return plainShortest("\(x)") ?? exactByDigits(x)
   }
 
   /// ``exact(_:)`` through ``DecimalDigits``, for every double.
-  static func exactByDigits(_ x: Double) -> String {
+  package static func exactByDigits(_ x: Double) -> String {
     var digits = DecimalDigits(parsing: "\(x)")!
     if digits.digits.count > faithfulDigits {
       digits = DecimalDigits(parsing: rounded15(x))!
@@ -45,64 +44,40 @@ enum DecimalText {
   /// `x` in C's `%.14e` (15 significant digits, correctly rounded), as `String(format:)` gives it.
   private static func rounded15(_ x: Double) -> String {
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer -> String in
-      let count = clibxml2_format_e14(x, buffer.baseAddress!, 48)
+      let count = withVaList([x]) { vsnprintf(buffer.baseAddress!, 48, "%.14e", $0) }
       precondition(count > 0 && count < 48, "Cannot format \(x)")
       return String(cString: buffer.baseAddress!)
     }
   }
 
   /// The locale numbers are read and written in: ASCII digits, `.` as the decimal point.
-  static let posix = Locale(identifier: "en_US_POSIX")
+  package static let posix = Locale(identifier: "en_US_POSIX")
 
   /// Significant digits a double always carries faithfully (DBL_DIG).
-  static let faithfulDigits = 15
+  package static let faithfulDigits = 15
 
   /// The exact decimal value of the shortest representation of `x`.
-  static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: posix)! }
-
-  /// Up to this many significant digits, a bound is written exactly rather than rounded outward.
-  static let shortDigits = 10
-
-  /// `value` as a short decimal string, rounded toward +∞ (`up`) or −∞ by at most `slack`.
-  ///
-  /// - Returns: The string and whether it differs from `value` (the bound moved outward).
-  static func outward(_ value: Decimal, up: Bool, slack: Decimal) -> (text: String, widened: Bool) {
-    let exactDigits = DecimalDigits(parsing: value.plainString)!
-    // A value that is already short is written exactly; only long expansions are shortened.
-    guard slack > 0, exactDigits.digits.count > DecimalText.shortDigits else { return (exactDigits.text, false) }
-    // Rounding at the place 10^p moves the value by less than 10^p, so start at the coarsest place within slack.
-    let finestPlace = Int(floor(log10(NSDecimalNumber(decimal: slack).doubleValue)))
-    let firstKeep = max(1, exactDigits.exponent - finestPlace)
-    for keep in firstKeep..<max(exactDigits.digits.count, firstKeep) {
-      let candidate = exactDigits.rounded(keepingSignificant: keep, up: up)
-      guard let candidateValue = Decimal(string: candidate.text, locale: DecimalText.posix)
-      else { continue }
-      var difference = candidateValue - value
-      if difference < 0 { difference = -difference }
-      if difference <= slack { return (candidate.text, true) }
-    }
-    return (exactDigits.text, false)
-  }
+  package static func decimal(_ x: Double) -> Decimal { Decimal(string: exact(x), locale: posix)! }
 }
 
 extension Decimal {
   /// Positional notation with ASCII digits, whatever the locale.
-  var plainString: String {
+  package var plainString: String {
     var copy = self
     return NSDecimalString(&copy, DecimalText.posix)
   }
 }
 
 /// A decimal number as sign, significant digits and the power of ten of its first digit.
-struct DecimalDigits {
-  var negative: Bool
+package struct DecimalDigits: Sendable {
+  package var negative: Bool
   /// Significant digits without leading or trailing zeros; empty for zero.
-  var digits: [Int]
+  package var digits: [Int]
   /// The power of ten of the first digit.
-  var exponent: Int
+  package var exponent: Int
 
   /// Parses `-95.02`, `1.05e-13`, `7.854e-12`, `1e+20`, `0` (ASCII only).
-  init?(parsing text: String) {
+  package init?(parsing text: String) {
     var bytes = Array(text.utf8)
     var negative = false
     if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
@@ -140,14 +115,14 @@ struct DecimalDigits {
     self.negative = negative && !digits.isEmpty
   }
 
-  init(negative: Bool, digits: [Int], exponent: Int) {
+  package init(negative: Bool, digits: [Int], exponent: Int) {
     self.negative = negative
     self.digits = digits
     self.exponent = exponent
   }
 
   /// The first `keep` significant digits, rounded toward +∞ (`up`) or −∞.
-  func rounded(keepingSignificant keep: Int, up: Bool) -> DecimalDigits {
+  package func rounded(keepingSignificant keep: Int, up: Bool) -> DecimalDigits {
     guard keep < digits.count else { return self }
     var kept = Array(digits.prefix(keep))
     var first = exponent
@@ -162,7 +137,7 @@ struct DecimalDigits {
   }
 
   /// Positional notation: `-97.4204`, `0.000000000000105`, `120000`.
-  var text: String {
+  package var text: String {
     if digits.isEmpty { return "0" }
     let zero = UInt8(ascii: "0")
     var bytes: [UInt8] = []

@@ -24,30 +24,45 @@ public struct MisconceptionOutcome: Hashable, Sendable {
 /// A numeric answer with its key, unit, tolerance and the values of the typical mistakes.
 public struct NumericAnswer: Hashable, Sendable {
   /// The key, in ``unit``, computed from the parameters as displayed.
-  public var value: Double
+  public private(set) var value: Double
   /// The unit the answer is asked in: `mV`, `pA`, `pC`, `ions`, `ppm`, `kJ/mol`, `mM`.
   public var unit: String
-  /// The accepted deviation.
-  public var tolerance: Tolerance
+  /// The accepted deviation, as the template or bank gives it.
+  public private(set) var tolerance: Tolerance
+  /// The accepted interval: the key ± t exactly, t worked out from ``tolerance`` once, by
+  /// ``AcceptedInterval``, or read from a key file. Every format and the grader use it.
+  public let interval: AcceptedInterval
   /// Significant figures to show the key with.
   public var significantFigures: Int
   /// Mistakes whose values fall outside the accepted interval (the others are dropped for this variant).
   public var misconceptions: [MisconceptionOutcome]
 
+  /// An answer whose interval is worked out from `value` and `tolerance`.
   public init(value: Double, unit: String, tolerance: Tolerance, significantFigures: Int = 3,
+              misconceptions: [MisconceptionOutcome] = []) {
+    self.init(value: value, unit: unit, tolerance: tolerance, interval: AcceptedInterval(key: value, tolerance: tolerance),
+              significantFigures: significantFigures, misconceptions: misconceptions)
+  }
+
+  /// An answer with its interval as recorded (read from a key file).
+  public init(value: Double, unit: String, tolerance: Tolerance, interval: AcceptedInterval, significantFigures: Int = 3,
               misconceptions: [MisconceptionOutcome] = []) {
     self.value = value
     self.unit = unit
     self.tolerance = tolerance
+    self.interval = interval
     self.significantFigures = significantFigures
     self.misconceptions = misconceptions
   }
 
-  /// The accepted interval, lo ≤ hi.
-  public var interval: ClosedRange<Double> { tolerance.interval(around: value) }
+  /// Whether `response` (in ``unit``) is accepted: within ``interval``, bounds inclusive.
+  public func accepts(_ response: Double) -> Bool { interval.contains(response) }
 
-  /// Whether `response` (in ``unit``) is accepted: |s − c| ≤ rtol·|c| + atol, bounds inclusive.
-  public func accepts(_ response: Double) -> Bool { abs(response - value) <= tolerance.halfWidth(around: value) }
+  /// The interval a response must fall in to match the misconception worth `value`: the same half-width as
+  /// the key's, around `value`.
+  public func interval(ofMisconceptionAt value: Double) -> AcceptedInterval {
+    AcceptedInterval(center: value, halfWidthOf: interval)
+  }
 }
 
 /// One option of a choice answer.
@@ -105,12 +120,16 @@ public struct Answer: Hashable, Sendable {
   public var kind: Kind
   /// Shown with the solution: how the key is obtained.
   public var explanation: String?
+  /// What this part is worth: its share of the problem's points (``Points/split(_:into:)``), set when the
+  /// variant becomes part of a ``QuizItem`` and recorded in the key.
+  public var points: Points
 
-  public init(id: String, prompt: String, kind: Kind, explanation: String? = nil) {
+  public init(id: String, prompt: String, kind: Kind, explanation: String? = nil, points: Points = .zero) {
     self.id = id
     self.prompt = prompt
     self.kind = kind
     self.explanation = explanation
+    self.points = points
   }
 
   /// The numeric key, if this is a numeric answer.

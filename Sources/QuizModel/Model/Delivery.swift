@@ -1,0 +1,36 @@
+/// How one LMS question of an exported package delivers one part of one variant: the entry of the key's
+/// delivery map that lets a grader find, in an LMS's own report, which part a column or a row answers.
+///
+/// Each format names its questions its own way: Canvas by the question group and the question text as
+/// written; QTI 2.1 and 3.0 by the item and response identifiers as written. A format that has no use for a
+/// field leaves it nil; later formats add fields of their own.
+public struct Delivery: Hashable, Sendable {
+  /// The package format: `canvas`, `qti21`, `qti30`.
+  public var format: String
+  /// The variant the question carries.
+  public var variant: String
+  /// The part (answer id) the question carries.
+  public var part: String
+  /// What the question is worth in the package.
+  public var points: Points
+  /// The question group (Canvas: the group's title) the question is drawn from.
+  public var group: String?
+  /// The item identifier as written (Canvas: the item's `ident`; QTI: the `assessmentItem` identifier).
+  public var item: String?
+  /// The response identifier as written (QTI: the `responseDeclaration`).
+  public var response: String?
+  /// The question text as written in the package (Canvas: the HTML of the question).
+  public var questionText: String?
+
+  public init(format: String, variant: String, part: String, points: Points, group: String? = nil,
+              item: String? = nil, response: String? = nil, questionText: String? = nil) {
+    self.format = format
+    self.variant = variant
+    self.part = part
+    self.points = points
+    self.group = group
+    self.item = item
+    self.response = response
+    self.questionText = questionText
+  }
+}
