@@ -193,8 +193,8 @@ import Testing
     let before = try CommandRunner.run(["grade", "answers.csv", "--key", "out/key.jsonl", "--out", "before"], in: root)
     let templateURL = root.appendingPathComponent("Templates/nernst-potential.yaml")
     var template = try String(contentsOf: templateURL, encoding: .utf8)
-    template = template.replacingOccurrences(of: "relative: 0.02", with: "relative: 0.2")
-    template += "\n# edited after the quiz went out\n"
+    #expect(template.contains("tolerance: { relative: 0.02, absolute: 0.5 }"))
+    template = template.replacingOccurrences(of: "tolerance: { relative: 0.02, absolute: 0.5 }", with: "tolerance: { relative: 0.2, absolute: 5 }")
     try Data(template.utf8).write(to: templateURL)
     let after = try CommandRunner.run(["grade", "answers.csv", "--key", "out/key.jsonl", "--out", "after"], in: root)
     let both = try CommandRunner.run(["grade", "answers.csv", "--key", "out/key.jsonl", "--bank", "Banks/default.yaml", "--out", "both"], in: root)
@@ -204,10 +204,8 @@ import Testing
     }
     #expect(files[0] == files[1] && files[1] == files[2])
     #expect(!after.standardError.contains("warning"))
-    if template.contains("relative: 0.2") {
-      #expect(both.standardError.contains("warning: variant 'nernst-potential-01'"), "\(both.standardError)")
-      #expect(both.standardError.contains("grading follows out/key.jsonl"))
-    }
+    #expect(both.standardError.contains("warning: variant 'nernst-potential-01': answers[E].interval differs"), "\(both.standardError)")
+    #expect(both.standardError.contains("grading follows out/key.jsonl"))
   }
 
   @Test func theBankAloneStillGradesWithANoteAndNeitherIsABadArgument() throws {
@@ -221,6 +219,31 @@ import Testing
     let neither = try CommandRunner.run(["grade", input.path])
     #expect(neither.exitCode == 2)
     #expect(neither.standardError.contains("--key out/key.jsonl"))
+  }
+
+  @Test func theFrozenFormat1KeyStillGrades() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let key = packageRoot.appendingPathComponent("Tests/QuizModelTests/Fixtures/format1-default-key.jsonl")
+    let csv = """
+      student,item,response
+      ann,nernst-potential-01,-61.6 mV
+      ann,driving-force-01#driving_force,-13.1
+      ann,driving-force-01#direction,efflux
+      bob,nernst-potential-02,-64.09
+      bob,driving-force-02#direction,wrong word
+      """
+    try Data(csv.utf8).write(to: dir.url.appendingPathComponent("answers.csv"))
+    let result = try CommandRunner.run(["grade", "answers.csv", "--key", key.path], in: dir.url)
+    #expect(result.standardError.contains("format-1 key"))
+    let grades = try String(contentsOf: dir.url.appendingPathComponent("graded/grades.csv"), encoding: .utf8)
+    let rows = grades.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    #expect(rows[0] == ["student", "name", "total", "maximum", "percent", "nernst-potential", "driving-force", "charge-per-voltage"])
+    let ann = try #require(rows.first { $0.first == "ann" })
+    let bob = try #require(rows.first { $0.first == "bob" })
+    #expect(ann[2] == "5.00" && ann[3] == "8.00", "\(grades)")
+    #expect(bob[5] == "2.00" && bob[6] == "0.00", "\(grades)")
+    #expect(result.exitCode == 1)  // the unreadable direction is flagged
   }
 }
 
