@@ -96,6 +96,20 @@ struct AcceptedIntervalTests {
   }
 }
 
+extension AcceptedIntervalTests {
+  @Test func the128BitPathWritesWhatDecimalArithmeticWrites() async {
+    await propertyCheck(count: 500, input: Gen.uint64(), Gen.int(in: -12...12), Gen.bool, Gen.bool, Gen.int(in: 0...7)) {
+      mantissa, exponent, negative, short, t in
+      let key = RandomKeys.key(mantissa, exponent, negative: negative, short: short)
+      let keyText = DecimalText.exact(key)
+      let fast = AcceptedInterval.halfWidthIn128Bits(keyText: keyText, tolerance: RandomKeys.tolerances[t])
+      let reference = AcceptedInterval.halfWidthInDecimal(keyText: keyText, tolerance: RandomKeys.tolerances[t])
+      #expect(fast != nil, "keys of 15 digits and tolerances of 7 fit 128 bits: \(key)")
+      #expect(fast == nil || fast! == reference, "\(key)")
+    }
+  }
+}
+
 struct PointsTests {
   @Test func splitGivesTheExtraHundredthsToTheFirstParts() {
     #expect(Points.split(2, into: 3).map(\.description) == ["0.67", "0.67", "0.66"])

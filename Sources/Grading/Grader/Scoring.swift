@@ -94,7 +94,8 @@ enum Scoring {
     let noise = 1e-12 * max(abs(interval.lower), abs(interval.upper), abs(value), .leastNormalMagnitude)
     if value > interval.lower + noise, value < interval.upper - noise { return true }
     if value < interval.lower - noise || value > interval.upper + noise { return false }
-    return interval.contains(exactly: s.decimal)
+    let exact = ExactDecimal(negative: s.isNegative, mantissa: UInt128(s.significand), exponent: s.exponent)
+    return interval.contains(exactly: exact) ?? interval.contains(exactly: s.decimal)
   }
 
   static func grade(_ parsed: ParsedResponse, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {

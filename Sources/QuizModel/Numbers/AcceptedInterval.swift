@@ -47,9 +47,9 @@ public struct AcceptedInterval: Hashable, Sendable {
   /// Whether t was rounded up from relative·|key| + absolute to be written short (by at most 10⁻⁶ of t).
   public let roundedUp: Bool
 
-  /// The exact bounds, for comparisons near them.
-  private let exactLower: Decimal
-  private let exactUpper: Decimal
+  /// The exact bounds in 128-bit decimal, for comparisons near them; nil beyond 38 digits (then `Decimal`).
+  private let fastLower: ExactDecimal?
+  private let fastUpper: ExactDecimal?
 
   /// How far rounding t up may move it: a millionth of t.
   public static let halfWidthSlack = Decimal(string: "0.000001")!
@@ -58,20 +58,16 @@ public struct AcceptedInterval: Hashable, Sendable {
 
   /// The interval of `key` with `tolerance`.
   ///
-  /// A key or tolerance outside ``canHold(_:)`` (drawing refuses such keys) gives an interval that holds nothing,
-  /// written `nan`.
+  /// A key or tolerance outside ``canHold(_:)`` (drawing refuses such keys) gives an interval that holds
+  /// nothing, written `nan`.
   public init(key: Double, tolerance: Tolerance) {
     guard AcceptedInterval.canHold(key), AcceptedInterval.canHold(tolerance.relative), AcceptedInterval.canHold(tolerance.absolute) else {
       self.init(nothing: ())
       return
     }
     let keyText = DecimalText.exact(key)
-    let c = Decimal(string: keyText, locale: DecimalText.posix)!
-    let relative = DecimalText.decimal(tolerance.relative)
-    let absolute = DecimalText.decimal(tolerance.absolute)
-    let t = relative * (c < 0 ? -c : c) + absolute
-    let written = AcceptedInterval.roundedUp(t)
-    self.init(keyText: keyText, key: c, halfWidth: written, roundedUp: written != t)
+    let (t, roundedUp) = AcceptedInterval.halfWidth(keyText: keyText, tolerance: tolerance)
+    self.init(keyText: keyText, halfWidthText: t, roundedUp: roundedUp)
   }
 
   /// The interval around `center` with the half-width of another interval: how a misconception's value is
@@ -81,17 +77,15 @@ public struct AcceptedInterval: Hashable, Sendable {
       self.init(nothing: ())
       return
     }
-    let text = DecimalText.exact(center)
-    self.init(keyText: text, key: Decimal(string: text, locale: DecimalText.posix)!,
-              halfWidth: Decimal(string: other.halfWidthText, locale: DecimalText.posix)!, roundedUp: false)
+    self.init(keyText: DecimalText.exact(center), halfWidthText: other.halfWidthText, roundedUp: false)
   }
 
   /// The interval as a key file records it: the key's and t's decimal texts. Nil when either is not a plain
   /// decimal number or t is negative.
   public init?(keyText: String, halfWidthText: String) {
-    guard let k = AcceptedInterval.plainDecimal(keyText), let t = AcceptedInterval.plainDecimal(halfWidthText), t >= 0
+    guard let k = AcceptedInterval.plainDigits(keyText), let t = AcceptedInterval.plainDigits(halfWidthText), !t.negative
     else { return nil }
-    self.init(keyText: DecimalDigits(parsing: keyText)!.text, key: k, halfWidth: t, roundedUp: false)
+    self.init(keyText: k.text, halfWidthText: t.text, roundedUp: false)
   }
 
   /// An interval that holds nothing, for a key that is not a number.
@@ -99,26 +93,71 @@ public struct AcceptedInterval: Hashable, Sendable {
     keyText = "nan"; halfWidthText = "nan"; lowerText = "nan"; upperText = "nan"
     key = .nan; halfWidth = .nan; lower = .nan; upper = .nan
     roundedUp = false
-    exactLower = 1; exactUpper = 0
+    fastLower = nil; fastUpper = nil
   }
 
-  private init(keyText: String, key c: Decimal, halfWidth t: Decimal, roundedUp: Bool) {
+  /// Both bounds from the texts of the key and t: in 128-bit decimal when it holds them, else in `Decimal`.
+  private init(keyText: String, halfWidthText: String, roundedUp: Bool) {
     self.keyText = keyText
+    self.halfWidthText = halfWidthText
     self.roundedUp = roundedUp
-    halfWidthText = DecimalAsText.text(t)
-    exactLower = c - t
-    exactUpper = c + t
-    lowerText = DecimalAsText.text(exactLower)
-    upperText = DecimalAsText.text(exactUpper)
+    let c = ExactDecimal(DecimalDigits(parsing: keyText)!), t = ExactDecimal(DecimalDigits(parsing: halfWidthText)!)
+    if let c, let t, let lo = c - t, let hi = c + t {
+      fastLower = lo
+      fastUpper = hi
+      lowerText = lo.text
+      upperText = hi.text
+    } else {
+      let c = AcceptedInterval.decimal(keyText), t = AcceptedInterval.decimal(halfWidthText)
+      fastLower = nil
+      fastUpper = nil
+      lowerText = DecimalAsText.text(c - t)
+      upperText = DecimalAsText.text(c + t)
+    }
     key = Double(keyText)!
     halfWidth = Double(halfWidthText)!
     lower = Double(lowerText)!
     upper = Double(upperText)!
   }
 
-  /// The magnitudes a key may have: 0, or from 10⁻⁶⁰ to 10⁶⁰ (far beyond any quantity the templates ask,
-  /// and well inside what decimal arithmetic holds exactly).
-  public static func canHold(_ x: Double) -> Bool { x == 0 || (x.isFinite && abs(x) >= 1e-60 && abs(x) < 1e60) }
+  /// t = relative·|key| + absolute from the shortest decimal spellings, rounded up to the shortest decimal within
+  /// ``halfWidthSlack`` of it, as text; and whether the rounding moved it.
+  static func halfWidth(keyText: String, tolerance: Tolerance) -> (String, Bool) {
+    halfWidthIn128Bits(keyText: keyText, tolerance: tolerance) ?? halfWidthInDecimal(keyText: keyText, tolerance: tolerance)
+  }
+
+  /// ``halfWidth(keyText:tolerance:)`` in 128-bit decimal arithmetic; nil where that does not hold the numbers.
+  static func halfWidthIn128Bits(keyText: String, tolerance: Tolerance) -> (String, Bool)? {
+    let r = ExactDecimal(tolerance.relative), a = ExactDecimal(tolerance.absolute)
+    if let c = ExactDecimal(DecimalDigits(parsing: keyText)!), let product = r * c.magnitude, let t = product + a {
+      if t.isZero { return ("0", false) }
+      let digits = t.digits
+      // Rounding moves t by at most 10⁻⁶·t: compare 10⁶·(candidate − t) with t.
+      for keep in 1...halfWidthDigits {
+        let candidate = digits.rounded(keepingSignificant: keep, up: true)
+        guard let value = ExactDecimal(candidate), let moved = value - t else { break }
+        let scaled = ExactDecimal(negative: moved.negative, mantissa: moved.mantissa, exponent: moved.exponent + 6)
+        guard let within = ExactDecimal.magnitude(scaled, atMost: t) else { break }
+        if within { return (candidate.text, candidate.digits != digits.digits) }
+      }
+    }
+    return nil
+  }
+
+  /// ``halfWidth(keyText:tolerance:)`` in Foundation's `Decimal` (38 digits, slower).
+  static func halfWidthInDecimal(keyText: String, tolerance: Tolerance) -> (String, Bool) {
+    let c = decimal(keyText)
+    let t = DecimalText.decimal(tolerance.relative) * (c < 0 ? -c : c) + DecimalText.decimal(tolerance.absolute)
+    guard t > 0 else { return ("0", false) }
+    let digits = DecimalDigits(parsing: DecimalAsText.text(t))!
+    let limit = t * halfWidthSlack
+    for keep in 1...halfWidthDigits {
+      let candidate = digits.rounded(keepingSignificant: keep, up: true)
+      if decimal(candidate.text) - t <= limit { return (candidate.text, candidate.digits != digits.digits) }
+    }
+    let last = digits.rounded(keepingSignificant: halfWidthDigits, up: true)
+    return (last.text, last.digits != digits.digits)
+  }
 
   /// Two intervals are the same when they are written the same: key and half-width (the bounds follow). How
   /// t came about (``roundedUp``) is not part of the interval.
@@ -131,6 +170,10 @@ public struct AcceptedInterval: Hashable, Sendable {
     hasher.combine(halfWidthText)
   }
 
+  /// The magnitudes a key may have: 0, or from 10⁻⁶⁰ to 10⁶⁰ (far beyond any quantity the templates ask,
+  /// and well inside what decimal arithmetic holds exactly).
+  public static func canHold(_ x: Double) -> Bool { x == 0 || (x.isFinite && abs(x) >= 1e-60 && abs(x) < 1e60) }
+
   /// Whether `x` lies in the interval, bounds included. Clear cases are decided in binary; a value within
   /// rounding noise of a bound is decided on its shortest decimal spelling, exactly.
   public func contains(_ x: Double) -> Bool {
@@ -138,47 +181,46 @@ public struct AcceptedInterval: Hashable, Sendable {
     let noise = 1e-12 * max(abs(lower), abs(upper), abs(x), .leastNormalMagnitude)
     if x > lower + noise, x < upper - noise { return true }
     if x < lower - noise || x > upper + noise { return false }
+    if let exact = contains(exactly: ExactDecimal(x)) { return exact }
     return contains(exactly: DecimalText.decimal(x))
   }
 
   /// Whether the decimal `x` lies in the interval, bounds included, exactly.
-  public func contains(exactly x: Decimal) -> Bool { exactLower <= x && x <= exactUpper }
+  public func contains(exactly x: Decimal) -> Bool {
+    guard keyText != "nan" else { return false }
+    let bounds = exactBounds
+    return bounds.lowerBound <= x && x <= bounds.upperBound
+  }
+
+  /// The same in 128-bit decimal arithmetic; nil when that cannot decide it exactly.
+  package func contains(exactly x: ExactDecimal) -> Bool? {
+    guard let fastLower, let fastUpper, let above = ExactDecimal.isAtMost(fastLower, x),
+          let below = ExactDecimal.isAtMost(x, fastUpper) else { return nil }
+    return above && below
+  }
 
   /// The exact bounds.
-  public var exactBounds: ClosedRange<Decimal> { exactLower...exactUpper }
+  public var exactBounds: ClosedRange<Decimal> { AcceptedInterval.decimal(lowerText)...AcceptedInterval.decimal(upperText) }
 
   /// The interval as doubles (nearest to the exact bounds), lower bound first.
   public var range: ClosedRange<Double> { lower...upper }
 
   /// One unit in the last written digit of t: the smallest step by which a value is "just outside".
   public var lastDigitUnit: Decimal {
-    let digits = DecimalDigits(parsing: halfWidthText)!
-    guard !digits.digits.isEmpty else { return 0 }
+    guard let digits = DecimalDigits(parsing: halfWidthText), !digits.digits.isEmpty else { return 0 }
     let place = digits.exponent - digits.digits.count + 1
     return Decimal(sign: .plus, exponent: place, significand: 1)
   }
 
-  /// t rounded up to the shortest decimal within ``halfWidthSlack`` of it (at most ``halfWidthDigits``
-  /// significant digits).
-  static func roundedUp(_ t: Decimal) -> Decimal {
-    guard t > 0 else { return 0 }
-    let digits = DecimalDigits(parsing: DecimalAsText.text(t))!
-    let limit = t * halfWidthSlack
-    for keep in 1...halfWidthDigits {
-      let candidate = digits.rounded(keepingSignificant: keep, up: true)
-      let value = Decimal(string: candidate.text, locale: DecimalText.posix)!
-      if value - t <= limit { return value }
-    }
-    return Decimal(string: digits.rounded(keepingSignificant: halfWidthDigits, up: true).text, locale: DecimalText.posix)!
-  }
+  static func decimal(_ text: String) -> Decimal { Decimal(string: text, locale: DecimalText.posix) ?? .nan }
 
-  /// A plain decimal number (`-95.02`, `2.4e-3`, no spaces, no hex, no `inf`).
-  static func plainDecimal(_ text: String) -> Decimal? {
+  /// A plain decimal number (`-95.02`, `2.4e-3`; no spaces, no hex, no `inf`), as digits.
+  static func plainDigits(_ text: String) -> DecimalDigits? {
     guard !text.isEmpty, text.utf8.allSatisfy({ b in
       (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
         || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-    }), DecimalDigits(parsing: text) != nil else { return nil }
-    return Decimal(string: text, locale: DecimalText.posix)
+    }) else { return nil }
+    return DecimalDigits(parsing: text)
   }
 }
 
