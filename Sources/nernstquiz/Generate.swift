@@ -48,13 +48,13 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let bankURL = try ContentLocator.bank(bank)
-    let quiz = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed)
+    let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed)
     let folder = URL(fileURLWithPath: out)
     do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
       throw CommandFailure("cannot create the output folder \(out): \(error.localizedDescription)")
     }
     try writeAtomically(Data(quiz.keyJSONLines().utf8), to: folder.appendingPathComponent("key.jsonl"))
-    try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: folder.appendingPathComponent("preview.html"))
+    try writeAtomically(Data(PreviewPage.html(for: quiz, sources: library.sourcesByTemplate).utf8), to: folder.appendingPathComponent("preview.html"))
     let formats = try self.formats
     var report: ExportReport?
     if !formats.isEmpty {
@@ -73,6 +73,11 @@ struct Generate: ParsableCommand {
 /// Reads a bank and its templates and draws the quiz: what `generate` and `grade` both start from.
 enum QuizLoader {
   static func load(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> Quiz {
+    try draw(bank: bankURL, templates: templates, seed: seed).quiz
+  }
+
+  /// The quiz and the templates it was drawn from (for their sources in the preview).
+  static func draw(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> (quiz: Quiz, library: TemplateLibrary) {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
       let library = try TemplateLibrary.load(from: templatesURL)
@@ -82,7 +87,7 @@ enum QuizLoader {
         if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
       }
       Terminal.endProgress()
-      return quiz
+      return (quiz, library)
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {

@@ -180,3 +180,38 @@ extension String {
     return replacingCharacters(in: range, with: replacement)
   }
 }
+
+@Suite struct TemplateSourcesTests {
+  @Test func readsTheSourcesListInOrder() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
+      sources:
+        - "Hille B (2001) Ion Channels of Excitable Membranes, 3rd ed., ch. 1"
+        - Nicholls JG et al. (2012) From Neuron to Brain, 5th ed., ch. 5
+      """))
+    #expect(template.sources == [
+      "Hille B (2001) Ion Channels of Excitable Membranes, 3rd ed., ch. 1",
+      "Nicholls JG et al. (2012) From Neuron to Brain, 5th ed., ch. 5",
+    ])
+  }
+
+  @Test func aTemplateWithoutSourcesHasNone() throws {
+    #expect(try TemplateFixtures.parse(TemplateFixtures.template()).sources.isEmpty)
+  }
+
+  @Test func sourcesMustBeAListOfNonEmptyCitations() throws {
+    let notAList = try #require(TemplateFixtures.error(TemplateFixtures.template(extra: "sources: Hille 2001")))
+    #expect(notAList.message.contains("sources"))
+    let empty = try #require(TemplateFixtures.error(TemplateFixtures.template(extra: "sources: [\"Hille 2001\", \"  \"]")))
+    #expect(empty.message == "a source cannot be empty; write the citation")
+  }
+
+  @Test func thePreviewListsEachItemsSources() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: "sources: [\"Hille B (2001) <Ion Channels>\"]"))
+    let library = TemplateLibrary([template])
+    let bank = try Bank.parse("title: T\nseed: 1\nitems:\n  - template: sample\n    variants: 2\n", file: "bank.yaml")
+    let quiz = try bank.drawQuiz(library: library)
+    let html = PreviewPage.html(for: quiz, sources: library.sourcesByTemplate)
+    #expect(html.contains("<li>Hille B (2001) &lt;Ion Channels&gt;</li>"))
+    #expect(!PreviewPage.html(for: quiz).contains("Hille"))
+  }
+}

@@ -45,6 +45,12 @@ public struct TemplateLibrary: Sendable {
 
   /// The template with this identifier.
   public subscript(id: String) -> Template? { templates.first { $0.id == id } }
+
+  /// Each template's `sources:` citations by template id (templates without any are left out), for
+  /// ``PreviewPage/html(for:sources:)``.
+  public var sourcesByTemplate: [String: [String]] {
+    Dictionary(templates.filter { !$0.sources.isEmpty }.map { ($0.id, $0.sources) }, uniquingKeysWith: { a, _ in a })
+  }
 }
 
 /// Reads a UTF-8 text file, as a ``TemplateError`` when it cannot.

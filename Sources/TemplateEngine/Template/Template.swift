@@ -17,6 +17,9 @@ public struct Template: Sendable {
   public var objective: String
   /// How hard it is.
   public var difficulty: Difficulty
+  /// Citations for the ranges and facts the template uses ("Hille B (2001) Ion Channels of Excitable
+  /// Membranes, 3rd ed., ch. 1"), in the order written; shown in the preview. Empty when the file gives none.
+  public var sources: [String] = []
   /// Parameters, in draw order (later ones may use earlier ones).
   public var parameters: [ParameterSpec]
   /// Values computed from the parameters, in order.

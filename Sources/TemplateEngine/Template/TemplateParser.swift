@@ -9,7 +9,7 @@ import Yams
 public enum TemplateParser {
   static let topLevelKeys = [
     "format", "id", "title", "topic", "objective", "difficulty", "parameters", "derived", "constraints", "stem",
-    "answers", "misconceptions", "max_attempts",
+    "answers", "misconceptions", "max_attempts", "sources",
   ]
   static let parameterKeys = [
     "choice", "weights", "uniform", "log_uniform", "integer", "ion", "preset", "value", "jitter", "sigfigs", "decimals",
@@ -75,6 +75,7 @@ private struct Reader {
     } ?? []
     let attempts = try entry("max_attempts").map { node throws(TemplateError) in try doc.int(node, what: "max_attempts") } ?? 1000
     guard attempts >= 1 else { throw doc.error("max_attempts must be at least 1", at: entry("max_attempts")) }
+    let sources = try entry("sources").map { node throws(TemplateError) in try self.sources(node) } ?? []
 
     return Template(
       id: id,
@@ -82,9 +83,22 @@ private struct Reader {
       topic: try doc.string(try required("topic"), what: "topic"),
       objective: try doc.string(try required("objective"), what: "objective"),
       difficulty: difficulty,
+      sources: sources,
       parameters: parameters, derived: derived, constraints: constraints, stem: stem, answers: answers,
       misconceptions: misconceptions, maximumAttempts: attempts, file: doc.file
     )
+  }
+
+  /// `sources:` — a list of citation strings, none empty.
+  func sources(_ node: YAMLNode) throws(TemplateError) -> [String] {
+    var result: [String] = []
+    for item in try doc.sequence(node, what: "sources (a list of citations)") {
+      let text = try doc.string(item, what: "a source (a citation)")
+      let citation = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+      guard !citation.isEmpty else { throw doc.error("a source cannot be empty; write the citation", at: item) }
+      result.append(citation)
+    }
+    return result
   }
 
   // MARK: - Parameters
