@@ -184,5 +184,9 @@ public struct MisconceptionSpec: Sendable {
   public var answer: String
   public var outcome: Outcome
   public var feedback: TextTemplate
+  /// `when:` — the mistake applies only to variants where this is true (`nil`: to every variant). For a
+  /// mistake that coincides with the right answer, or with another mistake, by construction in some variants
+  /// (leaving out z = 1; the 61.5 mV rule at 37 °C).
+  public var condition: Expression? = nil
   public var location: FilePosition
 }

@@ -16,7 +16,7 @@ public enum TemplateParser {
     "unit",
   ]
   static let answerKeys = ["id", "prompt", "numeric", "unit", "tolerance", "sigfigs", "choice", "explanation"]
-  static let misconceptionKeys = ["id", "label", "answer", "value", "option", "feedback"]
+  static let misconceptionKeys = ["id", "label", "answer", "value", "option", "feedback", "when"]
 
   /// Parses template text.
   ///
@@ -394,9 +394,6 @@ private struct Reader {
       func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
       guard let idNode = entry("id") else { throw doc.error("a misconception needs an 'id'", at: item) }
       let id = try doc.string(idNode, what: "misconception id")
-      guard !result.contains(where: { $0.id == id && $0.answer == (try? doc.string(entry("answer") ?? idNode, what: "")) }) else {
-        throw doc.error("duplicate misconception '\(id)' for the same answer", at: idNode)
-      }
       let answerID: String
       if let answerNode = entry("answer") {
         answerID = try doc.string(answerNode, what: "answer")
@@ -409,6 +406,10 @@ private struct Reader {
         answerID = answers[0].id
       } else {
         throw doc.error("misconception '\(id)' must say which 'answer' it applies to (the template has several)", at: idNode)
+      }
+      // Compared with the answer it applies to, whether named or implied (a template with one answer).
+      if let first = result.first(where: { $0.id == id && $0.answer == answerID }) {
+        throw doc.error("duplicate misconception '\(id)' for answer '\(answerID)' (first at line \(first.location.line))", at: idNode)
       }
       let target = answers.first { $0.id == answerID }!
       let outcome: MisconceptionSpec.Outcome
@@ -430,8 +431,10 @@ private struct Reader {
       }
       guard let feedbackNode = entry("feedback") else { throw doc.error("misconception '\(id)' needs 'feedback'", at: idNode) }
       let label = try entry("label").map { node throws(TemplateError) in try doc.string(node, what: "label") } ?? id
+      let condition = try entry("when").map { node throws(TemplateError) in try expression(node, what: "the 'when' of misconception '\(id)'") }
       result.append(MisconceptionSpec(id: id, label: label, answer: answerID, outcome: outcome,
-                                      feedback: try text(feedbackNode, what: "feedback"), location: location(idNode)))
+                                      feedback: try text(feedbackNode, what: "feedback"), condition: condition,
+                                      location: location(idNode)))
     }
     return result
   }
