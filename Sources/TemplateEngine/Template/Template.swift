@@ -1,7 +1,7 @@
 import PhysicsCore
 
 /// A problem template: how to draw parameters, what to compute, how to word the question, what the answers
-/// are, how much slack they get, and which typical mistakes to recognise. Read from `Templates/*.yaml` by
+/// are, how much slack they get, and which typical mistakes to recognize. Read from `Templates/*.yaml` by
 /// ``TemplateParser``; drawn into ``Variant``s by ``Template/drawVariant(seed:id:)``.
 public struct Template: Sendable {
   /// The format version this parser understands.
