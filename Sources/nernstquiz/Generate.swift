@@ -25,7 +25,7 @@ struct Generate: ParsableCommand {
   @Argument(help: ArgumentHelp("The bank file (YAML).", valueName: "bank")) var bank: String?
   @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String = "out"
   @Option(help: ArgumentHelp("Seed instead of the bank's own.", valueName: "n")) var seed: UInt64?
-  @Option(help: ArgumentHelp("Templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
+  @Option(help: ArgumentHelp("Library templates folder (default: Templates/ beside the bank's folder); the bank's own folder and its templates: list are searched first.", valueName: "dir"))
   var templates: String?
   @Option(help: ArgumentHelp("LMS packages to write: canvas, qti21, qti30, comma-separated, or none.", valueName: "formats"))
   var format: String = "canvas,qti21,qti30"
@@ -80,8 +80,9 @@ enum QuizLoader {
   static func draw(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> (quiz: Quiz, library: TemplateLibrary) {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
-      let library = try TemplateLibrary.load(from: templatesURL)
       let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
+      // The bank's own folder and its `templates:` folders first, then the library.
+      let library = try TemplateLibrary.load(for: bank, library: templatesURL)
       let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {
         drawn, total in
         if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }

@@ -24,38 +24,55 @@ extension Bank {
     let total = items.reduce(0) { $0 + $1.variants }
     var drawnBefore = 0
     let quizSeed = seed ?? self.seed
-    var stems: Set<String> = []
+    var seen = DuplicateFilter()
     var items: [QuizItem] = []
     let counts = Dictionary(self.items.map { ($0.template, 1) }, uniquingKeysWith: +)
     for (index, item) in self.items.enumerated() {
       let template = try resolvedTemplate(for: item, in: library)
+      let plan = try balancePlan(for: item, template: template)
       let itemSeed = SeededGenerator.derivedSeed(from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
-      let prefix = counts[item.template, default: 1] > 1 ? "\(item.template)-\(index + 1)" : item.template
+      let name = item.namesFile ? template.id : item.template
+      let prefix = counts[item.template, default: 1] > 1 ? "\(name)-\(index + 1)" : name
       let width = max(2, String(item.variants).count)
       var variants: [Variant] = []
-      var candidate = 0
-      let limit = item.variants * 20 + 100
+      // One stream of candidates per balanced value (a single stream when nothing is balanced).
+      var streams = plan.cells.indices.map { cell in
+        CandidateStream(seed: itemSeed, cell: plan.cells.count > 1 || !plan.cells[cell].isEmpty ? cell : nil,
+                        needed: (0..<item.variants).filter { $0 % plan.cells.count == cell }.count)
+      }
       while variants.count < item.variants {
-        guard candidate < limit else {
+        let cell = variants.count % plan.cells.count
+        guard streams[cell].drawn < streams[cell].limit else {
+          if let description = plan.describe(cell) {
+            throw .bank(TemplateError(
+              file: item.location.file, line: item.location.line, column: item.location.column,
+              message: "balance: [\(item.balance.joined(separator: ", "))]: '\(template.id)' gave no usable variant with "
+                + "\(description) in \(streams[cell].drawn) draws; the constraints (or the pool's other variants) rule it out"))
+          }
           throw .generation(GenerationError(template: template.id, reason: .tooFewDistinctVariants(
             requested: item.variants, found: variants.count)))
         }
-        // Draw the next batch of candidates (in parallel when asked), then keep them in candidate order.
-        let batch = min(max(item.variants - variants.count, workers > 1 ? 64 : 1), limit - candidate)
-        let seeds = (candidate..<(candidate + batch)).map {
-          SeededGenerator.derivedSeed(from: itemSeed, path: [.label("variant"), .index(UInt64($0))])
-        }
-        candidate += batch
         progress?(drawnBefore + variants.count, total)
-        for result in Self.draw(template, seeds: seeds, workers: workers) {
-          guard variants.count < item.variants else { break }
-          var variant: Variant
-          do { variant = try result.get() } catch { throw .generation(error) }
-          guard stems.insert(variant.stem).inserted else { continue }
-          let number = String(variants.count + 1)
-          variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
-          variants.append(variant)
+        var variant: Variant
+        do {
+          variant = try streams[cell].next(template, fixed: plan.cells[cell], workers: workers)
+        } catch {
+          if let description = plan.describe(cell), case .unsatisfiable = error.reason {
+            throw .bank(TemplateError(
+              file: item.location.file, line: item.location.line, column: item.location.column,
+              message: "balance: [\(item.balance.joined(separator: ", "))]: no variant of '\(template.id)' with \(description) "
+                + "satisfies its constraints (\(error.description))"))
+          }
+          throw .generation(error)
         }
+        if let required = plan.answers[cell], !required.allSatisfy({ variant.answer($0.answer)?.choice?.correct == $0.option }) {
+          continue
+        }
+        guard seen.insert(variant) else { continue }
+        streams[cell].remaining -= 1
+        let number = String(variants.count + 1)
+        variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
+        variants.append(variant)
       }
       drawnBefore += variants.count
       items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
@@ -65,9 +82,14 @@ extension Bank {
   }
 
   /// Draws one variant per seed, in order, on up to `workers` threads.
-  static func draw(_ template: Template, seeds: [UInt64], workers: Int) -> [Result<Variant, GenerationError>] {
+  static func draw(_ template: Template, seeds: [UInt64], workers: Int, fixed: [String: Int] = [:])
+    -> [Result<Variant, GenerationError>]
+  {
     let draw: @Sendable (UInt64) -> Result<Variant, GenerationError> = { seed in
-      Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seed, id: "") }
+      Result { () throws(GenerationError) -> Variant in
+        var statistics = DrawStatistics()
+        return try template.drawVariant(seed: seed, id: "", statistics: &statistics, fixed: fixed)
+      }
     }
     guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
     let results = UnsafeMutableBufferPointer<Result<Variant, GenerationError>?>.allocate(capacity: seeds.count)
@@ -89,12 +111,20 @@ extension Bank {
     return results.map { $0! }
   }
 
-  /// The item's template with the bank's tolerance and feedback overrides applied.
+  /// The item's template with the bank's `only:`, tolerance and feedback overrides applied.
   func resolvedTemplate(for item: Item, in library: TemplateLibrary) throws(QuizError) -> Template {
-    guard var template = library[item.template] else {
+    let found = item.namesFile ? library.template(atPath: item.template, relativeTo: folder) : library[item.template]
+    guard var template = found else {
       let hint = Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+      let looked = library.searchedFolders.isEmpty ? "" : "; looked in \(library.searchedFolders.joined(separator: ", "))"
       throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                message: "unknown template '\(item.template)'\(hint)", length: item.template.count))
+                                message: "unknown template '\(item.template)'\(hint)\(looked)", length: item.template.count))
+    }
+    for (name, values) in item.only {
+      do { try template.restrict(name, to: values) } catch {
+        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                  message: "only: \(error.message)"))
+      }
     }
     for (answerID, tolerance) in item.tolerances {
       var matched = false
