@@ -63,6 +63,28 @@ import Testing
     }
   }
 
+  @Test func drivingForceAcceptsTheEquilibriumPotentialRoundedToWholeMillivolts() throws {
+    for v in try Self.variants("driving-force") {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let e = Self.nernst(p("z"), p("inside_mM"), p("outside_mM"), p("temperature_C"))
+      let key = try #require(v.answer("driving_force")?.numeric)
+      for rounded in Self.roundings(e) { #expect(key.accepts(p("Vm_mV") - rounded)) }
+    }
+  }
+
+  @Test func protonMotiveForceLaterPartsAcceptDeltaPRoundedToWholeMillivolts() throws {
+    for v in try Self.variants("proton-motive-force", count: 150) {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let t = p("temperature_C")
+      let dp = p("dpsi_mV") - log(10) * Self.r * (t + 273.15) / Self.f * 1000 * (p("pH_in") - p("pH_out"))
+      for rounded in Self.roundings(dp) {
+        let dG = Self.f * rounded / 1e6
+        #expect(try #require(v.answer("dG")?.numeric).accepts(dG))
+        #expect(try #require(v.answer("n")?.numeric).accepts(p("dG_ATP") / abs(dG)))
+      }
+    }
+  }
+
   @Test func ghkWeightedAverageOfNernstPotentialsIsNeverAccepted() throws {
     for v in try Self.variants("ghk-resting-potential", count: 1500) {
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
