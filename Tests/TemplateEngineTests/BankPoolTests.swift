@@ -164,11 +164,14 @@ import Testing
       items:
         - template: from-folder
         - template: loose/by-path.yaml
+        - template: by-path
       """
     let bank = try Bank.parse(text, file: folder.url.appendingPathComponent("quiz.yaml").path)
     let quiz = try bank.drawQuiz(library: TemplateLibrary.load(for: bank, library: Self.libraryFolder))
-    #expect(quiz.items.map(\.template) == ["from-folder", "by-path"])
-    #expect(quiz.items[1].variants[0].id == "by-path-01")
+    #expect(quiz.items.map(\.template) == ["from-folder", "by-path", "by-path"])
+    // the same template named by path and by id: two items, distinct variant ids
+    #expect(quiz.items[1].variants[0].id == "by-path-2-01")
+    #expect(quiz.items[2].variants[0].id == "by-path-3-01")
   }
 
   @Test func theSameIdInTwoPlacesIsAnErrorNamingBothFiles() throws {

@@ -26,13 +26,15 @@ extension Bank {
     let quizSeed = seed ?? self.seed
     var seen = DuplicateFilter()
     var items: [QuizItem] = []
-    let counts = Dictionary(self.items.map { ($0.template, 1) }, uniquingKeysWith: +)
+    var templates: [Template] = []
+    for item in self.items { templates.append(try resolvedTemplate(for: item, in: library)) }
+    // Counted by the template's id, so an item naming a file and another naming its id get distinct variant ids.
+    let counts = Dictionary(templates.map { ($0.id, 1) }, uniquingKeysWith: +)
     for (index, item) in self.items.enumerated() {
-      let template = try resolvedTemplate(for: item, in: library)
+      let template = templates[index]
       let plan = try balancePlan(for: item, template: template)
       let itemSeed = SeededGenerator.derivedSeed(from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
-      let name = item.namesFile ? template.id : item.template
-      let prefix = counts[item.template, default: 1] > 1 ? "\(name)-\(index + 1)" : name
+      let prefix = counts[template.id, default: 1] > 1 ? "\(template.id)-\(index + 1)" : template.id
       let width = max(2, String(item.variants).count)
       var variants: [Variant] = []
       // One stream of candidates per balanced value (a single stream when nothing is balanced).
