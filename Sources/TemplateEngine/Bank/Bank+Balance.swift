@@ -3,28 +3,48 @@ import PhysicsCore
 /// How a bank item's pool is spread over the values of its `balance:` entries: one cell per combination of
 /// values (first entry varying slowest), and variant *s* of the pool drawn for cell *s* mod the number of cells,
 /// so each value comes up equally often and the extra variants go to the values listed first.
+///
+/// A cell's variants are drawn normally, from seeds of their own, and kept only when they have the cell's values:
+/// so every variant is still reproduced by its template and its seed alone.
 struct BalancePlan {
-  /// Per cell, the parameters whose value is imposed (index into the parameter's list).
-  var cells: [[String: Int]]
-  /// Per cell, the choice answers whose correct option is required.
-  var answers: [Int: [(answer: String, option: String)]]
-  /// Per cell, what it means, for error messages ("ion = Ca2+"); empty when nothing is balanced.
-  var descriptions: [String]
+  /// One requirement: a parameter's value (as the bank names it) or a choice answer's correct option.
+  struct Requirement {
+    var name: String
+    var value: String
+    var isAnswer: Bool
 
-  func describe(_ cell: Int) -> String? { descriptions.isEmpty ? nil : descriptions[cell] }
+    func holds(for variant: Variant) -> Bool {
+      if isAnswer { return variant.answer(name)?.choice?.correct == value }
+      switch variant.parameter(name) {
+      case let .text(s, _)?: return s == value
+      case let .number(x, _)?: return NumberFormat.exact(x) == value
+      case nil: return false
+      }
+    }
+  }
+
+  /// Per cell, what a variant must have.
+  var cells: [[Requirement]]
+
+  var isBalanced: Bool { cells.count > 1 || !(cells.first?.isEmpty ?? true) }
+
+  /// What a cell means, for error messages: "ion = Ca2+, direction = efflux".
+  func describe(_ cell: Int) -> String? {
+    isBalanced ? cells[cell].map { "\($0.name) = \($0.value)" }.joined(separator: ", ") : nil
+  }
 }
 
 extension Bank {
   /// The plan of an item: a single unconstrained cell when it balances nothing.
   func balancePlan(for item: Item, template: Template) throws(QuizError) -> BalancePlan {
-    guard !item.balance.isEmpty else { return BalancePlan(cells: [[:]], answers: [:], descriptions: []) }
-    // Each entry: its name and, per value, (display, parameter index or answer option).
-    var axes: [(name: String, values: [(display: String, index: Int?, option: String?)])] = []
+    var cells: [[BalancePlan.Requirement]] = [[]]
     for name in item.balance {
-      if let parameter = template.parameters.first(where: { $0.name == name }), let values = parameter.listedValues {
-        axes.append((name, values.enumerated().map { ($0.element, $0.offset, nil) }))
+      let values: [String]
+      let isAnswer: Bool
+      if let parameter = template.parameters.first(where: { $0.name == name }), let listed = parameter.listedValues {
+        (values, isAnswer) = (listed, false)
       } else if let answer = template.answer(name), case let .choice(choice) = answer.kind {
-        axes.append((name, choice.options.map { ($0.id, nil, $0.id) }))
+        (values, isAnswer) = (choice.options.map(\.id), true)
       } else {
         let candidates = template.parameters.filter { $0.listedValues != nil }.map(\.name)
           + template.answers.filter { if case .choice = $0.kind { true } else { false } }.map(\.id)
@@ -33,30 +53,9 @@ extension Bank {
           message: "balance: '\(name)' is not a choice, ion or preset parameter or a choice answer of '\(template.id)'"
             + (candidates.isEmpty ? "" : " (it has \(candidates.joined(separator: ", ")))")))
       }
+      cells = cells.flatMap { cell in values.map { cell + [.init(name: name, value: $0, isAnswer: isAnswer)] } }
     }
-    var cells: [[String: Int]] = [[:]]
-    var requirements: [[(answer: String, option: String)]] = [[]]
-    var descriptions: [[String]] = [[]]
-    for axis in axes {
-      var nextCells: [[String: Int]] = []
-      var nextRequirements: [[(answer: String, option: String)]] = []
-      var nextDescriptions: [[String]] = []
-      for (cell, (requirement, description)) in zip(cells, zip(requirements, descriptions)) {
-        for value in axis.values {
-          var c = cell
-          var r = requirement
-          if let index = value.index { c[axis.name] = index }
-          if let option = value.option { r.append((axis.name, option)) }
-          nextCells.append(c)
-          nextRequirements.append(r)
-          nextDescriptions.append(description + ["\(axis.name) = \(value.display)"])
-        }
-      }
-      (cells, requirements, descriptions) = (nextCells, nextRequirements, nextDescriptions)
-    }
-    var answers: [Int: [(answer: String, option: String)]] = [:]
-    for (cell, requirement) in requirements.enumerated() where !requirement.isEmpty { answers[cell] = requirement }
-    return BalancePlan(cells: cells, answers: answers, descriptions: descriptions.map { $0.joined(separator: ", ") })
+    return BalancePlan(cells: cells)
   }
 }
 
@@ -82,7 +81,7 @@ struct CandidateStream {
     limit = needed * 20 + 100
   }
 
-  mutating func next(_ template: Template, fixed: [String: Int], workers: Int) throws(GenerationError) -> Variant {
+  mutating func next(_ template: Template, workers: Int) throws(GenerationError) -> Variant {
     if position == buffer.count {
       let batch = min(max(remaining, workers > 1 ? 64 : 1), limit - drawn)
       let seeds = (drawn..<(drawn + batch)).map { j in
@@ -90,7 +89,7 @@ struct CandidateStream {
           ?? [.label("variant"), .index(UInt64(j))]
         return SeededGenerator.derivedSeed(from: itemSeed, path: path)
       }
-      buffer = Bank.draw(template, seeds: seeds, workers: workers, fixed: fixed)
+      buffer = Bank.draw(template, seeds: seeds, workers: workers)
       position = 0
     }
     let result = buffer[position]

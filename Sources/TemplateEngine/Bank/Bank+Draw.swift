@@ -39,7 +39,7 @@ extension Bank {
       var variants: [Variant] = []
       // One stream of candidates per balanced value (a single stream when nothing is balanced).
       var streams = plan.cells.indices.map { cell in
-        CandidateStream(seed: itemSeed, cell: plan.cells.count > 1 || !plan.cells[cell].isEmpty ? cell : nil,
+        CandidateStream(seed: itemSeed, cell: plan.isBalanced ? cell : nil,
                         needed: (0..<item.variants).filter { $0 % plan.cells.count == cell }.count)
       }
       while variants.count < item.variants {
@@ -49,27 +49,16 @@ extension Bank {
             throw .bank(TemplateError(
               file: item.location.file, line: item.location.line, column: item.location.column,
               message: "balance: [\(item.balance.joined(separator: ", "))]: '\(template.id)' gave no usable variant with "
-                + "\(description) in \(streams[cell].drawn) draws; the constraints (or the pool's other variants) rule it out"))
+                + "\(description) in \(streams[cell].drawn) draws; its weights or constraints (or the pool's other variants) rule it out"))
           }
           throw .generation(GenerationError(template: template.id, reason: .tooFewDistinctVariants(
             requested: item.variants, found: variants.count)))
         }
         progress?(drawnBefore + variants.count, total)
         var variant: Variant
-        do {
-          variant = try streams[cell].next(template, fixed: plan.cells[cell], workers: workers)
-        } catch {
-          if let description = plan.describe(cell), case .unsatisfiable = error.reason {
-            throw .bank(TemplateError(
-              file: item.location.file, line: item.location.line, column: item.location.column,
-              message: "balance: [\(item.balance.joined(separator: ", "))]: no variant of '\(template.id)' with \(description) "
-                + "satisfies its constraints (\(error.description))"))
-          }
-          throw .generation(error)
-        }
-        if let required = plan.answers[cell], !required.allSatisfy({ variant.answer($0.answer)?.choice?.correct == $0.option }) {
-          continue
-        }
+        do { variant = try streams[cell].next(template, workers: workers) } catch { throw .generation(error) }
+        // A balanced cell keeps only the candidates that have its values.
+        guard plan.cells[cell].allSatisfy({ $0.holds(for: variant) }) else { continue }
         guard seen.insert(variant) else { continue }
         streams[cell].remaining -= 1
         let number = String(variants.count + 1)
@@ -84,14 +73,9 @@ extension Bank {
   }
 
   /// Draws one variant per seed, in order, on up to `workers` threads.
-  static func draw(_ template: Template, seeds: [UInt64], workers: Int, fixed: [String: Int] = [:])
-    -> [Result<Variant, GenerationError>]
-  {
+  static func draw(_ template: Template, seeds: [UInt64], workers: Int) -> [Result<Variant, GenerationError>] {
     let draw: @Sendable (UInt64) -> Result<Variant, GenerationError> = { seed in
-      Result { () throws(GenerationError) -> Variant in
-        var statistics = DrawStatistics()
-        return try template.drawVariant(seed: seed, id: "", statistics: &statistics, fixed: fixed)
-      }
+      Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seed, id: "") }
     }
     guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
     let results = UnsafeMutableBufferPointer<Result<Variant, GenerationError>?>.allocate(capacity: seeds.count)

@@ -23,17 +23,13 @@ extension Template {
   /// Besides the constraints, a draw is rejected when a numeric misconception's value falls inside the accepted
   /// interval without being the key itself: a named wrong method must never be marked right. (A misconception
   /// that gives exactly the key, such as leaving out z = 1, does not apply to that variant.)
-  ///
-  /// - Parameter fixed: Parameters drawn from a choice, ion or preset list whose value is imposed, as an index
-  ///   into that list (a bank's `balance:`); their weights are ignored.
-  func drawVariant(seed: UInt64, id: String, statistics: inout DrawStatistics,
-                   fixed: [String: Int] = [:]) throws(GenerationError) -> Variant {
+  func drawVariant(seed: UInt64, id: String, statistics: inout DrawStatistics) throws(GenerationError) -> Variant {
     var rng = SeededGenerator(seed: seed)
     var rejections = Array(repeating: 0, count: constraints.count)
     var misconceptionRejections: [String: Int] = [:]
     for _ in 0..<maximumAttempts {
       statistics.draws += 1
-      let environment = try drawEnvironment(using: &rng, fixed: fixed)
+      let environment = try drawEnvironment(using: &rng)
       if let failed = try firstFailedConstraint(in: environment) {
         rejections[failed] += 1
         statistics.rejections[constraints[failed].expression.source, default: 0] += 1
@@ -63,10 +59,10 @@ extension Template {
 
   // MARK: - Parameters and derived values
 
-  private func drawEnvironment(using rng: inout SeededGenerator, fixed: [String: Int]) throws(GenerationError) -> Environment {
+  private func drawEnvironment(using rng: inout SeededGenerator) throws(GenerationError) -> Environment {
     var environment = Environment()
     for parameter in parameters {
-      let (value, display) = try draw(parameter, environment: &environment, using: &rng, fixed: fixed[parameter.name])
+      let (value, display) = try draw(parameter, environment: &environment, using: &rng)
       environment.values[parameter.name] = value
       environment.displays[parameter.name] = display
     }
@@ -77,12 +73,12 @@ extension Template {
     return environment
   }
 
-  private func draw(_ parameter: ParameterSpec, environment: inout Environment, using rng: inout SeededGenerator,
-                    fixed: Int?) throws(GenerationError) -> (ExpressionValue, String)
+  private func draw(_ parameter: ParameterSpec, environment: inout Environment, using rng: inout SeededGenerator)
+    throws(GenerationError) -> (ExpressionValue, String)
   {
     switch parameter.kind {
     case let .choice(values, weights):
-      let index = fixed ?? weights.map { rng.choice(values.indices, weights: $0)! } ?? rng.integer(in: 0...(values.count - 1))
+      let index = weights.map { rng.choice(values.indices, weights: $0)! } ?? rng.integer(in: 0...(values.count - 1))
       switch values[index] {
       case let .number(x):
         return number(x, format: parameter.format, exactIfUnformatted: true)
@@ -96,7 +92,7 @@ extension Template {
     case let .integer(range):
       return number(Double(rng.integer(in: range)), format: parameter.format ?? .decimals(0))
     case let .ion(ions, weights, preset):
-      let index = fixed ?? weights.map { rng.choice(ions.indices, weights: $0)! } ?? rng.integer(in: 0...(ions.count - 1))
+      let index = weights.map { rng.choice(ions.indices, weights: $0)! } ?? rng.integer(in: 0...(ions.count - 1))
       let ion = ions[index]
       let pair = preset.concentrations[ion]!  // the parser checked the preset has every listed ion
       environment.values[parameter.name + "_z"] = .number(Double(ion.valence))
@@ -104,7 +100,7 @@ extension Template {
       environment.values[parameter.name + "_out"] = .number(pair.outside.millimolar)
       return (.string(ion.symbol), ion.displayName)
     case let .preset(presets, weights):
-      let index = fixed ?? weights.map { rng.choice(presets.indices, weights: $0)! } ?? rng.integer(in: 0...(presets.count - 1))
+      let index = weights.map { rng.choice(presets.indices, weights: $0)! } ?? rng.integer(in: 0...(presets.count - 1))
       let preset = presets[index]
       for (ion, pair) in preset.concentrations {
         environment.values["\(parameter.name)_\(ion.formula)_in"] = .number(pair.inside.millimolar)
