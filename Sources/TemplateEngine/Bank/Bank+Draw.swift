@@ -6,8 +6,13 @@ extension Bank {
   /// mix, so the same bank, templates and seed give the same quiz everywhere. The seed of item *i* is
   /// `SeededGenerator.derivedSeed(from: bankSeed, path: ["item", i, template])`; its *j*-th candidate variant
   /// has seed `derivedSeed(from: itemSeed, path: ["variant", j])`.
-  /// A candidate whose stem repeats one already drawn anywhere in the bank is skipped, so variant numbers stay
-  /// dense while their seeds may skip a candidate.
+  /// A candidate that repeats a variant already drawn anywhere in the bank (the same stem, the same displayed
+  /// parameters, or the same answers to 3 significant figures, as when every concentration is scaled by one
+  /// factor) is skipped, so variant numbers stay dense while their seeds may skip a candidate.
+  ///
+  /// An item with `balance:` fills variant *s* of its pool from cell *s* mod *n* of the *n* combinations of the
+  /// balanced values; cell *c* draws its candidates from `derivedSeed(from: itemSeed, path: ["balance", c,
+  /// "variant", j])` and keeps those that have its values. `only:` restricts a parameter's values first.
   ///
   /// Candidates are drawn in batches, spread over `workers` threads, and then taken in candidate order, so
   /// the quiz is byte-identical whatever the number of workers.
@@ -17,8 +22,8 @@ extension Bank {
   ///   - seed: Overrides the bank's seed.
   ///   - workers: Threads to draw on (1: the calling thread only). The call is synchronous either way.
   ///   - progress: Called now and then with the variants drawn so far and the total asked for.
-  /// - Throws: ``QuizError`` for an unknown template or override, or a template that cannot produce the
-  ///   variants asked.
+  /// - Throws: ``QuizError`` for an unknown template or override, a `balance:` or `only:` that names no list
+  ///   parameter or value or cannot be met, or a template that cannot produce the variants asked.
   public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
                        progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil) throws(QuizError) -> Quiz {
     let total = items.reduce(0) { $0 + $1.variants }
