@@ -121,6 +121,9 @@ import Testing
       let key = try #require(v.answer("n")?.numeric)
       #expect(abs(key.value - n) <= 1e-9 * n)
       if key.value == key.value.rounded() { wholeKeys += 1 }
+      // ignoring ΔpH is a named mistake, never the right answer
+      #expect(!key.accepts(p("dG_ATP") / (Self.f * abs(p("dpsi_mV")) / 1e6)))
+      #expect(!key.accepts(ceil(n)), "the whole number above is not the minimum")
       let c = p("c_ring")
       #expect(c == (mitochondrion ? 8 : 10))
       #expect(v.answer("ring")?.choice?.correct == (c / 3 >= n ? "yes" : "no"))
