@@ -24,6 +24,9 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
   public var rejections: [String: Int]
   /// Distinct stems among the variants.
   public var distinctStems: Int
+  /// Distinct problems among the variants: no two with the same stem, displayed parameters, or answers to 3
+  /// significant figures (which also catches concentrations scaled by a common factor), as a bank draws them.
+  public var distinctProblems: Int = 0
   public var answers: [AnswerSummary]
   /// Things that make the template unusable: it fails the check.
   public var problems: [String]
@@ -38,6 +41,7 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
 
   public var description: String {
     var lines = ["\(template): \(passed ? "ok" : "FAILED") — \(variants) variants, \(distinctStems) distinct stems, "
+      + "\(distinctProblems) distinct problems, "
       + "\(NumberFormat.significantFigures(2).plain(rejectionRate * 100))% of draws rejected"]
     for (constraint, count) in rejections.sorted(by: { $0.value > $1.value }) {
       lines.append("  constraint \(constraint): rejected \(count) draws")
@@ -75,6 +79,8 @@ extension Template {
   public func check(variants: Int = 500, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) -> TemplateCheckReport {
     var statistics = DrawStatistics()
     var stems: Set<String> = []
+    var problemsSeen = DuplicateFilter()
+    var distinctProblems = 0
     var ranges: [String: ClosedRange<Double>] = [:]
     var correctOptions: [String: [String: Int]] = [:]
     var applied: [String: [String: Int]] = [:]
@@ -94,6 +100,7 @@ extension Template {
       }
       drawn += 1
       stems.insert(variant.stem)
+      if problemsSeen.insert(variant) { distinctProblems += 1 }
       for answer in variant.answers {
         switch answer.kind {
         case let .numeric(n):
@@ -146,6 +153,7 @@ extension Template {
     }
     return TemplateCheckReport(
       template: id, variants: drawn, draws: statistics.draws, rejections: statistics.rejections, distinctStems: stems.count,
+      distinctProblems: distinctProblems,
       answers: answers.map { spec in
         var unit: String?
         if case let .numeric(n) = spec.kind { unit = n.unit }
