@@ -39,6 +39,25 @@ import Testing
     #expect(sides.filter { $0 == "depleted" }.count == 4)
   }
 
+  @Test func numericChoicesAndPresetsBalanceAndRestrictToo() throws {
+    let quiz = try quiz("""
+      title: t
+      seed: 8
+      items:
+        - template: nernst-potential
+          variants: 6
+          balance: [temperature_C]
+        - template: ghk-resting-potential
+          variants: 4
+          only: { cell: [squid-giant-axon, frog-skeletal-muscle] }
+          balance: [cell]
+      """)
+    #expect(quiz.items[0].variants.map { $0.parameter("temperature_C")?.number } == [20, 25, 37, 20, 25, 37])
+    #expect(quiz.items[1].variants.map { $0.parameter("cell")?.display } == [
+      "squid giant axon", "frog skeletal muscle", "squid giant axon", "frog skeletal muscle",
+    ])
+  }
+
   @Test func onlyRestrictsAnIonParameter() throws {
     let quiz = try quiz("title: t\nseed: 2\nitems:\n  - template: nernst-potential\n    variants: 6\n    only: { ion: [K+, Na+] }\n    balance: [ion]\n")
     #expect(ions(quiz.items[0]) == ["K⁺", "Na⁺", "K⁺", "Na⁺", "K⁺", "Na⁺"])
