@@ -36,13 +36,15 @@ extension Template {
         continue
       }
       var rejection: String?
-      let variant = try buildVariant(id: id, seed: seed, environment: environment, rng: &rng, statistics: &statistics,
+      var attempt = DrawStatistics()  // coincidences count for the variant kept only
+      let variant = try buildVariant(id: id, seed: seed, environment: environment, rng: &rng, statistics: &attempt,
                                      rejection: &rejection)
       if let rejection {
         misconceptionRejections[rejection, default: 0] += 1
         statistics.rejections[rejection, default: 0] += 1
         continue
       }
+      statistics.coincidences.merge(attempt.coincidences, uniquingKeysWith: +)
       return variant
     }
     let worst = rejections.indices.max { rejections[$0] < rejections[$1] }
