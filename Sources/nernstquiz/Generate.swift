@@ -26,7 +26,7 @@ struct Generate: ParsableCommand {
   @Argument(help: ArgumentHelp("The bank file (YAML).", valueName: "bank")) var bank: String?
   @Option(help: ArgumentHelp("Output folder.", valueName: "dir")) var out: String = "out"
   @Option(help: ArgumentHelp("Seed instead of the bank's own.", valueName: "n")) var seed: UInt64?
-  @Option(help: ArgumentHelp("Templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
+  @Option(help: ArgumentHelp("Library templates folder (default: Templates/ beside the bank's folder); the bank's own folder and its templates: list are searched first.", valueName: "dir"))
   var templates: String?
   @Option(help: ArgumentHelp("LMS packages to write: canvas, qti21, qti30, comma-separated, or none.", valueName: "formats"))
   var format: String = "canvas,qti21,qti30"
@@ -49,7 +49,7 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let bankURL = try ContentLocator.bank(bank)
-    let quiz = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed)
+    let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed)
     let folder = URL(fileURLWithPath: out)
     do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
       throw CommandFailure("cannot create the output folder \(out): \(error.localizedDescription)")
@@ -65,7 +65,8 @@ struct Generate: ParsableCommand {
     // The key last: it records how each package delivers the quiz.
     try writeAtomically(Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
                         to: folder.appendingPathComponent("key.jsonl"))
-    try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: folder.appendingPathComponent("preview.html"))
+    try writeAtomically(Data(PreviewPage.html(for: quiz, sources: library.sourcesByTemplate).utf8),
+                        to: folder.appendingPathComponent("preview.html"))
     print("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let written = ["key.jsonl", "preview.html"] + (report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? [])
     for name in written { print("  \(folder.appendingPathComponent(name).path)") }
@@ -76,16 +77,22 @@ struct Generate: ParsableCommand {
 /// Reads a bank and its templates and draws the quiz: what `generate` and `grade` both start from.
 enum QuizLoader {
   static func load(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> Quiz {
+    try draw(bank: bankURL, templates: templates, seed: seed).quiz
+  }
+
+  /// The quiz and the templates it was drawn from (for their sources in the preview).
+  static func draw(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> (quiz: Quiz, library: TemplateLibrary) {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
-      let library = try TemplateLibrary.load(from: templatesURL)
       let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
+      // The bank's own folder and its `templates:` folders first, then the library.
+      let library = try TemplateLibrary.load(for: bank, library: templatesURL)
       let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {
         drawn, total in
         if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
       }
       Terminal.endProgress()
-      return quiz
+      return (quiz, library)
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {

@@ -204,7 +204,8 @@ import Testing
     }
     #expect(files[0] == files[1] && files[1] == files[2])
     #expect(!after.standardError.contains("warning"))
-    #expect(both.standardError.contains("warning: variant 'nernst-potential-01': answers[E].interval differs"), "\(both.standardError)")
+    // The wider tolerance changes the draws (named mistakes must stay outside it): the first variant differs.
+    #expect(both.standardError.contains("warning: variant 'nernst-potential-01': "), "\(both.standardError)")
     #expect(both.standardError.contains("grading follows out/key.jsonl"))
   }
 

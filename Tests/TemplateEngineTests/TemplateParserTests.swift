@@ -181,3 +181,100 @@ extension String {
     return replacingCharacters(in: range, with: replacement)
   }
 }
+
+@Suite struct TemplateSourcesTests {
+  @Test func readsTheSourcesListInOrder() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
+      sources:
+        - "Hille B (2001) Ion Channels of Excitable Membranes, 3rd ed., ch. 1"
+        - Nicholls JG et al. (2012) From Neuron to Brain, 5th ed., ch. 5
+      """))
+    #expect(template.sources == [
+      "Hille B (2001) Ion Channels of Excitable Membranes, 3rd ed., ch. 1",
+      "Nicholls JG et al. (2012) From Neuron to Brain, 5th ed., ch. 5",
+    ])
+  }
+
+  @Test func aTemplateWithoutSourcesHasNone() throws {
+    #expect(try TemplateFixtures.parse(TemplateFixtures.template()).sources.isEmpty)
+  }
+
+  @Test func sourcesMustBeAListOfNonEmptyCitations() throws {
+    let notAList = try #require(TemplateFixtures.error(TemplateFixtures.template(extra: "sources: Hille 2001")))
+    #expect(notAList.message.contains("sources"))
+    let empty = try #require(TemplateFixtures.error(TemplateFixtures.template(extra: "sources: [\"Hille 2001\", \"  \"]")))
+    #expect(empty.message == "a source cannot be empty; write the citation")
+  }
+
+  @Test func thePreviewListsEachItemsSources() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: "sources: [\"Hille B (2001) <Ion Channels>\"]"))
+    let library = TemplateLibrary([template])
+    let bank = try Bank.parse("title: T\nseed: 1\nitems:\n  - template: sample\n    variants: 2\n", file: "bank.yaml")
+    let quiz = try bank.drawQuiz(library: library)
+    let html = PreviewPage.html(for: quiz, sources: library.sourcesByTemplate)
+    #expect(html.contains("<li>Hille B (2001) &lt;Ion Channels&gt;</li>"))
+    #expect(!PreviewPage.html(for: quiz).contains("Hille"))
+  }
+}
+
+@Suite struct MisconceptionAuthoringTests {
+  @Test func aDuplicateMisconceptionIdIsCaughtWhenAnswerIsOmitted() throws {
+    let error = try #require(TemplateFixtures.error(TemplateFixtures.template(extra: """
+      misconceptions:
+        - id: halved
+          value: x
+          feedback: a
+        - id: halved
+          value: x / 2
+          feedback: b
+      """)))
+    #expect(error.message.hasPrefix("duplicate misconception 'halved' for answer 'double'"))
+  }
+
+  @Test func checkWarnsWhenTwoMisconceptionsCoincide() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
+      misconceptions:
+        - id: halved
+          value: x
+          feedback: a
+        - id: also-halved
+          value: 4 * x / 4
+          feedback: b
+      """))
+    let report = template.check(variants: 30)
+    #expect(report.warnings.contains { $0.hasPrefix("misconceptions 'halved' and 'also-halved' of 'double' coincide in 30 variants") })
+  }
+
+  @Test func checkWarnsOnUnbalancedChoicesAndRepeatedKeys() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(
+      parameters: "  x: { integer: [1, 10] }",
+      answers: """
+        - id: big
+          choice:
+            options: { yes: Yes, no: No }
+            correct: if(x > 1, "yes", "no")
+        - id: one
+          numeric: if(x > 2, 1, x)
+          unit: mV
+      """))
+    let report = template.check(variants: 100)
+    #expect(report.warnings.contains { $0.hasPrefix("unbalanced choice 'big': option 'yes' is correct in") })
+    #expect(report.warnings.contains { $0.hasPrefix("the key of 'one' is 1.00 in") })
+  }
+
+  @Test func whenLimitsAMisconceptionToTheVariantsItDescribes() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(
+      parameters: "  x: { integer: [1, 10] }", extra: """
+      misconceptions:
+        - id: small-only
+          when: x < 5
+          value: x
+          feedback: a
+      """))
+    for seed in UInt64(0)..<40 {
+      let v = try template.drawVariant(seed: seed, id: "v")
+      let applied = v.answer("double")!.numeric!.misconceptions.contains { $0.id == "small-only" }
+      #expect(applied == (v.parameter("x")!.number! < 5))
+    }
+  }
+}

@@ -58,12 +58,48 @@ import Testing
     }
   }
 
-  @Test func misconceptionInsideTheAcceptedIntervalIsDropped() throws {
+  @Test func misconceptionInsideTheAcceptedIntervalRejectsTheDraw() throws {
     let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
+      max_attempts: 20
       misconceptions:
         - id: tiny-slip
           value: 2 * x * 1.001
           feedback: indistinguishable
+      """))
+    do {
+      _ = try template.drawVariant(seed: 7, id: "v")
+      Issue.record("a draw whose named mistake would be marked right was kept")
+    } catch {
+      #expect(error.description.contains("misconception 'tiny-slip' of 'double' inside the accepted interval"))
+    }
+  }
+
+  @Test func misconceptionInsideTheIntervalOnlySometimesIsRedrawnAway() throws {
+    // The key 2x is within 1 % of 3 for about a third of these x.
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(
+      parameters: "  x: { uniform: [1.45, 1.55], sigfigs: 4 }", extra: """
+      misconceptions:
+        - id: three
+          value: 3
+          feedback: a fixed guess
+      """))
+    for seed in UInt64(0)..<60 {
+      let answer = try #require(try template.drawVariant(seed: seed, id: "v").answer("double")?.numeric)
+      let three = try #require(answer.misconceptions.first { $0.id == "three" })
+      #expect(!answer.accepts(three.value!))
+    }
+  }
+
+  @Test func misconceptionThatIsTheKeyOrCannotBeComputedOrRepeatsAnotherIsDropped() throws {
+    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
+      misconceptions:
+        - id: exactly-the-key
+          value: x + x
+          feedback: the same computation
+        - id: conditional
+          when: x > 100
+          value: 3 * x
+          feedback: never applies here
         - id: halved
           value: x
           feedback: "You halved it: {x}"

@@ -158,7 +158,7 @@ struct ChoiceMatcher: Sendable {
   /// The option a normalised phrase names: its id or text, or a direction only one option means.
   private func option(named normalized: String) -> String? {
     if let id = byText[normalized] { return id }
-    if let d = Direction.of(normalized), let id = byDirection[d] { return id }
+    if let d = Direction.of(normalized), let id = byDirection[d] ?? d.alternative.flatMap({ byDirection[$0] }) { return id }
     return nil
   }
 }

@@ -1,19 +1,56 @@
 import QuizModel
 
-/// The ways students say which way ions or current go, grouped by meaning.
+/// The ways students say what a choice means, grouped by meaning: which way ions or current go, which way a
+/// potential moves (depolarize / depolarise / less negative / more positive …), whether something is higher or
+/// lower, yes or no, and which ion. Both US and UK spellings are read.
 enum Direction: Hashable, Sendable {
   case into, outOf, neither
+  /// A potential becomes more positive: depolarize, less negative, rises.
+  case up
+  /// A potential becomes more negative: hyperpolarize, falls.
+  case down
+  /// A concentration or quantity is higher / lower: enriched, depleted.
+  case more, less
+  case yes, no
+  /// An ion, by its formula without charge: `K`, `Na`, `Cl`, `Ca`.
+  case ion(String)
 
-  /// The direction a phrase means, or nil. `phrase` is normalised by ``ChoiceText/normalize(_:)``.
+  /// A second meaning to try when no option has the first: "higher" for a potential that rises, "lower" for one
+  /// that falls.
+  var alternative: Direction? {
+    switch self {
+    case .more: .up
+    case .less: .down
+    case .up: .more
+    case .down: .less
+    default: nil
+    }
+  }
+
+  /// The meaning of a phrase, or nil. `phrase` is normalised by ``ChoiceText/normalize(_:)``.
   static func of(_ phrase: String) -> Direction? {
     if let d = table[phrase] { return d }
     var p = Substring(phrase)
-    for prefix in ["net ", "the ", "ions ", "ion ", "it "] where p.hasPrefix(prefix) { p = p.dropFirst(prefix.count) }
-    for suffix in [" current", " flux", " flow", " movement", " the cell", " cell"] where p.hasSuffix(suffix) {
+    var stripped = true
+    while stripped {
+      stripped = false
+      for prefix in prefixes where p.hasPrefix(prefix) && p.count > prefix.count {
+        p = p.dropFirst(prefix.count)
+        stripped = true
+      }
+    }
+    if let d = table[String(p)] { return d }
+    for suffix in [" current", " flux", " flow", " movement", " the cell", " cell", " at the surface", " there"]
+    where p.hasSuffix(suffix) {
       p = p.dropLast(suffix.count)
     }
     return table[String(p)]
   }
+
+  private static let prefixes = [
+    "net ", "the ", "ions ", "ion ", "it ", "its ", "vm ", "membrane ", "potential ", "resting potential ", "e ",
+    "will ", "would ", "becomes ", "become ", "gets ", "get ", "is ", "it is ", "they ", "to ",
+  ]
 
   private static let table: [String: Direction] = {
     var t: [String: Direction] = [:]
@@ -30,7 +67,45 @@ enum Direction: Hashable, Sendable {
     for w in [
       "none", "neither", "no net movement", "no movement", "no net flux", "no flux", "no net flow", "no flow",
       "no net current", "no current", "zero", "0", "equilibrium", "at equilibrium", "no net", "nothing",
+      "unchanged", "no change", "not change", "does not change", "doesn t change", "wont change", "won t change",
+      "stay the same", "stays the same", "remain the same", "remains the same", "the same", "same", "constant",
+      "stay constant", "stays constant", "no effect", "unaffected",
     ] { t[w] = .neither }
+    for stem in ["depolariz", "depolaris"] {
+      for ending in ["e", "es", "ed", "ing", "ation", "ations"] { t[stem + ending] = .up }
+    }
+    for stem in ["hyperpolariz", "hyperpolaris"] {
+      for ending in ["e", "es", "ed", "ing", "ation", "ations"] { t[stem + ending] = .down }
+    }
+    for w in [
+      "less negative", "more positive", "positive", "rise", "rises", "goes up", "go up", "moves up", "move up",
+      "more depolarized", "more depolarised", "less polarized", "less polarised",
+    ] { t[w] = .up }
+    for w in [
+      "more negative", "less positive", "negative", "fall", "falls", "goes down", "go down", "moves down", "move down",
+      "more polarized", "more polarised",
+    ] { t[w] = .down }
+    for w in [
+      "enriched", "enrichment", "higher", "high", "increased", "increase", "increases", "raised", "more",
+      "more concentrated", "concentrated", "accumulated", "accumulates", "greater", "larger",
+    ] { t[w] = .more }
+    for w in [
+      "depleted", "depletion", "lower", "low", "decreased", "decrease", "decreases", "reduced", "less",
+      "less concentrated", "diluted", "smaller",
+    ] { t[w] = .less }
+    for w in ["yes", "true", "spontaneous", "downhill", "yes it can", "it can", "can", "yes spontaneous"] { t[w] = .yes }
+    for w in [
+      "no", "false", "not spontaneous", "nonspontaneous", "non spontaneous", "uphill", "cannot", "can not", "can t",
+      "no it cannot", "no it can t", "no not spontaneous",
+    ] { t[w] = .no }
+    for (formula, words) in [
+      ("K", ["k", "potassium", "k ion", "potassium ion", "potassium ions"]),
+      ("Na", ["na", "sodium", "na ion", "sodium ion", "sodium ions"]),
+      ("Cl", ["cl", "chloride", "cl ion", "chloride ion", "chloride ions", "cl1", "cl 1"]),
+      ("Ca", ["ca", "calcium", "ca2", "ca 2", "ca2 ion", "calcium ion", "calcium ions"]),
+    ] {
+      for w in words { t[w] = .ion(formula) }
+    }
     return t
   }()
 }

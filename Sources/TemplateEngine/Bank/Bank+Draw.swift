@@ -8,8 +8,13 @@ extension Bank {
   /// mix, so the same bank, templates and seed give the same quiz everywhere. The seed of item *i* is
   /// `SeededGenerator.derivedSeed(from: bankSeed, path: ["item", i, template])`; its *j*-th candidate variant
   /// has seed `derivedSeed(from: itemSeed, path: ["variant", j])`.
-  /// A candidate whose stem repeats one already drawn anywhere in the bank is skipped, so variant numbers stay
-  /// dense while their seeds may skip a candidate.
+  /// A candidate that repeats a variant already drawn anywhere in the bank (the same stem, the same displayed
+  /// parameters, or the same answers to 3 significant figures, as when every concentration is scaled by one
+  /// factor) is skipped, so variant numbers stay dense while their seeds may skip a candidate.
+  ///
+  /// An item with `balance:` fills variant *s* of its pool from cell *s* mod *n* of the *n* combinations of the
+  /// balanced values; cell *c* draws its candidates from `derivedSeed(from: itemSeed, path: ["balance", c,
+  /// "variant", j])` and keeps those that have its values. `only:` restricts a parameter's values first.
   ///
   /// Candidates are drawn in batches, spread over `workers` threads, and then taken in candidate order, so
   /// the quiz is byte-identical whatever the number of workers.
@@ -19,49 +24,60 @@ extension Bank {
   ///   - seed: Overrides the bank's seed.
   ///   - workers: Threads to draw on (1: the calling thread only). The call is synchronous either way.
   ///   - progress: Called now and then with the variants drawn so far and the total asked for.
-  /// - Throws: ``QuizError`` for an unknown template or override, or a template that cannot produce the
-  ///   variants asked.
+  /// - Throws: ``QuizError`` for an unknown template or override, a `balance:` or `only:` that names no list
+  ///   parameter or value or cannot be met, or a template that cannot produce the variants asked.
   public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
                        progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil) throws(QuizError) -> Quiz {
     let total = items.reduce(0) { $0 + $1.variants }
     var drawnBefore = 0
     let quizSeed = seed ?? self.seed
-    var stems: Set<String> = []
+    var seen = DuplicateFilter()
     var items: [QuizItem] = []
+    var templates: [Template] = []
     var digests: [TemplateDigest] = []
-    let counts = Dictionary(self.items.map { ($0.template, 1) }, uniquingKeysWith: +)
-    for (index, item) in self.items.enumerated() {
+    for item in self.items {
       let template = try resolvedTemplate(for: item, in: library)
+      templates.append(template)
       if !digests.contains(where: { $0.id == template.id }) {
         digests.append(TemplateDigest(id: template.id, digest: template.digest))
       }
+    }
+    // Counted by the template's id, so an item naming a file and another naming its id get distinct variant ids.
+    let counts = Dictionary(templates.map { ($0.id, 1) }, uniquingKeysWith: +)
+    for (index, item) in self.items.enumerated() {
+      let template = templates[index]
+      let plan = try balancePlan(for: item, template: template)
       let itemSeed = SeededGenerator.derivedSeed(from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
-      let prefix = counts[item.template, default: 1] > 1 ? "\(item.template)-\(index + 1)" : item.template
+      let prefix = counts[template.id, default: 1] > 1 ? "\(template.id)-\(index + 1)" : template.id
       let width = max(2, String(item.variants).count)
       var variants: [Variant] = []
-      var candidate = 0
-      let limit = item.variants * 20 + 100
+      // One stream of candidates per balanced value (a single stream when nothing is balanced).
+      var streams = plan.cells.indices.map { cell in
+        CandidateStream(seed: itemSeed, cell: plan.isBalanced ? cell : nil,
+                        needed: (0..<item.variants).filter { $0 % plan.cells.count == cell }.count)
+      }
       while variants.count < item.variants {
-        guard candidate < limit else {
+        let cell = variants.count % plan.cells.count
+        guard streams[cell].drawn < streams[cell].limit else {
+          if let description = plan.describe(cell) {
+            throw .bank(TemplateError(
+              file: item.location.file, line: item.location.line, column: item.location.column,
+              message: "balance: [\(item.balance.joined(separator: ", "))]: '\(template.id)' gave no usable variant with "
+                + "\(description) in \(streams[cell].drawn) draws; its weights or constraints (or the pool's other variants) rule it out"))
+          }
           throw .generation(GenerationError(template: template.id, reason: .tooFewDistinctVariants(
             requested: item.variants, found: variants.count)))
         }
-        // Draw the next batch of candidates (in parallel when asked), then keep them in candidate order.
-        let batch = min(max(item.variants - variants.count, workers > 1 ? 64 : 1), limit - candidate)
-        let seeds = (candidate..<(candidate + batch)).map {
-          SeededGenerator.derivedSeed(from: itemSeed, path: [.label("variant"), .index(UInt64($0))])
-        }
-        candidate += batch
         progress?(drawnBefore + variants.count, total)
-        for result in Self.draw(template, seeds: seeds, workers: workers) {
-          guard variants.count < item.variants else { break }
-          var variant: Variant
-          do { variant = try result.get() } catch { throw .generation(error) }
-          guard stems.insert(variant.stem).inserted else { continue }
-          let number = String(variants.count + 1)
-          variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
-          variants.append(variant)
-        }
+        var variant: Variant
+        do { variant = try streams[cell].next(template, workers: workers) } catch { throw .generation(error) }
+        // A balanced cell keeps only the candidates that have its values.
+        guard plan.cells[cell].allSatisfy({ $0.holds(for: variant) }) else { continue }
+        guard seen.insert(variant) else { continue }
+        streams[cell].remaining -= 1
+        let number = String(variants.count + 1)
+        variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
+        variants.append(variant)
       }
       drawnBefore += variants.count
       items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
@@ -95,12 +111,20 @@ extension Bank {
     return results.map { $0! }
   }
 
-  /// The item's template with the bank's tolerance and feedback overrides applied.
+  /// The item's template with the bank's `only:`, tolerance and feedback overrides applied.
   func resolvedTemplate(for item: Item, in library: TemplateLibrary) throws(QuizError) -> Template {
-    guard var template = library[item.template] else {
+    let found = item.namesFile ? library.template(atPath: item.template, relativeTo: folder) : library[item.template]
+    guard var template = found else {
       let hint = Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+      let looked = library.searchedFolders.isEmpty ? "" : "; looked in \(library.searchedFolders.joined(separator: ", "))"
       throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                message: "unknown template '\(item.template)'\(hint)", length: item.template.count))
+                                message: "unknown template '\(item.template)'\(hint)\(looked)", length: item.template.count))
+    }
+    for (name, values) in item.only {
+      do { try template.restrict(name, to: values) } catch {
+        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                  message: "only: \(error.message)"))
+      }
     }
     for (answerID, tolerance) in item.tolerances {
       var matched = false

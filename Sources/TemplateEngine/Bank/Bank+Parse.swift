@@ -22,7 +22,7 @@ extension Bank {
   /// - Throws: ``TemplateError`` naming the file, line and column of the first problem.
   public static func parse(_ text: String, file: String) throws(TemplateError) -> Bank {
     let doc = try YAMLDocument(text: text, file: file)
-    let entries = try doc.mapping(doc.root, what: "a bank", allowed: ["title", "seed", "items", "grading"])
+    let entries = try doc.mapping(doc.root, what: "a bank", allowed: ["title", "seed", "items", "grading", "templates"])
     func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
     guard let titleNode = entry("title") else { throw doc.error("missing required key 'title' in the bank", line: 1, column: 1) }
     guard let seedNode = entry("seed") else { throw doc.error("missing required key 'seed' in the bank", line: 1, column: 1) }
@@ -35,7 +35,8 @@ extension Bank {
 
     var items: [Item] = []
     for node in try doc.sequence(itemsNode, what: "items") {
-      let fields = try doc.mapping(node, what: "a bank item", allowed: ["template", "variants", "points", "tolerance", "feedback"])
+      let fields = try doc.mapping(node, what: "a bank item",
+                                   allowed: ["template", "variants", "points", "tolerance", "feedback", "balance", "only"])
       func field(_ key: String) -> YAMLNode? { fields.first { $0.key == key }?.value }
       guard let templateNode = field("template") else { throw doc.error("a bank item needs 'template'", at: node) }
       let variants = try field("variants").map { n throws(TemplateError) in try doc.int(n, what: "variants") } ?? 1
@@ -62,10 +63,31 @@ extension Bank {
           feedback[id] = try doc.string(value, what: "feedback for '\(id)'")
         }
       }
+      var balance: [String] = []
+      if let balanceNode = field("balance") {
+        let list: [YAMLNode]
+        if case .scalar = balanceNode { list = [balanceNode] } else { list = try doc.sequence(balanceNode, what: "balance") }
+        for entry in list {
+          let name = try doc.string(entry, what: "a parameter or answer to balance")
+          guard !balance.contains(name) else { throw doc.error("balance names '\(name)' twice", at: entry) }
+          balance.append(name)
+        }
+      }
+      var only: [(parameter: String, values: [String])] = []
+      if let onlyNode = field("only") {
+        for (name, _, value) in try doc.mapping(onlyNode, what: "only") {
+          let list: [YAMLNode]
+          if case .scalar = value { list = [value] } else { list = try doc.sequence(value, what: "the values of '\(name)'") }
+          let values = try list.map { v throws(TemplateError) in try doc.string(v, what: "a value of '\(name)'") }
+          guard !values.isEmpty else { throw doc.error("only: '\(name)' needs at least one value", at: value) }
+          only.append((name, values))
+        }
+      }
       items.append(Item(
         template: try doc.string(templateNode, what: "template"), variants: variants, points: points,
         tolerances: tolerances, feedback: feedback,
-        location: FilePosition(file: file, line: templateNode.mark?.line ?? 0, column: templateNode.mark?.column ?? 0)))
+        location: FilePosition(file: file, line: templateNode.mark?.line ?? 0, column: templateNode.mark?.column ?? 0),
+        balance: balance, only: only))
     }
     guard !items.isEmpty else { throw doc.error("items must list at least one template", at: itemsNode) }
 
@@ -92,7 +114,14 @@ extension Bank {
         }
       }
     }
-    return Bank(title: try doc.string(titleNode, what: "title"), seed: seed, items: items, grading: grading, file: file)
+    var folders: [String] = []
+    if let foldersNode = entry("templates") {
+      let list: [YAMLNode]
+      if case .scalar = foldersNode { list = [foldersNode] } else { list = try doc.sequence(foldersNode, what: "templates (a list of folders)") }
+      for node in list { folders.append(try doc.string(node, what: "a templates folder")) }
+    }
+    return Bank(title: try doc.string(titleNode, what: "title"), seed: seed, items: items, grading: grading, file: file,
+                templateFolders: folders)
   }
 
   private static func tolerance(_ node: YAMLNode, doc: YAMLDocument) throws(TemplateError) -> Tolerance {

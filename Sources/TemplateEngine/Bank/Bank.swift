@@ -18,6 +18,14 @@ public struct Bank: Sendable {
     public var feedback: [String: String]
     /// Where the entry was written.
     public var location: FilePosition
+    /// `balance:` — choice, ion or preset parameters (or choice answers) whose values the pool's variants cycle
+    /// through evenly, in listed order.
+    public var balance: [String] = []
+    /// `only:` — the values a choice, ion or preset parameter is restricted to, by parameter name.
+    public var only: [(parameter: String, values: [String])] = []
+
+    /// Whether ``template`` names a file (a path ending in `.yaml` or `.yml`) rather than an id.
+    public var namesFile: Bool { template.hasSuffix(".yaml") || template.hasSuffix(".yml") }
   }
 
   /// The quiz title.
@@ -30,4 +38,10 @@ public struct Bank: Sendable {
   public var grading: GradingOptions
   /// The file it was read from.
   public var file: String
+  /// `templates:` — further folders of templates, relative to the bank's folder, searched after the bank's own
+  /// folder and before the shipped library.
+  public var templateFolders: [String] = []
+
+  /// The folder the bank file is in.
+  public var folder: URL { URL(fileURLWithPath: file).deletingLastPathComponent() }
 }

@@ -5,10 +5,87 @@ import QuizModel
 public struct TemplateLibrary: Sendable {
   /// The templates, sorted by identifier.
   public private(set) var templates: [Template]
+  /// The folders the templates were gathered from, in search order (for error messages); empty for a library
+  /// made from templates already parsed.
+  public private(set) var searchedFolders: [String] = []
 
   /// Creates a library from templates already parsed.
   public init(_ templates: [Template]) {
     self.templates = templates.sorted { $0.id < $1.id }
+  }
+
+  /// The templates a bank can use: those in the bank's own folder, then in the folders of its `templates:`
+  /// list (relative to the bank's folder), then in `library` (the shipped `Templates/`), plus every file a bank
+  /// item names by path. A `*.yaml` file without a top-level `format:` line is not a template (banks sit in the
+  /// same folders) and is passed over.
+  ///
+  /// ```swift
+  /// let library = try TemplateLibrary.load(for: bank, library: URL(fileURLWithPath: "Templates"))
+  /// ```
+  ///
+  /// - Throws: ``TemplateError`` for a file that does not parse, an `id` that differs from its file name, a
+  ///   missing `templates:` folder, or an id defined in two files (the message names both).
+  public static func load(for bank: Bank, library: URL?) throws(TemplateError) -> TemplateLibrary {
+    var folders: [URL] = [bank.folder]
+    for folder in bank.templateFolders {
+      let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : bank.folder.appendingPathComponent(folder)
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw TemplateError(file: bank.file, line: 0, column: 0,
+                            message: "the templates folder '\(folder)' listed in the bank does not exist (looked for \(url.path))")
+      }
+      folders.append(url)
+    }
+    if let library { folders.append(library) }
+    var seenFolders: Set<String> = []
+    folders = folders.filter { seenFolders.insert($0.standardizedFileURL.path).inserted }
+
+    var byID: [String: Template] = [:]
+    var seenFiles: Set<String> = []
+    func add(_ template: Template, file: URL) throws(TemplateError) {
+      guard seenFiles.insert(file.standardizedFileURL.path).inserted else { return }
+      if let other = byID[template.id] {
+        throw TemplateError(file: file.path, line: 0, column: 0,
+                            message: "template id '\(template.id)' is defined twice: in \(other.file) and in \(file.path); rename one")
+      }
+      byID[template.id] = template
+    }
+    for folder in folders {
+      let names: [String]
+      do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+        throw TemplateError(file: folder.path, line: 0, column: 0, message: "cannot read the templates folder: \(error.localizedDescription)")
+      }
+      for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        let url = folder.appendingPathComponent(name)
+        let text = try readText(url)
+        guard text.split(separator: "\n").contains(where: { $0.hasPrefix("format:") }) else { continue }
+        let template = try TemplateParser.parse(text, file: url.path)
+        let base = String(name.prefix { $0 != "." })
+        guard template.id == base else {
+          throw TemplateError(file: url.path, line: 0, column: 0,
+                              message: "the template id '\(template.id)' must match its file name '\(base)'")
+        }
+        try add(template, file: url)
+      }
+    }
+    for item in bank.items where item.namesFile {
+      let url = item.template.hasPrefix("/") ? URL(fileURLWithPath: item.template) : bank.folder.appendingPathComponent(item.template)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        throw TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                            message: "no template file at '\(item.template)' (looked for \(url.path))", length: item.template.count)
+      }
+      try add(try load(file: url), file: url)
+    }
+    var result = TemplateLibrary(Array(byID.values))
+    result.searchedFolders = folders.map(\.relativePath)
+    return result
+  }
+
+  /// The template a bank item names by file path, relative to `folder`.
+  public func template(atPath path: String, relativeTo folder: URL) -> Template? {
+    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+    let target = url.standardizedFileURL.path
+    return templates.first { URL(fileURLWithPath: $0.file).standardizedFileURL.path == target }
   }
 
   /// Loads every `*.yaml` file in `directory` (not recursively).
@@ -46,6 +123,12 @@ public struct TemplateLibrary: Sendable {
 
   /// The template with this identifier.
   public subscript(id: String) -> Template? { templates.first { $0.id == id } }
+
+  /// Each template's `sources:` citations by template id (templates without any are left out), for
+  /// ``PreviewPage/html(for:sources:)``.
+  public var sourcesByTemplate: [String: [String]] {
+    Dictionary(templates.filter { !$0.sources.isEmpty }.map { ($0.id, $0.sources) }, uniquingKeysWith: { a, _ in a })
+  }
 }
 
 /// Reads a UTF-8 text file, as a ``TemplateError`` when it cannot.

@@ -13,6 +13,8 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
     public var correctOptions: [String: Int]
     /// How often each misconception applied (was not dropped).
     public var misconceptionsApplied: [String: Int]
+    /// For a numeric answer, the most frequent key written to 3 significant figures and how many variants had it.
+    public var commonestKey: (key: String, count: Int)?
   }
 
   public var template: String
@@ -24,6 +26,9 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
   public var rejections: [String: Int]
   /// Distinct stems among the variants.
   public var distinctStems: Int
+  /// Distinct problems among the variants: no two with the same stem, displayed parameters, or answers to 3
+  /// significant figures (which also catches concentrations scaled by a common factor), as a bank draws them.
+  public var distinctProblems: Int = 0
   public var answers: [AnswerSummary]
   /// Things that make the template unusable: it fails the check.
   public var problems: [String]
@@ -38,6 +43,7 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
 
   public var description: String {
     var lines = ["\(template): \(passed ? "ok" : "FAILED") — \(variants) variants, \(distinctStems) distinct stems, "
+      + "\(distinctProblems) distinct problems, "
       + "\(NumberFormat.significantFigures(2).plain(rejectionRate * 100))% of draws rejected"]
     for (constraint, count) in rejections.sorted(by: { $0.value > $1.value }) {
       lines.append("  constraint \(constraint): rejected \(count) draws")
@@ -45,7 +51,9 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
     for answer in answers {
       if let range = answer.range {
         let f = NumberFormat.significantFigures(3)
-        lines.append("  \(answer.id): \(f.string(range.lowerBound)) … \(f.string(range.upperBound)) \(answer.unit ?? "")")
+        var line = "  \(answer.id): \(f.string(range.lowerBound)) … \(f.string(range.upperBound)) \(answer.unit ?? "")"
+        if let (key, count) = answer.commonestKey, count > 1 { line += "; commonest key \(key) in \(count)" }
+        lines.append(line)
       } else {
         let options = answer.correctOptions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         lines.append("  \(answer.id): correct option \(options)")
@@ -73,9 +81,12 @@ extension Template {
   public func check(variants: Int = 500, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) -> TemplateCheckReport {
     var statistics = DrawStatistics()
     var stems: Set<String> = []
+    var problemsSeen = DuplicateFilter()
+    var distinctProblems = 0
     var ranges: [String: ClosedRange<Double>] = [:]
     var correctOptions: [String: [String: Int]] = [:]
     var applied: [String: [String: Int]] = [:]
+    var keys: [String: [String: Int]] = [:]
     var problems: Set<String> = []
     var warnings: [String] = []
     var drawn = 0
@@ -91,11 +102,13 @@ extension Template {
       }
       drawn += 1
       stems.insert(variant.stem)
+      if problemsSeen.insert(variant) { distinctProblems += 1 }
       for answer in variant.answers {
         switch answer.kind {
         case let .numeric(n):
           let range = ranges[answer.id].map { min($0.lowerBound, n.value)...max($0.upperBound, n.value) } ?? n.value...n.value
           ranges[answer.id] = range
+          keys[answer.id, default: [:]][NumberFormat.significantFigures(3).string(n.value), default: 0] += 1
           if n.value != 0, abs(n.value) < 1e-4 {
             problems.insert("answer '\(answer.id)' has a key of \(n.value) \(n.unit): LMSs round numbers below 10⁻⁴; ask in a smaller unit")
           }
@@ -114,6 +127,23 @@ extension Template {
       for (answer, counts) in correctOptions where counts.count == 1 && drawn >= 20 {
         warnings.append("the correct option of '\(answer)' is always '\(counts.keys.first!)'")
       }
+      for spec in answers {
+        if let counts = correctOptions[spec.id], counts.count > 1,
+          let (option, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+          Double(count) > 0.7 * Double(drawn)
+        {
+          warnings.append("unbalanced choice '\(spec.id)': option '\(option)' is correct in \(count) of \(drawn) variants (more than 70 %)")
+        }
+        if let counts = keys[spec.id],
+          let (key, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+          drawn >= 20, Double(count) > 0.5 * Double(drawn)
+        {
+          warnings.append("the key of '\(spec.id)' is \(key) in \(count) of \(drawn) variants (more than half)")
+        }
+      }
+      for (pair, count) in statistics.coincidences.sorted(by: { $0.key < $1.key }) {
+        warnings.append("misconceptions \(pair) coincide in \(count) variant\(count == 1 ? "" : "s"): the second one's feedback is never shown there")
+      }
       for spec in misconceptions where applied[spec.answer]?[spec.id] == nil {
         warnings.append("misconception '\(spec.id)' never applied (its value always fell inside the accepted interval or failed)")
       }
@@ -125,11 +155,13 @@ extension Template {
     }
     return TemplateCheckReport(
       template: id, variants: drawn, draws: statistics.draws, rejections: statistics.rejections, distinctStems: stems.count,
+      distinctProblems: distinctProblems,
       answers: answers.map { spec in
         var unit: String?
         if case let .numeric(n) = spec.kind { unit = n.unit }
+        let commonest = keys[spec.id]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
         return .init(id: spec.id, unit: unit, range: ranges[spec.id], correctOptions: correctOptions[spec.id] ?? [:],
-                     misconceptionsApplied: applied[spec.id] ?? [:])
+                     misconceptionsApplied: applied[spec.id] ?? [:], commonestKey: commonest.map { ($0.key, $0.value) })
       },
       problems: problems.sorted(), warnings: warnings)
   }

@@ -20,9 +20,14 @@ extension Template {
   }
 
   /// As ``drawVariant(seed:id:)``, also counting rejected draws per constraint.
+  ///
+  /// Besides the constraints, a draw is rejected when a numeric misconception's value falls inside the accepted
+  /// interval without being the key itself: a named wrong method must never be marked right. (A misconception
+  /// that gives exactly the key, such as leaving out z = 1, does not apply to that variant.)
   func drawVariant(seed: UInt64, id: String, statistics: inout DrawStatistics) throws(GenerationError) -> Variant {
     var rng = SeededGenerator(seed: seed)
     var rejections = Array(repeating: 0, count: constraints.count)
+    var misconceptionRejections: [String: Int] = [:]
     for _ in 0..<maximumAttempts {
       statistics.draws += 1
       let environment = try drawEnvironment(using: &rng)
@@ -31,12 +36,28 @@ extension Template {
         statistics.rejections[constraints[failed].expression.source, default: 0] += 1
         continue
       }
-      return try buildVariant(id: id, seed: seed, environment: environment, rng: &rng)
+      var rejection: String?
+      var attempt = DrawStatistics()  // coincidences count for the variant kept only
+      let variant = try buildVariant(id: id, seed: seed, environment: environment, rng: &rng, statistics: &attempt,
+                                     rejection: &rejection)
+      if let rejection {
+        misconceptionRejections[rejection, default: 0] += 1
+        statistics.rejections[rejection, default: 0] += 1
+        continue
+      }
+      statistics.coincidences.merge(attempt.coincidences, uniquingKeysWith: +)
+      return variant
     }
-    let worst = rejections.indices.max { rejections[$0] < rejections[$1] } ?? 0
+    let worst = rejections.indices.max { rejections[$0] < rejections[$1] }
+    if let (reason, count) = misconceptionRejections.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
+      worst.map({ rejections[$0] < count }) ?? true
+    {
+      throw GenerationError(template: self.id, reason: .unsatisfiable(constraint: reason, location: file, attempts: maximumAttempts))
+    }
+    let index = worst ?? 0
     throw GenerationError(template: self.id, reason: .unsatisfiable(
-      constraint: constraints[worst].description ?? constraints[worst].expression.source,
-      location: constraints[worst].location.description, attempts: maximumAttempts))
+      constraint: constraints[index].description ?? constraints[index].expression.source,
+      location: constraints[index].location.description, attempts: maximumAttempts))
   }
 
   // MARK: - Parameters and derived values
@@ -128,8 +149,8 @@ extension Template {
 
   // MARK: - The variant
 
-  private func buildVariant(id variantID: String, seed: UInt64, environment: Environment, rng: inout SeededGenerator)
-    throws(GenerationError) -> Variant
+  private func buildVariant(id variantID: String, seed: UInt64, environment: Environment, rng: inout SeededGenerator,
+                            statistics: inout DrawStatistics, rejection: inout String?) throws(GenerationError) -> Variant
   {
     let stem = try render(self.stem, environment, what: "the stem", at: FilePosition(file: file, line: 0, column: 0))
     var answers: [Answer] = []
@@ -141,7 +162,7 @@ extension Template {
       let kind: Answer.Kind
       switch spec.kind {
       case let .numeric(numeric):
-        kind = .numeric(try numericAnswer(spec, numeric, environment))
+        kind = .numeric(try numericAnswer(spec, numeric, environment, statistics: &statistics, rejection: &rejection))
       case let .choice(choice):
         kind = .choice(try choiceAnswer(spec, choice, environment, rng: &rng))
       }
@@ -159,8 +180,8 @@ extension Template {
     return Variant(id: variantID, template: id, seed: seed, parameters: parameters, stem: stem, answers: answers)
   }
 
-  private func numericAnswer(_ spec: AnswerSpec, _ numeric: NumericSpec, _ environment: Environment)
-    throws(GenerationError) -> NumericAnswer
+  private func numericAnswer(_ spec: AnswerSpec, _ numeric: NumericSpec, _ environment: Environment,
+                             statistics: inout DrawStatistics, rejection: inout String?) throws(GenerationError) -> NumericAnswer
   {
     let value = try evaluateNumber(numeric.value, environment, what: "answer '\(spec.id)'", at: spec.location)
     guard AcceptedInterval.canHold(value) else {
@@ -169,15 +190,26 @@ extension Template {
     }
     var answer = NumericAnswer(value: value, unit: numeric.unit, tolerance: numeric.tolerance,
                                significantFigures: numeric.significantFigures)
+    func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
     for misconception in misconceptions where misconception.answer == spec.id {
-      guard case let .value(expression) = misconception.outcome,
+      guard try applies(misconception, environment),
+        case let .value(expression) = misconception.outcome,
         // A mistake that cannot be computed for this variant (ln of a negative, …) simply does not apply.
         case let .number(wrong)? = try? expression.evaluate(with: environment.values), wrong.isFinite,
-        // A mistake that lands inside the accepted interval is indistinguishable from a right answer.
-        !answer.accepts(wrong),
-        // Two mistakes giving the same value (to rounding noise) cannot be told apart: keep the first.
-        !answer.misconceptions.contains(where: { abs($0.value! - wrong) <= 1e-9 * max(abs(wrong), abs($0.value!)) })
+        // A mistake that gives the key itself is no mistake in this variant.
+        !same(wrong, value)
       else { continue }
+      // A mistake that lands inside the accepted interval would be marked right: the draw is rejected.
+      if answer.accepts(wrong) {
+        if rejection == nil { rejection = "misconception '\(misconception.id)' of '\(spec.id)' inside the accepted interval" }
+        continue
+      }
+      // Two mistakes giving the same value (to rounding noise) cannot be told apart: keep the first, and count it
+      // for `check`.
+      if let earlier = answer.misconceptions.first(where: { same($0.value!, wrong) }) {
+        statistics.coincidences["'\(earlier.id)' and '\(misconception.id)' of '\(spec.id)'", default: 0] += 1
+        continue
+      }
       answer.misconceptions.append(MisconceptionOutcome(
         id: misconception.id, label: misconception.label, value: wrong,
         feedback: try render(misconception.feedback, environment, what: "the feedback of '\(misconception.id)'",
@@ -205,7 +237,7 @@ extension Template {
     }
     var outcomes: [MisconceptionOutcome] = []
     for misconception in misconceptions where misconception.answer == spec.id {
-      guard case let .option(expression) = misconception.outcome,
+      guard try applies(misconception, environment), case let .option(expression) = misconception.outcome,
         case let .string(chosen)? = try? expression.evaluate(with: environment.values)
       else { continue }
       guard ids.contains(chosen) else {
@@ -224,6 +256,13 @@ extension Template {
     }
     if choice.shuffle { rng.shuffle(&options) }
     return ChoiceAnswer(options: options, correct: correct, misconceptions: outcomes)
+  }
+
+  /// Whether a misconception's `when:` holds for this variant (true when it has none).
+  private func applies(_ misconception: MisconceptionSpec, _ environment: Environment) throws(GenerationError) -> Bool {
+    guard let condition = misconception.condition else { return true }
+    return try evaluate(condition, environment, what: "the 'when' of misconception '\(misconception.id)'",
+                        at: misconception.location, expecting: "true or false", \.bool)
   }
 
   // MARK: - Evaluation with context
@@ -282,5 +321,8 @@ extension Double {
 /// Counts kept while drawing, for `nernstquiz check`.
 struct DrawStatistics: Sendable {
   var draws = 0
+  /// Rejected draws, by constraint source or misconception-inside-the-interval reason.
   var rejections: [String: Int] = [:]
+  /// Variants in which two misconceptions of one numeric answer gave the same value, by pair.
+  var coincidences: [String: Int] = [:]
 }

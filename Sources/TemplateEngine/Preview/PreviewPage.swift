@@ -6,8 +6,16 @@ import QuizModel
 public enum PreviewPage {
   /// The page for `quiz`.
   ///
+  /// ```swift
+  /// let html = PreviewPage.html(for: quiz, sources: library.sourcesByTemplate)
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - quiz: The drawn quiz.
+  ///   - sources: Citations per template id (a template's `sources:`), listed under the item's heading; items
+  ///     whose template has none show none.
   /// - Complexity: O(size of the quiz).
-  public static func html(for quiz: Quiz) -> String {
+  public static func html(for quiz: Quiz, sources: [String: [String]] = [:]) -> String {
     var out = ""
     out.reserveCapacity(4096 + quiz.variants.count * 2048)
     let variantCount = quiz.variants.count
@@ -34,6 +42,11 @@ public enum PreviewPage {
     for item in quiz.items {
       out += "<section class=\"item\" id=\"\(escape(item.template))\">\n"
       out += "<h2>\(escape(item.title)) <span class=\"meta\">\(escape(item.template)) · \(item.points) pt</span></h2>\n"
+      if let citations = sources[item.template], !citations.isEmpty {
+        out += "<div class=\"sources\"><span class=\"meta\">Sources</span><ul>\n"
+        for citation in citations { out += "<li>\(escape(citation))</li>\n" }
+        out += "</ul></div>\n"
+      }
       for variant in item.variants { appendVariant(variant, to: &out) }
       out += "</section>\n"
     }
@@ -141,6 +154,7 @@ public enum PreviewPage {
     .prompt{font-weight:600;margin:.3rem 0}details{margin:.2rem 0 .6rem}summary{cursor:pointer;color:#2b6cb0}
     .key{margin:.3rem 0}.mistakes{border-collapse:collapse;font-size:.85em}.mistakes td,.mistakes th{border:1px solid #e2e2e2;padding:.15rem .4rem;vertical-align:top;text-align:left}
     .options .correct{font-weight:600;color:#22643a}.feedback{color:#8a4b08;font-size:.9em}.explanation{color:#333;font-style:italic}
+    .sources{font-size:.85em;color:#444}.sources ul{margin:.1rem 0 .5rem}
     button{font:inherit;padding:.2rem .7rem}
     @media print{.controls,nav{display:none}body{max-width:none;font-size:11pt}details>summary{display:none}.variant{border-color:#999}}
     """

@@ -2,7 +2,7 @@ import PhysicsCore
 import QuizModel
 
 /// A problem template: how to draw parameters, what to compute, how to word the question, what the answers
-/// are, how much slack they get, and which typical mistakes to recognise. Read from `Templates/*.yaml` by
+/// are, how much slack they get, and which typical mistakes to recognize. Read from `Templates/*.yaml` by
 /// ``TemplateParser``; drawn into ``Variant``s by ``Template/drawVariant(seed:id:)``.
 public struct Template: Sendable {
   /// The format version this parser understands.
@@ -18,6 +18,9 @@ public struct Template: Sendable {
   public var objective: String
   /// How hard it is.
   public var difficulty: Difficulty
+  /// Citations for the ranges and facts the template uses ("Hille B (2001) Ion Channels of Excitable
+  /// Membranes, 3rd ed., ch. 1"), in the order written; shown in the preview. Empty when the file gives none.
+  public var sources: [String] = []
   /// Parameters, in draw order (later ones may use earlier ones).
   public var parameters: [ParameterSpec]
   /// Values computed from the parameters, in order.
@@ -184,5 +187,9 @@ public struct MisconceptionSpec: Sendable {
   public var answer: String
   public var outcome: Outcome
   public var feedback: TextTemplate
+  /// `when:` — the mistake applies only to variants where this is true (`nil`: to every variant). For a
+  /// mistake that coincides with the right answer, or with another mistake, by construction in some variants
+  /// (leaving out z = 1; the 61.5 mV rule at 37 °C).
+  public var condition: Expression? = nil
   public var location: FilePosition
 }

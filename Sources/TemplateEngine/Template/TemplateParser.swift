@@ -10,14 +10,14 @@ import Yams
 public enum TemplateParser {
   static let topLevelKeys = [
     "format", "id", "title", "topic", "objective", "difficulty", "parameters", "derived", "constraints", "stem",
-    "answers", "misconceptions", "max_attempts",
+    "answers", "misconceptions", "max_attempts", "sources",
   ]
   static let parameterKeys = [
     "choice", "weights", "uniform", "log_uniform", "integer", "ion", "preset", "value", "jitter", "sigfigs", "decimals",
     "unit",
   ]
   static let answerKeys = ["id", "prompt", "numeric", "unit", "tolerance", "sigfigs", "choice", "explanation"]
-  static let misconceptionKeys = ["id", "label", "answer", "value", "option", "feedback"]
+  static let misconceptionKeys = ["id", "label", "answer", "value", "option", "feedback", "when"]
 
   /// Parses template text.
   ///
@@ -78,6 +78,7 @@ private struct Reader {
     } ?? []
     let attempts = try entry("max_attempts").map { node throws(TemplateError) in try doc.int(node, what: "max_attempts") } ?? 1000
     guard attempts >= 1 else { throw doc.error("max_attempts must be at least 1", at: entry("max_attempts")) }
+    let sources = try entry("sources").map { node throws(TemplateError) in try self.sources(node) } ?? []
 
     return Template(
       id: id,
@@ -85,9 +86,22 @@ private struct Reader {
       topic: try doc.string(try required("topic"), what: "topic"),
       objective: try doc.string(try required("objective"), what: "objective"),
       difficulty: difficulty,
+      sources: sources,
       parameters: parameters, derived: derived, constraints: constraints, stem: stem, answers: answers,
       misconceptions: misconceptions, maximumAttempts: attempts, file: doc.file
     )
+  }
+
+  /// `sources:` — a list of citation strings, none empty.
+  func sources(_ node: YAMLNode) throws(TemplateError) -> [String] {
+    var result: [String] = []
+    for item in try doc.sequence(node, what: "sources (a list of citations)") {
+      let text = try doc.string(item, what: "a source (a citation)")
+      let citation = String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+      guard !citation.isEmpty else { throw doc.error("a source cannot be empty; write the citation", at: item) }
+      result.append(citation)
+    }
+    return result
   }
 
   // MARK: - Parameters
@@ -383,9 +397,6 @@ private struct Reader {
       func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
       guard let idNode = entry("id") else { throw doc.error("a misconception needs an 'id'", at: item) }
       let id = try doc.string(idNode, what: "misconception id")
-      guard !result.contains(where: { $0.id == id && $0.answer == (try? doc.string(entry("answer") ?? idNode, what: "")) }) else {
-        throw doc.error("duplicate misconception '\(id)' for the same answer", at: idNode)
-      }
       let answerID: String
       if let answerNode = entry("answer") {
         answerID = try doc.string(answerNode, what: "answer")
@@ -398,6 +409,10 @@ private struct Reader {
         answerID = answers[0].id
       } else {
         throw doc.error("misconception '\(id)' must say which 'answer' it applies to (the template has several)", at: idNode)
+      }
+      // Compared with the answer it applies to, whether named or implied (a template with one answer).
+      if let first = result.first(where: { $0.id == id && $0.answer == answerID }) {
+        throw doc.error("duplicate misconception '\(id)' for answer '\(answerID)' (first at line \(first.location.line))", at: idNode)
       }
       let target = answers.first { $0.id == answerID }!
       let outcome: MisconceptionSpec.Outcome
@@ -419,8 +434,10 @@ private struct Reader {
       }
       guard let feedbackNode = entry("feedback") else { throw doc.error("misconception '\(id)' needs 'feedback'", at: idNode) }
       let label = try entry("label").map { node throws(TemplateError) in try doc.string(node, what: "label") } ?? id
+      let condition = try entry("when").map { node throws(TemplateError) in try expression(node, what: "the 'when' of misconception '\(id)'") }
       result.append(MisconceptionSpec(id: id, label: label, answer: answerID, outcome: outcome,
-                                      feedback: try text(feedbackNode, what: "feedback"), location: location(idNode)))
+                                      feedback: try text(feedbackNode, what: "feedback"), condition: condition,
+                                      location: location(idNode)))
     }
     return result
   }

@@ -1,0 +1,211 @@
+import PhysicsCore
+import QuizModel
+
+/// How a bank item's pool is spread over the values of its `balance:` entries: one cell per combination of
+/// values (first entry varying slowest), and variant *s* of the pool drawn for cell *s* mod the number of cells,
+/// so each value comes up equally often and the extra variants go to the values listed first.
+///
+/// A cell's variants are drawn normally, from seeds of their own, and kept only when they have the cell's values:
+/// so every variant is still reproduced by its template and its seed alone.
+struct BalancePlan {
+  /// One requirement: a parameter's value (as the bank names it) or a choice answer's correct option.
+  struct Requirement {
+    var name: String
+    var value: String
+    var isAnswer: Bool
+
+    func holds(for variant: Variant) -> Bool {
+      if isAnswer { return variant.answer(name)?.choice?.correct == value }
+      switch variant.parameter(name) {
+      case let .text(s, _)?: return s == value
+      case let .number(x, _)?: return NumberFormat.exact(x) == value
+      case nil: return false
+      }
+    }
+  }
+
+  /// Per cell, what a variant must have.
+  var cells: [[Requirement]]
+
+  var isBalanced: Bool { cells.count > 1 || !(cells.first?.isEmpty ?? true) }
+
+  /// What a cell means, for error messages: "ion = Ca2+, direction = efflux".
+  func describe(_ cell: Int) -> String? {
+    isBalanced ? cells[cell].map { "\($0.name) = \($0.value)" }.joined(separator: ", ") : nil
+  }
+}
+
+extension Bank {
+  /// The plan of an item: a single unconstrained cell when it balances nothing.
+  func balancePlan(for item: Item, template: Template) throws(QuizError) -> BalancePlan {
+    var cells: [[BalancePlan.Requirement]] = [[]]
+    for name in item.balance {
+      let values: [String]
+      let isAnswer: Bool
+      if let parameter = template.parameters.first(where: { $0.name == name }), let listed = parameter.listedValues {
+        (values, isAnswer) = (listed, false)
+      } else if let answer = template.answer(name), case let .choice(choice) = answer.kind {
+        (values, isAnswer) = (choice.options.map(\.id), true)
+      } else {
+        let candidates = template.parameters.filter { $0.listedValues != nil }.map(\.name)
+          + template.answers.filter { if case .choice = $0.kind { true } else { false } }.map(\.id)
+        throw .bank(TemplateError(
+          file: item.location.file, line: item.location.line, column: item.location.column,
+          message: "balance: '\(name)' is not a choice, ion or preset parameter or a choice answer of '\(template.id)'"
+            + (candidates.isEmpty ? "" : " (it has \(candidates.joined(separator: ", ")))")))
+      }
+      cells = cells.flatMap { cell in values.map { cell + [.init(name: name, value: $0, isAnswer: isAnswer)] } }
+    }
+    return BalancePlan(cells: cells)
+  }
+}
+
+/// The candidates of one cell of a pool, drawn in batches (in parallel when asked) and handed out in order, so
+/// the quiz is the same whatever the number of workers.
+struct CandidateStream {
+  let itemSeed: UInt64
+  /// The cell, or nil for an unbalanced item (whose seeds are those of earlier versions).
+  let cell: Int?
+  /// Candidates handed out so far.
+  private(set) var drawn = 0
+  /// Variants this cell still has to supply.
+  var remaining: Int
+  /// Candidates allowed before giving up.
+  let limit: Int
+  private var buffer: [Result<Variant, GenerationError>] = []
+  private var position = 0
+
+  init(seed: UInt64, cell: Int?, needed: Int) {
+    itemSeed = seed
+    self.cell = cell
+    remaining = needed
+    limit = needed * 20 + 100
+  }
+
+  mutating func next(_ template: Template, workers: Int) throws(GenerationError) -> Variant {
+    if position == buffer.count {
+      let batch = min(max(remaining, workers > 1 ? 64 : 1), limit - drawn)
+      let seeds = (drawn..<(drawn + batch)).map { j in
+        let path: [SeedPathComponent] = cell.map { [.label("balance"), .index(UInt64($0)), .label("variant"), .index(UInt64(j))] }
+          ?? [.label("variant"), .index(UInt64(j))]
+        return SeededGenerator.derivedSeed(from: itemSeed, path: path)
+      }
+      buffer = Bank.draw(template, seeds: seeds, workers: workers)
+      position = 0
+    }
+    let result = buffer[position]
+    position += 1
+    drawn += 1
+    return try result.get()
+  }
+}
+
+/// Remembers the variants of a quiz so that none repeats another: the same stem, the same displayed parameters,
+/// or (for a variant with a numeric answer) the same answers to 3 significant figures, which also catches the same
+/// problem with every concentration scaled by a common factor.
+struct DuplicateFilter {
+  private var stems: Set<String> = []
+  private var parameters: Set<String> = []
+  private var answers: Set<String> = []
+
+  /// Adds `variant` and returns true, or returns false when it duplicates one already added.
+  mutating func insert(_ variant: Variant) -> Bool {
+    let separator = "\u{1F}"
+    let parameterKey = ([variant.template] + variant.parameters.map { "\($0.name)=\($0.value.display)" }).joined(separator: separator)
+    var answerKey: String?
+    if variant.answers.contains(where: { $0.numeric != nil }) {
+      answerKey = ([variant.template] + variant.answers.map { answer in
+        if let numeric = answer.numeric { return "\(answer.id)=\(NumberFormat.significantFigures(3).string(numeric.value))" }
+        return "\(answer.id)=\(answer.choice?.correct ?? "")"
+      }).joined(separator: separator)
+    }
+    guard !stems.contains(variant.stem), !parameters.contains(parameterKey),
+      answerKey.map({ !answers.contains($0) }) ?? true
+    else { return false }
+    stems.insert(variant.stem)
+    parameters.insert(parameterKey)
+    if let answerKey { answers.insert(answerKey) }
+    return true
+  }
+}
+
+extension ParameterSpec {
+  /// The values of a choice, ion or preset parameter as a bank names them (`K+`, `37`, `squid-giant-axon`), in
+  /// listed order; nil for other kinds.
+  var listedValues: [String]? {
+    switch kind {
+    case let .choice(values, _):
+      values.map { value in
+        switch value {
+        case let .number(x): NumberFormat.exact(x)
+        case let .text(s): s
+        }
+      }
+    case let .ion(ions, _, _): ions.map(\.symbol)
+    case let .preset(presets, _): presets.map(\.id)
+    default: nil
+    }
+  }
+}
+
+/// Why a bank's `only:` cannot be applied.
+struct RestrictionError: Error {
+  var message: String
+}
+
+extension Template {
+  /// Restricts a choice, ion or preset parameter to `values` (in that order), keeping their weights.
+  mutating func restrict(_ name: String, to values: [String]) throws(RestrictionError) {
+    guard let index = parameters.firstIndex(where: { $0.name == name }) else {
+      throw RestrictionError(message: "'\(name)' is not a parameter of '\(id)'")
+    }
+    guard let listed = parameters[index].listedValues else {
+      throw RestrictionError(message: "'\(name)' is not drawn from a list: only restricts choice, ion and preset parameters")
+    }
+    func position(of value: String) -> Int? {
+      switch parameters[index].kind {
+      case let .ion(ions, _, _):
+        guard let ion = Ion(symbol: value) else { return nil }
+        return ions.firstIndex(of: ion)
+      case let .preset(presets, _):
+        guard let preset = IonPreset.named(value) else { return nil }
+        return presets.firstIndex(of: preset)
+      case let .choice(choices, _):
+        return choices.firstIndex { choice in
+          switch choice {
+          case let .number(x): Double(value) == x
+          case let .text(s): s == value
+          }
+        }
+      default:
+        return nil
+      }
+    }
+    var kept: [Int] = []
+    for value in values {
+      guard let i = position(of: value) else {
+        throw RestrictionError(message: "'\(name)' has no value '\(value)' (its values are \(listed.joined(separator: ", ")))")
+      }
+      if !kept.contains(i) { kept.append(i) }
+    }
+    switch parameters[index].kind {
+    case let .choice(choices, weights):
+      parameters[index].kind = .choice(kept.map { choices[$0] }, weights: weights.map { w in kept.map { w[$0] } })
+    case let .ion(ions, weights, preset):
+      parameters[index].kind = .ion(kept.map { ions[$0] }, weights: weights.map { w in kept.map { w[$0] } }, preset: preset)
+    case let .preset(presets, weights):
+      parameters[index].kind = .preset(kept.map { presets[$0] }, weights: weights.map { w in kept.map { w[$0] } })
+    default:
+      break
+    }
+    if case let .choice(_, weights?) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
+      throw RestrictionError(message: "'\(name)' would keep only values of weight 0")
+    }
+    if case let .ion(_, weights?, _) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
+      throw RestrictionError(message: "'\(name)' would keep only values of weight 0")
+    }
+    if case let .preset(_, weights?) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
+      throw RestrictionError(message: "'\(name)' would keep only values of weight 0")
+    }
+  }
+}
