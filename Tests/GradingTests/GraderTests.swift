@@ -74,7 +74,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(r[4]["feedback"] == "Divide by the valence z = 2.")
     #expect(r[8]["parsed"] == "-95")
     #expect(r[9]["feedback"] == "This student already answered nernst-potential-01 (row 10); the first answer counts.")
-    #expect(r[10]["feedback"] == "This student already answered this item as nernst-potential-01 (row 10); the first answer counts.")
+    #expect(r[10]["feedback"] == "This student already answered this question as nernst-potential-01 (row 10); the first answer counts.")
     #expect(r[11]["feedback"] == "\"driving-force-01\" has several parts: name one of driving-force-01#driving_force, driving-force-01#direction.")
     let g = try grades(dir)
     #expect(g["alice"]?["total"] == "5.00")
@@ -258,6 +258,41 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     try Data().write(to: input)
     let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
     #expect(error?.code == .emptyFile)
+  }
+
+  // MARK: Parts from different variants
+
+  /// A two-part problem with two variants, as Canvas delivers it: each part its own group, drawn on its own.
+  static let partsQuiz: Quiz = {
+    var second = SampleQuiz.drivingForce
+    second.id = "driving-force-02"
+    second.answers[0].kind = .numeric(NumericAnswer(value: 30.5, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
+    return Quiz(title: "Parts", seed: 1, items: [
+      QuizItem(template: "driving-force", title: "Driving force", points: 3, variants: [SampleQuiz.drivingForce, second]),
+    ])
+  }()
+
+  @Test func partsOfOneProblemFromDifferentVariantsAreEachGradedAgainstTheirOwn() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("a.csv")
+    try Data("""
+      student,item,response
+      ann,driving-force-01#driving_force,25
+      ann,driving-force-02#direction,efflux
+      ann,driving-force-02#driving_force,30.5
+      bob,driving-force-02#driving_force,30.5
+      bob,driving-force-01#direction,influx
+
+      """.utf8).write(to: input)
+    let summary = try Grader(quiz: Self.partsQuiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    let r = try responses(dir)
+    #expect(r.map { $0["verdict"]! } == ["correct", "correct", "duplicate", "correct", "incorrect"])
+    #expect(r[2]["feedback"] == "This student already answered this question as driving-force-01#driving_force (row 2); the first answer counts.")
+    let g = try grades(dir)
+    #expect(g["ann"]?["total"] == "3.00")
+    #expect(g["bob"]?["total"] == "1.50")
+    #expect(summary.rowsFlagged == 1)
   }
 
   // MARK: Key file

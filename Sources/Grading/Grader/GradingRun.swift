@@ -4,14 +4,12 @@ import QuizModel
 /// The state of one grading run: the open outputs, every student's progress, and the counts the report is
 /// drawn from. Records arrive in batches through ``commit(_:)``, in input order.
 struct GradingRun {
-  /// One student's progress on one item.
-  struct ItemState {
-    /// The variant answered, or −1.
+  /// One student's answer to one question (slot) of an item: which variant's part it answered, and its points.
+  struct SlotState {
+    /// The variant whose part was answered in this slot, or −1.
     var variant: Int32 = -1
-    /// A bit for each part of that variant already answered.
-    var answered: UInt64 = 0
     var points: Points = .zero
-    /// The row of the first answer.
+    /// The row of the answer that counts.
     var firstRow: Int32 = 0
   }
 
@@ -26,14 +24,18 @@ struct GradingRun {
   var studentIDs: [String] = []
   var studentNames: [String] = []
   var studentInfo: [[String]] = []
-  var itemStates: [ItemState] = []
+  /// `key.slotCount` slots per student, in student order.
+  var slotStates: [SlotState] = []
 
   // Statistics.
   var partVerdicts: [[Int]]
   var partPoints: [Points]
   var partMisconceptions: [[String: Int]]
+  /// Per variant: students who answered at least one of its parts, the points they got, and the points of the
+  /// parts they answered.
   var variantStudents: [Int]
   var variantPoints: [Points]
+  var variantPossible: [Points]
   var partHasColumn: [Bool]
   var touched: [Bool]
   /// The responses.csv line being built.
@@ -56,6 +58,7 @@ struct GradingRun {
     partMisconceptions = Array(repeating: [:], count: key.parts.count)
     variantStudents = Array(repeating: 0, count: key.variants.count)
     variantPoints = Array(repeating: .zero, count: key.variants.count)
+    variantPossible = Array(repeating: .zero, count: key.variants.count)
     partHasColumn = Array(repeating: false, count: key.parts.count)
     for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
     touched = Array(repeating: false, count: key.items.count)
@@ -141,40 +144,55 @@ struct GradingRun {
     }
   }
 
-  /// The duplicate verdict when `student` already answered `part`, or the item with another variant.
+  /// The duplicate verdict when `student` already answered this question of the item (`part`'s slot), with
+  /// this variant or another.
   private func duplicate(student: Int, part: PreparedPart) -> ResponseGrade? {
-    let state = itemStates[student * key.items.count + part.item]
+    let state = slotStates[student * key.slotCount + part.slot]
     guard state.variant >= 0 else { return nil }
     if Int(state.variant) != part.variant {
-      let other = key.variants[Int(state.variant)].id
+      let other = key.parts[key.variants[Int(state.variant)].parts[part.position]].label
       return ResponseGrade(verdict: .duplicate, points: 0,
-                           feedback: "This student already answered this item as \(other) (row \(state.firstRow)); the first answer counts.")
+                           feedback: "This student already answered this question as \(other) (row \(state.firstRow)); the first answer counts.")
     }
-    if state.answered & (1 << UInt64(part.position)) != 0 {
-      return ResponseGrade(verdict: .duplicate, points: 0,
-                           feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts.")
-    }
-    return nil
+    return ResponseGrade(verdict: .duplicate, points: 0,
+                         feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts.")
   }
 
-  /// Records a response that is not a duplicate: the student's item state and the statistics.
+  /// Records a response that is not a duplicate: the student's slot and the statistics.
   private mutating func account(_ grade: ResponseGrade, student: Int, part: PreparedPart, row: Int) {
     if grade.verdict != .blank {
-      let slot = student * key.items.count + part.item
-      var s = itemStates[slot]
+      let base = student * key.slotCount
+      var s = slotStates[base + part.slot]
       if s.variant < 0 {
+        // A student counts once for a variant, however many of its parts they answered.
+        let item = key.items[part.item]
+        if !item.slots.contains(where: { $0 != part.slot && slotStates[base + $0].variant == Int32(part.variant) }) {
+          variantStudents[part.variant] += 1
+        }
         s.variant = Int32(part.variant)
         s.firstRow = Int32(clamping: row)
-        variantStudents[part.variant] += 1
+        variantPossible[part.variant] += part.points
       }
-      s.answered |= 1 << UInt64(part.position)
       s.points += grade.points
-      itemStates[slot] = s
+      slotStates[base + part.slot] = s
       variantPoints[part.variant] += grade.points
     }
     partVerdicts[part.index][grade.verdict.index] += 1
     partPoints[part.index] += grade.points
     if let m = grade.misconception { partMisconceptions[part.index][m, default: 0] += 1 }
+  }
+
+  /// The points of `student` for each item (nil for an item with no answered question).
+  func itemPoints(student: Int) -> [Points?] {
+    let base = student * key.slotCount
+    return key.items.map { item in
+      var total = Points.zero, answered = false
+      for slot in item.slots where slotStates[base + slot].variant >= 0 {
+        answered = true
+        total += slotStates[base + slot].points
+      }
+      return answered ? total : nil
+    }
   }
 
   /// Wide formats: grades each non-empty answer cell, then writes the blanks.
@@ -237,7 +255,7 @@ struct GradingRun {
         c.map { fields.trimmedString($0) } ?? ""
       })
     }
-    itemStates.append(contentsOf: repeatElement(ItemState(), count: key.items.count))
+    slotStates.append(contentsOf: repeatElement(SlotState(), count: key.slotCount))
     lastStudent = i
     return i
   }
@@ -284,13 +302,18 @@ struct GradingRun {
     return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
   }
 
-  /// Wide formats: a blank line for each item the student has not answered at all, and for each unanswered
-  /// part of a variant answered in this row.
+  /// Wide formats: a blank line for each item the student has not answered at all, and for each question of an
+  /// item answered in this row that is still unanswered (named by the part of a variant answered in the item).
   private mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
     var flagged = false
+    let base = student * key.slotCount
     for (itemIndex, item) in key.items.enumerated() {
-      let state = itemStates[student * key.items.count + itemIndex]
-      if state.variant < 0 {
+      var answered: Int32? = nil
+      for slot in item.slots where slotStates[base + slot].variant >= 0 {
+        answered = slotStates[base + slot].variant
+        break
+      }
+      guard let answeredVariant = answered else {
         // Only when no column of this item was answered in this row (an unreadable answer still counts).
         guard !touched[itemIndex] else { continue }
         _ = withBytes(of: item.template) { name in
@@ -299,17 +322,20 @@ struct GradingRun {
                fields: fields)
         }
         flagged = true
-      } else if touched[itemIndex] {
-        for p in key.variants[Int(state.variant)].parts where partHasColumn[p] {
-          let part = key.parts[p]
-          guard state.answered & (1 << UInt64(part.position)) == 0 else { continue }
-          partVerdicts[p][Verdict.blank.index] += 1
-          _ = withBytes(of: part.label) { name in
-            emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
-                 grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
-          }
-          flagged = true
+        continue
+      }
+      guard touched[itemIndex] else { continue }
+      let parts = key.variants[Int(answeredVariant)].parts
+      for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && position < parts.count {
+        let p = parts[position]
+        guard partHasColumn[p] else { continue }
+        let part = key.parts[p]
+        partVerdicts[p][Verdict.blank.index] += 1
+        _ = withBytes(of: part.label) { name in
+          emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
+               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
         }
+        flagged = true
       }
     }
     return flagged
@@ -337,15 +363,14 @@ struct GradingRun {
       counts.verdicts[verdict] = verdictCounts[verdict.index]
     }
     let grades = try OutputFile(folder.appendingPathComponent("grades.csv"))
-    let itemCount = key.items.count
     grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
     var totals: [Points] = []
     totals.reserveCapacity(studentIDs.count)
     // Each line built as bytes: a grades.csv row per student.
     let maximumText = Array(key.maximum.twoDecimals.utf8)
     for s in studentIDs.indices {
-      let states = itemStates[(s * itemCount)..<((s + 1) * itemCount)]
-      let total = states.reduce(Points.zero) { $0 + $1.points }
+      let points = itemPoints(student: s)
+      let total = points.reduce(Points.zero) { $0 + ($1 ?? .zero) }
       totals.append(total)
       line.removeAll(keepingCapacity: true)
       line.appendCSVField(studentIDs[s])
@@ -357,9 +382,9 @@ struct GradingRun {
       line.append(contentsOf: maximumText)
       line.append(0x2C)
       if key.maximum > .zero { line.appendText(percentText(total.value / key.maximum.value)) }
-      for state in states {
+      for item in points {
         line.append(0x2C)
-        if state.variant >= 0 { line.appendText(state.points.twoDecimals) }
+        if let item { line.appendText(item.twoDecimals) }
       }
       line.append(0x0A)
       grades.write(line)

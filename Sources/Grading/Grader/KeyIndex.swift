@@ -20,6 +20,9 @@ struct KeyIndex: Sendable {
     var title: String
     var points: Points
     var variants: [Int]
+    /// The item's questions, one per part position: slots `slots` of every student. A student answers each
+    /// slot once, from whichever variant the LMS drew for it (Canvas draws each part's group on its own).
+    var slots: Range<Int>
   }
 
   var parts: [PreparedPart] = []
@@ -30,18 +33,24 @@ struct KeyIndex: Sendable {
   var byNameBytes = ByteTable<Lookup>()
   var byQuestionText: [String: [Int]] = [:]
   var maximum: Points = .zero
+  /// The questions one student answers: the sum of the items' part counts.
+  var slotCount = 0
 
   init(_ quiz: Quiz) {
     for (itemIndex, item) in quiz.items.enumerated() {
-      var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [])
+      let slotCount = item.variants.map(\.answers.count).max() ?? 0
+      var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [],
+                            slots: slotCount..<slotCount)
+      entry.slots = self.slotCount..<(self.slotCount + slotCount)
+      self.slotCount += slotCount
       maximum += item.points
       for variant in item.variants {
         let v = variants.count
         entry.variants.append(v)
         var partIndices: [Int] = []
         for answer in variant.answers {
-          precondition(partIndices.count < 64, "A variant has at most 64 parts")
-          let part = PreparedPart(index: parts.count, item: itemIndex, variant: v, variantID: variant.id,
+          let part = PreparedPart(index: parts.count, item: itemIndex, slot: entry.slots.lowerBound + partIndices.count,
+                                  variant: v, variantID: variant.id,
                                   position: partIndices.count, answer: answer, parts: variant.answers.count)
           partIndices.append(part.index)
           byName[variant.id + "#" + answer.id] = .part(part.index)

@@ -8,6 +8,8 @@ final class PreparedPart: Sendable {
   let index: Int
   /// The item (template) it belongs to.
   let item: Int
+  /// The question of the item it answers (``KeyIndex/ItemEntry/slots``): the same for this part of every variant.
+  let slot: Int
   /// The variant, as an index into ``KeyIndex/variants``.
   let variant: Int
   /// `variant-id#answer-id`, or the bare variant id for a one-part variant.
@@ -34,9 +36,10 @@ final class PreparedPart: Sendable {
   /// ``pointsText`` as bytes.
   let pointsBytes: [UInt8]
 
-  init(index: Int, item: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int) {
+  init(index: Int, item: Int, slot: Int, variant: Int, variantID: String, position: Int, answer: Answer, parts: Int) {
     self.index = index
     self.item = item
+    self.slot = slot
     self.variant = variant
     self.variantID = variantID
     self.position = position

@@ -16,7 +16,8 @@ public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConve
   case blank
   /// The item is not in the key (an unknown variant id, or a column no question matches).
   case unknownItem = "unknown-item"
-  /// The student already answered this part (or this item with another variant); the first answer counts.
+  /// The student already answered this question (this part of the item, from this or another variant); the
+  /// first answer counts.
   case duplicate
 
   /// Whether the response needs a person's attention.

@@ -52,10 +52,9 @@ struct ReportStatistics: Sendable {
     var itemScores: [[Double]] = Array(repeating: [], count: k)
     var answered = Array(repeating: 0, count: k)
     for s in 0..<students {
-      for i in 0..<k {
-        let state = run.itemStates[s * k + i]
-        itemScores[i].append(state.points.value)
-        if state.variant >= 0 { answered[i] += 1 }
+      for (i, points) in run.itemPoints(student: s).enumerated() {
+        itemScores[i].append(points?.value ?? 0)
+        if points != nil { answered[i] += 1 }
       }
     }
     if k >= 2, let totalVariance = ReportStatistics.variance(totals), totalVariance > 0 {
@@ -76,7 +75,7 @@ struct ReportStatistics: Sendable {
           for m in outcomes { labels[m.id] = m.label }
           for (id, n) in run.partMisconceptions[p] { counts[id, default: 0] += n }
         }
-        let possible = item.points.value * Double(run.variantStudents[v])
+        let possible = run.variantPossible[v].value
         return VariantStatistics(
           id: entry.id, students: run.variantStudents[v],
           meanFraction: possible > 0 ? run.variantPoints[v].value / possible : nil,
