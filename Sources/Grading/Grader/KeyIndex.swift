@@ -32,6 +32,8 @@ struct KeyIndex: Sendable {
   /// ``byName`` for lookups with bytes.
   var byNameBytes = ByteTable<Lookup>()
   var byQuestionText: [String: [Int]] = [:]
+  /// Parts by their question text as Canvas's Student Analysis header leaves it (``QuestionText/canvasCanonical(_:)``).
+  var byCanvasText: [String: [Int]] = [:]
   var maximum: Points = .zero
   /// The questions one student answers: the sum of the items' part counts.
   var slotCount = 0
@@ -55,6 +57,7 @@ struct KeyIndex: Sendable {
           partIndices.append(part.index)
           byName[variant.id + "#" + answer.id] = .part(part.index)
           byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)
+          byCanvasText[QuestionText.canvasCanonical(variant.questionText(for: answer)), default: []].append(part.index)
           parts.append(part)
         }
         if partIndices.count == 1 {
@@ -80,10 +83,34 @@ struct KeyIndex: Sendable {
     if let found = byQuestionText[normalized], found.count == 1 { return found[0] }
     return nil
   }
+
+  /// The part a Canvas Student Analysis question header names (its text after `"<id>: "`).
+  func part(forCanvasQuestion text: String) -> Int? {
+    if let found = byCanvasText[QuestionText.canvasCanonical(text)], found.count == 1 { return found[0] }
+    return part(forColumn: text)
+  }
 }
 
 /// Normalising question text for matching LMS columns with the stems NernstQuiz wrote.
 enum QuestionText {
+  /// A question text as Canvas's Student Analysis report leaves it, reduced to what survives: canvas-lms writes
+  /// the header as `strip_tags(question_text)` (app/models/quizzes/quiz_statistics/student_analysis.rb), which
+  /// removes every tag without a space (`<p>fluid.</p><p>Suppose` → `fluid.Suppose`) and deletes named entities
+  /// (`&lt;`, `&amp;`, `&gt;`, which is how the package's HTML carries `<`, `&`, `>`). So both the header and
+  /// the plain text NernstQuiz wrote are compared without any whitespace and without `<`, `>`, `&`; dashes are
+  /// written `-`.
+  static func canvasCanonical(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      if s.properties.isWhitespace || s == "\u{200B}" || s == "<" || s == ">" || s == "&" { continue }
+      switch s {
+      case "\u{2212}", "\u{2013}", "\u{2014}", "\u{2010}", "\u{2011}", "\u{2012}": out.append("-")
+      default: out.append(s)
+      }
+    }
+    return String(out)
+  }
+
   /// Drops HTML tags, decodes common entities, writes every dash as `-` and every run of spaces and line
   /// breaks as one space, and trims.
   static func normalize(_ text: String) -> String {

@@ -16,11 +16,14 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
 
   /// The format a header row shows, or nil when it is none of them.
   ///
-  /// Canvas is recognised by `name,id,sis_id` at the start; Google Forms by `Timestamp` first; long by columns
+  /// Canvas is recognised by `name,id` at the start and `submitted` among the columns (`sis_id`, `root_account`,
+  /// `section_sis_id` and `attempt` come and go with the report's options), or by its closing `n correct,
+  /// n incorrect, score` (an anonymous survey has no name or id); Google Forms by `Timestamp` first; long by columns
   /// named student, item and response (or close synonyms); wide by a first column that names the student.
   public static func detect(header: [String]) -> SubmissionFormat? {
     let h = header.map(HeaderName.normalize)
-    if h.count >= 3, h[0] == "name", h[1] == "id", h[2] == "sis_id" { return .canvas }
+    if h.count >= 3, h[0] == "name", h[1] == "id", h.contains("submitted") { return .canvas }
+    if h.count >= 3, Array(h.suffix(3)) == ["n correct", "n incorrect", "score"] { return .canvas }
     if let first = h.first, HeaderName.timestamp.contains(first) { return .googleForms }
     if HeaderName.column(in: h, among: HeaderName.item) != nil, HeaderName.column(in: h, among: HeaderName.response) != nil,
        HeaderName.column(in: h, among: HeaderName.student) != nil
@@ -103,20 +106,24 @@ struct Layout: Sendable {
       student = 0
       answers = (1..<header.count).map { AnswerColumn(column: $0, part: key.part(forColumn: header[$0]), header: header[$0]) }
     case .canvas:
-      student = 1
-      name = 0
-      canvasID = 1
-      canvasSISID = 2
+      guard let id = h.firstIndex(of: "id") else {
+        throw CSVError(.unknownHeader, file: file, row: 1,
+                       message: "this Canvas report has no id column (an anonymous survey): students cannot be told apart, so it cannot be graded")
+      }
+      student = id
+      name = h.firstIndex(of: "name")
+      canvasID = id
+      canvasSISID = h.firstIndex(of: "sis_id")
       canvasSection = h.firstIndex(of: "section")
       // Questions: "<id>: <text>", each followed by its points column; the summary columns end the row.
-      let metadata: Set<String> = ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt",
-                                   "n correct", "n incorrect", "score"]
+      let metadata: Set<String> = ["name", "id", "sis_id", "root_account", "section", "section_id", "section_sis_id",
+                                   "submitted", "attempt", "n correct", "n incorrect", "score"]
       var c = 0
       while c < header.count {
         defer { c += 1 }
         if metadata.contains(h[c]) { continue }
         guard let text = Layout.canvasQuestionText(header[c]) else { continue }
-        answers.append(AnswerColumn(column: c, part: key.part(forColumn: text), header: header[c]))
+        answers.append(AnswerColumn(column: c, part: key.part(forCanvasQuestion: text), header: header[c]))
         if c + 1 < header.count, Double(header[c + 1].trimmingSpaces) != nil { c += 1 }
       }
     case .googleForms:
