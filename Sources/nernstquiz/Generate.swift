@@ -76,7 +76,7 @@ enum QuizLoader {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
       let library = try TemplateLibrary.load(from: templatesURL)
-      let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
+      let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
       let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {
         drawn, total in
         if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
@@ -92,7 +92,7 @@ enum QuizLoader {
 
   /// The bank's grading options.
   static func bank(at url: URL) throws -> Bank {
-    do { return try Bank.parse(try String(contentsOf: url, encoding: .utf8), file: url.relativePath) } catch let error as TemplateError {
+    do { return try Bank.parse(try readYAMLText(at: url, file: url.relativePath), file: url.relativePath) } catch {
       throw CommandFailure(error.description)
     }
   }

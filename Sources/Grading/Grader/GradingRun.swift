@@ -44,6 +44,7 @@ struct GradingRun {
   var studentTable = ByteTable<Int>(capacity: 1024)
 
   init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
+    try grader.key.checkLimits()
     self.grader = grader
     key = grader.key
     self.layout = layout
@@ -388,6 +389,7 @@ struct GradingRun {
 
 /// A fraction as a percentage with one decimal: 0.8333 → "83.3".
 func percentText(_ fraction: Double) -> String {
+  guard fraction.isFinite, abs(fraction) < 1e12 else { return "" }
   let tenths = Int((fraction * 1000).rounded())
   return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
 }

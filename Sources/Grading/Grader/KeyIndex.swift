@@ -30,17 +30,29 @@ struct KeyIndex: Sendable {
   var byNameBytes = ByteTable<Lookup>()
   var byQuestionText: [String: [Int]] = [:]
   var maximum: Double = 0
+  /// The first variant with more parts than a grading run can track (see ``GradingLimits/maximumParts``), if
+  /// any: grading refuses such a key with a clear error instead of miscounting.
+  var oversizedVariant: (id: String, template: String, parts: Int)?
+  /// The first item whose points are not a finite number up to ``GradingLimits/maximumPoints``, or whose
+  /// sum with the others is too large, if any.
+  var unusablePoints: (template: String, points: Double)?
 
   init(_ quiz: Quiz) {
     for (itemIndex, item) in quiz.items.enumerated() {
       var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [])
       maximum += item.points
+      if unusablePoints == nil, !(item.points.isFinite && item.points >= 0 && item.points <= GradingLimits.maximumPoints
+                                  && maximum <= GradingLimits.maximumPoints) {
+        unusablePoints = (item.template, item.points)
+      }
       for variant in item.variants {
         let v = variants.count
         entry.variants.append(v)
         var partIndices: [Int] = []
+        if oversizedVariant == nil, variant.answers.count > GradingLimits.maximumParts {
+          oversizedVariant = (variant.id, item.template, variant.answers.count)
+        }
         for answer in variant.answers {
-          precondition(partIndices.count < 64, "A variant has at most 64 parts")
           let part = PreparedPart(index: parts.count, item: itemIndex, variant: v, variantID: variant.id,
                                   position: partIndices.count, answer: answer, parts: variant.answers.count, points: item.points)
           partIndices.append(part.index)

@@ -290,6 +290,10 @@ private struct Reader {
     var result: [AnswerSpec] = []
     let items = try doc.sequence(node, what: "answers")
     guard !items.isEmpty else { throw doc.error("answers must list at least one answer", at: node) }
+    if items.count > TemplateLimits.maximumAnswers {
+      throw doc.error("a template may ask at most \(TemplateLimits.maximumAnswers) answers; this one lists \(items.count)",
+                      at: items[TemplateLimits.maximumAnswers])
+    }
     for item in items {
       let entries = try doc.mapping(item, what: "an answer", allowed: TemplateParser.answerKeys)
       func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }

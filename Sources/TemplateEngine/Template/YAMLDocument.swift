@@ -13,6 +13,7 @@ struct YAMLDocument {
   init(text: String, file: String) throws(TemplateError) {
     self.file = file
     lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    try YAMLDocument.checkLimits(text, file: file)
     let node: YAMLNode?
     do {
       node = try Yams.compose(yaml: text)
