@@ -111,6 +111,34 @@ public enum InputFile {
     return result
   }
 
+  /// Throws unless `url` names something that can be opened for reading and is not a folder.
+  public static func checkReadable(_ url: URL) throws(InputFileError) {
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw InputFileError(path: url.path, reason: .isADirectory) }
+  }
+
+  /// A Foundation or POSIX error in plain words (`is a folder, not a file`), never its raw domain and code.
+  public static func describe(_ error: any Error) -> String {
+    let ns = error as NSError
+    var posix: Int32? = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : nil
+    if posix == nil, let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      posix = Int32(underlying.code)
+    }
+    if let posix { return InputFileError(path: "", reason: InputFileError.reason(errno: posix)).message }
+    switch ns.code {
+    case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file"
+    case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+    case NSFileReadInapplicableStringEncodingError: return "the file is not UTF-8 text"
+    case NSFileWriteOutOfSpaceError: return "no space left on the disk"
+    case NSFileWriteVolumeReadOnlyError: return "the disk is read-only"
+    default: return "input/output error"
+    }
+  }
+
   /// Reads the file at `url` as UTF-8 text (a byte-order mark is dropped), refusing invalid UTF-8 with the
   /// line and column of the first bad byte.
   ///
