@@ -111,6 +111,18 @@ public enum InputFile {
     return result
   }
 
+  /// The first `count` bytes of the file (fewer if it is shorter); a folder or an unreadable path throws.
+  public static func bytes(atStartOf url: URL, count: Int) throws(InputFileError) -> [UInt8] {
+    try checkReadable(url)
+    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
+    defer { close(fd) }
+    var result = [UInt8](repeating: 0, count: count)
+    let n = result.withUnsafeMutableBytes { read(fd, $0.baseAddress!, count) }
+    guard n >= 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
+    return Array(result.prefix(n))
+  }
+
   /// Throws unless `url` names something that can be opened for reading and is not a folder.
   public static func checkReadable(_ url: URL) throws(InputFileError) {
     let fd = open(url.path, O_RDONLY | O_CLOEXEC)
