@@ -188,6 +188,20 @@ public enum InputFile {
     }
   }
 
+  /// The offset of the first byte of `bytes` that is not valid UTF-8, or nil.
+  public static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case let .valid(encoded): offset += encoded.count
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+
   /// `1.5 MiB`, `64 MiB`, `512 KiB` or `300 bytes`.
   public static func byteCount(_ n: Int) -> String {
     if n >= 1 << 30, n % (1 << 30) == 0 { return "\(n >> 30) GiB" }
