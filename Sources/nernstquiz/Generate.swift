@@ -63,10 +63,10 @@ struct Generate: ParsableCommand {
                                     baseName: bankURL.deletingPathExtension().lastPathComponent)
       } catch { throw CommandFailure(error.description) }
     }
-    print("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
+    Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let written = ["key.jsonl", "preview.html"] + (report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? [])
-    for name in written { print("  \(folder.appendingPathComponent(name).path)") }
-    if let report { print("\n\(report)") }
+    for name in written { Terminal.out("  \(folder.appendingPathComponent(name).path)") }
+    if let report { Terminal.out("\n\(report)") }
   }
 }
 

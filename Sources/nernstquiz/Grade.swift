@@ -40,11 +40,11 @@ struct Grade: ParsableCommand {
       Terminal.error("Error: \(error)")
       throw ExitCode(2)
     }
-    print(summary)
+    Terminal.out(summary)
     for column in summary.unmatchedColumns {
       Terminal.error("warning: no question of the quiz matches the column \"\(column)\"")
     }
-    for file in summary.files { print("  \(file.path)") }
+    for file in summary.files { Terminal.out("  \(file.path)") }
     if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
   }
 

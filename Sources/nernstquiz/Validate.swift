@@ -60,10 +60,10 @@ struct Validate: ParsableCommand {
     do {
       report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      Terminal.error("error: \(error)")
       throw ExitCode(2)
     }
-    print(report)
+    Terminal.out(report)
     if !report.isValid { throw ExitCode(1) }
   }
 }

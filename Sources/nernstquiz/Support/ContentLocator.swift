@@ -65,9 +65,35 @@ enum Terminal {
   /// Whether standard error is a terminal (progress lines are shown only then).
   static let isInteractive = isatty(STDERR_FILENO) == 1
 
-  /// Writes a line to standard error.
+  /// Writes a line to standard error, control characters shown as escapes.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+  }
+
+  /// Writes a line to standard output, control characters shown as escapes.
+  static func out(_ text: some CustomStringConvertible) {
+    print(safe(text.description))
+  }
+
+  /// `text` with every control character except line feed and tab shown as `\u{…}`: escape sequences, carriage
+  /// returns, backspaces and bidirectional overrides from input files (student text, entry names, template
+  /// text quoted in an error) are shown, never obeyed by the terminal.
+  static func safe(_ text: String) -> String {
+    func isControl(_ v: UInt32) -> Bool {
+      (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+        || (0x2066...0x2069).contains(v)
+    }
+    guard text.unicodeScalars.contains(where: { isControl($0.value) }) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      if isControl(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// A progress line that rewrites itself, on a terminal only.
