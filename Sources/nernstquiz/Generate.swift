@@ -48,21 +48,22 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let bankURL = try ContentLocator.bank(bank)
+    // Everything is written into a temporary folder beside --out and moved into place at the end.
+    let output = try openOutputFolder(out, inputs: [bankURL])
     let quiz = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed)
+    let staging = output.staging
     let folder = URL(fileURLWithPath: out)
-    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-      throw CommandFailure("cannot create the output folder \(out): \(error.localizedDescription)")
-    }
-    try writeAtomically(Data(quiz.keyJSONLines().utf8), to: folder.appendingPathComponent("key.jsonl"))
-    try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: folder.appendingPathComponent("preview.html"))
+    try writeAtomically(Data(quiz.keyJSONLines().utf8), to: staging.appendingPathComponent("key.jsonl"))
+    try writeAtomically(Data(PreviewPage.html(for: quiz).utf8), to: staging.appendingPathComponent("preview.html"))
     let formats = try self.formats
     var report: ExportReport?
     if !formats.isEmpty {
       do {
-        report = try exportPackages(quiz, formats: formats, to: folder,
+        report = try exportPackages(quiz, formats: formats, to: staging,
                                     baseName: bankURL.deletingPathExtension().lastPathComponent)
       } catch { throw CommandFailure(error.description) }
     }
+    try output.commitOrFail(command: "generate")
     Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let written = ["key.jsonl", "preview.html"] + (report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? [])
     for name in written { Terminal.out("  \(folder.appendingPathComponent(name).path)") }

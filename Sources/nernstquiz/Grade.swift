@@ -71,6 +71,11 @@ struct Grade: ParsableCommand {
       try quiz.verifyKey(text, file: URL(fileURLWithPath: key).lastPathComponent)
     }
     let grader = Grader(quiz: quiz, policy: GradingPolicy(options: options))
-    return try grader.grade(submissionsAt: input, format: format, into: URL(fileURLWithPath: out))
+    // Written into a temporary folder beside --out, moved into place only when complete.
+    let output = try openOutputFolder(out, inputs: [input, bankURL] + (key.map { [URL(fileURLWithPath: $0)] } ?? []))
+    var summary = try grader.grade(submissionsAt: input, format: format, into: output.staging)
+    try output.commitOrFail(command: "grade")
+    summary.files = summary.files.map { URL(fileURLWithPath: out).appendingPathComponent($0.lastPathComponent) }
+    return summary
   }
 }

@@ -89,3 +89,82 @@ import Testing
 func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
 func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 16)) }
 
+
+/// Output folders are never half-written, whatever happens to the command.
+@Suite struct OutputFolderCommandTests {
+  static let bank = packageRoot.appendingPathComponent("Banks/default.yaml").path
+
+  @Test func generateRefusesToOverwriteItsOwnBank() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let bankText = try String(contentsOfFile: Self.bank, encoding: .utf8)
+    try Data(bankText.utf8).write(to: dir.url.appendingPathComponent("key.jsonl"))
+    let result = try CommandRunner.run(["generate", "key.jsonl", "--templates", packageRoot.appendingPathComponent("Templates").path,
+                                        "--format", "none", "--out", "."], in: dir.url)
+    #expect(result.exitCode != 0)
+    #expect(result.standardError.contains("would overwrite the input"))
+    #expect(try String(contentsOf: dir.url.appendingPathComponent("key.jsonl"), encoding: .utf8) == bankText)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["key.jsonl"])
+  }
+
+  @Test func aFailedExportLeavesThePreviousRunUntouched() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let out = dir.url.appendingPathComponent("out")
+    #expect(try CommandRunner.run(["generate", Self.bank, "--format", "qti21", "--out", out.path]).exitCode == 0)
+    let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+      (name, try Data(contentsOf: out.appendingPathComponent(name)))
+    }
+    // Another seed, and a package name taken by a folder: the run fails after drawing and exporting.
+    try FileManager.default.createDirectory(at: out.appendingPathComponent("default-qti30.zip"), withIntermediateDirectories: false)
+    let failed = try CommandRunner.run(["generate", Self.bank, "--seed", "7", "--format", "qti21,qti30", "--out", out.path])
+    #expect(failed.exitCode != 0)
+    #expect(failed.standardError.contains("a folder has that name"))
+    try FileManager.default.removeItem(at: out.appendingPathComponent("default-qti30.zip"))
+    let after = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+      (name, try Data(contentsOf: out.appendingPathComponent(name)))
+    }
+    #expect(after.map(\.0) == before.map(\.0))
+    #expect(after.map(\.1) == before.map(\.1))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["out"])
+  }
+
+  @Test func sigtermRemovesTheTemporaryFolderAndKeepsThePreviousOutputs() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    // A bank large enough that the run is still drawing when the signal comes.
+    let bank = dir.url.appendingPathComponent("big.yaml")
+    try Data("""
+      title: Big
+      seed: 1
+      items:
+        - { template: nernst-potential, variants: 1500, points: 1 }
+        - { template: driving-force, variants: 1500, points: 1 }
+      """.utf8).write(to: bank)
+    let out = dir.url.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    try Data("previous".utf8).write(to: out.appendingPathComponent("key.jsonl"))
+    let process = Process()
+    process.executableURL = CommandRunner.executable
+    process.arguments = ["generate", bank.path, "--templates", packageRoot.appendingPathComponent("Templates").path, "--out", out.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Wait for the temporary folder to appear, then stop the run.
+    let deadline = Date().addingTimeInterval(20)
+    var sawStaging = false
+    while Date() < deadline, process.isRunning {
+      if try FileManager.default.contentsOfDirectory(atPath: dir.url.path).contains(where: { $0.hasPrefix(".out.nernstquiz-") }) {
+        sawStaging = true
+        break
+      }
+      Thread.sleep(forTimeInterval: 0.005)
+    }
+    try #require(sawStaging && process.isRunning, "the run ended before the signal could be sent")
+    process.terminate()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal, "status \(process.terminationStatus)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["big.yaml", "out"])
+    #expect(try String(contentsOf: out.appendingPathComponent("key.jsonl"), encoding: .utf8) == "previous")
+  }
+}

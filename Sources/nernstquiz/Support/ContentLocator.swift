@@ -114,6 +114,19 @@ struct CommandFailure: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
+/// Opens `path` as an ``OutputFolder`` (see there), as a ``CommandFailure`` when it cannot be.
+func openOutputFolder(_ path: String, inputs: [URL]) throws -> OutputFolder {
+  do { return try OutputFolder(URL(fileURLWithPath: path), inputs: inputs) } catch { throw CommandFailure(error.description) }
+}
+
+extension OutputFolder {
+  /// ``commit(command:)``, failing with a ``CommandFailure``.
+  @discardableResult
+  func commitOrFail(command: String) throws -> [URL] {
+    do { return try commit(command: command) } catch { throw CommandFailure(error.description) }
+  }
+}
+
 /// Writes `data` to `url` through a temporary file renamed into place, so readers never see half a file.
 func writeAtomically(_ data: Data, to url: URL) throws {
   do { try data.write(to: url, options: .atomic) } catch {
