@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+@testable import TemplateEngine
 import TestSupport
 import Testing
 
@@ -98,5 +98,24 @@ import Testing
   @Test func endlessInputIsCutAtTheLimit() throws {
     let error = #expect(throws: InputFileError.self) { try InputFile.bytes(at: URL(fileURLWithPath: "/dev/zero"), limit: 1 << 16) }
     #expect(error?.reason == .tooLarge(limit: 1 << 16))
+  }
+}
+
+/// Errors found while drawing name a real place in the file, never `file:0:0`.
+@Suite struct DrawErrorLocationTests {
+  @Test func aStemThatFailsToRenderIsBlamedOnTheStemLine() throws {
+    var text = TemplateFixtures.template()
+    text = text.replacingOccurrences(of: "stem: \"x is {x}.\"", with: "stem: \"x is {log10(x - 5)}.\"")
+    let template = try TemplateFixtures.parse(text)
+    let error = #expect(throws: GenerationError.self) { try template.drawVariant(seed: 1, id: "sample-01") }
+    let description = error?.description ?? ""
+    #expect(!description.contains(":0:0"))
+    let stemLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("stem:") }.map { $0 + 1 }
+    #expect(description.hasPrefix("sample.yaml:\(stemLine ?? -1):"), "\(description)")
+  }
+
+  @Test func aPositionWithoutALineIsJustTheFile() {
+    #expect(FilePosition(file: "probe.yaml", line: 0, column: 0).description == "probe.yaml")
+    #expect(FilePosition(file: "probe.yaml", line: 3, column: 0).description == "probe.yaml:3:1")
   }
 }

@@ -68,7 +68,8 @@ private struct Reader {
     let parameters = try parameters(try required("parameters"))
     let derived = try entry("derived").map { node throws(TemplateError) in try self.derived(node) } ?? []
     let constraints = try entry("constraints").map { node throws(TemplateError) in try self.constraints(node) } ?? []
-    let stem = try text(try required("stem"), what: "stem")
+    let stemNode = try required("stem")
+    let stem = try text(stemNode, what: "stem")
     let answers = try answers(try required("answers"))
     let misconceptions = try entry("misconceptions").map { node throws(TemplateError) in
       try self.misconceptions(node, answers: answers)
@@ -76,7 +77,7 @@ private struct Reader {
     let attempts = try entry("max_attempts").map { node throws(TemplateError) in try doc.int(node, what: "max_attempts") } ?? 1000
     guard attempts >= 1 else { throw doc.error("max_attempts must be at least 1", at: entry("max_attempts")) }
 
-    return Template(
+    var template = Template(
       id: id,
       title: try doc.string(try required("title"), what: "title"),
       topic: try doc.string(try required("topic"), what: "topic"),
@@ -85,6 +86,8 @@ private struct Reader {
       parameters: parameters, derived: derived, constraints: constraints, stem: stem, answers: answers,
       misconceptions: misconceptions, maximumAttempts: attempts, file: doc.file
     )
+    template.stemLocation = location(stemNode)
+    return template
   }
 
   // MARK: - Parameters
