@@ -65,8 +65,8 @@ struct Grade: ParsableCommand {
     let options = try QuizLoader.bank(at: bankURL).grading
     if let key {
       let text: String
-      do { text = try String(contentsOf: URL(fileURLWithPath: key), encoding: .utf8) } catch {
-        throw ValidationError("Cannot read the key file '\(key)': \(error.localizedDescription)")
+      do { text = try InputFile.text(at: URL(fileURLWithPath: key)) } catch {
+        throw ValidationError("Cannot read the key file: \(error)")
       }
       try quiz.verifyKey(text, file: URL(fileURLWithPath: key).lastPathComponent)
     }

@@ -21,3 +21,12 @@ import Testing
     #expect(!description.contains("Templates/"))
   }
 }
+
+@Suite struct ChoiceParameterTests {
+  @Test func aNestedListAsAChoiceIsRefusedWithItsPlace() throws {
+    let error = TemplateFixtures.error(TemplateFixtures.template(parameters: "  x: { choice: [1, [2, 3]] }"))
+    #expect(error?.message.contains("a choice must be a number or a word, not a list") == true)
+    #expect(error?.line == 8)
+    #expect((error?.column ?? 0) > 0)
+  }
+}

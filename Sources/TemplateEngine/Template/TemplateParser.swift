@@ -114,7 +114,7 @@ private struct Reader {
     let location = self.location(keyNode)
     // A bare value is a fixed parameter: `temperature_C: 37`.
     if case .scalar = node {
-      let value = choiceValue(node)
+      let value = try choiceValue(node)
       return ParameterSpec(name: name, kind: .choice([value], weights: nil), format: nil, unit: nil, location: location)
     }
     let entries = try doc.mapping(node, what: "parameter '\(name)'", allowed: TemplateParser.parameterKeys)
@@ -155,7 +155,9 @@ private struct Reader {
       if let weights, weights.count != items.count {
         throw doc.error("weights has \(weights.count) entries but choice has \(items.count)", at: entry("weights"))
       }
-      kind = .choice(items.map(choiceValue), weights: weights)
+      var values: [ParameterSpec.ChoiceValue] = []
+      for item in items { values.append(try choiceValue(item)) }
+      kind = .choice(values, weights: weights)
     case "uniform":
       kind = .uniform(try doc.range(kindEntry.value, what: "uniform"))
     case "log_uniform":
@@ -245,8 +247,11 @@ private struct Reader {
     return presets
   }
 
-  func choiceValue(_ node: YAMLNode) -> ParameterSpec.ChoiceValue {
-    guard case let .scalar(scalar) = node else { return .text("") }
+  func choiceValue(_ node: YAMLNode) throws(TemplateError) -> ParameterSpec.ChoiceValue {
+    guard case let .scalar(scalar) = node else {
+      throw doc.error("a choice must be a number or a word, not \(doc.quoted(node)) (a nested list or mapping would be drawn as empty text)",
+                      at: node)
+    }
     if scalar.style == .plain || scalar.style == .any, let x = Double(scalar.string.replacingMinus()), x.isFinite {
       return .number(x)
     }
