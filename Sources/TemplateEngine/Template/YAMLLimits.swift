@@ -35,7 +35,7 @@ extension YAMLDocument {
     var copy = text
     let result = copy.withUTF8 { buffer -> Result<Void, TemplateError> in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-      do throws(TemplateError) { try walk(&parser, file: file) } catch { return .failure(error) }
+      do throws(TemplateError) { try walk(&parser, file: file, text: text) } catch { return .failure(error) }
       return .success(())
     }
     try result.get()
@@ -46,9 +46,14 @@ extension YAMLDocument {
     var anchor: String?
     var size = 1
     var children = 0
+    var keys: Set<String> = []
   }
 
-  private static func walk(_ parser: inout yaml_parser_t, file: String) throws(TemplateError) {
+  private static func walk(_ parser: inout yaml_parser_t, file: String, text: String) throws(TemplateError) {
+    func sourceLine(_ line: Int) -> String? {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      return line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
+    }
     var stack: [Frame] = []
     /// Anchored nodes: their size in nodes (aliases included) and whether they are scalars.
     var anchors: [String: (size: Int, scalar: Bool)] = [:]
@@ -76,6 +81,14 @@ extension YAMLDocument {
         return
       case YAML_SCALAR_EVENT:
         if let anchor = string(event.data.scalar.anchor) { anchors[anchor] = (1, true) }
+        if let top = stack.last, top.isMapping, top.children % 2 == 0, let raw = event.data.scalar.value {
+          let key = String(decoding: UnsafeBufferPointer(start: raw, count: Int(event.data.scalar.length)), as: UTF8.self)
+          guard stack[stack.count - 1].keys.insert(key).inserted else {
+            let error = fail("duplicate key '\(key)'")
+            throw TemplateError(file: error.file, line: error.line, column: error.column, message: error.message,
+                                sourceLine: sourceLine(error.line), length: key.count)
+          }
+        }
         try add(size: 1, scalar: true)
       case YAML_ALIAS_EVENT:
         guard let name = string(event.data.alias.anchor), let target = anchors[name] else {
