@@ -1,7 +1,7 @@
 import Foundation
 import TemplateEngine
 
-/// What ``validatePackage(at:schemas:)`` found.
+/// What ``validatePackage(at:schemas:limits:)`` found.
 public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
   /// The files checked, as paths inside the package or folder.
   public var files: [String]
