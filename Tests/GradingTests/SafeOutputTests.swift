@@ -67,3 +67,20 @@ import Testing
     #expect(text.contains(",'=1+1,"))
   }
 }
+
+@Suite struct AmbiguousStudentTests {
+  @Test func idsThatReadTheSameOnceReplacedAreFlagged() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("in.csv")
+    var bytes = Array("student,item,response\n".utf8)
+    bytes += Array("s".utf8) + [0xFF] + Array(",nernst-potential-01,-95 mV\n".utf8)
+    bytes += Array("s".utf8) + [0xFE] + Array(",nernst-potential-01,-95 mV\n".utf8)
+    try Data(bytes).write(to: input)
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
+    #expect(summary.students == 2)
+    #expect(summary.ambiguousStudents == ["s\u{FFFD}"])
+    #expect(summary.exitStatus == 1)
+    #expect(summary.description.contains("1 student id read the same once invalid UTF-8 is replaced: \"s\u{FFFD}\""))
+  }
+}

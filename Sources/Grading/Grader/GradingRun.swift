@@ -42,6 +42,9 @@ struct GradingRun {
   var lastStudentID: [UInt8] = []
   var lastStudent = -1
   var studentTable = ByteTable<Int>(capacity: 1024)
+  /// Student ids holding U+FFFD as written to the outputs: two raw ids that read the same are flagged in
+  /// ``GradingSummary/ambiguousStudents``.
+  var replacedIDs: [String: Int] = [:]
 
   init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
     try grader.key.checkLimits()
@@ -231,7 +234,17 @@ struct GradingRun {
     }
     let i = studentIDs.count
     studentTable.insert(id, value: i)
-    studentIDs.append(String(decoding: id, as: UTF8.self))
+    let text = String(decoding: id, as: UTF8.self)
+    // Two different raw ids that read the same once invalid bytes become U+FFFD would look like one student
+    // in every output: flag them (both texts then hold U+FFFD).
+    if text.unicodeScalars.contains("\u{FFFD}") {
+      if replacedIDs[text] == nil {
+        replacedIDs[text] = i
+      } else if !counts.ambiguousStudents.contains(text) {
+        counts.ambiguousStudents.append(text)
+      }
+    }
+    studentIDs.append(text)
     studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in

@@ -374,7 +374,7 @@ public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
     }
     try Data(report.description.utf8).write(to: directory.appendingPathComponent("export-report.txt"), options: .atomic)
   } catch {
-    throw ExportError(code: .io, message: "could not write the packages to '\(directory.path)': \(error.localizedDescription)")
+    throw ExportError(code: .io, message: "could not write the packages to '\(directory.path)': \(InputFile.describe(error))")
   }
   return report
 }

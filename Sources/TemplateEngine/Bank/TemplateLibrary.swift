@@ -19,7 +19,7 @@ public struct TemplateLibrary: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
-      throw TemplateError(file: directory.path, line: 0, column: 0, message: "cannot read the templates folder: \(error.localizedDescription)")
+      throw TemplateError(file: directory.path, line: 0, column: 0, message: "cannot read the templates folder: \(InputFile.describe(error))")
     }
     var templates: [Template] = []
     var files: [String: URL] = [:]

@@ -130,6 +130,6 @@ extension OutputFolder {
 /// Writes `data` to `url` through a temporary file renamed into place, so readers never see half a file.
 func writeAtomically(_ data: Data, to url: URL) throws {
   do { try data.write(to: url, options: .atomic) } catch {
-    throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+    throw CommandFailure("cannot write \(url.path): \(InputFile.describe(error))")
   }
 }
