@@ -84,3 +84,23 @@ import Testing
     #expect(summary.description.contains("1 student id read the same once invalid UTF-8 is replaced: \"s\u{FFFD}\""))
   }
 }
+
+@Suite struct LaterBlankRowTests {
+  @Test func aLaterBlankRowOfAStudentWhoAnsweredEverythingKeepsItsLine() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("wide.csv")
+    try Data("""
+      student,nernst-potential-01,driving-force-01#driving_force,driving-force-01#direction,ohmic-current-01
+      erin,-95.02 mV,25 mV,efflux,0.3 pA
+      erin,,,,
+
+      """.utf8).write(to: input)
+    let out = dir.url.appendingPathComponent("out")
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .wide, into: out)
+    #expect(summary.rowsIn == 2)
+    #expect(summary.rowsIn == summary.rowsGraded + summary.rowsFlagged)
+    let rows = try readCSV(out.appendingPathComponent("responses.csv")).dropFirst().map { $0[0] }
+    #expect(Set(rows) == ["2", "3"])
+  }
+}

@@ -207,7 +207,16 @@ struct GradingRun {
       flagged = flagged || f
     }
     if let student {
-      flagged = emitBlanks(row: row, student: student, studentID: studentID, fields: fields) || flagged
+      let blanks = emitBlanks(row: row, student: student, studentID: studentID, fields: fields)
+      flagged = blanks || flagged
+      if !any, !blanks {
+        // A row with no answers from a student whose items were all answered in earlier rows (an empty later
+        // attempt): it still gets its line, so every input row appears in responses.csv.
+        emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row has no answers; this student's answers are in earlier rows."),
+             fields: fields)
+        flagged = true
+      }
     } else if !any {
       emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
            grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
