@@ -16,6 +16,9 @@ struct Generate: ParsableCommand {
         <bank>-qti21.zip         QTI 2.1 content package (one item per variant, a test that picks one)
         <bank>-qti30.zip         QTI 3.0 content package
         export-report.txt        what each format kept and lost, per template
+        nernstquiz-manifest.json the files of this run, written last
+      All files are written into a temporary folder beside --out and moved into place together; a failure or
+      Ctrl-C leaves the previous run's files as they were. An output that would replace the bank is refused.
       Every exported item is re-read and proven to score its own key before the package is kept.
       The same bank, templates and seed give byte-identical files. --seed overrides the bank's seed.
       Example: nernstquiz generate Banks/default.yaml --format canvas --out quiz1

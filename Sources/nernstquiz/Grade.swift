@@ -14,6 +14,8 @@ struct Grade: ParsableCommand {
         grades.csv            one row per student: total, maximum, percent, points per item
         report.html           score histogram, item facility and discrimination, Cronbach's α, misconceptions
         canvas-gradebook.csv  for Canvas input: ready for the gradebook import
+        nernstquiz-manifest.json  the files of this run, written last (all files appear together or none)
+      Text cells a spreadsheet would run as formulas (=, +, -, @ …) are written with a leading '.
       With --key, the key file must agree with the regenerated key line for line.
       Exit status: 0 all graded, 1 some rows flagged (outputs complete), 2 unusable input or arguments.
       """
