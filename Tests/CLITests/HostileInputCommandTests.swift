@@ -167,4 +167,16 @@ func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == ["big.yaml", "out"])
     #expect(try String(contentsOf: out.appendingPathComponent("key.jsonl"), encoding: .utf8) == "previous")
   }
+
+  @Test func gradeRefusesAnOutputThatWouldReplaceItsInput() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let text = "student,item,response\ns1,x,1\n"
+    try Data(text.utf8).write(to: dir.url.appendingPathComponent("responses.csv"))
+    let result = try CommandRunner.run(["grade", "responses.csv", "--bank", Self.bank, "--out", "."], in: dir.url)
+    #expect(result.exitCode == 2)
+    #expect(result.standardError.contains("would overwrite the input"))
+    #expect(try String(contentsOf: dir.url.appendingPathComponent("responses.csv"), encoding: .utf8) == text)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.path) == ["responses.csv"])
+  }
 }

@@ -112,4 +112,17 @@ import TestSupport
     let report = try validateZip(zip)
     #expect(report.errors.first?.description.hasPrefix("a.xml:1: error: not well-formed: the document has a DTD") == true)
   }
+
+  @Test func aFolderIsReadOneFileAtATimeUnderTheSameLimits() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    for i in 0..<5 { try Data(("<r>" + String(repeating: "x", count: 300_000) + "</r>").utf8).write(to: directory.url.appendingPathComponent("f\(i).xml")) }
+    let error = #expect(throws: ValidationInputError.self) {
+      try validatePackage(at: directory.url, schemas: nil, limits: PackageLimits(maximumFileBytes: 1 << 20, maximumTotalBytes: 1 << 20))
+    }
+    #expect(error?.reason == "the files hold more than the limit of 1 MiB in all (raise it with --max-total-size)")
+    let report = try validatePackage(at: directory.url, schemas: nil, limits: PackageLimits(maximumFileBytes: 100_000))
+    #expect(report.errors.count == 5)
+    #expect(report.errors.first?.message == "not read: the file is larger than the limit of 100000 bytes per file (raise it with --max-file-size)")
+  }
 }

@@ -124,10 +124,17 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
       }
     }
     guard !found.isEmpty else { throw ValidationInputError(path: path, reason: "it holds no .xml file") }
-    let sorted = found.sorted()
-    var loaded: [String: LoadedFile] = [:]
-    for relative in sorted { loaded[relative] = try readFile(url.appendingPathComponent(relative), name: relative) }
-    return validate(sorted, extraIssues: [], schemas: folder, isPackage: true) { loaded.removeValue(forKey: $0)! }
+    // Each file is read when its turn comes, so the folder is held one file at a time.
+    var fatal: ValidationInputError?
+    let report = validate(found.sorted(), extraIssues: [], schemas: folder, isPackage: true) { relative in
+      if fatal != nil { return .unreadable(XMLIssue(file: relative, message: "not read")) }
+      do throws(ValidationInputError) { return try readFile(url.appendingPathComponent(relative), name: relative) } catch {
+        fatal = error
+        return .unreadable(XMLIssue(file: relative, message: error.reason))
+      }
+    }
+    if let fatal { throw fatal }
+    return report
   }
 
   let isZip: Bool
