@@ -174,6 +174,12 @@ struct ZipReader {
     guard directoryOffset <= endOffset, directorySize <= endOffset - directoryOffset else {
       throw Failure(description: "damaged zip: the central directory (\(directorySize) bytes at byte \(directoryOffset)) lies outside the archive")
     }
+    // The directory is read whole: cap it by what the entry limit needs (names of a few hundred bytes).
+    let directoryLimit = max(64 << 20, limits.maximumEntries * 512)
+    guard directorySize <= directoryLimit else {
+      throw Failure(description: "the central directory is \(directorySize) bytes, more than \(byteText(directoryLimit)) for "
+        + "\(limits.maximumEntries) entries (raise the limit with --max-entries)")
+    }
     let directory = [UInt8](try read(directoryOffset, directorySize))
     var p = 0
     entries.reserveCapacity(min(total, 100_000))
