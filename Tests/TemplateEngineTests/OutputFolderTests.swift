@@ -77,3 +77,19 @@ import Testing
     #expect(error?.message.contains("it is a file, not a folder") == true)
   }
 }
+
+@Suite struct OutputFolderManifestTests {
+  @Test func aFileChangedSinceThePreviousRunIsNotRemoved() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let target = dir.url.appendingPathComponent("out")
+    let first = try OutputFolder(target)
+    try Data("zip".utf8).write(to: first.staging.appendingPathComponent("quiz-qti21.zip"))
+    try first.commit(command: "generate")
+    try Data("the user's own file now".utf8).write(to: target.appendingPathComponent("quiz-qti21.zip"))
+    let second = try OutputFolder(target)
+    try Data("k".utf8).write(to: second.staging.appendingPathComponent("key.jsonl"))
+    try second.commit(command: "generate")
+    #expect(try String(contentsOf: target.appendingPathComponent("quiz-qti21.zip"), encoding: .utf8) == "the user's own file now")
+  }
+}

@@ -34,8 +34,9 @@ public struct OutputFolderError: Error, Hashable, Sendable, CustomStringConverti
 ///
 /// Files in the target that the tool did not write are never touched. A file listed in the previous
 /// manifest but not in the new set (a package of a format no longer asked for) is removed, so the folder
-/// never mixes two runs. An output that would replace one of `inputs` (the same file, through any path or
-/// link) is refused before anything is moved.
+/// never mixes two runs, but only while it is still the regular file of the size the manifest recorded. An
+/// output that would replace one of `inputs` (the same file, through any path or link) is refused before
+/// anything is moved.
 public final class OutputFolder: Sendable {
   /// The name of the manifest written last into the target.
   public static let manifestName = "nernstquiz-manifest.json"
@@ -139,10 +140,13 @@ public final class OutputFolder: Sendable {
         try OutputFolder.move(from, to)
         entries.append((name, size))
       }
-      for stale in previous where !names.contains(stale) && stale != OutputFolder.manifestName && !stale.contains("/") {
+      // A file of the previous set not written this time goes, but only if it is still the regular file of the
+      // size the manifest recorded: a file someone put or changed there since is never touched.
+      for (stale, bytes) in previous where !names.contains(stale) && stale != OutputFolder.manifestName
+        && !stale.contains("/") && !stale.hasPrefix(".") {
         var info = stat()
         let path = target.appendingPathComponent(stale).path
-        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes { unlink(path) }
       }
       let manifest = staging.appendingPathComponent(OutputFolder.manifestName)
       guard FileManager.default.createFile(atPath: manifest.path, contents: OutputFolder.manifest(command: command, files: entries)) else {
@@ -187,14 +191,17 @@ public final class OutputFolder: Sendable {
     return Data(text.utf8)
   }
 
-  /// The file names the manifest in `folder` lists (empty when there is none or it is unreadable).
-  static func manifestFiles(in folder: URL) -> [String] {
+  /// The files the manifest in `folder` lists, with their sizes (empty when there is none or it is unreadable).
+  static func manifestFiles(in folder: URL) -> [(name: String, bytes: Int)] {
     let url = folder.appendingPathComponent(manifestName)
     guard let bytes = try? InputFile.bytes(at: url, limit: 16 << 20),
           let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
           object["tool"] as? String == "nernstquiz",
           let files = object["files"] as? [[String: Any]] else { return [] }
-    return files.compactMap { $0["name"] as? String }
+    return files.compactMap { file in
+      guard let name = file["name"] as? String, let bytes = file["bytes"] as? Int else { return nil }
+      return (name, bytes)
+    }
   }
 
   // MARK: Signals
