@@ -20,8 +20,8 @@ extension KeyIndex {
         + "\(GradingLimits.maximumParts) parts: split the template's answers over several templates")
     }
     if let p = unusablePoints {
-      throw GradingError("the points of template '\(p.template)' (\(p.points)) are not a number from 0 to "
-        + "\(Int(GradingLimits.maximumPoints)), or make the quiz's total larger than that")
+      throw GradingError("the points of template '\(p.template)' (\(p.points)) are too large: an item, and all items "
+        + "together, may be worth at most \(Int(GradingLimits.maximumPoints)) points")
     }
   }
 }
