@@ -48,11 +48,11 @@ public struct SubmissionGenerator {
           var itemText = label
           if below(200) == 0 { itemText = variant.id + "-x" }  // unknown item
           let text = response(to: answer)
-          out.row([name, itemText, text])
+          out.row([name, itemText, text], formulaSafe: false)
           written += 1
           if below(300) == 0, written < rows {  // a duplicate
             let text = response(to: answer)
-            out.row([name, label, text])
+            out.row([name, label, text], formulaSafe: false)
             written += 1
           }
         }

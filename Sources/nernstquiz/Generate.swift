@@ -17,6 +17,9 @@ struct Generate: ParsableCommand {
         <bank>-qti21.zip         QTI 2.1 content package (one item per variant, a test that picks one)
         <bank>-qti30.zip         QTI 3.0 content package
         export-report.txt        what each format kept and lost, per template
+        nernstquiz-manifest.json the files of this run, written last
+      All files are written into a temporary folder beside --out and moved into place together; a failure or
+      Ctrl-C leaves the previous run's files as they were. An output that would replace the bank is refused.
       Every exported item is re-read and proven to score its own key before the package is kept.
       The same bank, templates and seed give byte-identical files. --seed overrides the bank's seed.
       Example: nernstquiz generate Banks/default.yaml --format canvas --out quiz1
@@ -49,28 +52,29 @@ struct Generate: ParsableCommand {
 
   func run() throws {
     let bankURL = try ContentLocator.bank(bank)
+    // Everything is written into a temporary folder beside --out and moved into place at the end.
+    let output = try openOutputFolder(out, inputs: [bankURL])
     let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed)
+    let staging = output.staging
     let folder = URL(fileURLWithPath: out)
-    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-      throw CommandFailure("cannot create the output folder \(out): \(error.localizedDescription)")
-    }
     let formats = try self.formats
     var report: ExportReport?
     if !formats.isEmpty {
       do {
-        report = try exportPackages(quiz, formats: formats, to: folder,
+        report = try exportPackages(quiz, formats: formats, to: staging,
                                     baseName: bankURL.deletingPathExtension().lastPathComponent)
       } catch { throw CommandFailure(error.description) }
     }
     // The key last: it records how each package delivers the quiz.
     try writeAtomically(Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
-                        to: folder.appendingPathComponent("key.jsonl"))
+                        to: staging.appendingPathComponent("key.jsonl"))
     try writeAtomically(Data(PreviewPage.html(for: quiz, sources: library.sourcesByTemplate).utf8),
-                        to: folder.appendingPathComponent("preview.html"))
-    print("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
+                        to: staging.appendingPathComponent("preview.html"))
+    try output.commitOrFail(command: "generate")
+    Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let written = ["key.jsonl", "preview.html"] + (report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? [])
-    for name in written { print("  \(folder.appendingPathComponent(name).path)") }
-    if let report { print("\n\(report)") }
+    for name in written { Terminal.out("  \(folder.appendingPathComponent(name).path)") }
+    if let report { Terminal.out("\n\(report)") }
   }
 }
 
@@ -84,7 +88,7 @@ enum QuizLoader {
   static func draw(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> (quiz: Quiz, library: TemplateLibrary) {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
-      let bank = try Bank.parse(try String(contentsOf: bankURL, encoding: .utf8), file: bankURL.relativePath)
+      let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
       // The bank's own folder and its `templates:` folders first, then the library.
       let library = try TemplateLibrary.load(for: bank, library: templatesURL)
       let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {

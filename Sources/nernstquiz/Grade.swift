@@ -21,6 +21,10 @@ struct Grade: ParsableCommand {
                               points per item
         report.html           histogram, facility, discrimination, alpha
         canvas-gradebook.csv  for Canvas input, ready for the gradebook
+        nernstquiz-manifest.json  the files of this run, written last: all
+                              files appear together or none
+      Text cells a spreadsheet would run as formulas (=, +, -, @ ...) are
+      written with a leading '.
 
       --bank alone draws the key again from the bank (and --seed); with both,
       the key is drawn again and every difference is a warning: the grades
@@ -84,11 +88,11 @@ struct Grade: ParsableCommand {
       Terminal.error("Error: \(error)")
       throw ExitCode(2)
     }
-    print(summary)
+    Terminal.out(summary)
     for column in summary.unmatchedColumns {
       Terminal.error("warning: no question of the quiz matches the column \"\(column)\"")
     }
-    for file in summary.files { print("  \(file.path)") }
+    for file in summary.files { Terminal.out("  \(file.path)") }
     if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
   }
 
@@ -106,12 +110,19 @@ struct Grade: ParsableCommand {
       overrides.append("misconception credit \(misconceptionCredit)")
     }
     if !overrides.isEmpty {
-      print("Policy from the command line, instead of the key's: \(overrides.joined(separator: ", ")).")
+      Terminal.out("Policy from the command line, instead of the key's: \(overrides.joined(separator: ", ")).")
     }
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
     let grader = Grader(quiz: quiz, policy: GradingPolicy(options: options))
-    return try grader.grade(submissionsAt: input, format: inputFormat.flatMap(SubmissionFormat.init(rawValue:)), into: folder)
+    // Written into a temporary folder beside the output folder, moved into place only when complete.
+    let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
+    let output = try openOutputFolder(folder.path, inputs: inputs)
+    var summary = try grader.grade(submissionsAt: input, format: inputFormat.flatMap(SubmissionFormat.init(rawValue:)),
+                                   into: output.staging)
+    try output.commitOrFail(command: "grade")
+    summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }
+    return summary
   }
 
   /// The quiz to grade against: the key file's, or the bank's drawn again (compared with the key file when
@@ -121,8 +132,8 @@ struct Grade: ParsableCommand {
     if let key {
       let url = URL(fileURLWithPath: key)
       let text: String
-      do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-        throw CommandFailure("cannot read the key file '\(key)': \(error.localizedDescription)")
+      do { text = try InputFile.text(at: url) } catch {
+        throw CommandFailure("cannot read the key file: \(error)")
       }
       do { given = try AnswerKey.read(text, file: key) } catch { throw CommandFailure(error.description) }
       if given?.format == 1 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PhysicsCore
 
 @main
 struct NernstQuiz: ParsableCommand {
@@ -27,17 +28,27 @@ struct NernstQuiz: ParsableCommand {
 
   /// As ArgumentParser's, except that bad arguments to `grade` exit with status 2, the status its
   /// documentation gives for unusable input (ArgumentParser's own is 64), so scripts can tell them from
-  /// "graded, some rows flagged" (1).
+  /// "graded, some rows flagged" (1). Messages are printed through ``Terminal/safe(_:)``: control
+  /// characters from input files never reach the terminal.
   static func main() {
     do {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      if exitCode(for: error).rawValue == 64, CommandLine.arguments.dropFirst().first == "grade" {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(2)
+      var message = Terminal.safe(fullMessage(for: error))
+      var code = exitCode(for: error).rawValue
+      if let physics = error as? PhysicsError {
+        // Inputs outside a formula's domain are bad arguments: status 64, naming the options.
+        message = Terminal.safe("Error: \(physics) (options: \(givenOptions()))")
+        code = 64
       }
-      exit(withError: error)
+      if code == 64, CommandLine.arguments.dropFirst().first == "grade" { code = 2 }
+      if code == 0 {
+        if !message.isEmpty { print(message) }
+      } else if !message.isEmpty {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+      }
+      Foundation.exit(code)
     }
   }
 }

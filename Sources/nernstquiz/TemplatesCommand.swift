@@ -19,8 +19,8 @@ struct TemplatesCommand: ParsableCommand {
     let width = library.templates.map(\.id.count).max() ?? 0
     for template in library.templates {
       let pad = String(repeating: " ", count: width - template.id.count)
-      print("\(template.id)\(pad)  \(template.title) [\(template.difficulty.rawValue)]")
-      print("\(String(repeating: " ", count: width))  \(template.objective)")
+      Terminal.out("\(template.id)\(pad)  \(template.title) [\(template.difficulty.rawValue)]")
+      Terminal.out("\(String(repeating: " ", count: width))  \(template.objective)")
     }
   }
 }
@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         Terminal.progress("checking \(template.id): \(done)/\(variants)")
       }
       Terminal.endProgress()
-      print(report)
+      Terminal.out(report)
       if !report.passed { failed += 1 }
     }
     if failed > 0 {

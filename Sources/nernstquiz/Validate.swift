@@ -16,7 +16,14 @@ struct Validate: ParsableCommand {
       shared/qti-schemas, with its catalog.xml); without it, XSD validation is
       skipped and the output says so.
 
-      Exit status: 0 valid, 1 problems found, 2 the input cannot be read.
+      The package is read as untrusted: one file at a time, inflated in chunks, under
+      limits that --max-file-size, --max-total-size and --max-entries raise (a Canvas
+      package of tens of thousands of questions holds one large assessment file).
+      ZIP64 archives are read; entry names unsafe to extract (.., absolute paths,
+      symbolic links) and documents with a DTD are errors.
+
+      Exit status: 0 valid, 1 problems found, 2 the input cannot be read or passes
+      a limit, 64 bad arguments.
 
         nernstquiz validate out/quiz-qti21.zip --schemas ../shared/qti-schemas
       """
@@ -28,15 +35,35 @@ struct Validate: ParsableCommand {
   @Option(help: ArgumentHelp("A folder of the official QTI and IMS CP schemas, with catalog.xml.", valueName: "dir"))
   var schemas: String?
 
+  @Option(name: .customLong("max-file-size"),
+          help: ArgumentHelp("The most one file may inflate to, in MB (default: 64).", valueName: "MB"))
+  var maxFileSize: Int = PackageLimits().maximumFileBytes >> 20
+
+  @Option(name: .customLong("max-total-size"),
+          help: ArgumentHelp("The most all files together may inflate to, in MB (default: 1024).", valueName: "MB"))
+  var maxTotalSize: Int = PackageLimits().maximumTotalBytes >> 20
+
+  @Option(name: .customLong("max-entries"),
+          help: ArgumentHelp("The most entries a package may have (default: 100000).", valueName: "n"))
+  var maxEntries: Int = PackageLimits().maximumEntries
+
+  func validate() throws {
+    for (name, value) in [("--max-file-size", maxFileSize), ("--max-total-size", maxTotalSize), ("--max-entries", maxEntries)]
+    where value < 1 || value > 1 << 40 {
+      throw ValidationError("'\(name)' must be a positive whole number, got \(value).")
+    }
+  }
+
   func run() throws {
     let report: ValidationReport
+    let limits = PackageLimits(maximumFileBytes: maxFileSize << 20, maximumTotalBytes: maxTotalSize << 20, maximumEntries: maxEntries)
     do {
-      report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) })
+      report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+      Terminal.error("error: \(error)")
       throw ExitCode(2)
     }
-    print(report)
+    Terminal.out(report)
     if !report.isValid { throw ExitCode(1) }
   }
 }

@@ -54,7 +54,7 @@ import Testing
     let ok = try CommandRunner.run(["generate", bank, "--format", "canvas", "--out", dir.url.path])
     #expect(ok.exitCode == 0)
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
-    #expect(names == ["default-canvas.zip", "export-report.txt", "key.jsonl", "preview.html"])
+    #expect(names == ["default-canvas.zip", "export-report.txt", "key.jsonl", "nernstquiz-manifest.json", "preview.html"])
     let bad = try CommandRunner.run(["generate", bank, "--format", "moodle", "--out", dir.url.path])
     #expect(bad.exitCode != 0)
     #expect(bad.standardError.contains("Unknown format 'moodle' for '--format': use canvas, qti21, qti30 or none."))

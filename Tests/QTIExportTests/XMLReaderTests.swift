@@ -39,6 +39,31 @@ struct XMLReaderTests {
     #expect(!report.description.contains("TOP-SECRET"))
   }
 
+  @Test func aDocumentWithADTDIsRefusedWithItsLine() throws {
+    let document = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<!DOCTYPE r [ <!ENTITY e \"x\"> ]>\n<r a=\"&e;\">&e;</r>"
+    let issues = try #require(XMLReader.parse(Data(document.utf8), file: "dtd.xml").failure).issues
+    #expect(issues.count == 1)
+    #expect(issues.first?.line == 3)
+    #expect(issues.first?.description.hasPrefix("dtd.xml:3: error: the document has a DTD") == true)
+  }
+
+  @Test func aDoctypeAfterTheRootIsNotADTD() throws {
+    let root = try XMLReader.parse(Data("<r><!-- <!DOCTYPE x> --><a/></r>".utf8), file: "ok.xml").get()
+    #expect(root.elements.map(\.name) == ["a"])
+  }
+
+  /// The attribute reader used to substitute entities (a 160 KB file grew past 600 MB); with DTDs refused
+  /// such a file never reaches it, and an attribute holding an entity reference keeps only its text.
+  @Test func attributesAreReadWithoutEntitySubstitution() throws {
+    let references = String(repeating: "&big;", count: 20_000)
+    let document = "<!DOCTYPE r [ <!ENTITY big \"\(String(repeating: "x", count: 1000))\"> ]>\n<r a=\"\(references)\"/>"
+    let start = Date()
+    #expect(XMLReader.parse(Data(document.utf8), file: "laughs.xml").failure != nil)
+    #expect(Date().timeIntervalSince(start) < 2)
+    let root = try XMLReader.parse(Data("<r a=\"x &amp; y &#65;\"/>".utf8), file: "a.xml").get()
+    #expect(root[attribute: "a"] == "x & y A")
+  }
+
   @Test func textAndElementsKeepDocumentOrder() throws {
     let root = try XMLReader.parse(Data("<p>E = <i r=\"1\"/> mV</p>".utf8), file: "p.xml").get()
     #expect(root.children.map(\.name) == ["#text", "i", "#text"])

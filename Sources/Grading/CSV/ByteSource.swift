@@ -21,10 +21,15 @@ struct ByteSource {
 
   init(file url: URL) throws(CSVError) {
     name = url.lastPathComponent
+    do throws(InputFileError) {
+      try InputFile.checkReadable(url)
+    } catch {
+      throw CSVError(.unreadableFile, file: url.lastPathComponent, message: error.message)
+    }
     do {
       origin = .file(try FileHandle(forReadingFrom: url))
     } catch {
-      throw CSVError(.unreadableFile, file: url.lastPathComponent, message: "cannot open the file: \(error.localizedDescription)")
+      throw CSVError(.unreadableFile, file: url.lastPathComponent, message: "cannot open the file")
     }
   }
 
@@ -73,7 +78,7 @@ struct ByteSource {
         guard let data = try handle.read(upToCount: ByteSource.chunkSize) else { return [] }
         return [UInt8](data)
       } catch {
-        throw CSVError(.unreadableFile, file: name, message: "cannot read the file: \(error.localizedDescription)")
+        throw CSVError(.unreadableFile, file: name, message: "cannot read the file (\(InputFile.describe(error)))")
       }
     case let .memory(bytes, offset):
       let end = min(bytes.count, offset + ByteSource.chunkSize)

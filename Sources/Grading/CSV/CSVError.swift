@@ -25,6 +25,8 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     case textAfterClosingQuote
     /// A row has more non-empty fields than the header has columns.
     case tooManyFields
+    /// A field or a record is longer, or a record has more fields, than ``CSVReader/Limits`` allow.
+    case tooLarge
     /// The UTF-16 text is cut in the middle of a character.
     case invalidEncoding
     /// The header matches none of the supported formats, or lacks a column the chosen format needs.

@@ -19,6 +19,28 @@ import QuizModel
 /// Fields are bytes (UTF-8); ``string(at:)`` makes a `String`, and ``withField(_:_:)`` lends the bytes
 /// without copying.
 public struct CSVReader {
+  /// The largest field, record and number of fields a reader accepts: past them, ``next()`` throws a
+  /// ``CSVError`` with ``CSVError/Code/tooLarge`` instead of growing without bound (a file with no line break,
+  /// an unclosed quote at the start of a large file, `/dev/zero`).
+  public struct Limits: Hashable, Sendable {
+    /// The most bytes in one field: 1 MiB by default.
+    public var maximumFieldBytes: Int
+    /// The most bytes in one record (all its fields): 16 MiB by default.
+    public var maximumRecordBytes: Int
+    /// The most fields in one record: 100,000 by default (a wide file with a column for every part of every
+    /// variant of a large bank stays well under).
+    public var maximumFields: Int
+
+    /// Creates limits; the defaults are those above.
+    public init(maximumFieldBytes: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20, maximumFields: Int = 100_000) {
+      self.maximumFieldBytes = maximumFieldBytes
+      self.maximumRecordBytes = maximumRecordBytes
+      self.maximumFields = maximumFields
+    }
+  }
+
+  /// The limits this reader enforces.
+  public let limits: Limits
   private var source: ByteSource
   private var chunk: [UInt8] = []
   private var position = 0
@@ -44,7 +66,8 @@ public struct CSVReader {
   /// quotes in the first row (comma on a tie).
   ///
   /// - Throws: ``CSVError`` when the file cannot be read.
-  public init(contentsOf url: URL, separator: UInt8? = nil) throws(CSVError) {
+  public init(contentsOf url: URL, separator: UInt8? = nil, limits: Limits = Limits()) throws(CSVError) {
+    self.limits = limits
     source = try ByteSource(file: url)
     self.separator = separator ?? 0
     try start(separator: separator)
@@ -53,7 +76,8 @@ public struct CSVReader {
   /// Reads CSV text already in memory (UTF-8 or UTF-16 with a byte-order mark).
   ///
   /// - Throws: ``CSVError`` for UTF-16 text cut in the middle of a character.
-  public init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil) throws(CSVError) {
+  public init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil, limits: Limits = Limits()) throws(CSVError) {
+    self.limits = limits
     source = ByteSource(bytes: bytes, name: name)
     self.separator = separator ?? 0
     try start(separator: separator)
@@ -208,6 +232,7 @@ public struct CSVReader {
           } else {
             fieldBytes.append(b)
           }
+          if fieldBytes.count - fieldStart > limits.maximumFieldBytes { try tooLarge() }
         }
         // After the closing quote: spaces, then a separator or the end of the line.
         while let b = try peek(), b == 32 || (b == 9 && sep != 9) { position += 1 }
@@ -240,6 +265,7 @@ public struct CSVReader {
             position = n
             return nil
           }
+          if fieldBytes.count - fieldStart > limits.maximumFieldBytes { try tooLarge() }
           if let found {
             if found == quote {
               let start = fieldStart
@@ -251,6 +277,9 @@ public struct CSVReader {
         }
       }
       fieldEnds.append(fieldBytes.count - recordStart)
+      if fieldBytes.count - recordStart > limits.maximumRecordBytes || fieldEnds.count - endsStart > limits.maximumFields {
+        try tooLarge()
+      }
       // After the field.
       guard let b = try peek() else { break }
       position += 1
@@ -260,6 +289,30 @@ public struct CSVReader {
     }
     nextRow = row + 1
   }
+}
+
+extension CSVReader {
+  /// Throws the error for a field, record or field count past ``limits``.
+  fileprivate func tooLarge() throws(CSVError) -> Never {
+    let column = fieldEnds.count - endsStart + 1
+    if fieldEnds.count - endsStart > limits.maximumFields {
+      throw CSVError(.tooLarge, file: fileName, row: row, column: 0,
+                     message: "the row has more than \(limits.maximumFields) fields; is the separator right?")
+    }
+    if fieldBytes.count - recordStart > limits.maximumRecordBytes {
+      throw CSVError(.tooLarge, file: fileName, row: row, column: column - 1,
+                     message: "the row is longer than \(byteText(limits.maximumRecordBytes)); is a quote left open, or is this not a CSV file?")
+    }
+    throw CSVError(.tooLarge, file: fileName, row: row, column: column,
+                   message: "the field is longer than \(byteText(limits.maximumFieldBytes)); is a quote left open, or is this not a CSV file?")
+  }
+}
+
+/// `1 MiB`, `16 MiB`, `300 bytes`.
+func byteText(_ n: Int) -> String {
+  if n >= 1 << 20, n % (1 << 20) == 0 { return "\(n >> 20) MiB" }
+  if n >= 1 << 10, n % (1 << 10) == 0 { return "\(n >> 10) KiB" }
+  return "\(n) bytes"
 }
 
 @inline(__always)

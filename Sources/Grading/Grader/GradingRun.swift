@@ -44,6 +44,9 @@ struct GradingRun {
   var lastStudentID: [UInt8] = []
   var lastStudent = -1
   var studentTable = ByteTable<Int>(capacity: 1024)
+  /// Student ids holding U+FFFD as written to the outputs: two raw ids that read the same are flagged in
+  /// ``GradingSummary/ambiguousStudents``.
+  var replacedIDs: [String: Int] = [:]
 
   init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
     self.grader = grader
@@ -221,7 +224,16 @@ struct GradingRun {
       flagged = flagged || f
     }
     if let student {
-      flagged = emitBlanks(row: row, student: student, studentID: studentID, fields: fields) || flagged
+      let blanks = emitBlanks(row: row, student: student, studentID: studentID, fields: fields)
+      flagged = blanks || flagged
+      if !any, !blanks {
+        // A row with no answers from a student whose items were all answered in earlier rows (an empty later
+        // attempt): it still gets its line, so every input row appears in responses.csv.
+        emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row has no answers; this student's answers are in earlier rows."),
+             fields: fields)
+        flagged = true
+      }
     } else if !any {
       emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
            grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
@@ -248,7 +260,17 @@ struct GradingRun {
     }
     let i = studentIDs.count
     studentTable.insert(id, value: i)
-    studentIDs.append(String(decoding: id, as: UTF8.self))
+    let text = String(decoding: id, as: UTF8.self)
+    // Two different raw ids that read the same once invalid bytes become U+FFFD would look like one student
+    // in every output: flag them (both texts then hold U+FFFD).
+    if text.unicodeScalars.contains("\u{FFFD}") {
+      if replacedIDs[text] == nil {
+        replacedIDs[text] = i
+      } else if !counts.ambiguousStudents.contains(text) {
+        counts.ambiguousStudents.append(text)
+      }
+    }
+    studentIDs.append(text)
     studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
@@ -413,6 +435,7 @@ struct GradingRun {
 
 /// A fraction as a percentage with one decimal: 0.8333 → "83.3".
 func percentText(_ fraction: Double) -> String {
+  guard fraction.isFinite, abs(fraction) < 1e12 else { return "" }
   let tenths = Int((fraction * 1000).rounded())
   return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
 }

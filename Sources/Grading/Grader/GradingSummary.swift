@@ -18,6 +18,10 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   public var students = 0
   /// Headers of question columns that match no part of the key (wide, Canvas and Google Forms input).
   public var unmatchedColumns: [String] = []
+  /// Student ids that differ in the input only by bytes that are not UTF-8, so that every output (which
+  /// replaces such bytes by U+FFFD) shows them alike: the id as written, for each such pair. They are graded as
+  /// different students; the exit status is 1 so that someone looks.
+  public var ambiguousStudents: [String] = []
   /// The files written, in the output folder.
   public var files: [URL] = []
 
@@ -29,7 +33,7 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
 
   /// The exit status of `nernstquiz grade`: 0 when every row was graded, 1 when some were flagged (the
   /// outputs are complete either way). Status 2, for unusable input, is a thrown error instead.
-  public var exitStatus: Int32 { rowsFlagged == 0 ? 0 : 1 }
+  public var exitStatus: Int32 { rowsFlagged == 0 && ambiguousStudents.isEmpty ? 0 : 1 }
 
   /// One line: `120 rows in = 117 graded + 3 flagged; 360 responses: 301 correct, …`.
   public var description: String {
@@ -39,6 +43,10 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
     text += "; \(students) students"
     if !unmatchedColumns.isEmpty {
       text += "; \(unmatchedColumns.count) unmatched column\(unmatchedColumns.count == 1 ? "" : "s")"
+    }
+    if !ambiguousStudents.isEmpty {
+      text += "; \(ambiguousStudents.count) student id\(ambiguousStudents.count == 1 ? "" : "s") read the same once invalid "
+        + "UTF-8 is replaced: " + ambiguousStudents.map { "\"\($0)\"" }.joined(separator: ", ")
     }
     return text
   }

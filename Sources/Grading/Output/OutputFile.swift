@@ -61,12 +61,13 @@ final class OutputFile {
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
-  /// Writes a whole CSV row and a line break.
-  func row(_ fields: [String]) {
+  /// Writes a whole CSV row and a line break; text cells that a spreadsheet would run as formulas are
+  /// prefixed with `'` unless `formulaSafe` is false (for files meant as input, not to be opened).
+  func row(_ fields: [String], formulaSafe: Bool = true) {
     var line: [UInt8] = []
     for (i, f) in fields.enumerated() {
       if i > 0 { line.append(0x2C) }
-      line.appendCSVField(f)
+      line.appendCSVField(f, formulaSafe: formulaSafe)
     }
     line.append(0x0A)
     write(line)

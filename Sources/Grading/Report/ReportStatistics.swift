@@ -44,7 +44,10 @@ struct ReportStatistics: Sendable {
     self.totals = totals
     histogram = Array(repeating: 0, count: 10)
     if maximum > 0 {
-      for t in totals { histogram[min(max(Int((10 * t / maximum).rounded(.down)), 0), 9)] += 1 }
+      for t in totals {
+        let bin = (10 * t / maximum).rounded(.down)
+        histogram[bin.isNaN ? 0 : Int(min(max(bin, 0), 9))] += 1
+      }
     }
     mean = ReportStatistics.mean(totals)
     standardDeviation = ReportStatistics.variance(totals).map { $0.squareRoot() }

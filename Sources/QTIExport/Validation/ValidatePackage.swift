@@ -1,6 +1,7 @@
 import Foundation
+import QuizModel
 
-/// What ``validatePackage(at:schemas:)`` found.
+/// What ``validatePackage(at:schemas:limits:)`` found.
 public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
   /// The files checked, as paths inside the package or folder.
   public var files: [String]
@@ -30,11 +31,14 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
   }
 
   private var wellFormedCount: Int {
-    let malformed = Set(issues.filter { $0.message.hasPrefix(ValidationReport.malformedPrefix) }.map(\.file))
+    let malformed = Set(issues.filter {
+      $0.message.hasPrefix(ValidationReport.malformedPrefix) || $0.message.hasPrefix(ValidationReport.unreadablePrefix)
+    }.map(\.file)).intersection(files)
     return files.count - malformed.count
   }
 
   static let malformedPrefix = "not well-formed: "
+  static let unreadablePrefix = "not read: "
 }
 
 /// Why a path cannot be validated at all (the CLI exits with status 2).
@@ -55,8 +59,8 @@ public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConve
 }
 
 /// Checks a package (`.zip`), a folder of XML files, or one `.xml` file: well-formedness (read with network and
-/// entity expansion off), the references between manifest, test and items, the scoring self-checks, and, when
-/// `schemas` is given, XSD validation against the official schemas.
+/// entity expansion off, a DTD refused), the references between manifest, test and items, the scoring
+/// self-checks, and, when `schemas` is given, XSD validation against the official schemas.
 ///
 /// ```swift
 /// let report = try validatePackage(at: URL(fileURLWithPath: "quiz-qti21.zip"), schemas: schemaFolder)
@@ -64,13 +68,20 @@ public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConve
 /// print(report)         // issues with file:line, then a summary
 /// ```
 ///
+/// The package is untrusted: files are read one at a time, each inflated in chunks under `limits`, so memory
+/// stays bounded whatever sizes the archive declares. ZIP64 archives are read; an archive whose central
+/// directory holds more entries than its end record declares is refused. Entry names that would be unsafe to
+/// extract (`..`, an absolute path, a symbolic link) are reported as errors, as are files past the per-file
+/// limit.
+///
 /// - Parameters:
 ///   - url: A `.zip`, a folder, or an `.xml` file.
 ///   - schemas: A folder laid out like `shared/qti-schemas`, or `nil` to skip XSD validation.
+///   - limits: The sizes and entry count accepted (see <doc:Limits>).
 /// - Returns: The report.
-/// - Throws: ``ValidationInputError`` when the path is missing, is not a zip, holds no XML file, or the schema
-///   folder is not usable.
-public func validatePackage(at url: URL, schemas: URL?) throws(ValidationInputError) -> ValidationReport {
+/// - Throws: ``ValidationInputError`` when the path is missing, is not a zip or is a damaged one, holds no XML
+///   file, passes the total-size or entry-count limit, or the schema folder is not usable.
+public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = PackageLimits()) throws(ValidationInputError) -> ValidationReport {
   let path = url.path
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -80,43 +91,131 @@ public func validatePackage(at url: URL, schemas: URL?) throws(ValidationInputEr
   if let folder, !folder.isUsable {
     throw ValidationInputError(path: folder.url.path, reason: "not a schema folder (catalog.xml or qti21/imsqti_v2p1.xsd is missing)")
   }
-  var files: [PackageFile] = []
+  var total = 0
+  /// Reads a file from disk under the per-file and total limits.
+  func readFile(_ file: URL, name: String) throws(ValidationInputError) -> LoadedFile {
+    do {
+      let bytes = try InputFile.bytes(at: file, limit: limits.maximumFileBytes)
+      total += bytes.count
+      if total > limits.maximumTotalBytes {
+        throw ValidationInputError(path: path, reason: "the files hold more than the limit of \(byteText(limits.maximumTotalBytes)) in all (raise it with --max-total-size)")
+      }
+      return .data(Data(bytes))
+    } catch let error as ValidationInputError {
+      throw error
+    } catch let error as InputFileError {
+      if case .tooLarge = error.reason {
+        return .unreadable(XMLIssue(file: name, message: "the file is larger than the limit of \(byteText(limits.maximumFileBytes)) per file (raise it with --max-file-size)"))
+      }
+      return .unreadable(XMLIssue(file: name, message: "cannot read the file: \(error.message)"))
+    } catch {
+      return .unreadable(XMLIssue(file: name, message: "cannot read the file"))
+    }
+  }
+
   if isDirectory.boolValue {
     let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
     var found: [String] = []
     while let next = enumerator?.nextObject() as? URL {
       guard next.pathExtension.lowercased() == "xml" else { continue }
       found.append(String(next.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count + 1)))
-    }
-    for relative in found.sorted() {
-      guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(relative).path) else { continue }
-      files.append(PackageFile(path: relative, data: data))
-    }
-  } else {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ValidationInputError(path: path, reason: "the file cannot be read")
-    }
-    if url.pathExtension.lowercased() == "zip" || data.starts(with: [0x50, 0x4b, 0x03, 0x04]) {
-      do {
-        files = try ZipReader.entries(of: data).filter { $0.path.lowercased().hasSuffix(".xml") }
-          .map { PackageFile(path: $0.path, data: $0.data) }
-      } catch {
-        throw ValidationInputError(path: path, reason: error.description)
+      if found.count > limits.maximumEntries {
+        throw ValidationInputError(path: path, reason: "the folder holds more than \(limits.maximumEntries) XML files (raise the limit with --max-entries)")
       }
-    } else {
-      files = [PackageFile(path: url.lastPathComponent, data: data)]
+    }
+    guard !found.isEmpty else { throw ValidationInputError(path: path, reason: "it holds no .xml file") }
+    // Each file is read when its turn comes, so the folder is held one file at a time.
+    var fatal: ValidationInputError?
+    let report = validate(found.sorted(), extraIssues: [], schemas: folder, isPackage: true) { relative in
+      if fatal != nil { return .unreadable(XMLIssue(file: relative, message: "not read")) }
+      do throws(ValidationInputError) { return try readFile(url.appendingPathComponent(relative), name: relative) } catch {
+        fatal = error
+        return .unreadable(XMLIssue(file: relative, message: error.reason))
+      }
+    }
+    if let fatal { throw fatal }
+    return report
+  }
+
+  let isZip: Bool
+  do {
+    let head = try InputFile.bytes(atStartOf: url, count: 4)
+    isZip = url.pathExtension.lowercased() == "zip" || head.starts(with: [0x50, 0x4b, 0x03, 0x04])
+  } catch {
+    throw ValidationInputError(path: path, reason: error.message)
+  }
+  guard isZip else {
+    let result = try readFile(url, name: url.lastPathComponent)
+    return validate([url.lastPathComponent], extraIssues: [], schemas: folder, isPackage: false) { _ in result }
+  }
+
+  var reader: ZipReader
+  do { reader = try ZipReader(url: url, limits: limits) } catch { throw ValidationInputError(path: path, reason: error.description) }
+  var unsafe: [XMLIssue] = []
+  var seen: Set<String> = []
+  var xmlEntries: [String: ZipReader.Entry] = [:]
+  var xmlPaths: [String] = []
+  for entry in reader.entries {
+    if let reason = entry.unsafeReason {
+      unsafe.append(XMLIssue(file: entry.path, message: "unsafe entry: the name '\(entry.path)' \(reason)"))
+      continue
+    }
+    guard !entry.isDirectory else { continue }
+    guard seen.insert(entry.path).inserted else {
+      unsafe.append(XMLIssue(file: entry.path, message: "the package holds two entries named '\(entry.path)'"))
+      continue
+    }
+    if entry.path.lowercased().hasSuffix(".xml") {
+      xmlEntries[entry.path] = entry
+      xmlPaths.append(entry.path)
     }
   }
-  guard !files.isEmpty else { throw ValidationInputError(path: path, reason: "it holds no .xml file") }
-  return validate(files, schemas: folder, isPackage: isDirectory.boolValue || files.count > 1 || files.first?.path != url.lastPathComponent)
+  guard !xmlPaths.isEmpty else {
+    if !unsafe.isEmpty { return ValidationReport(files: [], issues: unsafe, schemaValidated: folder != nil, itemsChecked: 0, proofs: 0) }
+    throw ValidationInputError(path: path, reason: "it holds no .xml file")
+  }
+  var fatal: ZipReader.Failure?
+  let report = validate(xmlPaths, extraIssues: unsafe, schemas: folder, isPackage: true) { name in
+    if fatal != nil { return .unreadable(XMLIssue(file: name, message: "not read")) }
+    do throws(ZipReader.Failure) { return .data(try reader.contents(of: xmlEntries[name]!)) } catch {
+      if error.isFatal { fatal = error }
+      return .unreadable(XMLIssue(file: name, message: error.description))
+    }
+  }
+  if let fatal { throw ValidationInputError(path: path, reason: fatal.description) }
+  return report
 }
 
-/// Checks files already in memory (see ``validatePackage(at:schemas:)``).
+/// A file of a package, read, or the issue that kept it from being read.
+enum LoadedFile {
+  case data(Data)
+  case unreadable(XMLIssue)
+}
+
+/// Checks files already in memory (see ``validatePackage(at:schemas:limits:)``).
 func validate(_ files: [PackageFile], schemas: SchemaFolder?, isPackage: Bool) -> ValidationReport {
-  var report = ValidationReport(files: files.map(\.path), issues: [], schemaValidated: schemas != nil, itemsChecked: 0, proofs: 0)
-  let paths = Set(files.map(\.path))
-  for file in files {
-    switch XMLReader.parse(file.data, file: file.path) {
+  var byPath: [String: Data] = [:]
+  for file in files { byPath[file.path] = file.data }
+  return validate(files.map(\.path), extraIssues: [], schemas: schemas, isPackage: isPackage) { .data(byPath[$0]!) }
+}
+
+/// Checks the files at `paths`, loading each only when its turn comes (so a package is held one file at a
+/// time); a file that cannot be loaded is an error issue. `extraIssues` come first.
+func validate(_ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?, isPackage: Bool,
+              load: (String) -> LoadedFile) -> ValidationReport {
+  var report = ValidationReport(files: paths, issues: extraIssues, schemaValidated: schemas != nil, itemsChecked: 0, proofs: 0)
+  let pathSet = Set(paths)
+  for path in paths {
+    let data: Data
+    switch load(path) {
+    case let .unreadable(issue):
+      var copy = issue
+      copy.message = ValidationReport.unreadablePrefix + issue.message
+      report.issues.append(copy)
+      continue
+    case let .data(loaded): data = loaded
+    }
+    switch XMLReader.parse(data, file: path) {
     case let .failure(list):
       report.issues += list.issues.map { issue in
         var copy = issue
@@ -125,13 +224,13 @@ func validate(_ files: [PackageFile], schemas: SchemaFolder?, isPackage: Bool) -
       }
       continue
     case let .success(root):
-      if isPackage { report.issues += references(root, file: file.path, paths: paths) }
-      let result = SelfCheck.check(root, file: file.path)
+      if isPackage { report.issues += references(root, file: path, paths: pathSet) }
+      let result = SelfCheck.check(root, file: path)
       report.itemsChecked += result.items
       report.proofs += result.proofs
       report.issues += result.issues
     }
-    if let schemas { report.issues += schemas.validate(file.data, file: file.path) }
+    if let schemas { report.issues += schemas.validate(data, file: path) }
   }
   return report
 }

@@ -125,6 +125,9 @@ public enum XMLReader {
     _ data: Data, file: String, _ body: (xmlDocPtr) -> Result<T, XMLIssueList>
   ) -> Result<T, XMLIssueList> {
     _ = libxml2Initialized
+    if let line = XMLReader.doctypeLine(in: data) {
+      return .failure(XMLIssueList([XMLIssue(file: file, line: line, message: XMLReader.doctypeMessage)]))
+    }
     let collector = IssueCollector(file: file)
     return collector.collecting {
       let options = Int32(XML_PARSE_NONET.rawValue)  // never NOENT, DTDLOAD, DTDATTR, DTDVALID or HUGE
@@ -138,8 +141,54 @@ public enum XMLReader {
         return .failure(XMLIssueList(issues))
       }
       defer { xmlFreeDoc(doc) }
+      if doc.pointee.intSubset != nil || doc.pointee.extSubset != nil {
+        return .failure(XMLIssueList([XMLIssue(file: file, message: XMLReader.doctypeMessage)]))
+      }
       if !collector.issues.filter({ $0.severity == .error }).isEmpty { return .failure(XMLIssueList(collector.issues)) }
       return body(doc)
+    }
+  }
+
+  /// Why a document with a DTD is refused.
+  static let doctypeMessage = "the document has a DTD (<!DOCTYPE …>); QTI needs none, and a DTD can declare entities "
+    + "that expand or point at other files, so it is refused"
+
+  /// The line of a `<!DOCTYPE` in the prolog of `data` (before the root element), if there is one. Comments,
+  /// processing instructions, a byte-order mark and spaces are skipped; the scan stops at the first element.
+  ///
+  /// - Complexity: O(length of the prolog).
+  static func doctypeLine(in data: Data) -> Int? {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var i = 0, line = 1
+      let n = bytes.count
+      func starts(_ text: StaticString, at index: Int) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= n else { return false }
+        for k in 0..<count where bytes[index + k] != text.utf8Start[k] { return false }
+        return true
+      }
+      func skip(past end: StaticString) {
+        while i < n, !starts(end, at: i) {
+          if bytes[i] == 0x0A { line += 1 }
+          i += 1
+        }
+        i = min(n, i + end.utf8CodeUnitCount)
+      }
+      if starts("\u{FEFF}", at: 0) { i = 3 }
+      while i < n {
+        switch bytes[i] {
+        case 0x0A: line += 1; i += 1
+        case 0x20, 0x09, 0x0D: i += 1
+        case UInt8(ascii: "<"):
+          if starts("<?", at: i) { skip(past: "?>") }
+          else if starts("<!--", at: i) { skip(past: "-->") }
+          else if starts("<!DOCTYPE", at: i) { return line }
+          else { return nil }
+        default: return nil
+        }
+      }
+      return nil
     }
   }
 
@@ -154,10 +203,12 @@ public enum XMLReader {
     while let a = attribute {
       var name = String(cString: a.pointee.name)
       if let prefix = a.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
+      // The text pieces only: never xmlNodeListGetString(…, 1), which substitutes entity references.
       var value = ""
-      if let raw = xmlNodeListGetString(node.pointee.doc, a.pointee.children, 1) {
-        value = String(cString: raw)
-        clibxml2_free(raw)
+      var piece = a.pointee.children
+      while let p = piece {
+        if p.pointee.type == XML_TEXT_NODE, let content = p.pointee.content { value += String(cString: content) }
+        piece = p.pointee.next
       }
       result.attributes.append((name, value))
       attribute = a.pointee.next

@@ -151,6 +151,16 @@ extension Bank {
         throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
                                   message: "in the feedback override for '\(misconceptionID)': \(error.message)"))
       }
+      // The override's placeholders are checked here, so that a bad one is blamed on the bank's line, not on
+      // the template's misconception when the feedback is rendered.
+      let known = Set(template.parameters.map(\.name) + template.derived.map(\.name))
+      for (expression, _) in feedback.placeholders {
+        if let unknown = expression.referencedVariables.sorted().first(where: { !known.contains($0) }) {
+          throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
+                                    message: "in the feedback override for '\(misconceptionID)': unknown variable '\(unknown)'; "
+                                      + "'\(template.id)' has \(known.sorted().joined(separator: ", "))"))
+        }
+      }
       for index in indices { template.misconceptions[index].feedback = feedback }
     }
     return template

@@ -57,7 +57,7 @@ public struct TemplateLibrary: Sendable {
       }
       for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
         let url = folder.appendingPathComponent(name)
-        let text = try readText(url)
+        let text = try readYAMLText(at: url)
         guard text.split(separator: "\n").contains(where: { $0.hasPrefix("format:") }) else { continue }
         let template = try TemplateParser.parse(text, file: url.path)
         let base = String(name.prefix { $0 != "." })
@@ -97,9 +97,10 @@ public struct TemplateLibrary: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
-      throw TemplateError(file: directory.path, line: 0, column: 0, message: "cannot read the templates folder: \(error.localizedDescription)")
+      throw TemplateError(file: directory.path, line: 0, column: 0, message: "cannot read the templates folder: \(InputFile.describe(error))")
     }
     var templates: [Template] = []
+    var files: [String: URL] = [:]
     for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
       let url = directory.appendingPathComponent(name)
       let template = try load(file: url)
@@ -108,6 +109,11 @@ public struct TemplateLibrary: Sendable {
         throw TemplateError(file: url.path, line: 0, column: 0,
                             message: "the template id '\(template.id)' must match its file name '\(base)'")
       }
+      if let other = files[template.id] {
+        throw TemplateError(file: url.path, line: 0, column: 0,
+                            message: "the template id '\(template.id)' is also the id of \(other.lastPathComponent); keep one of the two files")
+      }
+      files[template.id] = url
       templates.append(template)
     }
     guard !templates.isEmpty else {
@@ -118,7 +124,7 @@ public struct TemplateLibrary: Sendable {
 
   /// Reads and parses one template file.
   public static func load(file url: URL) throws(TemplateError) -> Template {
-    try TemplateParser.parse(try readText(url), file: url.path)
+    try TemplateParser.parse(try readYAMLText(at: url), file: url.path)
   }
 
   /// The template with this identifier.
@@ -131,17 +137,15 @@ public struct TemplateLibrary: Sendable {
   }
 }
 
-/// Reads a UTF-8 text file, as a ``TemplateError`` when it cannot.
-func readText(_ url: URL) throws(TemplateError) -> String {
+/// Reads a UTF-8 template or bank file (at most ``TemplateLimits/maximumYAMLBytes``), as a ``TemplateError``
+/// naming the file (and the line and column of a byte that is not UTF-8) when it cannot: no such file, a
+/// folder, permission denied, too large, not UTF-8.
+public func readYAMLText(at url: URL, file: String? = nil) throws(TemplateError) -> String {
   do {
-    let data = try Data(contentsOf: url)
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw TemplateError(file: url.path, line: 0, column: 0, message: "the file is not UTF-8 text")
-    }
-    return text
-  } catch let error as TemplateError {
-    throw error
+    return try InputFile.text(at: url, limit: TemplateLimits.maximumYAMLBytes)
   } catch {
-    throw TemplateError(file: url.path, line: 0, column: 0, message: "cannot read the file: \(error.localizedDescription)")
+    var line = 0, column = 0
+    if case let .notUTF8(l, c, _) = error.reason { (line, column) = (l, c) }
+    throw TemplateError(file: file ?? url.path, line: line, column: column, message: error.message)
   }
 }

@@ -152,7 +152,7 @@ extension Template {
   private func buildVariant(id variantID: String, seed: UInt64, environment: Environment, rng: inout SeededGenerator,
                             statistics: inout DrawStatistics, rejection: inout String?) throws(GenerationError) -> Variant
   {
-    let stem = try render(self.stem, environment, what: "the stem", at: FilePosition(file: file, line: 0, column: 0))
+    let stem = try render(self.stem, environment, what: "the stem", at: stemLocation ?? FilePosition(file: file, line: 0, column: 0))
     var answers: [Answer] = []
     for spec in self.answers {
       let prompt = try render(spec.prompt, environment, what: "the prompt of '\(spec.id)'", at: spec.location)

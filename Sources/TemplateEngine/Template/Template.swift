@@ -39,6 +39,8 @@ public struct Template: Sendable {
   public var file: String
   /// A digest of the file's content (``TemplateDigest/digest(of:)``), recorded in the answer key.
   public var digest: String = ""
+  /// Where the stem was written, for errors found while rendering it.
+  public var stemLocation: FilePosition? = nil
 
   /// The answer spec with this identifier.
   public func answer(_ id: String) -> AnswerSpec? { answers.first { $0.id == id } }
@@ -65,7 +67,8 @@ public struct FilePosition: Hashable, Sendable, CustomStringConvertible {
   public var file: String
   public var line: Int
   public var column: Int
-  public var description: String { "\(file):\(line):\(column)" }
+  /// `file:line:column`, or just `file` when the line is unknown (never `file:0:0`).
+  public var description: String { line > 0 ? "\(file):\(line):\(max(column, 1))" : file }
 }
 
 /// One parameter and how it is drawn.

@@ -71,7 +71,8 @@ private struct Reader {
     let parameters = try parameters(try required("parameters"))
     let derived = try entry("derived").map { node throws(TemplateError) in try self.derived(node) } ?? []
     let constraints = try entry("constraints").map { node throws(TemplateError) in try self.constraints(node) } ?? []
-    let stem = try text(try required("stem"), what: "stem")
+    let stemNode = try required("stem")
+    let stem = try text(stemNode, what: "stem")
     let answers = try answers(try required("answers"))
     let misconceptions = try entry("misconceptions").map { node throws(TemplateError) in
       try self.misconceptions(node, answers: answers)
@@ -80,7 +81,7 @@ private struct Reader {
     guard attempts >= 1 else { throw doc.error("max_attempts must be at least 1", at: entry("max_attempts")) }
     let sources = try entry("sources").map { node throws(TemplateError) in try self.sources(node) } ?? []
 
-    return Template(
+    var template = Template(
       id: id,
       title: try doc.string(try required("title"), what: "title"),
       topic: try doc.string(try required("topic"), what: "topic"),
@@ -90,6 +91,8 @@ private struct Reader {
       parameters: parameters, derived: derived, constraints: constraints, stem: stem, answers: answers,
       misconceptions: misconceptions, maximumAttempts: attempts, file: doc.file
     )
+    template.stemLocation = location(stemNode)
+    return template
   }
 
   /// `sources:` — a list of citation strings, none empty.
@@ -128,7 +131,7 @@ private struct Reader {
     let location = self.location(keyNode)
     // A bare value is a fixed parameter: `temperature_C: 37`.
     if case .scalar = node {
-      let value = choiceValue(node)
+      let value = try choiceValue(node)
       return ParameterSpec(name: name, kind: .choice([value], weights: nil), format: nil, unit: nil, location: location)
     }
     let entries = try doc.mapping(node, what: "parameter '\(name)'", allowed: TemplateParser.parameterKeys)
@@ -169,7 +172,9 @@ private struct Reader {
       if let weights, weights.count != items.count {
         throw doc.error("weights has \(weights.count) entries but choice has \(items.count)", at: entry("weights"))
       }
-      kind = .choice(items.map(choiceValue), weights: weights)
+      var values: [ParameterSpec.ChoiceValue] = []
+      for item in items { values.append(try choiceValue(item)) }
+      kind = .choice(values, weights: weights)
     case "uniform":
       kind = .uniform(try doc.range(kindEntry.value, what: "uniform"))
     case "log_uniform":
@@ -259,8 +264,11 @@ private struct Reader {
     return presets
   }
 
-  func choiceValue(_ node: YAMLNode) -> ParameterSpec.ChoiceValue {
-    guard case let .scalar(scalar) = node else { return .text("") }
+  func choiceValue(_ node: YAMLNode) throws(TemplateError) -> ParameterSpec.ChoiceValue {
+    guard case let .scalar(scalar) = node else {
+      throw doc.error("a choice must be a number or a word, not \(doc.quoted(node)) (a nested list or mapping would be drawn as empty text)",
+                      at: node)
+    }
     if scalar.style == .plain || scalar.style == .any, let x = Double(scalar.string.replacingMinus()), x.isFinite {
       return .number(x)
     }
@@ -307,6 +315,10 @@ private struct Reader {
     var result: [AnswerSpec] = []
     let items = try doc.sequence(node, what: "answers")
     guard !items.isEmpty else { throw doc.error("answers must list at least one answer", at: node) }
+    if items.count > TemplateLimits.maximumAnswers {
+      throw doc.error("a template may ask at most \(TemplateLimits.maximumAnswers) answers; this one lists \(items.count)",
+                      at: items[TemplateLimits.maximumAnswers])
+    }
     for item in items {
       let entries = try doc.mapping(item, what: "an answer", allowed: TemplateParser.answerKeys)
       func entry(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }

@@ -14,6 +14,7 @@ struct YAMLDocument {
   init(text: String, file: String) throws(TemplateError) {
     self.file = file
     lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    try YAMLDocument.checkLimits(text, file: file)
     let node: YAMLNode?
     do {
       node = try Yams.compose(yaml: text)
@@ -46,6 +47,22 @@ struct YAMLDocument {
       let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
       return TemplateError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(what)",
                            sourceLine: source)
+    case let .reader(problem, offset, _, yaml):
+      // The offset counts bytes of the UTF-8 text.
+      var line = 1, column = 1
+      if let offset {
+        var seen = 0
+        for scalar in yaml.unicodeScalars {
+          if seen >= offset { break }
+          seen += String(scalar).utf8.count
+          if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+      }
+      let source = line <= lines.count ? String(lines[line - 1]) : nil
+      return TemplateError(file: file, line: line, column: column, message: "invalid YAML: \(problem)", sourceLine: source)
+    case let .duplicatedKeysInMapping(duplicates, context):
+      return TemplateError(file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1),
+                           message: "duplicate key '\(duplicates.first ?? "")'")
     default:
       return TemplateError(file: file, line: 0, column: 0, message: "invalid YAML: \(error)")
     }

@@ -47,7 +47,7 @@ struct CalcCharge: ParsableCommand {
       .given("ΔV", deltaV.value, "mV", key: "delta_v_mV"),
       .given("capacitance", capacitance.value, "µF/cm²", key: "capacitance_uF_per_cm2"),
     ] + ionInputs(ion) + [.given("inside", inside.value, "mM", key: "inside_mM")]
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Charge on the membrane capacitor",
       quantity: "charge",
       formula: ["Q = C·A·ΔV;  ions = |Q|/(|z|·e);  moles = |Q|/(|z|·F);  fraction = moles / ([in]·volume)"],

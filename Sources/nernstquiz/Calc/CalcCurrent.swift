@@ -64,7 +64,7 @@ struct CalcCurrent: ParsableCommand {
     let force = drivingForce(membranePotential: .millivolts(vm.value), equilibriumPotential: e)
     let current = try ohmicCurrent(conductance: .nanosiemens(conductance.value), drivingForce: force)
     let direction = currentDirection(drivingForce: force)
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Ohmic ionic current",
       quantity: "current",
       formula: [

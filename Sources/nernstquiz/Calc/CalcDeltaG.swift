@@ -27,7 +27,7 @@ struct CalcDeltaG: ParsableCommand {
                                                  outside: .millimolar(outside.value), membranePotential: .millivolts(0),
                                                  temperature: t)
     let spontaneous = g.joulesPerMole < 0 ? "influx" : (g.joulesPerMole > 0 ? "efflux" : "none")
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Free energy of moving \(ion.label) from outside to inside",
       quantity: "free_energy",
       formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],

@@ -24,7 +24,7 @@ struct CalcDrivingForce: ParsableCommand {
     let force = drivingForce(membranePotential: .millivolts(vm.value), equilibriumPotential: e)
     let movement = netMovement(valence: ion.z, drivingForce: force)
     let current = currentDirection(drivingForce: force)
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Driving force on \(ion.label)",
       quantity: "driving_force",
       formula: [

@@ -76,7 +76,7 @@ struct CalcGHK: ParsableCommand {
     let list = { (values: IonValueList) in
       values.entries.map { "\($0.ion.formula)=\(Format.given($0.value))" }.joined(separator: ", ")
     }
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Goldman–Hodgkin–Katz resting potential",
       quantity: "resting_potential",
       formula: ["Vm = (RT/F)·ln((Σ P_c[c]out + Σ P_a[a]in) / (Σ P_c[c]in + Σ P_a[a]out))"],

@@ -19,7 +19,7 @@ struct CalcNernst: ParsableCommand {
     let ion = gradient.ion
     let e = try gradient.equilibriumPotential(at: t)
     let rtOverF = try thermalVoltage(at: t)
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Nernst equilibrium potential of \(ion.label)",
       quantity: "equilibrium_potential",
       formula: [

@@ -134,9 +134,38 @@ struct OutputOptions: ParsableArguments {
   @Flag(help: "Print one JSON object (value, unit, inputs, intermediate values) instead of text.")
   var json = false
 
-  func emit(_ report: CalcReport) {
-    print(json ? report.json.serialized() : report.text)
+  /// Prints `report`, or refuses a result or intermediate value that is not a finite number (an overflow
+  /// such as `inf mV` or `NaN mV` is not an answer) with a ``ValidationError`` naming the options given, so
+  /// the command exits with status 64.
+  func emit(_ report: CalcReport) throws {
+    let values = [report.value] + report.intermediates.compactMap(\.number)
+    if let bad = values.first(where: { !$0.isFinite }) {
+      throw ValidationError("The result is not a finite number (\(bad)) for \(givenOptions()): "
+        + "the values overflow or underflow what a Double holds; use less extreme values.")
+    }
+    Terminal.out(json ? report.json.serialized() : report.text)
   }
+}
+
+/// The options given on the command line with their values (`--inside 1e-300, --outside 1e300`), for messages.
+func givenOptions(_ arguments: [String] = CommandLine.arguments) -> String {
+  var parts: [String] = []
+  var i = 0
+  while i < arguments.count {
+    let a = arguments[i]
+    if a.hasPrefix("--"), a != "--json" {
+      if a.contains("=") {
+        parts.append(a)
+      } else if i + 1 < arguments.count {
+        parts.append("\(a) \(arguments[i + 1])")
+        i += 1
+      } else {
+        parts.append(a)
+      }
+    }
+    i += 1
+  }
+  return parts.isEmpty ? "these inputs" : parts.joined(separator: ", ")
 }
 
 /// `--ion/--charge`, `--inside` and `--outside`: an ion and its two concentrations, validated together.

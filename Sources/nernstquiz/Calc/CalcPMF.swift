@@ -25,7 +25,7 @@ struct CalcPMF: ParsableCommand {
     let t = temperature.temperature.value
     let pmf = try protonMotiveForce(membranePotential: .millivolts(deltaPsi.value), pHInside: pHInside.value,
                                     pHOutside: pHOutside.value, temperature: t)
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Proton-motive force",
       quantity: "proton_motive_force",
       formula: ["Δp = Δψ − (2.303·RT/F)·ΔpH,  ΔpH = pH_in − pH_out;  ΔG(H⁺ in) = F·Δp"],

@@ -12,6 +12,17 @@ struct CalcReport {
     var key: String
     var json: JSONValue
 
+    /// The number this entry holds (`{"value": …}` or a bare number), if any.
+    var number: Double? {
+      switch json {
+      case let .number(x): return x
+      case let .object(members):
+        if case let .number(x)? = members.first(where: { $0.0 == "value" })?.1 { return x }
+        return nil
+      default: return nil
+      }
+    }
+
     /// A number with a unit: JSON `{"value": …, "unit": …}`.
     static func quantity(_ label: String, _ value: Double, _ unit: String, key: String, figures: Int = 4) -> Entry {
       Entry(label: label, text: Format.quantity(value, unit, figures: figures), key: key,

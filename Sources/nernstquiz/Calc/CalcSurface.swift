@@ -25,7 +25,7 @@ struct CalcSurface: ParsableCommand {
     let t = temperature.temperature.value
     let surface = try surfaceConcentration(bulk: .millimolar(bulk.value), valence: ion.z,
                                            surfacePotential: .millivolts(surfacePotential.value), temperature: t)
-    output.emit(CalcReport(
+    try output.emit(CalcReport(
       title: "Surface concentration of \(ion.label)",
       quantity: "surface_concentration",
       formula: ["c_s = c_bulk·exp(−zFψ/RT)"],

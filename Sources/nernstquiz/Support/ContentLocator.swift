@@ -66,9 +66,35 @@ enum Terminal {
   /// Whether standard error is a terminal (progress lines are shown only then).
   static let isInteractive = isatty(STDERR_FILENO) == 1
 
-  /// Writes a line to standard error.
+  /// Writes a line to standard error, control characters shown as escapes.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+  }
+
+  /// Writes a line to standard output, control characters shown as escapes.
+  static func out(_ text: some CustomStringConvertible) {
+    print(safe(text.description))
+  }
+
+  /// `text` with every control character except line feed and tab shown as `\u{…}`: escape sequences, carriage
+  /// returns, backspaces and bidirectional overrides from input files (student text, entry names, template
+  /// text quoted in an error) are shown, never obeyed by the terminal.
+  static func safe(_ text: String) -> String {
+    func isControl(_ v: UInt32) -> Bool {
+      (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
+        || (0x2066...0x2069).contains(v)
+    }
+    guard text.unicodeScalars.contains(where: { isControl($0.value) }) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 8)
+    for scalar in text.unicodeScalars {
+      if isControl(scalar.value) {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
   }
 
   /// A progress line that rewrites itself, on a terminal only.
@@ -89,9 +115,22 @@ struct CommandFailure: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
+/// Opens `path` as an ``OutputFolder`` (see there), as a ``CommandFailure`` when it cannot be.
+func openOutputFolder(_ path: String, inputs: [URL]) throws -> OutputFolder {
+  do { return try OutputFolder(URL(fileURLWithPath: path), inputs: inputs) } catch { throw CommandFailure(error.description) }
+}
+
+extension OutputFolder {
+  /// ``commit(command:)``, failing with a ``CommandFailure``.
+  @discardableResult
+  func commitOrFail(command: String) throws -> [URL] {
+    do { return try commit(command: command) } catch { throw CommandFailure(error.description) }
+  }
+}
+
 /// Writes `data` to `url` through a temporary file renamed into place, so readers never see half a file.
 func writeAtomically(_ data: Data, to url: URL) throws {
   do { try data.write(to: url, options: .atomic) } catch {
-    throw CommandFailure("cannot write \(url.path): \(error.localizedDescription)")
+    throw CommandFailure("cannot write \(url.path): \(InputFile.describe(error))")
   }
 }
