@@ -1,0 +1,162 @@
+import Foundation
+import Grading
+import QTIExport
+import QuizModel
+import TemplateEngine
+import TestSupport
+import Testing
+
+/// The instructor's loop through Canvas Classic Quizzes, with Canvas played by a small re-statement of what
+/// canvas-lms does (shared/notes/canvas-student-analysis.md, from app/models/quizzes/quiz_statistics/
+/// student_analysis.rb `to_csv` and gems/html_text_helper `strip_tags`):
+/// - the import keeps each question's HTML and its group's points per question;
+/// - each question group is drawn on its own for each student, so the parts of one problem may come from
+///   different variants;
+/// - the Student Analysis report has one column pair per question, headed `"<id>: strip_tags(question_text)"`
+///   and its `points_possible` as a Ruby float; a student's answer text in the first (the chosen option's text
+///   for a multiple-choice question), blank cells for questions not drawn; then `n correct, n incorrect, score`.
+struct CanvasLoopTests {
+  /// One Canvas question as the import keeps it.
+  struct CanvasQuestion {
+    var id: Int
+    var group: Int
+    var html: String
+    var points: Points
+    var answer: Answer
+  }
+
+  /// canvas-lms's `HtmlTextHelper.strip_tags`: every tag removed with no space, numeric entities decoded, named
+  /// entities deleted.
+  static func stripTags(_ html: String) -> String {
+    var out = "", inTag = false, entity: String? = nil
+    for c in html {
+      if inTag { if c == ">" { inTag = false }; continue }
+      if var e = entity {
+        if c == ";" {
+          entity = nil
+          if e.hasPrefix("#x"), let v = UInt32(e.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) { out.unicodeScalars.append(s) }
+          else if e.hasPrefix("#"), let v = UInt32(e.dropFirst()), let s = Unicode.Scalar(v) { out.unicodeScalars.append(s) }
+          // a named entity vanishes
+        } else {
+          e.append(c)
+          entity = e
+        }
+        continue
+      }
+      if c == "<" { inTag = true } else if c == "&" { entity = "" } else { out.append(c) }
+    }
+    return out
+  }
+
+  /// A Ruby float as `to_s` writes it: `2.0`, `1.5`, `0.67`.
+  static func rubyFloat(_ p: Points) -> String { p.hundredths % 100 == 0 ? "\(p.hundredths / 100).0" : p.description }
+
+  static func csvField(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+
+  /// A bank with every shipped template: single-, two- and three-part problems, numeric and choice answers.
+  static func everyTemplateQuiz() throws -> Quiz {
+    let library = try TemplateLibrary.load(from: packageRoot.appendingPathComponent("Templates"))
+    var yaml = "title: Every template & <all> \"parts\"\nseed: 20261130\nitems:\n"
+    for (i, template) in library.templates.enumerated() {
+      yaml += "  - template: \(template.id)\n    variants: 3\n    points: \([2, 3, 1.5][i % 3])\n"
+    }
+    return try Bank.parse(yaml, file: "every.yaml").drawQuiz(library: library)
+  }
+
+  @Test func everyStudentOfACanvasReportGetsTheTotalCanvasWouldGive() throws {
+    let quiz = try Self.everyTemplateQuiz()
+    #expect(quiz.items.contains { ($0.variants.first?.answers.count ?? 0) >= 3 })
+    let package = try makePackage(quiz, format: .canvas, baseName: "loop", workers: 1)
+    let deliveries = package.report.deliveries
+    #expect(deliveries.count == quiz.variants.reduce(0) { $0 + $1.answers.count })
+    // Canvas's import: each question keeps its HTML; its id is Canvas's own, known only after the import.
+    let answers = Dictionary(uniqueKeysWithValues: quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
+    var groups: [String] = []
+    var questions: [CanvasQuestion] = []
+    var itemOf: [Int: Int] = [:]  // question id → item
+    let itemOfVariant = Dictionary(uniqueKeysWithValues: quiz.items.enumerated().flatMap { i, item in item.variants.map { ($0.id, i) } })
+    for (n, d) in deliveries.enumerated() {
+      itemOf[70_000 + n] = itemOfVariant[d.variant]!
+      if !groups.contains(d.group!) { groups.append(d.group!) }
+      questions.append(CanvasQuestion(id: 70_000 + n, group: groups.firstIndex(of: d.group!)!, html: d.questionText!,
+                                      points: d.points, answer: answers["\(d.variant)#\(d.part)"]!))
+    }
+    // Students: each group drawn on its own; answered right, wrong or left empty.
+    var rng = SplitMix(state: 7)
+    var header = ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt"]
+    for q in questions { header += ["\(q.id): \(Self.stripTags(q.html))", Self.rubyFloat(q.points)] }
+    header += ["n correct", "n incorrect", "score"]
+    var csv = header.map(Self.csvField).joined(separator: ",") + "\n"
+    var expected: [String: Points] = [:]
+    var mixedStudents = 0
+    for s in 1...24 {
+      var variantsByItem: [Int: Set<String>] = [:]
+      var cells = Array(repeating: "", count: questions.count * 2)
+      var total = Points.zero, right = 0, wrong = 0
+      for g in groups.indices {
+        let drawn = questions.indices.filter { questions[$0].group == g }
+        let pick = drawn[Int(rng.next() % UInt64(drawn.count))]
+        let q = questions[pick]
+        variantsByItem[itemOf[q.id]!, default: []].insert(deliveries[pick].variant)
+        switch rng.next() % 3 {
+        case 0:  // right
+          switch q.answer.kind {
+          case let .numeric(n): cells[2 * pick] = n.interval.keyText
+          case let .choice(c): cells[2 * pick] = c.correctOption.text
+          }
+          cells[2 * pick + 1] = Self.rubyFloat(q.points)
+          total += q.points
+          right += 1
+        case 1:  // wrong
+          switch q.answer.kind {
+          case let .numeric(n): cells[2 * pick] = DecimalText.exact(n.interval.upper + max(1, abs(n.interval.key)))
+          case let .choice(c): cells[2 * pick] = c.options.first { $0.id != c.correct }!.text
+          }
+          cells[2 * pick + 1] = "0.0"
+          wrong += 1
+        default:  // seen, left empty
+          cells[2 * pick + 1] = "0.0"
+        }
+      }
+      let row = ["Student \(s)", "\(1000 + s)", "S\(s)", "Section 1", "1", "", "2026-11-30T10:00:00Z", "1"]
+        + cells + ["\(right)", "\(wrong)", Self.rubyFloat(total)]
+      csv += row.map(Self.csvField).joined(separator: ",") + "\n"
+      expected["\(1000 + s)"] = total
+      if variantsByItem.values.contains(where: { $0.count > 1 }) { mixedStudents += 1 }
+    }
+    // The case the loop must get right: parts of one problem from different variants.
+    #expect(mixedStudents > 12)
+    #expect(Set(expected.values).count > 5)
+
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("student_analysis.csv")
+    try Data(csv.utf8).write(to: input)
+    let key = try AnswerKey.read(quiz.keyJSONLines(deliveries: deliveries))
+    let summary = try Grader(quiz: key.quiz, policy: GradingPolicy(options: key.quiz.grading))
+      .grade(submissionsAt: input, into: dir.url.appendingPathComponent("graded"), workers: 1)
+    #expect(summary.format == .canvas)
+    #expect(summary.unmatchedColumns.isEmpty, "\(summary.unmatchedColumns.prefix(3))")
+    #expect(summary.verdicts[.duplicate] == nil)
+    let grades = try String(contentsOf: dir.url.appendingPathComponent("graded/grades.csv"), encoding: .utf8)
+    for line in grades.split(separator: "\n").dropFirst() {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      #expect(fields[2] == expected[fields[0]]?.twoDecimals, "student \(fields[0])")
+    }
+    #expect(grades.split(separator: "\n").count == 25)
+  }
+}
+
+/// SplitMix64, for reproducible test students.
+struct SplitMix {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
