@@ -26,6 +26,11 @@ struct Grade: ParsableCommand {
       Text cells a spreadsheet would run as formulas (=, +, -, @ ...) are
       written with a leading '.
 
+      A student's answers to one question (a later Canvas attempt, a resubmitted
+      form, a repeated row) count once: the last by default (--attempts); the
+      others stay in responses.csv as superseded. Parts of one problem may come
+      from different variants (Canvas draws each part's group on its own).
+
       --bank alone draws the key again from the bank (and --seed); with both,
       the key is drawn again and every difference is a warning: the grades
       still follow the key file.
@@ -51,6 +56,9 @@ struct Grade: ParsableCommand {
           help: ArgumentHelp("long, wide, canvas or google-forms (default: detected).", valueName: "format"))
   var inputFormat: String?
   @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir")) var out: String?
+  @Option(help: ArgumentHelp("Which of a student's answers to one question counts: first, last or best.",
+                             valueName: "rule"))
+  var attempts: String = "last"
   @Option(name: .customLong("unit-slip-credit"),
           help: ArgumentHelp("Credit 0-1 for a ×10^±3 unit slip, instead of the key's.", valueName: "fraction"))
   var unitSlipCredit: Double?
@@ -72,6 +80,9 @@ struct Grade: ParsableCommand {
       if let value, !(0...1).contains(value) {
         throw ValidationError("\(name) must be a fraction from 0 to 1, got \(value).")
       }
+    }
+    if AttemptsRule(rawValue: attempts) == nil {
+      throw ValidationError("Unknown value '\(attempts)' for '--attempts': use first, last or best.")
     }
     if let inputFormat, SubmissionFormat(rawValue: inputFormat) == nil {
       throw ValidationError("Unknown value '\(inputFormat)' for '--input-format': use long, wide, canvas or google-forms.")
@@ -114,7 +125,7 @@ struct Grade: ParsableCommand {
     }
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
-    let grader = Grader(quiz: quiz, policy: GradingPolicy(options: options))
+    let grader = Grader(quiz: quiz, policy: GradingPolicy(options: options), attempts: AttemptsRule(rawValue: attempts)!)
     // Written into a temporary folder beside the output folder, moved into place only when complete.
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)

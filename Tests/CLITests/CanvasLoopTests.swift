@@ -139,7 +139,7 @@ struct CanvasLoopTests {
       .grade(submissionsAt: input, into: dir.url.appendingPathComponent("graded"), workers: 1)
     #expect(summary.format == .canvas)
     #expect(summary.unmatchedColumns.isEmpty, "\(summary.unmatchedColumns.prefix(3))")
-    #expect(summary.verdicts[.duplicate] == nil)
+    #expect(summary.verdicts[.superseded] == nil)
     let grades = try String(contentsOf: dir.url.appendingPathComponent("graded/grades.csv"), encoding: .utf8)
     for line in grades.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

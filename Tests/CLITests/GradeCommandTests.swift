@@ -99,8 +99,8 @@ import Testing
     try Data((header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").utf8).write(to: input)
     let out = dir.url.appendingPathComponent("graded")
     let result = try CommandRunner.run(["grade", input.path, "--bank", Self.bank, "--out", out.path])
-    // One student answering every variant of every item: the first variant of each item counts, the rest
-    // are duplicates (flagged).
+    // One student answering every variant of every item: the last answer to each question counts, the rest
+    // are superseded (flagged).
     #expect(result.exitCode == 1, "\(result.standardError)")
     #expect(!result.standardError.contains("no question of the quiz matches"))
     let gradebook = try String(contentsOf: out.appendingPathComponent("canvas-gradebook.csv"), encoding: .utf8)
@@ -172,7 +172,7 @@ import Testing
     }
     try Data(csv.utf8).write(to: alone.appendingPathComponent("answers.csv"))
     let result = try CommandRunner.run(["grade", "answers.csv", "--key", "key.jsonl"], in: alone)
-    #expect(result.exitCode == 1, "\(result.standardOutput)\(result.standardError)")  // one variant per item per student: the rest are duplicates
+    #expect(result.exitCode == 1, "\(result.standardOutput)\(result.standardError)")  // one answer per question per student: the others are superseded
     let grades = try String(contentsOf: alone.appendingPathComponent("graded/grades.csv"), encoding: .utf8)
     #expect(grades.contains("s1,,8.00,8.00,100.0,2.00,3.00,3.00"), "\(grades)")
     #expect(!result.standardError.contains("warning"))

@@ -59,7 +59,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(r.map { $0["verdict"]! } == [
       "correct", "correct", "correct", "correct",
       "incorrect", "incorrect", "incorrect", "incorrect",
-      "correct", "duplicate", "duplicate", "unknown-item", "blank", "wrong-unit",
+      "superseded", "superseded", "correct", "unknown-item", "blank", "wrong-unit",
       "unreadable", "unknown-item",
     ])
     #expect(r[0]["parsed"] == "-95")
@@ -72,9 +72,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(r[2]["parsed"] == "efflux")
     #expect(r[4]["misconception"] == "valence-ignored")
     #expect(r[4]["feedback"] == "Divide by the valence z = 2.")
+    // Carol answers the Nernst question three times (two variants): the last answer counts.
     #expect(r[8]["parsed"] == "-95")
-    #expect(r[9]["feedback"] == "This student already answered nernst-potential-01 (row 10); the first answer counts.")
-    #expect(r[10]["feedback"] == "This student already answered this question as nernst-potential-01 (row 10); the first answer counts.")
+    #expect(r[8]["feedback"] == "Superseded by the answer in row 12: the last answer to this question counts.")
+    #expect(r[9]["feedback"] == "Superseded by the answer in row 12: the last answer to this question counts.")
+    #expect(r[10]["points"] == "2")
     #expect(r[11]["feedback"] == "\"driving-force-01\" has several parts: name one of driving-force-01#driving_force, driving-force-01#direction.")
     let g = try grades(dir)
     #expect(g["alice"]?["total"] == "5.00")
@@ -287,12 +289,42 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
       """.utf8).write(to: input)
     let summary = try Grader(quiz: Self.partsQuiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     let r = try responses(dir)
-    #expect(r.map { $0["verdict"]! } == ["correct", "correct", "duplicate", "correct", "incorrect"])
-    #expect(r[2]["feedback"] == "This student already answered this question as driving-force-01#driving_force (row 2); the first answer counts.")
+    // Ann answers the driving force twice, from two variants: the last answer counts.
+    #expect(r.map { $0["verdict"]! } == ["superseded", "correct", "correct", "correct", "incorrect"])
+    #expect(r[0]["feedback"] == "Superseded by the answer in row 4: the last answer to this question counts.")
     let g = try grades(dir)
     #expect(g["ann"]?["total"] == "3.00")
     #expect(g["bob"]?["total"] == "1.50")
     #expect(summary.rowsFlagged == 1)
+  }
+
+  @Test(arguments: [(AttemptsRule.first, ["correct", "superseded", "superseded"], "2.00"),
+                    (.last, ["superseded", "superseded", "incorrect"], "1.00"),
+                    (.best, ["correct", "superseded", "superseded"], "2.00")])
+  func theAttemptsRuleChoosesWhichRepeatedAnswerCounts(rule: AttemptsRule, verdicts: [String], total: String) throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("a.csv")
+    // A right answer (2 points), a blank attempt (no answer: it supersedes nothing), a wrong one to the same
+    // question from another variant, and a unit slip worth half (1 point).
+    try Data("""
+      student,item,response
+      ann,nernst-potential-01,-95
+      ann,nernst-potential-01,
+      ann,nernst-potential-02,264.6
+      ann,nernst-potential-01,-0.095 mV
+
+      """.utf8).write(to: input)
+    var policy = GradingPolicy()
+    policy.unitSlipCredit = 0.5
+    _ = try Grader(quiz: SampleQuiz.quiz, policy: policy, attempts: rule)
+      .grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    let r = try responses(dir)
+    #expect(r.map { $0["row"]! } == ["2", "3", "4", "5"])
+    #expect(r[1]["verdict"] == "blank")
+    let answered = [r[0], r[2], r[3]].map { $0["verdict"]! }
+    #expect(answered == verdicts, "\(rule)")
+    #expect(try grades(dir)["ann"]?["total"] == total)
   }
 
   // MARK: Key file

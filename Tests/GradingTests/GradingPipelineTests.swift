@@ -20,7 +20,7 @@ import Testing
     }
   }
 
-  /// Long format: the generator's realistic answers (a class small enough for duplicates), then rows of
+  /// Long format: the generator's realistic answers (a class small enough for repeated answers), then rows of
   /// random pieces: unknown items, blank students and answers, quotes, separators and line breaks inside fields.
   static func writeMessyLong(to url: URL, seed: UInt64) throws {
     var generator = SubmissionGenerator(quiz: SampleQuiz.quiz, seed: seed)
@@ -79,7 +79,7 @@ import Testing
     #expect(one.keys.sorted() == ["grades.csv", "report.html", "responses.csv"])
     for (name, bytes) in one { #expect(many[name] == bytes, "\(name) differs with \(workers) workers") }
     // The file exercises what the commit stage decides.
-    for verdict in ["duplicate", "unknown-item", "blank", "unreadable", "correct"] {
+    for verdict in ["superseded", "unknown-item", "blank", "unreadable", "correct"] {
       #expect(oneSummary.contains(verdict), "no \(verdict) in \(oneSummary)")
     }
   }
@@ -92,7 +92,7 @@ import Testing
     let (oneSummary, one) = try Self.grade(input, workers: 1, in: dir)
     let (manySummary, many) = try Self.grade(input, workers: 4, in: dir)
     #expect(manySummary == oneSummary)
-    #expect(oneSummary.contains("duplicate"))
+    #expect(oneSummary.contains("superseded"))
     for (name, bytes) in one { #expect(many[name] == bytes, "\(name) differs with 4 workers") }
   }
 

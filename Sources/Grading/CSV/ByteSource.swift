@@ -17,10 +17,15 @@ struct ByteSource {
   /// Bytes of a UTF-16 code unit or surrogate pair cut by a chunk boundary.
   private var carry: [UInt8] = []
   let name: String
+  /// Where the bytes come from, to read them again from the start.
+  private let file: URL?
+  private let bytes: [UInt8]
   static let chunkSize = 1 << 20
 
   init(file url: URL) throws(CSVError) {
     name = url.lastPathComponent
+    file = url
+    bytes = []
     do throws(InputFileError) {
       try InputFile.checkReadable(url)
     } catch {
@@ -35,7 +40,15 @@ struct ByteSource {
 
   init(bytes: [UInt8], name: String = "input") {
     self.name = name
+    file = nil
+    self.bytes = bytes
     origin = .memory(bytes, offset: 0)
+  }
+
+  /// The same source, from its first byte.
+  func restarted() throws(CSVError) -> ByteSource {
+    if let file { return try ByteSource(file: file) }
+    return ByteSource(bytes: bytes, name: name)
   }
 
   /// Replaces `buffer` with the next UTF-8 bytes; returns false at the end of the input.

@@ -83,6 +83,25 @@ public struct CSVReader {
     try start(separator: separator)
   }
 
+  /// A reader of the same file or bytes, from the header again, with the same separator and limits (a grading
+  /// run reads the input twice when a student's repeated answers are kept by a rule other than the first).
+  public func restarted() throws(CSVError) -> CSVReader {
+    var reader = self
+    reader.source = try source.restarted()
+    reader.chunk = []
+    reader.position = 0
+    reader.atEnd = false
+    reader.fieldBytes = []
+    reader.fieldEnds = []
+    reader.recordStart = 0
+    reader.endsStart = 0
+    reader.appending = false
+    reader.nextRow = 1
+    reader.row = 0
+    try reader.start(separator: separator)
+    return reader
+  }
+
   private mutating func start(separator given: UInt8?) throws(CSVError) {
     atEnd = try !source.read(into: &chunk)
     separator = given ?? CSVReader.detectSeparator(in: chunk)

@@ -20,15 +20,18 @@ public struct Grader: Sendable {
   public let quiz: Quiz
   /// Partial credit and significant-figure rules.
   public let policy: GradingPolicy
+  /// Which of a student's answers to the same question counts.
+  public let attempts: AttemptsRule
   let key: KeyIndex
   let parser = AnswerParser()
 
   /// Prepares a grader: indexes every part of every variant by name and by question text.
   ///
   /// - Complexity: O(number of parts in the quiz).
-  public init(quiz: Quiz, policy: GradingPolicy = GradingPolicy()) {
+  public init(quiz: Quiz, policy: GradingPolicy = GradingPolicy(), attempts: AttemptsRule = .last) {
     self.quiz = quiz
     self.policy = policy
+    self.attempts = attempts
     key = KeyIndex(quiz)
   }
 
@@ -107,6 +110,15 @@ public struct Grader: Sendable {
     let pipeline = GradingPipeline(reader: reader, run: run, grader: self, layout: layout)
     var finished: GradingRun
     (reader, finished) = try pipeline.run(workers: max(1, workers))
+    if finished.repeats, attempts != .first {
+      // Some student answered a question twice and the rule keeps another answer than the first: now that the
+      // kept answers are known, grade again (the first pass's files are dropped unwritten).
+      let winners = finished.keptAnswers
+      var again = try reader.restarted()
+      _ = try again.next()
+      let second = try GradingRun(grader: self, layout: layout, folder: folder, winners: winners)
+      (reader, finished) = try GradingPipeline(reader: again, run: second, grader: self, layout: layout).run(workers: max(1, workers))
+    }
     return try finished.finish()
   }
 }

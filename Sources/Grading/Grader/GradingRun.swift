@@ -11,6 +11,10 @@ struct GradingRun {
     var points: Points = .zero
     /// The row of the answer that counts.
     var firstRow: Int32 = 0
+    /// The answer the run's ``AttemptsRule`` keeps so far (``GradingRun/answerPosition(row:column:)``), and its
+    /// points: what a second pass grades.
+    var kept: Int64 = -1
+    var keptPoints: Points = .zero
   }
 
   let grader: Grader
@@ -48,8 +52,15 @@ struct GradingRun {
   /// ``GradingSummary/ambiguousStudents``.
   var replacedIDs: [String: Int] = [:]
 
-  init(grader: Grader, layout: Layout, folder: URL) throws(GradingError) {
+  /// Set on the second pass of a run whose students answered some question twice: the answer that counts, per
+  /// student and slot (``answerPosition(row:column:)``, −1: none). Nil on the first pass.
+  let winners: [Int64]?
+  /// Whether some student answered some question more than once (the first pass then keeps the first answer).
+  var repeats = false
+
+  init(grader: Grader, layout: Layout, folder: URL, winners: [Int64]? = nil) throws(GradingError) {
     self.grader = grader
+    self.winners = winners
     key = grader.key
     self.layout = layout
     self.folder = folder
@@ -136,37 +147,69 @@ struct GradingRun {
     case let .graded(partIndex, grade):
       guard let student else { preconditionFailure("A graded response names a student") }
       let part = key.parts[partIndex]
-      if let duplicate = duplicate(student: student, part: part) {
+      if let superseded = superseded(student: student, part: part, at: Self.answerPosition(row: record.row, column: 0), grade: grade) {
         flush()
         return (emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
-                     raw: fields[layout.response], part: part, grade: duplicate, fields: fields), false)
+                     raw: fields[layout.response], part: part, grade: superseded, fields: fields), false)
       }
-      account(grade, student: student, part: part, row: record.row)
+      account(grade, student: student, part: part, row: record.row, column: 0)
       verdictCounts[grade.verdict.index] += 1
       return (grade.verdict.isFlagged, true)
     }
   }
 
-  /// The duplicate verdict when `student` already answered this question of the item (`part`'s slot), with
-  /// this variant or another.
-  private func duplicate(student: Int, part: PreparedPart) -> ResponseGrade? {
-    let state = slotStates[student * key.slotCount + part.slot]
-    guard state.variant >= 0 else { return nil }
-    if Int(state.variant) != part.variant {
-      let other = key.parts[key.variants[Int(state.variant)].parts[part.position]].label
-      return ResponseGrade(verdict: .duplicate, points: 0,
-                           feedback: "This student already answered this question as \(other) (row \(state.firstRow)); the first answer counts.")
+  /// Where an answer is in the input, in file order: its row, then its answer column (0 in long files).
+  static func answerPosition(row: Int, column: Int) -> Int64 { Int64(row) << 20 | Int64(column) }
+
+  /// The row of an ``answerPosition(row:column:)``.
+  static func row(of position: Int64) -> Int64 { position >> 20 }
+
+  /// The `superseded` verdict when another answer of `student` to this question (`part`'s slot, from this or
+  /// another variant) counts instead of `grade`, given at `position`; nil when this one counts (or is blank).
+  ///
+  /// On the first pass, the first answer counts and the answer the run's rule keeps is remembered; when any
+  /// answer was repeated and the rule is not `first`, the grader runs a second pass with ``winners``.
+  private mutating func superseded(student: Int, part: PreparedPart, at position: Int64, grade: ResponseGrade) -> ResponseGrade? {
+    guard grade.verdict != .blank else { return nil }
+    let index = student * key.slotCount + part.slot
+    let rule = grader.attempts
+    if let winners {
+      let winner = winners[index]
+      guard winner >= 0, winner != position else { return nil }
+      return ResponseGrade(verdict: .superseded, points: 0, value: grade.value, option: grade.option,
+                           feedback: "Superseded by the answer in row \(Self.row(of: winner)): the \(rule) answer to this question counts.")
     }
-    return ResponseGrade(verdict: .duplicate, points: 0,
-                         feedback: "This student already answered \(part.label) (row \(state.firstRow)); the first answer counts.")
+    var state = slotStates[index]
+    guard state.variant >= 0 else { return nil }
+    repeats = true
+    switch rule {
+    case .first: break
+    case .last:
+      state.kept = position
+      state.keptPoints = grade.points
+    case .best:
+      if grade.points >= state.keptPoints {
+        state.kept = position
+        state.keptPoints = grade.points
+      }
+    }
+    slotStates[index] = state
+    let other = key.parts[key.variants[Int(state.variant)].parts[part.position]].label
+    return ResponseGrade(verdict: .superseded, points: 0, value: grade.value, option: grade.option,
+                         feedback: "Superseded by the answer in row \(state.firstRow) (\(other)): the first answer to this question counts.")
   }
 
-  /// Records a response that is not a duplicate: the student's slot and the statistics.
-  private mutating func account(_ grade: ResponseGrade, student: Int, part: PreparedPart, row: Int) {
+  /// The answer that counts for each student and slot, by the run's rule: what a second pass needs.
+  var keptAnswers: [Int64] { slotStates.map { $0.variant >= 0 ? $0.kept : -1 } }
+
+  /// Records a response that counts: the student's slot and the statistics.
+  private mutating func account(_ grade: ResponseGrade, student: Int, part: PreparedPart, row: Int, column: Int) {
     if grade.verdict != .blank {
       let base = student * key.slotCount
       var s = slotStates[base + part.slot]
       if s.variant < 0 {
+        s.kept = Self.answerPosition(row: row, column: column)
+        s.keptPoints = grade.points
         // A student counts once for a variant, however many of its parts they answered.
         let item = key.items[part.item]
         if !item.slots.contains(where: { $0 != part.slot && slotStates[base + $0].variant == Int32(part.variant) }) {
@@ -219,7 +262,7 @@ struct GradingRun {
       }
       let f = withBytes(of: label) { item in
         respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: column.part, known: true, pregraded: pregraded?[c])
+                part: column.part, known: true, pregraded: pregraded?[c], column: c)
       }
       flagged = flagged || f
     }
@@ -285,7 +328,7 @@ struct GradingRun {
   /// Grades one response and writes its line; returns whether it is flagged.
   private mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                                 raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
-                                known isKnown: Bool = false, pregraded: ResponseGrade? = nil) -> Bool {
+                                known isKnown: Bool = false, pregraded: ResponseGrade? = nil, column: Int = 0) -> Bool {
     let partIndex: Int
     if isKnown {
       guard let known else {
@@ -316,11 +359,11 @@ struct GradingRun {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
                   grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
     }
-    if let duplicate = duplicate(student: student, part: part) {
-      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: duplicate, fields: fields)
-    }
     let grade = pregraded ?? grader.grade(raw, part: part)
-    account(grade, student: student, part: part, row: row)
+    if let superseded = superseded(student: student, part: part, at: Self.answerPosition(row: row, column: column), grade: grade) {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: superseded, fields: fields)
+    }
+    account(grade, student: student, part: part, row: row, column: column)
     return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
   }
 
@@ -468,7 +511,7 @@ extension Verdict {
     case .wrongUnit: 3
     case .blank: 4
     case .unknownItem: 5
-    case .duplicate: 6
+    case .superseded: 6
     }
   }
 }

@@ -16,14 +16,28 @@ public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConve
   case blank
   /// The item is not in the key (an unknown variant id, or a column no question matches).
   case unknownItem = "unknown-item"
-  /// The student already answered this question (this part of the item, from this or another variant); the
-  /// first answer counts.
-  case duplicate
+  /// Another answer of the same student to the same question (this part of the item, from this or another
+  /// variant) counts instead, by the run's ``AttemptsRule``: a later attempt, a resubmitted form, a repeated
+  /// row.
+  case superseded
 
   /// Whether the response needs a person's attention.
   public var isFlagged: Bool { self != .correct && self != .incorrect }
 
   /// The name written in `responses.csv`.
+  public var description: String { rawValue }
+}
+
+/// Which of a student's answers to the same question counts: a later Canvas attempt, a resubmitted Google Form,
+/// a repeated row of a long or wide file. A blank is never an answer, so it supersedes nothing.
+public enum AttemptsRule: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+  /// The first answer in file order.
+  case first
+  /// The last answer in file order (what an LMS keeps by default).
+  case last
+  /// The answer with the most points; among equals, the later one.
+  case best
+
   public var description: String { rawValue }
 }
 
