@@ -17,6 +17,7 @@ struct Grade: ParsableCommand {
       Writes into --out (default: graded/ beside the submissions file):
         responses.csv         every response: row, value read, key, interval,
                               verdict, points, feedback
+        review.csv            the answers a person should look at, and why
         grades.csv            one row per student: total, maximum, percent,
                               points per item
         report.html           histogram, facility, discrimination, alpha
@@ -35,8 +36,8 @@ struct Grade: ParsableCommand {
       the key is drawn again and every difference is a warning: the grades
       still follow the key file.
 
-      Exit status: 0 all graded, 1 some rows flagged (outputs complete),
-      2 unusable input or arguments.
+      Exit status: 0 nothing to review, 1 review.csv has rows (outputs
+      complete), 2 unusable input or arguments.
 
       Example:
         nernstquiz grade answers.csv --key out/key.jsonl

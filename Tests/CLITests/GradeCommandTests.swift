@@ -60,8 +60,9 @@ import Testing
     let result = try CommandRunner.run(["grade", input.path, "--bank", Self.bank, "--key", dir.url.appendingPathComponent("quiz/key.jsonl").path,
                                         "--out", out.path])
     #expect(result.exitCode == 0, "\(result.standardError)")
-    #expect(result.standardOutput.hasPrefix("\(parts.count) rows in = \(parts.count) graded + 0 flagged"))
-    for name in ["responses.csv", "grades.csv", "report.html"] {
+    #expect(result.standardOutput.hasPrefix("\(parts.count) rows read; \(parts.count) answers: \(parts.count) correct"))
+    #expect(result.standardOutput.contains("nothing to review"))
+    for name in ["responses.csv", "review.csv", "grades.csv", "report.html"] {
       #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
     }
     let responses = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8)
@@ -78,9 +79,13 @@ import Testing
     let out = dir.url.appendingPathComponent("graded")
     let result = try CommandRunner.run(["grade", input.path, "--bank", Self.bank, "--out", out.path])
     #expect(result.exitCode == 1, "\(result.standardError)")
-    #expect(result.standardOutput.hasPrefix("4 rows in = 1 graded + 3 flagged; 4 responses: 1 correct, 1 unreadable, 1 blank, 1 unknown-item"))
+    #expect(result.standardOutput.hasPrefix("4 rows read; 4 answers: 1 correct, 1 unreadable, 1 blank, 1 unknown-item; 4 students; 2 to review (review.csv)"))
     let lines = try String(contentsOf: out.appendingPathComponent("responses.csv"), encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 5)
+    let review = try String(contentsOf: out.appendingPathComponent("review.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(review.count == 3)
+    #expect(review[1].hasPrefix("3,b,") && review[1].contains(",unreadable,"))
+    #expect(review[2].hasPrefix("4,c,nope,1,unknown-item,"))
   }
 
   @Test func canvasReportIsMatchedByQuestionTextAndGetsAGradebook() throws {

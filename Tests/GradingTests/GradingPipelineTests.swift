@@ -76,7 +76,7 @@ import Testing
     let (oneSummary, one) = try Self.grade(input, workers: 1, in: dir)
     let (manySummary, many) = try Self.grade(input, workers: workers, in: dir)
     #expect(manySummary == oneSummary)
-    #expect(one.keys.sorted() == ["grades.csv", "report.html", "responses.csv"])
+    #expect(one.keys.sorted() == ["grades.csv", "report.html", "responses.csv", "review.csv"])
     for (name, bytes) in one { #expect(many[name] == bytes, "\(name) differs with \(workers) workers") }
     // The file exercises what the commit stage decides.
     for verdict in ["superseded", "unknown-item", "blank", "unreadable", "correct"] {

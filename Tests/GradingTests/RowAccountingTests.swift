@@ -42,9 +42,13 @@ import Testing
         let lines = try readCSV(dir.url.appendingPathComponent("out/responses.csv")).dropFirst()
         #expect(lines.count == summary.responses)
         #expect(lines.map { Int($0[0])! } == Array((0..<rows.count).map { $0 + 2 }))
-        let flagged = lines.filter { !["correct", "incorrect"].contains($0[9]) }.count
-        #expect(flagged == summary.rowsFlagged)
-        #expect(summary.exitStatus == (flagged == 0 ? 0 : 1))
+        let flagged = lines.filter { !["correct", "incorrect", "blank"].contains($0[9]) }
+        #expect(flagged.count == summary.rowsFlagged)
+        // review.csv lists exactly the answers a person should look at, and the exit status follows it.
+        let review = try readCSV(dir.url.appendingPathComponent("out/review.csv")).dropFirst()
+        #expect(review.map(\.[0]) == flagged.map(\.[0]))
+        #expect(review.map(\.[4]) == flagged.map(\.[9]))
+        #expect(summary.exitStatus == (review.isEmpty ? 0 : 1))
       } catch {
         Issue.record("grading failed: \(error)")
       }

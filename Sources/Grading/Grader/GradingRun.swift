@@ -22,6 +22,10 @@ struct GradingRun {
   let layout: Layout
   let folder: URL
   let responses: OutputFile
+  /// Every answer a person should look at (``Verdict/isFlagged``), and question columns whose points differ
+  /// from the key's.
+  let review: OutputFile
+  var reviewLine: [UInt8] = []
   var counts: GradingSummary
 
   // Students, in order of first appearance.
@@ -80,6 +84,13 @@ struct GradingRun {
                   "possible", "misconception", "feedback"]
     header += layout.carried.map { layout.header[$0] }
     responses.row(header)
+    review = try OutputFile(folder.appendingPathComponent("review.csv"))
+    review.row(["row", "student", "item", "response", "verdict", "reason"])
+    for column in layout.answers {
+      guard let p = column.part, let written = column.points, written != key.parts[p].points else { continue }
+      counts.pointsMismatches.append(column.header)
+      review.row(["1", "", column.header, "", "points", "the report gives this question \(written) points, the key \(key.parts[p].points): the key's are used"])
+    }
   }
 
   // MARK: Rows
@@ -141,9 +152,12 @@ struct GradingRun {
       let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])
       return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields,
                                    pregraded: grades), false)
-    case let .final(verdict):
-      verdictCounts[verdict.index] += 1
-      return (verdict.isFlagged, true)
+    case let .final(grade):
+      verdictCounts[grade.verdict.index] += 1
+      if grade.verdict.isFlagged {
+        writeReview(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response], grade: grade)
+      }
+      return (grade.verdict.isFlagged, true)
     case let .graded(partIndex, grade):
       guard let student else { preconditionFailure("A graded response names a student") }
       let part = key.parts[partIndex]
@@ -154,6 +168,9 @@ struct GradingRun {
       }
       account(grade, student: student, part: part, row: record.row, column: 0)
       verdictCounts[grade.verdict.index] += 1
+      if grade.verdict.isFlagged {
+        writeReview(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response], grade: grade)
+      }
       return (grade.verdict.isFlagged, true)
     }
   }
@@ -408,11 +425,19 @@ struct GradingRun {
 
   // MARK: Writing
 
+  private mutating func writeReview(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+    reviewLine.removeAll(keepingCapacity: true)
+    reviewLine.appendReviewLine(row: row, studentID: studentID, item: item, raw: raw, grade: grade)
+    review.write(reviewLine)
+  }
+
   @discardableResult
   private mutating func emit(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                              raw: UnsafeBufferPointer<UInt8>,
                              part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
     verdictCounts[grade.verdict.index] += 1
+    if grade.verdict.isFlagged { writeReview(row: row, studentID: studentID, item: item, raw: raw, grade: grade) }
     line.removeAll(keepingCapacity: true)
     line.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
                             fields: fields, carried: layout.carried)
@@ -454,7 +479,7 @@ struct GradingRun {
       line.append(0x0A)
       grades.write(line)
     }
-    var files = [responses, grades]
+    var files = [responses, review, grades]
     if layout.format == .canvas {
       let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"))
       let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title

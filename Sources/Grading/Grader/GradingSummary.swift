@@ -10,7 +10,8 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   public var rowsIn = 0
   /// Rows all of whose responses were graded (correct or incorrect).
   public var rowsGraded = 0
-  /// Rows with at least one flagged response (unreadable, wrong unit, blank, unknown item, duplicate).
+  /// Rows with at least one response a person should look at (unreadable, wrong unit, unknown item,
+  /// superseded): the rows of `review.csv`.
   public var rowsFlagged = 0
   /// Responses written to `responses.csv`, by verdict.
   public var verdicts: [Verdict: Int] = [:]
@@ -18,6 +19,8 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   public var students = 0
   /// Headers of question columns that match no part of the key (wide, Canvas and Google Forms input).
   public var unmatchedColumns: [String] = []
+  /// Headers of Canvas question columns whose points differ from the key's (the key's are used).
+  public var pointsMismatches: [String] = []
   /// Student ids that differ in the input only by bytes that are not UTF-8, so that every output (which
   /// replaces such bytes by U+FFFD) shows them alike: the id as written, for each such pair. They are graded as
   /// different students; the exit status is 1 so that someone looks.
@@ -31,16 +34,28 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   /// Lines written to `responses.csv`.
   public var responses: Int { verdicts.values.reduce(0, +) }
 
-  /// The exit status of `nernstquiz grade`: 0 when every row was graded, 1 when some were flagged (the
-  /// outputs are complete either way). Status 2, for unusable input, is a thrown error instead.
-  public var exitStatus: Int32 { rowsFlagged == 0 && ambiguousStudents.isEmpty ? 0 : 1 }
+  /// Lines of `review.csv`: the answers a person should look at, and the question columns whose points differ
+  /// from the key's.
+  public var toReview: Int {
+    Verdict.allCases.filter(\.isFlagged).reduce(0) { $0 + (verdicts[$1] ?? 0) } + pointsMismatches.count
+  }
 
-  /// One line: `120 rows in = 117 graded + 3 flagged; 360 responses: 301 correct, …`.
+  /// The exit status of `nernstquiz grade`: 0 when nothing needs review, 1 exactly when `review.csv` has rows
+  /// (or two student ids differ only by bytes that are not UTF-8); the outputs are complete either way. Status
+  /// 2, for unusable input, is a thrown error instead.
+  public var exitStatus: Int32 { toReview == 0 && ambiguousStudents.isEmpty ? 0 : 1 }
+
+  /// One line: `120 rows read; 360 answers: 301 correct, 50 incorrect, 6 blank, 3 unreadable; 40 students;
+  /// 3 to review (review.csv)`.
   public var description: String {
-    var text = "\(rowsIn) rows in = \(rowsGraded) graded + \(rowsFlagged) flagged; \(responses) responses"
+    var text = "\(rowsIn) rows read; \(responses) answers"
     let counts = Verdict.allCases.compactMap { v in verdicts[v].flatMap { $0 > 0 ? "\($0) \(v)" : nil } }
     if !counts.isEmpty { text += ": " + counts.joined(separator: ", ") }
     text += "; \(students) students"
+    text += toReview == 0 ? "; nothing to review" : "; \(toReview) to review (review.csv)"
+    if !pointsMismatches.isEmpty {
+      text += "; \(pointsMismatches.count) question\(pointsMismatches.count == 1 ? "" : "s") with other points than the key's (the key's used)"
+    }
     if !unmatchedColumns.isEmpty {
       text += "; \(unmatchedColumns.count) unmatched column\(unmatchedColumns.count == 1 ? "" : "s")"
     }

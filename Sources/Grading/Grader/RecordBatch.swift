@@ -14,7 +14,7 @@ struct RecordBatch {
     /// Nothing prepared: the commit stage does all the work.
     case none
     /// The line is final whatever the student's history: an unknown item, or a row naming no student.
-    case final(Verdict)
+    case final(ResponseGrade)
     /// A graded response; the line holds unless the student already answered the part.
     case graded(part: Int, grade: ResponseGrade)
     /// Wide formats: the grades of the record's answer cells, one per answer column, from this index in
@@ -131,21 +131,24 @@ struct RecordBatch {
         case let .part(p)?:
           let part = key.parts[p]
           if studentID.isEmpty {
-            line(part, ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."))
-            return .final(.unreadable)
+            let grade = ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student.")
+            line(part, grade)
+            return .final(grade)
           }
           let grade = grader.grade(raw, part: part)
           line(part, grade)
           return .graded(part: p, grade: grade)
         case let .needsAnswerID(v)?:
           let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
-          line(nil, ResponseGrade(verdict: .unknownItem, points: 0,
-                                  feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."))
-          return .final(.unknownItem)
+          let grade = ResponseGrade(verdict: .unknownItem, points: 0,
+                                    feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names).")
+          line(nil, grade)
+          return .final(grade)
         case nil:
-          line(nil, ResponseGrade(verdict: .unknownItem, points: 0,
-                                  feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."))
-          return .final(.unknownItem)
+          let grade = ResponseGrade(verdict: .unknownItem, points: 0,
+                                    feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key.")
+          line(nil, grade)
+          return .final(grade)
         }
       }
       records[r].outcome = outcome
@@ -186,6 +189,23 @@ let verdictNameBytes: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8)
 
 extension Array where Element == UInt8 {
   /// Appends one `responses.csv` line, line break included.
+  /// A `review.csv` line: where the answer is, what it says, its verdict and why a person should look.
+  mutating func appendReviewLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                 raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+    appendDecimal(row)
+    append(0x2C)
+    appendCSVField(studentID)
+    append(0x2C)
+    appendCSVField(item)
+    append(0x2C)
+    appendCSVField(raw)
+    append(0x2C)
+    append(contentsOf: verdictNameBytes[grade.verdict.index])
+    append(0x2C)
+    appendCSVField(grade.feedback)
+    append(0x0A)
+  }
+
   mutating func appendResponseLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                                    raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
                                    fields: CSVFields, carried: [Int]) {

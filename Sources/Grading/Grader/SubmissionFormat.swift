@@ -66,6 +66,8 @@ struct Layout: Sendable {
     /// The part it answers, or nil for a column no part matches.
     var part: Int?
     var header: String
+    /// Canvas: the question's points as the report gives them (the header of the column after it).
+    var points: Points? = nil
   }
 
   var format: SubmissionFormat
@@ -123,8 +125,12 @@ struct Layout: Sendable {
         defer { c += 1 }
         if metadata.contains(h[c]) { continue }
         guard let text = Layout.canvasQuestionText(header[c]) else { continue }
-        answers.append(AnswerColumn(column: c, part: key.part(forCanvasQuestion: text), header: header[c]))
-        if c + 1 < header.count, Double(header[c + 1].trimmingSpaces) != nil { c += 1 }
+        var column = AnswerColumn(column: c, part: key.part(forCanvasQuestion: text), header: header[c])
+        if c + 1 < header.count, let points = Double(header[c + 1].trimmingSpaces) {
+          column.points = Points(exactly: (points * 100).rounded() / 100)
+          c += 1
+        }
+        answers.append(column)
       }
     case .googleForms:
       let email = HeaderName.column(in: h, among: HeaderName.email)

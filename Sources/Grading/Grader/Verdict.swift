@@ -1,8 +1,8 @@
 import QuizModel
 /// What became of one response.
 ///
-/// `correct` and `incorrect` are graded; every other verdict flags the response for a person to look at
-/// (and makes `nernstquiz grade` exit with status 1).
+/// `correct`, `incorrect` and `blank` are graded; the others flag the response for a person to look at: it is
+/// listed in `review.csv`, and `nernstquiz grade` exits with status 1.
 public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// Within the tolerance of the key, or the correct option.
   case correct
@@ -21,8 +21,10 @@ public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConve
   /// row.
   case superseded
 
-  /// Whether the response needs a person's attention.
-  public var isFlagged: Bool { self != .correct && self != .incorrect }
+  /// Whether a person should look at the response (it is listed in `review.csv`): text that could not be read,
+  /// a unit of the wrong kind, an item the key does not have, or an answer another one of the student's
+  /// supersedes. A blank is no answer, and needs no review.
+  public var isFlagged: Bool { self == .unreadable || self == .wrongUnit || self == .unknownItem || self == .superseded }
 
   /// The name written in `responses.csv`.
   public var description: String { rawValue }
