@@ -262,6 +262,17 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(error?.code == .emptyFile)
   }
 
+  @Test func csvOutputsStartWithTheUTF8ByteOrderMarkSoSpreadsheetsReadTheMinusSign() throws {
+    let (_, dir) = try gradeSample(fixture("canvas"))
+    defer { dir.remove() }
+    for name in ["responses.csv", "review.csv", "grades.csv", "canvas-gradebook.csv"] {
+      let bytes = try Data(contentsOf: dir.url.appendingPathComponent("out/\(name)"))
+      #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(name)")
+    }
+    let html = try Data(contentsOf: dir.url.appendingPathComponent("out/report.html"))
+    #expect(html.first == UInt8(ascii: "<"))
+  }
+
   // MARK: Parts from different variants
 
   /// A two-part problem with two variants, as Canvas delivers it: each part its own group, drawn on its own.

@@ -70,7 +70,7 @@ struct GradingRun {
     self.folder = folder
     counts = GradingSummary(format: layout.format)
     counts.unmatchedColumns = layout.unmatched
-    responses = try OutputFile(folder.appendingPathComponent("responses.csv"))
+    responses = try OutputFile(folder.appendingPathComponent("responses.csv"), spreadsheet: true)
     partVerdicts = Array(repeating: Array(repeating: 0, count: Verdict.allCases.count), count: key.parts.count)
     partPoints = Array(repeating: .zero, count: key.parts.count)
     partMisconceptions = Array(repeating: [:], count: key.parts.count)
@@ -84,7 +84,7 @@ struct GradingRun {
                   "possible", "misconception", "feedback"]
     header += layout.carried.map { layout.header[$0] }
     responses.row(header)
-    review = try OutputFile(folder.appendingPathComponent("review.csv"))
+    review = try OutputFile(folder.appendingPathComponent("review.csv"), spreadsheet: true)
     review.row(["row", "student", "item", "response", "verdict", "reason"])
     for column in layout.answers {
       guard let p = column.part, let written = column.points, written != key.parts[p].points else { continue }
@@ -452,7 +452,7 @@ struct GradingRun {
     for verdict in Verdict.allCases where verdictCounts[verdict.index] > 0 {
       counts.verdicts[verdict] = verdictCounts[verdict.index]
     }
-    let grades = try OutputFile(folder.appendingPathComponent("grades.csv"))
+    let grades = try OutputFile(folder.appendingPathComponent("grades.csv"), spreadsheet: true)
     grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
     var totals: [Points] = []
     totals.reserveCapacity(studentIDs.count)
@@ -481,7 +481,7 @@ struct GradingRun {
     }
     var files = [responses, review, grades]
     if layout.format == .canvas {
-      let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"))
+      let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"), spreadsheet: true)
       let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title
       gradebook.row(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
       gradebook.row(["Points Possible", "", "", "", "", key.maximum.twoDecimals])

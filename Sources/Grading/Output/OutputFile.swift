@@ -27,7 +27,12 @@ final class OutputFile {
   private var buffer: [UInt8] = []
   private static let capacity = 1 << 18
 
-  init(_ destination: URL) throws(GradingError) {
+  /// UTF-8's byte-order mark: spreadsheet programs (Excel) read a CSV as UTF-8 only when it starts with it,
+  /// and show `−95 mV` and `Cl⁻` right; CSV readers (Canvas's gradebook import, ours) skip it.
+  static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// Opens a file; `spreadsheet` CSVs start with the UTF-8 byte-order mark.
+  init(_ destination: URL, spreadsheet: Bool = false) throws(GradingError) {
     self.destination = destination
     temporary = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
@@ -36,6 +41,7 @@ final class OutputFile {
     else { throw GradingError("Cannot write \(destination.lastPathComponent) in \(destination.deletingLastPathComponent().lastPathComponent)/") }
     self.handle = handle
     buffer.reserveCapacity(OutputFile.capacity)
+    if spreadsheet { buffer.append(contentsOf: OutputFile.byteOrderMark) }
   }
 
   deinit {
