@@ -57,6 +57,9 @@ struct Grade: ParsableCommand {
           help: ArgumentHelp("long, wide, canvas or google-forms (default: detected).", valueName: "format"))
   var inputFormat: String?
   @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir")) var out: String?
+  @Option(name: .customLong("id-column"),
+          help: ArgumentHelp("The column naming the student (default: from the format).", valueName: "header"))
+  var idColumn: String?
   @Option(help: ArgumentHelp("Which of a student's answers to one question counts: first, last or best.",
                              valueName: "rule"))
   var attempts: String = "last"
@@ -131,7 +134,7 @@ struct Grade: ParsableCommand {
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)
     var summary = try grader.grade(submissionsAt: input, format: inputFormat.flatMap(SubmissionFormat.init(rawValue:)),
-                                   into: output.staging)
+                                   identityColumn: idColumn, into: output.staging)
     try output.commitOrFail(command: "grade")
     summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }
     return summary

@@ -273,6 +273,54 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(html.first == UInt8(ascii: "<"))
   }
 
+  // MARK: Google Forms as people build them
+
+  func gradeForm(_ csv: String, identity: String? = nil) throws -> (GradingSummary, TemporaryDirectory) {
+    let dir = try TemporaryDirectory()
+    let input = dir.url.appendingPathComponent("form.csv")
+    try Data(csv.utf8).write(to: input)
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, identityColumn: identity,
+                                                          into: dir.url.appendingPathComponent("out"))
+    return (summary, dir)
+  }
+
+  @Test func aFormTitledByTheUniquePromptWithYourNameIsGraded() throws {
+    // The stem is in the question's description, which the CSV leaves out: the title is the prompt alone.
+    let (summary, dir) = try gradeForm("""
+      Timestamp,Your name,Score,Net movement of K⁺,Driving force Vm − E (mV)
+      2026/11/30 10:00:00,Ann Lee,,efflux,25
+      2026/11/30 10:01:00,Bo Chen,,influx,-25
+
+      """)
+    defer { dir.remove() }
+    #expect(summary.format == .googleForms)
+    #expect(summary.unmatchedColumns.isEmpty)
+    let g = try grades(dir)
+    #expect(g["Ann Lee"]?["total"] == "2.00")
+    #expect(g["Bo Chen"]?["total"] == "0.00")
+  }
+
+  @Test func aFormTitleThatIsThePromptOfEveryVariantIsRefusedWithTheReason() throws {
+    let error = #expect(throws: CSVError.self) {
+      _ = try gradeForm("Timestamp,Email Address,E (mV)\n2026/11/30 10:00:00,a@x.edu,-95\n").1.remove()
+    }
+    #expect(error?.description.contains("is the prompt of 2 variants") == true, "\(String(describing: error))")
+    #expect(error?.description.contains("personalised quizzes") == true)
+    #expect(error?.description.contains("row 1, column 3") == true)
+  }
+
+  @Test func ellipsesMatchAndTheIdColumnCanBeChosen() throws {
+    var quiz = SampleQuiz.quiz
+    quiz.items[1].variants[0].answers[1].prompt = "Net movement of K⁺..."
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("form.csv")
+    try Data("Timestamp,Email Address,Student number,Net movement of K⁺…\n2026/11/30,a@x.edu,S-17,efflux\n".utf8).write(to: input)
+    _ = try Grader(quiz: quiz).grade(submissionsAt: input, identityColumn: "Email Address", into: dir.url.appendingPathComponent("out"))
+    let g = try grades(dir)
+    #expect(g["a@x.edu"]?["total"] == "1.00")
+  }
+
   // MARK: Parts from different variants
 
   /// A two-part problem with two variants, as Canvas delivers it: each part its own group, drawn on its own.

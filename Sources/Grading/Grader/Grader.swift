@@ -70,6 +70,8 @@ public struct Grader: Sendable {
   /// - Parameters:
   ///   - input: The CSV file (see <doc:SubmissionFormats>).
   ///   - format: The layout, or nil to detect it from the header.
+  ///   - identityColumn: The header of the column naming the student, instead of the format's own (Google Forms:
+  ///     `Student ID`, else `Email address`, else `Username`, else a name).
   ///   - folder: The output folder, created when missing.
   ///   - workers: How many threads grade (reading and writing stay in input order, so the outputs are the
   ///     same bytes for any number); ``defaultWorkers`` unless given, 1 for none besides the caller's, at
@@ -78,7 +80,7 @@ public struct Grader: Sendable {
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.
   /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
-  public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, into folder: URL,
+  public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
                     workers: Int = Grader.defaultWorkers) throws -> GradingSummary {
     let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map { folder.appendingPathComponent($0) }
     let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
@@ -91,11 +93,11 @@ public struct Grader: Sendable {
     } catch {
       throw GradingError("Cannot create the output folder \(folder.lastPathComponent): \(error.localizedDescription)")
     }
-    return try grade(&reader, format: format, into: folder, workers: workers)
+    return try grade(&reader, format: format, identityColumn: identityColumn, into: folder, workers: workers)
   }
 
   /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:workers:)``.
-  public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, into folder: URL,
+  public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
                     workers: Int = Grader.defaultWorkers) throws -> GradingSummary {
     guard try reader.next() else {
       throw CSVError(.emptyFile, file: reader.fileName, message: "the file is empty: expected a header row")
@@ -105,7 +107,7 @@ public struct Grader: Sendable {
       throw CSVError(.unknownHeader, file: reader.fileName, row: 1,
                      message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report or Google Forms responses, or give --input-format")
     }
-    let layout = try Layout(header: header, format: format, key: key, file: reader.fileName)
+    let layout = try Layout(header: header, format: format, key: key, file: reader.fileName, identity: identityColumn)
     let run = try GradingRun(grader: self, layout: layout, folder: folder)
     let pipeline = GradingPipeline(reader: reader, run: run, grader: self, layout: layout)
     var finished: GradingRun

@@ -34,6 +34,8 @@ struct KeyIndex: Sendable {
   var byQuestionText: [String: [Int]] = [:]
   /// Parts by their question text as Canvas's Student Analysis header leaves it (``QuestionText/canvasCanonical(_:)``).
   var byCanvasText: [String: [Int]] = [:]
+  /// Parts by their prompt alone (a Google Form whose questions show the stem in the description).
+  var byPrompt: [String: [Int]] = [:]
   var maximum: Points = .zero
   /// The questions one student answers: the sum of the items' part counts.
   var slotCount = 0
@@ -58,6 +60,7 @@ struct KeyIndex: Sendable {
           byName[variant.id + "#" + answer.id] = .part(part.index)
           byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)
           byCanvasText[QuestionText.canvasCanonical(variant.questionText(for: answer)), default: []].append(part.index)
+          if !answer.prompt.isEmpty { byPrompt[QuestionText.normalize(answer.prompt), default: []].append(part.index) }
           parts.append(part)
         }
         if partIndices.count == 1 {
@@ -83,6 +86,9 @@ struct KeyIndex: Sendable {
     if let found = byQuestionText[normalized], found.count == 1 { return found[0] }
     return nil
   }
+
+  /// The parts whose prompt alone is `header` (normalised): how a Google Form titled by the prompt is matched.
+  func parts(forPrompt header: String) -> [Int] { byPrompt[QuestionText.normalize(header.trimmingSpaces)] ?? [] }
 
   /// The part a Canvas Student Analysis question header names (its text after `"<id>: "`).
   func part(forCanvasQuestion text: String) -> Int? {
@@ -128,6 +134,7 @@ enum QuestionText {
         pendingSpace = false
         switch s {
         case "\u{2212}", "\u{2013}", "\u{2014}", "\u{2010}", "\u{2011}", "\u{2012}": out += "-"
+        case "\u{2026}": out += "..."  // Google Forms and word processors turn "..." into "…"
         default: out.unicodeScalars.append(s)
         }
       }

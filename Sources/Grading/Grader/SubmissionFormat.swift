@@ -46,8 +46,8 @@ enum HeaderName {
                           "informazioni cronologiche", "tijdstempel"]
   static let email = ["email address", "email", "e-mail", "dirección de correo electrónico", "adresse e-mail",
                       "e-mail-adresse", "endereço de e-mail", "indirizzo email", "e-mailadres"]
-  static let googleIdentity = ["name", "full name", "student", "student id", "student number", "id", "first name",
-                               "last name", "section", "username"]
+  static let googleIdentity = ["student id", "your name", "name", "full name", "student", "student number", "id",
+                               "username", "first name", "last name", "section"]
 
   /// Lower case, trimmed: "  Email Address " → "email address".
   static func normalize(_ name: String) -> String { name.trimmingSpaces.lowercased() }
@@ -87,7 +87,9 @@ struct Layout: Sendable {
   /// Headers of question columns that match no part of the key.
   var unmatched: [String] { answers.filter { $0.part == nil }.map(\.header) }
 
-  init(header: [String], format: SubmissionFormat, key: KeyIndex, file: String) throws(CSVError) {
+  /// - Parameter identity: The header of the column that identifies students, instead of the one the format
+  ///   implies (`--id-column`).
+  init(header: [String], format: SubmissionFormat, key: KeyIndex, file: String, identity: String? = nil) throws(CSVError) {
     self.format = format
     self.header = header
     let h = header.map(HeaderName.normalize)
@@ -133,11 +135,13 @@ struct Layout: Sendable {
         answers.append(column)
       }
     case .googleForms:
+      // Student ID first, then the email address, then a name: the steadiest identity the form collected.
+      let id = HeaderName.column(in: h, among: ["student id", "student number", "id", "username"])
       let email = HeaderName.column(in: h, among: HeaderName.email)
-      let identity = HeaderName.column(in: h, among: HeaderName.googleIdentity)
-      guard let s = email ?? identity else { throw missing("Email Address (or name)") }
+      let names = HeaderName.column(in: h, among: ["your name", "name", "full name", "student"])
+      guard let s = id ?? email ?? names else { throw missing("Student ID, Email Address, Username or name") }
       student = s
-      name = identity.flatMap { $0 == s ? nil : $0 }
+      name = names.flatMap { $0 == s ? nil : $0 }
       let skip: Set<Int> = Set([0, s] + (name.map { [$0] } ?? []))
       for c in header.indices where !skip.contains(c) {
         if ["score", "punteggio", "puntuación", "note", "punkte", "pontuação", "punten"].contains(h[c])
@@ -145,8 +149,30 @@ struct Layout: Sendable {
         {
           continue
         }
-        answers.append(AnswerColumn(column: c, part: key.part(forColumn: header[c]), header: header[c]))
+        var part = key.part(forColumn: header[c])
+        if part == nil {
+          // A form whose questions show the stem in the description and the prompt as the title.
+          let byPrompt = key.parts(forPrompt: header[c])
+          if byPrompt.count == 1 {
+            part = byPrompt[0]
+          } else if byPrompt.count > 1 {
+            throw CSVError(.unknownHeader, file: file, row: 1, column: c + 1, message:
+              "the question \(quoted(header[c], limit: 60)) is the prompt of \(byPrompt.count) variants, and the form's CSV holds "
+              + "question titles only, so it cannot tell which variant a student saw; a Google Form shows every student "
+              + "the same questions: give each variant its own question with its stem in the title, or give each "
+              + "student their own numbers (personalised quizzes)")
+          }
+        }
+        answers.append(AnswerColumn(column: c, part: part, header: header[c]))
       }
+    }
+    if let identity {
+      guard let c = h.firstIndex(of: HeaderName.normalize(identity)) else {
+        throw CSVError(.unknownHeader, file: file, row: 1, message: "no column \(quoted(identity, limit: 60)) (--id-column) in the header")
+      }
+      student = c
+      answers.removeAll { $0.column == c }
+      if name == c { name = nil }
     }
     if format != .long, !answers.isEmpty, answers.allSatisfy({ $0.part == nil }) {
       throw CSVError(.unknownHeader, file: file, row: 1,
