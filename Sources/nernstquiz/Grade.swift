@@ -113,7 +113,7 @@ struct Grade: ParsableCommand {
 
   private func grade() throws -> GradingSummary {
     let input = URL(fileURLWithPath: submissions)
-    let quiz = try answerKey()
+    let (quiz, deliveries) = try answerKey()
     var options = quiz.grading
     var overrides: [String] = []
     if let unitSlipCredit {
@@ -129,7 +129,8 @@ struct Grade: ParsableCommand {
     }
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
-    let grader = Grader(quiz: quiz, policy: GradingPolicy(options: options), attempts: AttemptsRule(rawValue: attempts)!)
+    let grader = Grader(quiz: quiz, deliveries: deliveries, policy: GradingPolicy(options: options),
+                        attempts: AttemptsRule(rawValue: attempts)!)
     // Written into a temporary folder beside the output folder, moved into place only when complete.
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)
@@ -142,7 +143,7 @@ struct Grade: ParsableCommand {
 
   /// The quiz to grade against: the key file's, or the bank's drawn again (compared with the key file when
   /// both are given).
-  private func answerKey() throws -> Quiz {
+  private func answerKey() throws -> (Quiz, [Delivery]) {
     var given: AnswerKey?
     if let key {
       let url = URL(fileURLWithPath: key)
@@ -155,12 +156,12 @@ struct Grade: ParsableCommand {
         Terminal.error("note: \(key) is a format-1 key (before points per part and the grading policy were recorded): graded with no partial credit")
       }
     }
-    guard let bank else { return given!.quiz }
+    guard let bank else { return (given!.quiz, given!.deliveries) }
     let bankURL = try ContentLocator.bank(bank)
     let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed)
     guard let given else {
       Terminal.error("note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way")
-      return drawn
+      return (drawn, [])
     }
     let differences = given.quiz.differences(from: drawn)
     for difference in differences.prefix(20) {
@@ -170,6 +171,6 @@ struct Grade: ParsableCommand {
     if !differences.isEmpty {
       Terminal.error("warning: the bank and templates no longer give the key given out; grading follows \(key!)")
     }
-    return given.quiz
+    return (given.quiz, given.deliveries)
   }
 }

@@ -149,6 +149,63 @@ struct CanvasLoopTests {
   }
 }
 
+/// The loop through a QTI 2.1 player: each section selects one variant (item) per student, whose parts all come
+/// from that variant; the results come back as long or wide files naming the items as the package does
+/// (`item#response`, or the item alone for a one-part variant).
+struct QTILoopTests {
+  @Test(arguments: ["long", "wide"])
+  func everyStudentGetsTheTotalOfTheAnswersTheyGave(layout: String) throws {
+    let quiz = try CanvasLoopTests.everyTemplateQuiz()
+    let package = try makePackage(quiz, format: .qti21, baseName: "loop", workers: 1)
+    let deliveries = package.report.deliveries
+    let answers = Dictionary(uniqueKeysWithValues: quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
+    func name(_ d: Delivery) -> String {
+      deliveries.filter { $0.variant == d.variant }.count == 1 ? d.item! : d.item! + "#" + d.response!
+    }
+    let columns = deliveries.map(name)
+    var rng = SplitMix(state: 11)
+    var long = "student,item,response\n"
+    var wide = (["student"] + columns).joined(separator: ",") + "\n"
+    var expected: [String: Points] = [:]
+    for s in 1...20 {
+      var cells = Array(repeating: "", count: columns.count)
+      var total = Points.zero
+      for item in quiz.items {
+        let variant = item.variants[Int(rng.next() % UInt64(item.variants.count))]
+        for d in deliveries.indices where deliveries[d].variant == variant.id {
+          let answer = answers["\(variant.id)#\(deliveries[d].part)"]!
+          let right = rng.next() % 2 == 0
+          let text: String
+          switch answer.kind {
+          case let .numeric(n): text = right ? n.interval.keyText : DecimalText.exact(n.interval.lower - max(1, abs(n.interval.key)))
+          case let .choice(c): text = right ? c.correct : c.options.first { $0.id != c.correct }!.id
+          }
+          if right { total += answer.points }
+          cells[d] = text
+          long += "s\(s),\(columns[d]),\(text)\n"
+        }
+      }
+      wide += (["s\(s)"] + cells).joined(separator: ",") + "\n"
+      expected["s\(s)"] = total
+    }
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("results.csv")
+    try Data((layout == "long" ? long : wide).utf8).write(to: input)
+    let key = try AnswerKey.read(quiz.keyJSONLines(deliveries: deliveries))
+    let summary = try Grader(quiz: key.quiz, deliveries: key.deliveries)
+      .grade(submissionsAt: input, into: dir.url.appendingPathComponent("graded"), workers: 2)
+    #expect(summary.unmatchedColumns.isEmpty)
+    #expect(summary.verdicts[.unknownItem] == nil && summary.verdicts[.superseded] == nil)
+    let grades = try String(contentsOf: dir.url.appendingPathComponent("graded/grades.csv"), encoding: .utf8)
+    for line in grades.split(separator: "\n").dropFirst() {
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      #expect(fields[2] == expected[fields[0]]?.twoDecimals, "student \(fields[0])")
+    }
+    #expect(grades.split(separator: "\n").count == 21)
+  }
+}
+
 /// SplitMix64, for reproducible test students.
 struct SplitMix {
   var state: UInt64

@@ -28,11 +28,13 @@ public struct Grader: Sendable {
   /// Prepares a grader: indexes every part of every variant by name and by question text.
   ///
   /// - Complexity: O(number of parts in the quiz).
-  public init(quiz: Quiz, policy: GradingPolicy = GradingPolicy(), attempts: AttemptsRule = .last) {
+  /// - Parameter deliveries: The key's delivery map: a part may then also be named as an exported package names
+  ///   it (QTI: `item#response`, or the item alone for a one-part variant).
+  public init(quiz: Quiz, deliveries: [Delivery] = [], policy: GradingPolicy = GradingPolicy(), attempts: AttemptsRule = .last) {
     self.quiz = quiz
     self.policy = policy
     self.attempts = attempts
-    key = KeyIndex(quiz)
+    key = KeyIndex(quiz, deliveries: deliveries)
   }
 
   /// The number of grading threads used unless told otherwise: the number of active processors.

@@ -40,7 +40,7 @@ struct KeyIndex: Sendable {
   /// The questions one student answers: the sum of the items' part counts.
   var slotCount = 0
 
-  init(_ quiz: Quiz) {
+  init(_ quiz: Quiz, deliveries: [Delivery] = []) {
     for (itemIndex, item) in quiz.items.enumerated() {
       let slotCount = item.variants.map(\.answers.count).max() ?? 0
       var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [],
@@ -74,6 +74,14 @@ struct KeyIndex: Sendable {
         variants.append(VariantEntry(id: variant.id, item: itemIndex, parts: partIndices))
       }
       items.append(entry)
+    }
+    // The names the packages gave the parts: QTI's `item#response` (and the item alone for one part).
+    var partOf: [String: Int] = [:]
+    for part in parts { partOf[variants[part.variant].id + "#" + part.answer.id] = part.index }
+    for d in deliveries {
+      guard let item = d.item, let p = partOf[d.variant + "#" + d.part] else { continue }
+      if let response = d.response, byName[item + "#" + response] == nil { byName[item + "#" + response] = .part(p) }
+      if byName[item] == nil, variants[parts[p].variant].parts.count == 1 { byName[item] = .part(p) }
     }
     for (name, lookup) in byName { byNameBytes.insert(name, value: lookup) }
   }
