@@ -104,8 +104,9 @@ struct Grade: ParsableCommand {
       throw ExitCode(2)
     }
     Terminal.out(summary)
-    for column in summary.unmatchedColumns {
-      Terminal.error("warning: no question of the quiz matches the column \"\(column)\"")
+    for (column, closest) in zip(summary.unmatchedColumns, summary.closestQuestions) {
+      Terminal.error("warning: no question of the quiz matches the column \"\(column)\""
+        + (closest.isEmpty ? "" : "; the closest is \"\(closest)\""))
     }
     for file in summary.files { Terminal.out("  \(file.path)") }
     if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }

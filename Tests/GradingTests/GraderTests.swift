@@ -104,8 +104,8 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let gina = r.filter { $0["student"] == "gina" }
     #expect(gina.map { $0["item"]! } == ["nernst-potential", "driving-force", "ohmic-current"])
     #expect(gina.allSatisfy { $0["verdict"] == "blank" })
-    #expect(summary.rowsGraded == 1)
-    #expect(summary.rowsFlagged == 2)
+    #expect(summary.rowsGraded == 2)  // erin, and gina's blanks (no answer needs no review)
+    #expect(summary.rowsFlagged == 1)  // frank's unknown column
     let g = try grades(dir)
     #expect(g["erin"]?["total"] == "5.00")
     #expect(g["frank"]?["total"] == "3.00")
@@ -126,8 +126,14 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let smith = r.filter { $0["student"] == "2002" }
     #expect(smith.map { $0["verdict"]! } == ["incorrect", "incorrect", "incorrect", "blank"])
     #expect(smith.map { $0["misconception"]! } == ["valence-ignored", "sign-reversed", "sign-reversed", ""])
-    #expect(summary.rowsGraded == 1)
-    #expect(summary.rowsFlagged == 2)
+    #expect(summary.rowsGraded == 2)
+    #expect(summary.rowsFlagged == 1)  // jane's unknown column
+    // The column is listed once for itself, with the question most like it, then each answer in it.
+    let review = try readCSV(dir.url.appendingPathComponent("out/review.csv"))
+    #expect(review[1][0] == "1" && review[1][2] == "106: Name the ion that sets the resting potential")
+    #expect(review[1][5].hasPrefix("no question of the key matches this column; the closest is: "))
+    #expect(summary.closestQuestions.count == 1 && !summary.closestQuestions[0].isEmpty)
+    #expect(review.dropFirst(2).map(\.[4]) == ["unknown-item"])
     let g = try grades(dir)
     #expect(g["2001"]?["name"] == "Doe, Jane")
     #expect(g["2003"]?["total"] == "5.00")

@@ -46,6 +46,8 @@ struct GradingRun {
   var variantPossible: [Points]
   var partHasColumn: [Bool]
   var touched: [Bool]
+  /// Slots (questions) with a non-blank cell in the record being processed.
+  var touchedSlots: [Bool]
   /// The responses.csv line being built.
   var line: [UInt8] = []
   var verdictCounts = Array(repeating: 0, count: Verdict.allCases.count)
@@ -80,12 +82,19 @@ struct GradingRun {
     partHasColumn = Array(repeating: false, count: key.parts.count)
     for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
     touched = Array(repeating: false, count: key.items.count)
+    touchedSlots = Array(repeating: false, count: key.slotCount)
     var header = ["row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
                   "possible", "misconception", "feedback"]
     header += layout.carried.map { layout.header[$0] }
     responses.row(header)
     review = try OutputFile(folder.appendingPathComponent("review.csv"), spreadsheet: true)
     review.row(["row", "student", "item", "response", "verdict", "reason"])
+    for column in layout.answers where column.part == nil {
+      let closest = key.closestQuestion(to: column.header)
+      counts.closestQuestions.append(closest ?? "")
+      review.row(["1", "", column.header, "", "unknown-item", "no question of the key matches this column"
+                    + (closest.map { "; the closest is: \($0)" } ?? "")])
+    }
     for column in layout.answers {
       guard let p = column.part, let written = column.points, written != key.parts[p].points else { continue }
       counts.pointsMismatches.append(column.header)
@@ -265,6 +274,7 @@ struct GradingRun {
                                              fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>? = nil) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
+    for i in touchedSlots.indices { touchedSlots[i] = false }
     var any = false
     for (c, column) in layout.answers.enumerated() {
       let isBlank = isBlankField(fields[column.column])
@@ -274,6 +284,7 @@ struct GradingRun {
       if let p = column.part {
         label = key.parts[p].label
         touched[key.parts[p].item] = true
+        touchedSlots[key.parts[p].slot] = true
       } else {
         label = column.header
       }
@@ -285,20 +296,17 @@ struct GradingRun {
     }
     if let student {
       let blanks = emitBlanks(row: row, student: student, studentID: studentID, fields: fields)
-      flagged = blanks || flagged
       if !any, !blanks {
         // A row with no answers from a student whose items were all answered in earlier rows (an empty later
         // attempt): it still gets its line, so every input row appears in responses.csv.
         emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
              grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row has no answers; this student's answers are in earlier rows."),
              fields: fields)
-        flagged = true
       }
     } else if !any {
       emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
            grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
            fields: fields)
-      flagged = true
     }
     return flagged
   }
@@ -386,10 +394,27 @@ struct GradingRun {
 
   /// Wide formats: a blank line for each item the student has not answered at all, and for each question of an
   /// item answered in this row that is still unanswered (named by the part of a variant answered in the item).
+  /// Returns whether it wrote a line (a blank needs no review, so none of them flags the row).
   private mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
-    var flagged = false
     let base = student * key.slotCount
+    var wrote = false
     for (itemIndex, item) in key.items.enumerated() {
+      if layout.format == .canvas {
+        // Canvas draws each question group (a part of a problem) on its own: a group whose question the student
+        // left empty is one blank, whichever variant was drawn.
+        for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && !touchedSlots[slot] {
+          let label = item.slots.count == 1 ? item.template
+            : item.template + "#" + (key.variants[item.variants[0]].parts.dropFirst(position).first.map { key.parts[$0].answer.id } ?? "\(position + 1)")
+          wrote = true
+          _ = withBytes(of: label) { name in
+            emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
+                 grade: ResponseGrade(verdict: .blank, points: 0,
+                                      feedback: "No answer to \(quoted(item.title, limit: 60))\(item.slots.count == 1 ? "" : ", part \(position + 1)")."),
+                 fields: fields)
+          }
+        }
+        continue
+      }
       var answered: Int32? = nil
       for slot in item.slots where slotStates[base + slot].variant >= 0 {
         answered = slotStates[base + slot].variant
@@ -398,12 +423,12 @@ struct GradingRun {
       guard let answeredVariant = answered else {
         // Only when no column of this item was answered in this row (an unreadable answer still counts).
         guard !touched[itemIndex] else { continue }
+        wrote = true
         _ = withBytes(of: item.template) { name in
           emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
                grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
                fields: fields)
         }
-        flagged = true
         continue
       }
       guard touched[itemIndex] else { continue }
@@ -413,15 +438,16 @@ struct GradingRun {
         guard partHasColumn[p] else { continue }
         let part = key.parts[p]
         partVerdicts[p][Verdict.blank.index] += 1
+        wrote = true
         _ = withBytes(of: part.label) { name in
           emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
                grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
         }
-        flagged = true
       }
     }
-    return flagged
+    return wrote
   }
+
 
   // MARK: Writing
 

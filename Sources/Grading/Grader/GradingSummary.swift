@@ -19,6 +19,8 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   public var students = 0
   /// Headers of question columns that match no part of the key (wide, Canvas and Google Forms input).
   public var unmatchedColumns: [String] = []
+  /// For each of ``unmatchedColumns``, the text of the question of the key closest to it (empty when none is).
+  public var closestQuestions: [String] = []
   /// Headers of Canvas question columns whose points differ from the key's (the key's are used).
   public var pointsMismatches: [String] = []
   /// Student ids that differ in the input only by bytes that are not UTF-8, so that every output (which
@@ -37,7 +39,7 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   /// Lines of `review.csv`: the answers a person should look at, and the question columns whose points differ
   /// from the key's.
   public var toReview: Int {
-    Verdict.allCases.filter(\.isFlagged).reduce(0) { $0 + (verdicts[$1] ?? 0) } + pointsMismatches.count
+    Verdict.allCases.filter(\.isFlagged).reduce(0) { $0 + (verdicts[$1] ?? 0) } + pointsMismatches.count + unmatchedColumns.count
   }
 
   /// The exit status of `nernstquiz grade`: 0 when nothing needs review, 1 exactly when `review.csv` has rows
