@@ -363,6 +363,28 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.rowsFlagged == 1)
   }
 
+  @Test func theReportAnalysesEachPartAcrossItsVariants() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("a.csv")
+    // Driving force right for both students (from two variants); the direction right for one of the two.
+    try Data("""
+      student,item,response
+      ann,driving-force-01#driving_force,25
+      ann,driving-force-02#direction,efflux
+      bob,driving-force-02#driving_force,30.5
+      bob,driving-force-01#direction,influx
+
+      """.utf8).write(to: input)
+    _ = try Grader(quiz: Self.partsQuiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    let html = try String(contentsOf: dir.url.appendingPathComponent("out/report.html"), encoding: .utf8)
+    let rows = html.components(separatedBy: "<tr>").filter { $0.contains("class=\"part\"") }
+    #expect(rows.count == 2)
+    #expect(rows[0].contains("driving_force") && rows[0].contains(">2</td><td class=\"n\">100 %</td>"), "\(rows[0])")
+    #expect(rows[1].contains("direction") && rows[1].contains(">2</td><td class=\"n\">50 %</td>"), "\(rows[1])")
+    #expect(rows[1].contains("most matched: E − Vm instead of Vm − E (1)"))
+  }
+
   @Test(arguments: [(AttemptsRule.first, ["correct", "superseded", "superseded"], "2.00"),
                     (.last, ["superseded", "superseded", "incorrect"], "1.00"),
                     (.best, ["correct", "superseded", "superseded"], "2.00")])

@@ -20,6 +20,10 @@ struct HTMLReport {
       <title>\(escape(quizTitle)) — grading report</title>
       <style>
       body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #222; }
+      svg { max-width: 100%; height: auto; }
+      td { overflow-wrap: break-word; } td.part { padding-left: 1.6em; } td.n, th.n { white-space: nowrap; }
+      @media (max-width: 30em) { body { font-size: 14px; margin: 1em auto; } th, td { padding: .2em .3em; } }
+      @media print { h2 { break-after: avoid; } tr, svg { break-inside: avoid; } }
       h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ddd; }
       table { border-collapse: collapse; margin: .5em 0; } th, td { padding: .2em .6em; text-align: left; }
       th { border-bottom: 1px solid #999; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -46,13 +50,20 @@ struct HTMLReport {
     h += s.alpha == nil ? ").</p>\n" : ".</p>\n"
     h += histogramSVG(s.histogram)
     h += "<h2>Items</h2>\n"
-    h += "<p class=\"note\">Facility: mean score ÷ points (higher is easier). Discrimination: correlation of the item score with the rest of the total (below 0.2 deserves a look).</p>\n"
+    h += "<p class=\"note\">Pts: points; N: students who answered. Facility: mean score ÷ points (higher is easier). Discr. (discrimination): correlation of the item’s or part’s score with the rest of the total (below 0.2 deserves a look). A part is one question: each student answered it once, from whichever variant they were given.</p>\n"
     h += facilitySVG(s.items)
-    h += "<table><tr><th>Item</th><th class=\"n\">Points</th><th class=\"n\">Answered</th><th class=\"n\">Facility</th><th class=\"n\">Discrimination</th></tr>\n"
+    h += "<table><tr><th>Item and its parts</th><th class=\"n\" title=\"Points\">Pts</th><th class=\"n\" title=\"Students who answered\">N</th><th class=\"n\">Facility</th><th class=\"n\" title=\"Discrimination\">Discr.</th></tr>\n"
     for item in s.items {
       h += "<tr><td>\(escape(item.title)) <span class=\"note\">\(escape(item.template))</span></td><td class=\"n\">\(number(item.points))</td>"
       h += "<td class=\"n\">\(item.answered)</td><td class=\"n\">\(percent(item.facility))</td>"
       h += "<td class=\"n\">\(item.discrimination.map(twoDecimals) ?? "n/a")</td></tr>\n"
+      // Each part across the variants: students answered it once, from whichever variant they were given.
+      for part in item.parts {
+        h += "<tr><td class=\"part\">\(escape(part.id)) <span class=\"note\">\(escape(shorten(part.prompt, 60)))</span>"
+        if let top = part.misconceptions.first { h += "<br><span class=\"note\">most matched: \(escape(top.label)) (\(top.count))</span>" }
+        h += "</td><td class=\"n\">\(number(part.points))</td><td class=\"n\">\(part.answered)</td>"
+        h += "<td class=\"n\">\(percent(part.facility))</td><td class=\"n\">\(part.discrimination.map(twoDecimals) ?? "n/a")</td></tr>\n"
+      }
     }
     h += "</table>\n"
     h += "<h2>Misconceptions matched</h2>\n"
@@ -64,16 +75,14 @@ struct HTMLReport {
     }
     if !anyMisconception { h += "<p class=\"note\">No wrong answer matched a named misconception.</p>\n" }
     h += "<h2>Variants</h2>\n"
-    h += "<table><tr><th>Variant</th><th class=\"n\">Students</th><th class=\"n\">Mean</th>"
-    for v in Verdict.allCases { h += "<th class=\"n\">\(v)</th>" }
-    h += "</tr>\n"
+    h += "<table><tr><th>Variant</th><th class=\"n\">Students</th><th class=\"n\">Mean</th><th>Answers</th></tr>\n"
     for item in s.items {
       for variant in item.variants {
         for (i, part) in variant.parts.enumerated() {
           h += "<tr><td>\(escape(part.label))</td>"
           h += i == 0 ? "<td class=\"n\">\(variant.students)</td><td class=\"n\">\(percent(variant.meanFraction))</td>" : "<td></td><td></td>"
-          for n in part.verdicts { h += "<td class=\"n\">\(n)</td>" }
-          h += "</tr>\n"
+          let counts = zip(Verdict.allCases, part.verdicts).filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+          h += "<td>\(counts.isEmpty ? "–" : escape(counts.joined(separator: " · ")))</td></tr>\n"
         }
       }
     }
@@ -87,7 +96,7 @@ struct HTMLReport {
     let width = 520.0, height = 200.0, left = 36.0, bottom = 30.0, top = 10.0
     let peak = max(bins.max() ?? 0, 1)
     let barWidth = (width - left - 10) / Double(bins.count)
-    var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"Histogram of total scores in percent\">\n"
+    var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Histogram of total scores in percent\">\n"
     svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" stroke=\"#999\"/>\n"
     for (i, n) in bins.enumerated() {
       let h = (height - bottom - top) * Double(n) / Double(peak)
@@ -106,7 +115,7 @@ struct HTMLReport {
     guard !items.isEmpty else { return "" }
     let rowHeight = 22.0, labelWidth = 270.0, barMax = 260.0
     let height = rowHeight * Double(items.count) + 10
-    var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"Facility of each item\">\n"
+    var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + barMax + 60)) \(Int(height))\" role=\"img\" aria-label=\"Facility of each item\">\n"
     for (i, item) in items.enumerated() {
       let y = Double(i) * rowHeight + 4
       let f = item.facility ?? 0
@@ -122,7 +131,8 @@ struct HTMLReport {
   private func barsSVG(_ bars: [(String, Int)]) -> String {
     let rowHeight = 22.0, labelWidth = 260.0, barMax = 260.0
     let peak = Double(max(bars.map(\.1).max() ?? 1, 1))
-    var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(Int(rowHeight * Double(bars.count) + 10))\" role=\"img\" aria-label=\"Misconceptions matched\">\n"
+    let height = Int(rowHeight * Double(bars.count) + 10)
+    var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(height)\" viewBox=\"0 0 \(Int(labelWidth + barMax + 60)) \(height)\" role=\"img\" aria-label=\"Misconceptions matched\">\n"
     for (i, (label, count)) in bars.enumerated() {
       let y = Double(i) * rowHeight + 4
       svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(label, 42)))</text>\n"

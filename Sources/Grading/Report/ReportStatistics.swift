@@ -16,7 +16,23 @@ struct ReportStatistics: Sendable {
     var discrimination: Double?
     /// Misconceptions matched in the item's responses: label and count, most frequent first.
     var misconceptions: [(id: String, label: String, count: Int)]
+    /// Per part (question) across the variants, when the item has several parts.
+    var parts: [PartStatistics]
     var variants: [VariantStatistics]
+  }
+
+  /// One part of a problem across its variants: the question each student answered once, from whichever
+  /// variant they were given.
+  struct PartStatistics: Sendable {
+    /// The part's id (`driving_force`) and prompt.
+    var id: String
+    var prompt: String
+    var points: Double
+    var answered: Int
+    var facility: Double?
+    /// Correlation of the part's score with the rest of the total.
+    var discrimination: Double?
+    var misconceptions: [(id: String, label: String, count: Int)]
   }
 
   struct VariantStatistics: Sendable {
@@ -66,8 +82,30 @@ struct ReportStatistics: Sendable {
     }
     let builtinLabels = ["unit-slip": "unit slip (×10^±3)", "sign-reversed": "sign reversed",
                          "significant-figures": "significant figures"]
+    let studentCount = totals.count
     items = key.items.enumerated().map { i, item in
       let rest = zip(totals, itemScores[i]).map { $0 - $1 }
+      let parts: [PartStatistics] = item.slots.count < 2 ? [] : item.slots.enumerated().map { position, slot in
+        let first = key.parts[key.variants[item.variants[0]].parts[position]]
+        var scores: [Double] = [], answered = 0
+        for s in 0..<studentCount {
+          let state = run.slotStates[s * key.slotCount + slot]
+          scores.append(state.points.value)
+          if state.variant >= 0 { answered += 1 }
+        }
+        var counts: [String: Int] = [:], labels: [String: String] = builtinLabels
+        for v in item.variants where position < key.variants[v].parts.count {
+          let p = key.variants[v].parts[position]
+          for m in key.parts[p].answer.numeric?.misconceptions ?? key.parts[p].answer.choice?.misconceptions ?? [] { labels[m.id] = m.label }
+          for (id, n) in run.partMisconceptions[p] { counts[id, default: 0] += n }
+        }
+        return PartStatistics(
+          id: first.answer.id, prompt: first.answer.prompt, points: first.points.value, answered: answered,
+          facility: first.points > .zero ? ReportStatistics.mean(scores).map { $0 / first.points.value } : nil,
+          discrimination: ReportStatistics.correlation(scores, zip(totals, scores).map { $0 - $1 }),
+          misconceptions: counts.map { (id: $0.key, label: labels[$0.key] ?? $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id })
+      }
       var labels: [String: String] = builtinLabels
       var counts: [String: Int] = [:]
       let variants = item.variants.map { v in
@@ -91,7 +129,7 @@ struct ReportStatistics: Sendable {
         template: item.template, title: item.title, points: item.points.value, answered: answered[i],
         facility: item.points > .zero ? ReportStatistics.mean(itemScores[i]).map { $0 / item.points.value } : nil,
         discrimination: ReportStatistics.correlation(itemScores[i], rest),
-        misconceptions: misconceptions, variants: variants
+        misconceptions: misconceptions, parts: parts, variants: variants
       )
     }
   }
