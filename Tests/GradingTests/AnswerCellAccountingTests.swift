@@ -97,4 +97,22 @@ struct AnswerCellAccountingTests {
     #expect(review[1][5] == "the report gives this question 5 points, the key 2: the key's are used")
     #expect(try readCSV(dir.url.appendingPathComponent("out/grades.csv"))[1][2] == "2.00")
   }
+
+  @Test func anAnonymousCanvasSurveyIsGradedRowByRowWithNoGradebook() throws {
+    let columns = Self.columns(.canvas)
+    let header = ["section", "section_id", "submitted"] + columns.flatMap { [$0.header, $0.points] } + ["n correct", "n incorrect", "score"]
+    let rows = (0..<2).map { n in ["A", "1", "2026-11-30"] + columns.enumerated().flatMap { i, _ in [i == 0 ? "-95" : "", ""] } + ["1", "0", "2"] }
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("survey.csv")
+    try Data(([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n").utf8).write(to: input)
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    #expect(summary.format == .canvas && summary.anonymous)
+    #expect(summary.students == 2)
+    #expect(summary.description.contains("an anonymous survey"))
+    let grades = try readCSV(dir.url.appendingPathComponent("out/grades.csv"))
+    #expect(grades.dropFirst().map { $0[0] } == ["row 2", "row 3"])
+    #expect(grades.dropFirst().map { $0[2] } == ["2.00", "2.00"])
+    #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/canvas-gradebook.csv").path))
+  }
 }

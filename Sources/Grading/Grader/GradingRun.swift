@@ -46,6 +46,8 @@ struct GradingRun {
   var variantPossible: [Points]
   var partHasColumn: [Bool]
   var touched: [Bool]
+  /// The bytes of an anonymous respondent's id (``respondent(row:)``); the run deallocates them when finished.
+  let anonymousID: UnsafeMutableBufferPointer<UInt8>
   /// Slots (questions) with a non-blank cell in the record being processed.
   var touchedSlots: [Bool]
   /// The responses.csv line being built.
@@ -83,6 +85,7 @@ struct GradingRun {
     for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
     touched = Array(repeating: false, count: key.items.count)
     touchedSlots = Array(repeating: false, count: key.slotCount)
+    anonymousID = .allocate(capacity: layout.anonymous ? 32 : 0)
     var header = ["row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
                   "possible", "misconception", "feedback"]
     header += layout.carried.map { layout.header[$0] }
@@ -140,7 +143,7 @@ struct GradingRun {
                                lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>)
     -> (flagged: Bool, usesPrepared: Bool)
   {
-    let studentID = trimmed(fields[layout.student])
+    let studentID = layout.anonymous ? respondent(row: record.row) : trimmed(fields[layout.student])
     let student = index(of: studentID, fields: fields)
     func flush() {
       if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
@@ -449,6 +452,14 @@ struct GradingRun {
   }
 
 
+  /// An anonymous survey's respondent: `row N`, in a buffer the run owns (valid until the next call).
+  private func respondent(row: Int) -> UnsafeBufferPointer<UInt8> {
+    let text = Array("row \(row)".utf8)
+    let count = min(text.count, anonymousID.count)
+    for i in 0..<count { anonymousID[i] = text[i] }
+    return UnsafeBufferPointer(rebasing: anonymousID[0..<count])
+  }
+
   // MARK: Writing
 
   private mutating func writeReview(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
@@ -506,7 +517,9 @@ struct GradingRun {
       grades.write(line)
     }
     var files = [responses, review, grades]
-    if layout.format == .canvas {
+    anonymousID.deallocate()
+    counts.anonymous = layout.anonymous
+    if layout.format == .canvas, !layout.anonymous {
       let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"), spreadsheet: true)
       let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title
       gradebook.row(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])

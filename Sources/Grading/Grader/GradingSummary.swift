@@ -19,6 +19,9 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   public var students = 0
   /// Headers of question columns that match no part of the key (wide, Canvas and Google Forms input).
   public var unmatchedColumns: [String] = []
+  /// Whether the input was an anonymous survey (a Canvas report with no identity columns): each row was graded
+  /// as a respondent of its own (`row N`), and no gradebook file could be made.
+  public var anonymous = false
   /// For each of ``unmatchedColumns``, the text of the question of the key closest to it (empty when none is).
   public var closestQuestions: [String] = []
   /// Headers of Canvas question columns whose points differ from the key's (the key's are used).
@@ -55,6 +58,7 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
     if !counts.isEmpty { text += ": " + counts.joined(separator: ", ") }
     text += "; \(students) students"
     text += toReview == 0 ? "; nothing to review" : "; \(toReview) to review (review.csv)"
+    if anonymous { text += "; an anonymous survey: each row graded on its own, and no gradebook file (no student ids)" }
     if !pointsMismatches.isEmpty {
       text += "; \(pointsMismatches.count) question\(pointsMismatches.count == 1 ? "" : "s") with other points than the key's (the key's used)"
     }

@@ -84,6 +84,8 @@ struct Layout: Sendable {
   var canvasID: Int?
   var canvasSISID: Int?
   var canvasSection: Int?
+  /// Canvas: an anonymous survey's report, with no identity columns; each row is a respondent (`row N`).
+  var anonymous = false
   /// Headers of question columns that match no part of the key.
   var unmatched: [String] { answers.filter { $0.part == nil }.map(\.header) }
 
@@ -110,11 +112,10 @@ struct Layout: Sendable {
       student = 0
       answers = (1..<header.count).map { AnswerColumn(column: $0, part: key.part(forColumn: header[$0]), header: header[$0]) }
     case .canvas:
-      guard let id = h.firstIndex(of: "id") else {
-        throw CSVError(.unknownHeader, file: file, row: 1,
-                       message: "this Canvas report has no id column (an anonymous survey): students cannot be told apart, so it cannot be graded")
-      }
-      student = id
+      // An anonymous survey has no name, id or sis_id: each row is graded as a respondent of its own.
+      let id = h.firstIndex(of: "id")
+      anonymous = id == nil
+      student = id ?? 0
       name = h.firstIndex(of: "name")
       canvasID = id
       canvasSISID = h.firstIndex(of: "sis_id")
