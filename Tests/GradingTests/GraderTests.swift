@@ -386,7 +386,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
   }
 
   @Test(arguments: [(AttemptsRule.first, ["correct", "superseded", "superseded"], "2.00"),
-                    (.last, ["superseded", "superseded", "incorrect"], "1.00"),
+                    (.last, ["superseded", "superseded", "partial"], "1.00"),
                     (.best, ["correct", "superseded", "superseded"], "2.00")])
   func theAttemptsRuleChoosesWhichRepeatedAnswerCounts(rule: AttemptsRule, verdicts: [String], total: String) throws {
     let dir = try TemporaryDirectory()

@@ -570,12 +570,13 @@ extension Verdict {
   var index: Int {
     switch self {
     case .correct: 0
-    case .incorrect: 1
-    case .unreadable: 2
-    case .wrongUnit: 3
-    case .blank: 4
-    case .unknownItem: 5
-    case .superseded: 6
+    case .partial: 1
+    case .incorrect: 2
+    case .unreadable: 3
+    case .wrongUnit: 4
+    case .blank: 5
+    case .unknownItem: 6
+    case .superseded: 7
     }
   }
 }

@@ -102,6 +102,15 @@ enum Scoring {
   }
 
   static func grade(_ parsed: ParsedResponse, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
+    var grade = scored(parsed, part: part, policy: policy)
+    // Some but not all of the points: a misconception or unit slip with credit, too few significant figures.
+    if grade.points > .zero, grade.points < part.points, grade.verdict == .correct || grade.verdict == .incorrect {
+      grade.verdict = .partial
+    }
+    return grade
+  }
+
+  private static func scored(_ parsed: ParsedResponse, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
     switch parsed {
     case .blank:
       return ResponseGrade(verdict: .blank, points: 0, feedback: "No answer.")

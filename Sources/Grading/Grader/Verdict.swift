@@ -1,11 +1,14 @@
 import QuizModel
 /// What became of one response.
 ///
-/// `correct`, `incorrect` and `blank` are graded; the others flag the response for a person to look at: it is
+/// `correct`, `partial`, `incorrect` and `blank` are graded; the others flag the response for a person to look at: it is
 /// listed in `review.csv`, and `nernstquiz grade` exits with status 1.
 public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// Within the tolerance of the key, or the correct option.
   case correct
+  /// Worth part of the points: a named misconception or a unit slip with partial credit, or a correct value
+  /// with too few significant figures, by the grading policy.
+  case partial
   /// Read, but not the key (possibly a named misconception or a unit slip, with partial credit).
   case incorrect
   /// Text that cannot be read as an answer.
