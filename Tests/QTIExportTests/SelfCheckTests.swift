@@ -20,6 +20,8 @@ struct SelfCheckTests {
     let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
     #expect(package.report.itemsChecked == (format == .canvas ? 7 : 5))
     #expect(package.report.proofs > package.report.itemsChecked * 2)
+    // The Moodle file is proven against the quiz when written (MoodleSelfCheckTests); `validate` reads QTI.
+    guard format != .moodle else { return }
     let report = validate(package.files, schemas: nil, isPackage: true)
     #expect(report.isValid, "\(report)")
     #expect(report.proofs == package.report.proofs)

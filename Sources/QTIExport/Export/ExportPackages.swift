@@ -21,7 +21,7 @@ public struct QTIPackage: Hashable, Sendable {
   public var format: QTIFormat
   /// The files in package order (the manifest first).
   public var files: [PackageFile]
-  /// The deterministic zip of ``files``.
+  /// The package file's bytes: the deterministic zip of ``files`` (Moodle: the one XML file itself).
   public var zip: Data
   /// What the format kept and lost, and what the self-check proved.
   public var report: ExportReport.FormatReport
@@ -151,6 +151,7 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
     throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
                       problems: problems)
   }
+  if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName) }
   var files: [PackageFile] = []
   var entries: [ZipWriter.Entry] = []
   var deliveries: [Delivery] = []
@@ -186,6 +187,8 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
       references += item.references
     }
     issues += references
+  case .moodle:
+    preconditionFailure("Moodle files are written by makeMoodlePackage")
   }
   if format == .canvas {
     let paths = Set(files.map(\.path))
