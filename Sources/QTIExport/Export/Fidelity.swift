@@ -100,7 +100,14 @@ enum Fidelity {
       lost.append("feedback: \(numericUnreachable) misconception values fall inside the accepted interval and cannot be told apart from the key")
     }
     if variants.contains(where: { $0.answers.contains { $0.explanation != nil } }) {
-      lost.append("explanations: not exported (they are in the answer key)")
+      switch format {
+      case .canvas:
+        kept.append("explanations: the worked explanation as general feedback (itemfeedback '\(Explanation.canvasGeneral)'), shown after submission whatever the answer")
+      case .qti21, .qti30:
+        kept.append("explanations: the worked explanation as modal feedback '\(Explanation.solution)', shown whenever a response is given")
+      case .moodle:
+        break
+      }
     }
 
     // Characters XML cannot carry.
