@@ -342,3 +342,15 @@ struct MoodleExportTests {
     #expect(issues.allSatisfy { $0.message.hasPrefix("variant 'charge-01': ") }, "\(issues)")
   }
 }
+
+/// Every shipped template, drawn five times, becomes a Moodle file whose every question is proven.
+struct MoodleShippedTemplateTests {
+  @Test func everyShippedTemplateIsProvenInMoodle() throws {
+    let quiz = try ShippedTemplateConformanceTests.everyTemplateQuiz()
+    #expect(exportProblems(quiz, formats: [.moodle]).isEmpty)
+    let package = try makePackage(quiz, format: .moodle, baseName: "every")
+    #expect(package.report.itemsChecked == quiz.variants.count)
+    #expect(package.report.proofs > 8 * quiz.variants.count)
+    #expect(package.report.deliveries.count == quiz.variants.reduce(0) { $0 + $1.answers.count })
+  }
+}
