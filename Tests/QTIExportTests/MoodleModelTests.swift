@@ -63,8 +63,9 @@ struct MoodleModelTests {
   }
 
   @Test func gradesMustBeMoodlesOwnAndOthersAreRoundedDownToOne() {
-    for allowed in ["100", "83.33333", "33.33333", "14.28571", "12.5", "0", "-50"] { #expect(MoodleGrades.isAllowed(allowed)) }
-    for refused in ["33", "33.3333", "99", "-0", "1e2"] { #expect(!MoodleGrades.isAllowed(refused)) }
+    // match_grade_options: within 0.00001 of a grade, as a fraction.
+    for allowed in ["100", "83.33333", "33.33333", "33.3333", "14.28571", "12.5", "0", "-50"] { #expect(MoodleGrades.isAllowed(allowed)) }
+    for refused in ["33", "33.33", "99", "0.5", "-3", "x"] { #expect(!MoodleGrades.isAllowed(refused)) }
     #expect(MoodleGrades.atMost(0.25).percent == "25")
     #expect(MoodleGrades.atMost(0.35).percent == "33.33333")
     #expect(MoodleGrades.atMost(1.0 / 3).percent == "33.33333")
