@@ -55,6 +55,17 @@ struct MoodleModelTests {
     #expect(MoodleModel.match("-97", answers: keyFirst, units: []) == 1)
   }
 
+  @Test func aStarAnswerCatchesEveryOtherReadableResponse() throws {
+    let q = try Self.question("""
+      <answer fraction="100"><text>-95.02</text><tolerance>0.5</tolerance></answer>
+      <answer fraction="0"><text>*</text><feedback><text>Not quite.</text></feedback></answer>
+      """)
+    let answers = try #require(MoodleModel.numericAnswers(of: q))
+    #expect(MoodleModel.match("-95.02", answers: answers, units: []) == 0)
+    #expect(MoodleModel.match("1234", answers: answers, units: []) == 1)
+    #expect(MoodleModel.match("\u{2212}95", answers: answers, units: []) == nil, "not a number: not even * matches")
+  }
+
   @Test func intervalsAreWidenedByATenToTheMinusFourteenthOfTheKeyAsPHPsPrecisionDoes() {
     let key = [A(answer: 1e20, tolerance: 0.001, percent: 100, feedback: "")]
     #expect(MoodleModel.match("100000000000000000000.002", answers: key, units: []) == 0)

@@ -9,7 +9,9 @@ import QuizModel
 /// feedback every student sees whatever the response. Categories split back into the names meant; idnumbers
 /// are unique; nothing in the file would make Moodle's import reject it.
 enum MoodleCheck {
-  static func check(_ file: PackageFile, writer: MoodleWriter) -> SelfCheckResult {
+  /// Checks the file; the questions are proven on up to `workers` threads (the result does not depend on how
+  /// many).
+  static func check(_ file: PackageFile, writer: MoodleWriter, workers: Int = 1) -> SelfCheckResult {
     var result = SelfCheckResult()
     let root: XMLNode
     switch XMLReader.parse(file.data, file: file.path) {
@@ -21,15 +23,15 @@ enum MoodleCheck {
       fail(root.line, "the root element is '\(root.name)', not 'quiz'")
       return result
     }
-    let questions = root.children("question")
     var variants: [String: (item: Int, index: Int)] = [:]
     for (i, item) in writer.quiz.items.enumerated() {
       for v in item.variants.indices { variants[writer.idnumber(item.variants[v])] = (i, v) }
     }
     var idnumbers = Set<String>()
     var category: [String]?
-    var seen = 0
-    for node in questions {
+    // File-level facts first, in document order; the questions to prove, each with the category it is in.
+    var jobs: [(node: XMLNode, category: [String]?, item: Int, index: Int)] = []
+    for node in root.children("question") {
       let type = node[attribute: "type"] ?? ""
       // Import-level facts: a random question, or a grade Moodle does not know, rejects the whole file.
       if type == "random" { fail(node.line, "a 'random' question is not importable: Moodle's import would reject the whole file") }
@@ -38,6 +40,11 @@ enum MoodleCheck {
       }
       let idnumber = node.child("idnumber")?.textContent ?? ""
       if !idnumber.isEmpty, !idnumbers.insert(idnumber).inserted { fail(node.line, "the idnumber '\(idnumber)' appears twice") }
+      // Moodle stores idnumbers in 100 characters and question names in 255.
+      if idnumber.count > 100 { fail(node.line, "the idnumber '\(idnumber)' is longer than Moodle's 100 characters") }
+      if let name = node.child("name")?.child("text")?.textContent, name.count > 255 {
+        fail(node.line, "the question name '\(name.prefix(40))…' is longer than Moodle's 255 characters")
+      }
       if type == "category" {
         category = MoodleText.splitCategoryPath(node.child("category")?.child("text")?.textContent ?? "")
         continue
@@ -46,24 +53,37 @@ enum MoodleCheck {
         fail(node.line, "the question '\(idnumber)' is not a variant of the quiz")
         continue
       }
-      seen += 1
-      let item = writer.quiz.items[place.item]
-      let variant = item.variants[place.index]
-      var issues: [String] = []
-      let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
-        MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
-      }
-      if category != expectedCategory {
-        issues.append("it is in category \(category ?? []), not \(expectedCategory)")
-      } else if !idnumber.contains(String(writer.quiz.seed)) {
-        issues.append("its idnumber '\(idnumber)' does not hold the seed")
-      }
-      result.proofs += checkQuestion(node, variant: variant, item: item, index: place.index, writer: writer, issues: &issues)
-      result.items += 1
-      for message in issues { fail(node.line, "variant '\(variant.id)': \(message)") }
+      jobs.append((node, category, place.item, place.index))
     }
-    if seen != writer.quiz.variants.count {
-      fail(root.line, "the file holds \(seen) questions of the quiz's \(writer.quiz.variants.count) variants")
+    let tasks = jobs
+    let slots = ResultSlots<(proofs: Int, issues: [XMLIssue])>(count: tasks.count)
+    ParallelWork.run(count: tasks.count, workers: workers) { next in
+      while let range = next() {
+        for index in range {
+          let job = tasks[index]
+          let item = writer.quiz.items[job.item]
+          let variant = item.variants[job.index]
+          var issues: [String] = []
+          let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
+            MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
+          }
+          if job.category != expectedCategory {
+            issues.append("it is in category \(job.category ?? []), not \(expectedCategory)")
+          } else if !(job.node.child("idnumber")?.textContent ?? "").contains(String(writer.quiz.seed)) {
+            issues.append("its idnumber does not hold the seed")
+          }
+          let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
+          slots[index] = (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
+        }
+      }
+    }
+    for slot in slots.all {
+      result.items += 1
+      result.proofs += slot!.proofs
+      result.issues += slot!.issues
+    }
+    if tasks.count != writer.quiz.variants.count {
+      fail(root.line, "the file holds \(tasks.count) questions of the quiz's \(writer.quiz.variants.count) variants")
     }
     return result
   }
@@ -120,7 +140,7 @@ enum MoodleCheck {
         || zip(units, expectedUnits).contains(where: { $0.multiplier != Double($1.multiplier) }) {
         issues.append("the units are not \(expectedUnits.map { "\($0.name) ×\($0.multiplier)" })")
       }
-      let plan = MoodleWriter.numericPlan(n, grading: writer.quiz.grading)
+      let plan = writer.plan(variant, variant.answers[0])!
       for (i, e) in plan.entries.enumerated() where i >= answers.count
         || answers[i].child("text")?.textContent != e.value || answers[i].child("tolerance")?.textContent != e.tolerance
         || answers[i][attribute: "fraction"] != e.percent {
@@ -225,13 +245,7 @@ enum MoodleCheck {
       return 0
     }
     // The text around the gaps is the text meant.
-    var expected = writer.questionText(variant)
-    for (i, answer) in variant.answers.enumerated() {
-      if let cut = expected.range(of: writer.gap(answer, weight: writer.gapWeights(variant)[i])) {
-        expected.replaceSubrange(cut, with: "{#\(i + 1)}")
-      }
-    }
-    if rest != expected { issues.append("the text around the gaps is not the stem and prompts") } else { proofs += 1 }
+    if rest != writer.questionText(variant, placeholders: true) { issues.append("the text around the gaps is not the stem and prompts") } else { proofs += 1 }
     let weights = writer.gapWeights(variant)
     for (i, (gap, answer)) in zip(gaps, variant.answers).enumerated() {
       if gap.weight != weights[i] { issues.append("gap \(i + 1) weighs \(gap.weight), not \(weights[i])") }
@@ -241,7 +255,7 @@ enum MoodleCheck {
           issues.append("gap \(i + 1) is not NUMERICAL")
           continue
         }
-        let plan = MoodleWriter.numericPlan(n, grading: writer.quiz.grading)
+        let plan = writer.plan(variant, answer)!
         var models: [MoodleModel.NumericAnswer] = []
         for a in gap.alternatives {
           guard let value = MoodleModel.number(a.answer), let tolerance = MoodleModel.number(a.tolerance ?? "0") else {

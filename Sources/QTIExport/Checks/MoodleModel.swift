@@ -24,32 +24,62 @@ enum MoodleModel {
     var tolerance: Double
     var percent: Double
     var feedback: String
+    /// A `*` answer: it holds every number.
+    var catchesAll = false
 
-    /// Whether `value` is within the answer's tolerance, as Moodle computes it.
+    /// Whether `value` is within the answer's tolerance, as Moodle computes it (a `*` answer holds any number).
     func holds(_ value: Double) -> Bool {
+      if catchesAll { return true }
       let t = abs(tolerance) + MoodleModel.epsilon * max(abs(tolerance), abs(answer), MoodleModel.epsilon)
       return answer - t <= value && value <= answer + t
     }
   }
 
   /// A number as Moodle's numerical import and answer processor read it: ASCII `-`, decimal point, optional
-  /// exponent. Nil for anything else (a U+2212 minus, a decimal comma, a `+`-less exponent mark …).
+  /// exponent. Nil for anything else (a U+2212 minus, a decimal comma, text after it …).
   static func number(_ text: String) -> Double? {
-    let t = text.trimmingCharacters(in: .whitespaces)
-    guard !t.isEmpty, t.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2B || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }),
-          t.range(of: #"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
-    else { return nil }
-    return Double(t)
+    let bytes = Array(text.utf8)
+    var start = 0, end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    guard let length = numberLength(bytes[start..<end]), length == end - start else { return nil }
+    return Double(String(decoding: bytes[start..<end], as: UTF8.self))
+  }
+
+  /// The length of the number at the start of `bytes`: `[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?`.
+  static func numberLength(_ bytes: ArraySlice<UInt8>) -> Int? {
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    func isDigit(_ j: Int) -> Bool { j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 }
+    if i < end, bytes[i] == 0x2D || bytes[i] == 0x2B { i += 1 }
+    var digits = 0
+    while isDigit(i) { i += 1; digits += 1 }
+    if i < end, bytes[i] == 0x2E {
+      i += 1
+      while isDigit(i) { i += 1; digits += 1 }
+    }
+    guard digits > 0 else { return nil }
+    if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
+      var j = i + 1
+      if j < end, bytes[j] == 0x2D || bytes[j] == 0x2B { j += 1 }
+      if isDigit(j) {
+        while isDigit(j) { j += 1 }
+        i = j
+      }
+    }
+    return i - bytes.startIndex
   }
 
   /// A typed response split as the answer processor splits it: the number at the start and the unit after it.
   /// Nil when it does not start with a number Moodle reads, or holds a comma (a thousands separator: refused).
   static func response(_ text: String) -> (value: Double, unit: String)? {
-    if text.contains(",") { return nil }
-    guard let range = text.range(of: #"^\s*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?"#, options: .regularExpression),
-          let value = Double(text[range].trimmingCharacters(in: .whitespaces))
-    else { return nil }
-    return (value, text[range.upperBound...].trimmingCharacters(in: .whitespaces))
+    let bytes = Array(text.utf8)
+    if bytes.contains(0x2C) { return nil }
+    var start = 0
+    while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    guard let length = numberLength(bytes[start...]),
+          let value = Double(String(decoding: bytes[start..<start + length], as: UTF8.self)) else { return nil }
+    return (value, String(decoding: bytes[(start + length)...], as: UTF8.self).trimmingCharacters(in: .whitespaces))
   }
 
   /// The answer a response reaches, as `get_matching_answer` finds it: the first whose interval holds the
@@ -67,6 +97,11 @@ enum MoodleModel {
   static func numericAnswers(of question: XMLNode) -> [NumericAnswer]? {
     var result: [NumericAnswer] = []
     for a in question.children("answer") {
+      if a.child("text")?.textContent == "*" {
+        result.append(NumericAnswer(answer: .nan, tolerance: 0, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
+                                    feedback: a.child("feedback")?.child("text")?.textContent ?? "", catchesAll: true))
+        continue
+      }
       guard let value = number(a.child("text")?.textContent ?? ""),
             let tolerance = number(a.child("tolerance")?.textContent ?? "0") else { return nil }
       result.append(NumericAnswer(answer: value, tolerance: tolerance, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,

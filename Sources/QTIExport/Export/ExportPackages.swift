@@ -151,7 +151,7 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
     throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
                       problems: problems)
   }
-  if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName) }
+  if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName, workers: workers) }
   var files: [PackageFile] = []
   var entries: [ZipWriter.Entry] = []
   var deliveries: [Delivery] = []

@@ -2,14 +2,14 @@ import Foundation
 import QuizModel
 
 /// Writes the Moodle XML file in memory, re-reads it and proves it against ``MoodleModel``; the file is kept
-/// only when every proof holds.
+/// only when every proof holds. The questions are proven on `workers` threads.
 ///
 /// - Throws: ``ExportError`` with ``ExportError/Code/selfCheckFailed``, one issue per failed proof naming the
 ///   variant, when the file would not grade as the key says.
-func makeMoodlePackage(_ quiz: Quiz, baseName: String) throws(ExportError) -> QTIPackage {
+func makeMoodlePackage(_ quiz: Quiz, baseName: String, workers: Int) throws(ExportError) -> QTIPackage {
   let writer = MoodleWriter(quiz: quiz)
   let file = PackageFile(path: QTIFormat.moodle.packageName(baseName: baseName), data: writer.document())
-  let check = MoodleCheck.check(file, writer: writer)
+  let check = MoodleCheck.check(file, writer: writer, workers: workers)
   if !check.issues.isEmpty {
     throw ExportError(code: .selfCheckFailed,
                       message: "\(QTIFormat.moodle.displayName): \(check.issues.count) self-checks failed; the file was not kept",
@@ -69,7 +69,7 @@ enum MoodleFidelity {
       for answer in variant.answers {
         switch answer.kind {
         case let .numeric(n):
-          let plan = MoodleWriter.numericPlan(n, grading: writer.quiz.grading)
+          let plan = writer.plan(variant, answer)!
           numericFeedback += plan.entries.count - 1
           for d in plan.dropped { dropped[d.id, default: 0] += 1 }
           for l in plan.lowered { lowered[l.id] = "\(DecimalText.exact(l.credit * 100)) % lowered to \(l.percent) %" }

@@ -11,6 +11,24 @@ import QuizModel
 /// before it (Moodle takes the first answer whose interval holds the response).
 struct MoodleWriter {
   let quiz: Quiz
+  /// Each numeric part's plan, worked out once: by variant id, one entry per part (nil for a choice part).
+  private let plans: [String: [NumericPlan?]]
+
+  init(quiz: Quiz) {
+    self.quiz = quiz
+    var plans: [String: [NumericPlan?]] = [:]
+    for variant in quiz.variants {
+      plans[variant.id] = variant.answers.map { $0.numeric.map { MoodleWriter.numericPlan($0, grading: quiz.grading) } }
+    }
+    self.plans = plans
+  }
+
+  /// The plan of a numeric part (worked out once per quiz).
+  func plan(_ variant: Variant, _ answer: Answer) -> NumericPlan? {
+    guard let n = answer.numeric else { return nil }
+    if let index = variant.answers.firstIndex(where: { $0.id == answer.id }), let plan = plans[variant.id]?[index] { return plan }
+    return MoodleWriter.numericPlan(n, grading: quiz.grading)
+  }
 
   /// The Moodle question type a variant becomes.
   enum Kind: String {
@@ -124,24 +142,27 @@ struct MoodleWriter {
   /// The question's idnumber: `<seed>-<variant id>`.
   func idnumber(_ variant: Variant) -> String { "\(quiz.seed)-\(variant.id)" }
 
-  /// A readable question name: the item's title and the variant's number in it, `Nernst potential 01`.
+  /// A readable question name: the item's title (cut to 240 characters: Moodle keeps 255) and the variant's
+  /// number in it, `Nernst potential 01`.
   static func questionName(_ item: QuizItem, index: Int) -> String {
     let width = max(2, String(item.variants.count).count)
     let number = String(index + 1)
-    return "\(item.title) " + String(repeating: "0", count: width - number.count) + number
+    return "\(item.title.prefix(240)) " + String(repeating: "0", count: width - number.count) + number
   }
 
   // MARK: Texts
 
-  /// The question text as written (HTML source).
-  func questionText(_ variant: Variant) -> String {
+  /// The question text as written (HTML source); with `placeholders`, each Cloze gap as Moodle leaves it after
+  /// reading the gaps: `{#1}`, `{#2}`, …
+  func questionText(_ variant: Variant, placeholders: Bool = false) -> String {
     switch MoodleWriter.kind(variant) {
     case .numerical, .multichoice: return MoodleText.html(variant.questionText(for: variant.answers[0]))
     case .multianswer:
+      let weights = gapWeights(variant)
       var html = "<div>" + MoodleText.paragraphs(variant.stem).map(MoodleText.clozeOutside).joined()
       for (i, answer) in variant.answers.enumerated() {
         var line = answer.prompt.isEmpty ? "" : MoodleText.clozeOutside(MoodleText.htmlEscaped(answer.prompt)) + " "
-        line += gap(answer, weight: gapWeights(variant)[i])
+        line += placeholders ? "{#\(i + 1)}" : gap(answer, in: variant, weight: weights[i])
         if let n = answer.numeric, !n.unit.isEmpty { line += " " + MoodleText.clozeOutside(MoodleText.htmlEscaped(n.unit)) }
         html += "<p>" + line + "</p>"
       }
@@ -150,10 +171,10 @@ struct MoodleWriter {
   }
 
   /// The Cloze gap of one part.
-  func gap(_ answer: Answer, weight: Int) -> String {
+  func gap(_ answer: Answer, in variant: Variant, weight: Int) -> String {
     switch answer.kind {
-    case let .numeric(n):
-      let alternatives = MoodleWriter.numericPlan(n, grading: quiz.grading).entries.map { e in
+    case .numeric:
+      let alternatives = plan(variant, answer)!.entries.map { e in
         (e.misconception == nil ? "=" : "%\(e.percent)%") + "\(e.value):\(e.tolerance)"
           + (e.feedback.isEmpty ? "" : "#" + MoodleText.clozeGap(MoodleText.htmlEscaped(e.feedback)))
       }
@@ -265,7 +286,7 @@ struct MoodleWriter {
       w.element("idnumber", text: idnumber(variant))
       switch (kind, variant.answers[0].kind) {
       case let (.numerical, .numeric(n)):
-        for e in MoodleWriter.numericPlan(n, grading: quiz.grading).entries {
+        for e in plan(variant, variant.answers[0])!.entries {
           w.element("answer", [("fraction", e.percent), ("format", "moodle_auto_format")]) {
             w.element("text", text: e.value)
             html(w, "feedback", e.feedback.isEmpty ? "" : MoodleText.html(e.feedback))
