@@ -211,6 +211,13 @@ struct MoodleExportTests {
     #expect(numbers.allSatisfy { MoodleModel.number($0) != nil && !$0.contains(",") })
   }
 
+  @Test func optionIDsThatCollideInXMLStillExportBecauseMoodleUsesTheOrder() throws {
+    let quiz = IdentifierCollisionTests.quiz(options: ["a b", "a_b"], correct: "a_b")
+    #expect(exportProblems(quiz, formats: [.moodle]).isEmpty)
+    let answers = try question(try package(quiz), type: "multichoice").children("answer")
+    #expect(answers.map { $0[attribute: "fraction"] } == ["0", "100"])
+  }
+
   // MARK: The delivery map
 
   @Test func deliveriesNameEachQuestionItsIdnumberTextAndClozeGap() throws {

@@ -73,7 +73,7 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
 /// response point at the wrong option, so the export is refused, naming the template and both originals.
 func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem] {
   var problems: [ExportProblem] = []
-  let qti = formats.filter { $0 != .canvas }
+  let qti = formats.filter { $0 == .qti21 || $0 == .qti30 }  // Moodle names nothing by these identifiers
   var canvasIdents: [String: String] = [:]
   var groupIdents: [String: String] = [:]
   var reportedTemplates: Set<String> = []
