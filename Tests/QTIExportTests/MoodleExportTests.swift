@@ -229,6 +229,9 @@ struct MoodleExportTests {
     #expect(nernst.group == "$course$/Membrane potentials (seed 42)/Nernst potential of K⁺")
     #expect(nernst.questionText == "At 37 °C, [K⁺]in = 140 mM and [K⁺]out = 4 mM.\n\nWhat is the equilibrium potential of K⁺?\n\nE_K (mV)")
     #expect(nernst.gap == nil)
+    // A multichoice question's summary lists its choices after the text (qtype_multichoice_base::get_question_summary).
+    #expect(deliveries.first { $0.variant == "ion-01" }?.questionText
+      == "Which ion sets the resting potential of most neurons?\n\nIon: K⁺ (potassium); Na⁺ (sodium); Cl⁻ (chloride)")
     let flux = deliveries.filter { $0.variant == "k-flux-01" }
     #expect(flux.map(\.part) == ["driving_force", "direction"])
     #expect(flux.map(\.gap) == [1, 2])

@@ -210,12 +210,15 @@ struct MoodleWriter {
     }.joined() + "</div>"
   }
 
-  /// The question text as Moodle's Responses report shows it (`get_question_summary`: the text as plain text,
-  /// a Cloze numerical gap as `_____`, a MULTICHOICE gap as `{option; option; …}`). Paragraphs are separated
-  /// by a blank line; compare with whitespace collapsed.
+  /// The question text as Moodle's Responses report shows it (`get_question_summary`: the text as plain text;
+  /// a multichoice question adds `: option; option; …`; a Cloze numerical gap is `_____`, a MULTICHOICE gap
+  /// `{option; option; …}`). Paragraphs are separated by a blank line; compare with whitespace collapsed.
   func summary(_ variant: Variant) -> String {
     switch MoodleWriter.kind(variant) {
-    case .numerical, .multichoice: return XMLText.sanitized(variant.questionText(for: variant.answers[0]))
+    case .numerical: return XMLText.sanitized(variant.questionText(for: variant.answers[0]))
+    case .multichoice:
+      let options = variant.answers[0].choice?.options.map { XMLText.sanitized($0.text) } ?? []
+      return XMLText.sanitized(variant.questionText(for: variant.answers[0])) + ": " + options.joined(separator: "; ")
     case .multianswer:
       var paragraphs = PlainText.paragraphs(XMLText.sanitized(variant.stem))
       for answer in variant.answers {
