@@ -215,7 +215,7 @@ enum MoodleCheck {
       }
     }
     // Just outside the key's interval: refused.
-    let unit = key.lastDigitUnit
+    let unit = key.lastDigitUnit > 0 ? key.lastDigitUnit : DecimalText.decimal(MoodleWriter.justOutside(key))
     for outside in [key.exactBounds.lowerBound - unit, key.exactBounds.upperBound + unit] {
       let typed = NSDecimalNumber(decimal: outside).stringValue
       if let hit = MoodleModel.match(typed, answers: models, units: units), models[hit].percent >= 100 {

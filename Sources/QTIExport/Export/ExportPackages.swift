@@ -53,6 +53,7 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
   }
   for format in formats {
     if format == .canvas { problems += CanvasWriter(quiz: quiz).problems() }
+    if format == .moodle { problems += MoodleWriter.problems(quiz) }
     for item in quiz.items {
       for variant in item.variants {
         for answer in variant.answers {

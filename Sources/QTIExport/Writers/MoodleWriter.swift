@@ -71,6 +71,34 @@ struct MoodleWriter {
     var feedback: String
   }
 
+  /// The keys Moodle cannot hold: where its widening of every interval by 10⁻¹⁴ of the key reaches a unit of
+  /// the last digit of t, a value just outside key ± t would be accepted. Such a key needs another unit.
+  static func problems(_ quiz: Quiz) -> [ExportProblem] {
+    var problems: [ExportProblem] = []
+    for item in quiz.items {
+      for variant in item.variants {
+        for answer in variant.answers {
+          guard let n = answer.numeric, n.interval.key.isFinite, n.interval.halfWidth.isFinite else { continue }
+          let i = n.interval
+          let slack = MoodleModel.epsilon * max(i.halfWidth, abs(i.key), MoodleModel.epsilon)
+          guard slack >= MoodleWriter.justOutside(i) / 2 else { continue }
+          problems.append(ExportProblem(
+            format: .moodle, template: item.template, variant: variant.id, answer: answer.id,
+            message: "the key \(i.keyText) \(n.unit) ± \(i.halfWidthText): Moodle widens every interval by 10⁻¹⁴ of the key, "
+              + "which here reaches the last digit of the tolerance, so values just outside it would be accepted; "
+              + "ask for this answer in a larger unit or with a wider tolerance"))
+        }
+      }
+    }
+    return problems
+  }
+
+  /// How far outside key ± t a value is "just outside": one unit of t's last written digit, or for an exact
+  /// key (t = 0) the distance the QTI self-checks use (10⁻¹² of the key).
+  static func justOutside(_ i: AcceptedInterval) -> Double {
+    i.lastDigitUnit > 0 ? NSDecimalNumber(decimal: i.lastDigitUnit).doubleValue : SelfCheck.justOutside(i.lower, i.upper)
+  }
+
   /// The credit for a misconception, as the grader gives it: its own, else the `*` credit, else 0.
   static func credit(_ id: String, _ grading: GradingOptions) -> Double {
     grading.misconceptionCredit[id] ?? grading.misconceptionCredit["*"] ?? 0
