@@ -64,7 +64,7 @@ struct BenchmarkCase {
         size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       }
       return CaseResult(name: name, items: quiz.variants.count, unit: "items",
-                        detail: String(format: "(%.1f MB zip)", Double(size) / 1_048_576), medianSeconds: seconds,
+                        detail: String(format: "(%.1f MB ", Double(size) / 1_048_576) + (format == .moodle ? "xml)" : "zip)"), medianSeconds: seconds,
                         peakKilobytes: peakResidentKilobytes())
     case let .grade(rows):
       // The default bank's quiz, and a messy long-format file for it (neither is timed).

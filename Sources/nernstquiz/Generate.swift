@@ -16,6 +16,8 @@ struct Generate: ParsableCommand {
         <bank>-canvas.zip        Canvas Classic Quizzes (QTI 1.2), one question group per template
         <bank>-qti21.zip         QTI 2.1 content package (one item per variant, a test that picks one)
         <bank>-qti30.zip         QTI 3.0 content package
+        <bank>-moodle.xml        Moodle XML: a category per template, a question per variant (Cloze for
+                                 multi-part problems); import in Question bank → Import, Moodle XML format
         export-report.txt        what each format kept and lost, per template
         nernstquiz-manifest.json the files of this run, written last
       All files are written into a temporary folder beside --out and moved into place together; a failure or
@@ -31,8 +33,8 @@ struct Generate: ParsableCommand {
   @Option(help: ArgumentHelp("Seed instead of the bank's own.", valueName: "n")) var seed: UInt64?
   @Option(help: ArgumentHelp("Library templates folder (default: Templates/ beside the bank's folder); the bank's own folder and its templates: list are searched first.", valueName: "dir"))
   var templates: String?
-  @Option(help: ArgumentHelp("LMS packages to write: canvas, qti21, qti30, comma-separated, or none.", valueName: "formats"))
-  var format: String = "canvas,qti21,qti30"
+  @Option(help: ArgumentHelp("LMS packages to write: canvas, qti21, qti30, moodle, comma-separated, or none.", valueName: "formats"))
+  var format: String = "canvas,qti21,qti30,moodle"
 
   /// The formats asked for, in order.
   var formats: [QTIFormat] {
@@ -41,7 +43,7 @@ struct Generate: ParsableCommand {
       return try format.split(separator: ",").map { name in
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard let f = QTIFormat(rawValue: trimmed) else {
-          throw ValidationError("Unknown format '\(trimmed)' for '--format': use canvas, qti21, qti30 or none.")
+          throw ValidationError("Unknown format '\(trimmed)' for '--format': use canvas, qti21, qti30, moodle or none.")
         }
         return f
       }

@@ -14,13 +14,13 @@ import Testing
     // The variants are the golden key's; the key written with packages adds their delivery map.
     let lines = key.split(separator: "\n"), goldenLines = golden.split(separator: "\n")
     #expect(Array(lines.dropFirst().prefix(goldenLines.count - 1)) == Array(goldenLines.dropFirst()))
-    #expect(lines[0].contains("\"deliveries\":[\"canvas\",\"qti21\",\"qti30\"]"))
+    #expect(lines[0].contains("\"deliveries\":[\"canvas\",\"qti21\",\"qti30\",\"moodle\"]"))
     let deliveries = lines.filter { $0.hasPrefix("{\"record\":\"delivery\"") }
-    for format in ["canvas", "qti21", "qti30"] {
+    for format in ["canvas", "qti21", "qti30", "moodle"] {
       // 22 variants: 8 of one part, 8 of two, 6 of three.
       #expect(deliveries.filter { $0.contains("\"format\":\"\(format)\"") }.count == 8 + 16 + 18)
     }
-    for name in ["default-canvas.zip", "default-qti21.zip", "default-qti30.zip", "export-report.txt"] {
+    for name in ["default-canvas.zip", "default-qti21.zip", "default-qti30.zip", "default-moodle.xml", "export-report.txt"] {
       #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent(name).path), "\(name) written")
     }
     #expect(result.standardOutput.contains("QTI 2.1 — default-qti21.zip"))
@@ -40,7 +40,8 @@ import Testing
       let result = try CommandRunner.run(["generate", bank, "--out", dir.url.path, "--seed", seed])
       #expect(result.exitCode == 0, "\(result.standardError)")
     }
-    for name in ["key.jsonl", "preview.html", "default-canvas.zip", "default-qti21.zip", "default-qti30.zip", "export-report.txt"] {
+    for name in ["key.jsonl", "preview.html", "default-canvas.zip", "default-qti21.zip", "default-qti30.zip", "default-moodle.xml",
+                 "export-report.txt"] {
       let files = try dirs.map { try Data(contentsOf: $0.url.appendingPathComponent(name)) }
       #expect(files[0] == files[1], "\(name) is byte-identical for the same seed")
       #expect(files[0] != files[2], "\(name) differs for another seed")
@@ -55,9 +56,15 @@ import Testing
     #expect(ok.exitCode == 0)
     let names = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
     #expect(names == ["default-canvas.zip", "export-report.txt", "key.jsonl", "nernstquiz-manifest.json", "preview.html"])
-    let bad = try CommandRunner.run(["generate", bank, "--format", "moodle", "--out", dir.url.path])
+    let moodle = try TemporaryDirectory()
+    defer { moodle.remove() }
+    let onlyMoodle = try CommandRunner.run(["generate", bank, "--format", "moodle", "--out", moodle.url.path])
+    #expect(onlyMoodle.exitCode == 0, "\(onlyMoodle.standardError)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: moodle.url.path).sorted()
+      == ["default-moodle.xml", "export-report.txt", "key.jsonl", "nernstquiz-manifest.json", "preview.html"])
+    let bad = try CommandRunner.run(["generate", bank, "--format", "blackboard", "--out", dir.url.path])
     #expect(bad.exitCode != 0)
-    #expect(bad.standardError.contains("Unknown format 'moodle' for '--format': use canvas, qti21, qti30 or none."))
+    #expect(bad.standardError.contains("Unknown format 'blackboard' for '--format': use canvas, qti21, qti30, moodle or none."))
   }
 
   @Test func missingBankFileIsAnError() throws {

@@ -41,16 +41,23 @@ struct CanvasWriterTests {
     #expect(fields[0].1 == "numerical_question")
     #expect(item.descendants("render_fib").first?[attribute: "fibtype"] == "Decimal")
     let conditions = item.descendants("respcondition")
-    #expect(conditions.count == 1)
-    #expect(item.descendants("other").isEmpty)
-    let or = try #require(conditions[0].child("conditionvar")?.child("or"))
+    #expect(conditions.count == 2)
+    // The first shows the worked explanation whatever the answer and scores nothing; no catch-all gives marks.
+    #expect(conditions[0].child("conditionvar")?.child("other") != nil)
+    #expect(conditions[0].child("displayfeedback")?[attribute: "linkrefid"] == "general_fb")
+    #expect(conditions[0][attribute: "continue"] == "Yes")
+    #expect(conditions[0].descendants("setvar").isEmpty)
+    #expect(conditions[1].descendants("other").isEmpty)
+    #expect(item.child("itemfeedback")?[attribute: "ident"] == "general_fb")
+    #expect(item.child("itemfeedback")?.textContent.contains("E = (RT/F) ln(4/140)") == true)
+    let or = try #require(conditions[1].child("conditionvar")?.child("or"))
     let varequal = try #require(or.child("varequal"))
     #expect(varequal.textContent == "-95.0189")
     #expect(varequal[attribute: "margintype"] == "absolute")
     #expect(varequal[attribute: "margin"] == "2.40038")
     #expect(or.child("and")?.child("vargte")?.textContent == "-97.41928")
     #expect(or.child("and")?.child("varlte")?.textContent == "-92.61852")
-    #expect(conditions[0].child("setvar")?.textContent == "100")
+    #expect(conditions[1].child("setvar")?.textContent == "100")
   }
 
   @Test func choiceItemCarriesDistractorFeedback() throws {

@@ -6,13 +6,13 @@ import TestSupport
 @testable import QTIExport
 
 struct ExportPackagesTests {
-  @Test func writesThreePackagesAndTheReport() throws {
+  @Test func writesEveryPackageAndTheReport() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let report = try exportPackages(SampleQuiz.quiz, to: directory.url, baseName: "membranes")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
-    #expect(names == ["export-report.txt", "membranes-canvas.zip", "membranes-qti21.zip", "membranes-qti30.zip"])
-    #expect(report.formats.map(\.format) == [.canvas, .qti21, .qti30])
+    #expect(names == ["export-report.txt", "membranes-canvas.zip", "membranes-moodle.xml", "membranes-qti21.zip", "membranes-qti30.zip"])
+    #expect(report.formats.map(\.format) == [.canvas, .qti21, .qti30, .moodle])
     let text = try String(contentsOf: directory.url.appendingPathComponent("export-report.txt"), encoding: .utf8)
     #expect(text == report.description)
   }

@@ -53,6 +53,13 @@ struct IntervalAgreementTests {
         for value in outside {
           #expect(try item.run(["RESPONSE_x": .float(Double(value)!)])["SCORE"]?.number == 0, "\(key): \(value)")
         }
+      case .moodle:
+        let root = try XMLReader.parse(package.files[0].data, file: package.files[0].path).get()
+        let question = try #require(root.children("question").first { $0[attribute: "type"] == "numerical" })
+        let answers = try #require(MoodleModel.numericAnswers(of: question))
+        let units = MoodleModel.units(of: question)
+        for value in inside { #expect(MoodleModel.match(value, answers: answers, units: units) == 0, "\(key): \(value)") }
+        for value in outside { #expect(MoodleModel.match(value, answers: answers, units: units) != 0, "\(key): \(value)") }
       }
     }
   }

@@ -20,6 +20,8 @@ struct SelfCheckTests {
     let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
     #expect(package.report.itemsChecked == (format == .canvas ? 7 : 5))
     #expect(package.report.proofs > package.report.itemsChecked * 2)
+    // The Moodle file is proven against the quiz when written (MoodleSelfCheckTests); `validate` reads QTI.
+    guard format != .moodle else { return }
     let report = validate(package.files, schemas: nil, isPackage: true)
     #expect(report.isValid, "\(report)")
     #expect(report.proofs == package.report.proofs)
@@ -41,7 +43,7 @@ struct SelfCheckTests {
     variant.answers[0].kind = .numeric(n)
     let quiz = Quiz(title: "Q", seed: 1, items: [QuizItem(template: "t", title: "T", points: 1, variants: [variant])])
     let package = try makePackage(quiz, format: .qti21, baseName: "q")
-    #expect(!(try fileText(package, "items/nernst-k-01.xml")).contains("modalFeedback"))
+    #expect(!(try fileText(package, "items/nernst-k-01.xml")).contains("FB_E_close"))
     #expect(package.report.templates[0].lost.contains(
       "feedback: 1 misconception values fall inside the accepted interval and cannot be told apart from the key"))
   }

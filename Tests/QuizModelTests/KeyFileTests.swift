@@ -41,6 +41,9 @@ enum KeyFixture {
     Delivery(format: "canvas", variant: "nernst-01", part: "E", points: 2.5, group: "Nernst", item: "nernst-01_E",
              questionText: "<div><p>K⁺ is 140 mM inside…</p></div>"),
     Delivery(format: "qti21", variant: "flux-01", part: "direction", points: 0.67, item: "flux-01", response: "RESPONSE_direction"),
+    Delivery(format: "moodle", variant: "flux-01", part: "direction", points: 0.67,
+             group: "$course$/Tiny \"quiz\" (seed 18000000000000000000)/Flux", item: "18000000000000000000-flux-01",
+             questionText: "Vm is −70 mV.\n\nVm − E (mV) _____ mV\n\nNet flux {influx; efflux}", name: "Flux 01", gap: 2),
   ]
 }
 

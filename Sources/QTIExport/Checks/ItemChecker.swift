@@ -112,6 +112,24 @@ final class ItemChecker {
       proofs += 1
     }
 
+    // SelfCheck: the solution (the worked explanation) shows whenever a response is given.
+    if let slot = item.outcomeIndex(Explanation.solution),
+       item.shownFeedback.contains(where: { $0.outcome == Explanation.solution && $0.identifier == Explanation.solution }) {
+      var probes = [allCorrect]
+      let first = item.responseIdentifiers.first.map { ($0, allCorrect[0]) }
+      if let wrong = SelfCheck.solutionProbe(first, choices: item.choices), let index = item.responseIndex(wrong.identifier) {
+        var responses = allCorrect
+        responses[index] = wrong.value
+        probes.append(responses)
+      }
+      for responses in probes {
+        guard try item.run(responses)[slot].contains(Explanation.solution) else { throw failed }
+        proofs += 1
+      }
+    } else if !Explanation.sections(variant).isEmpty {
+      throw failed
+    }
+
     // ModelCheck: the file's key is the model's, the model's whole interval scores full marks, and every
     // misconception of the model fires its feedback.
     for answer in variant.answers {

@@ -25,6 +25,11 @@ enum ModelCheck {
     do {
       let full = try item.run(allCorrect)["SCORE"]?.number ?? 0
       let feedbacks = QTI2Writer.feedbacks(variant)
+      if !Explanation.sections(variant).isEmpty, !item.feedbacks.contains(where: {
+        $0.outcome == Explanation.solution && $0.identifier == Explanation.solution && $0.showHide == "show"
+      }) {
+        fail("the worked explanation is not shown as modal feedback '\(Explanation.solution)'")
+      }
       for answer in variant.answers {
         let identifier = QTI2Writer.responseIdentifier(answer)
         guard item.response(identifier) != nil else {
@@ -63,9 +68,12 @@ enum ModelCheck {
   }
 
   static func checkCanvas(_ item: CanvasItemModel, answer: Answer, file: String) -> [XMLIssue] {
-    guard let n = answer.numeric else { return [] }
     var issues: [XMLIssue] = []
     let name = item.item[attribute: "ident"] ?? "?"
+    if answer.explanation != nil, !item.feedbackIdents.contains(Explanation.canvasGeneral) {
+      issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': the worked explanation is not carried as general feedback '\(Explanation.canvasGeneral)'"))
+    }
+    guard let n = answer.numeric else { return issues }
     do {
       let key = item.fullMarksCondition?.descendants("varequal").first?.textContent
       if key != n.interval.keyText {

@@ -49,6 +49,8 @@ enum SelfCheck {
       return
     }
     result.items += 1
+    // Responses to show the general feedback for: the key and a wrong answer.
+    var probes: [String] = []
     do {
       if item.isNumeric {
         let lowerNode = full.descendants("vargte").first
@@ -67,6 +69,7 @@ enum SelfCheck {
         if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the key \(DecimalText.exact(key)) scores \(DecimalText.exact(keyScore)), not 100") }
         let (low, high) = (min(lo, hi), max(lo, hi))
         let delta = justOutside(low, high)
+        probes = [DecimalText.exact(key), DecimalText.exact(high + delta)]
         for outside in [low - delta, high + delta] {
           let score = try item.run(DecimalText.exact(outside)).score
           if score < 100 { result.proofs += 1 } else {
@@ -80,6 +83,7 @@ enum SelfCheck {
         }
         let keyScore = try item.run(correct).score
         if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the correct answer '\(correct)' scores \(DecimalText.exact(keyScore)), not 100") }
+        probes = [correct] + item.labels.filter { $0 != correct }.prefix(1)
         for label in item.labels where label != correct {
           let (score, feedback) = try item.run(label)
           if score < 100 { result.proofs += 1 } else { fail(full.line, "the wrong answer '\(label)' scores \(DecimalText.exact(score))") }
@@ -87,6 +91,14 @@ enum SelfCheck {
             if item.feedbackIdents.contains(link) { result.proofs += 1 } else {
               fail(node.line, "answer '\(label)' displays the feedback '\(link)', which the item does not define")
             }
+          }
+        }
+      }
+      // The general feedback (the worked explanation) shows whatever the answer.
+      if item.feedbackIdents.contains(Explanation.canvasGeneral) {
+        for probe in probes {
+          if try item.run(probe).feedback.contains(Explanation.canvasGeneral) { result.proofs += 1 } else {
+            fail(node.line, "the general feedback '\(Explanation.canvasGeneral)' is not shown for the answer '\(probe)'")
           }
         }
       }
@@ -186,8 +198,36 @@ enum SelfCheck {
           fail(trigger.line, "no modal feedback shows '\(trigger.feedback)' when \(trigger.outcome) holds it")
         }
       }
+
+      // The solution (the worked explanation) shows whenever a response is given: for the key and a wrong one.
+      if item.feedbacks.contains(where: { $0.outcome == Explanation.solution && $0.identifier == Explanation.solution && $0.showHide == "show" }) {
+        var probes = [allCorrect]
+        if let wrong = solutionProbe(item.responses.first.map { ($0.identifier, allCorrect[$0.identifier] ?? .null) }, choices: item.choices) {
+          var responses = allCorrect
+          responses[wrong.identifier] = wrong.value
+          probes.append(responses)
+        }
+        for responses in probes {
+          if try item.run(responses)[Explanation.solution]?.contains(Explanation.solution) == true { result.proofs += 1 } else {
+            fail(processing.line, "the solution feedback is not shown for the responses \(responses)")
+          }
+        }
+      }
     } catch {
       fail(error.line, error.message)
+    }
+  }
+
+  /// A wrong response to prove the solution feedback with: the first response set far from its key, or to
+  /// another choice; nil when there is none.
+  static func solutionProbe(_ first: (identifier: String, key: QTIValue)?, choices: [String: [String]])
+    -> (identifier: String, value: QTIValue)? {
+    guard let first else { return nil }
+    switch first.key {
+    case let .float(k): return (first.identifier, .float(k + 1000 * max(1, abs(k))))
+    case let .identifier(k):
+      return (choices[first.identifier] ?? []).first { $0 != k }.map { (first.identifier, QTIValue.identifier($0)) }
+    default: return nil
     }
   }
 

@@ -21,7 +21,7 @@ public struct QTIPackage: Hashable, Sendable {
   public var format: QTIFormat
   /// The files in package order (the manifest first).
   public var files: [PackageFile]
-  /// The deterministic zip of ``files``.
+  /// The package file's bytes: the deterministic zip of ``files`` (Moodle: the one XML file itself).
   public var zip: Data
   /// What the format kept and lost, and what the self-check proved.
   public var report: ExportReport.FormatReport
@@ -53,6 +53,7 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
   }
   for format in formats {
     if format == .canvas { problems += CanvasWriter(quiz: quiz).problems() }
+    if format == .moodle { problems += MoodleWriter.problems(quiz) }
     for item in quiz.items {
       for variant in item.variants {
         for answer in variant.answers {
@@ -73,7 +74,7 @@ public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
 /// response point at the wrong option, so the export is refused, naming the template and both originals.
 func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem] {
   var problems: [ExportProblem] = []
-  let qti = formats.filter { $0 != .canvas }
+  let qti = formats.filter { $0 == .qti21 || $0 == .qti30 }  // Moodle names nothing by these identifiers
   var canvasIdents: [String: String] = [:]
   var groupIdents: [String: String] = [:]
   var reportedTemplates: Set<String> = []
@@ -151,6 +152,7 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
     throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
                       problems: problems)
   }
+  if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName, workers: workers) }
   var files: [PackageFile] = []
   var entries: [ZipWriter.Entry] = []
   var deliveries: [Delivery] = []
@@ -186,6 +188,8 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
       references += item.references
     }
     issues += references
+  case .moodle:
+    preconditionFailure("Moodle files are written by makeMoodlePackage")
   }
   if format == .canvas {
     let paths = Set(files.map(\.path))

@@ -38,6 +38,8 @@ enum Fidelity {
         kept.append("tolerance of '\(part.id)': exact value with margin and range lo … hi (\(rule))" + rounding)
       case .qti21, .qti30:
         kept.append("tolerance of '\(part.id)': absolute ±t around the key (\(rule))" + rounding)
+      case .moodle:
+        break  // MoodleFidelity
       }
     }
 
@@ -49,6 +51,8 @@ enum Fidelity {
       kept.append("pool: question group per part, 1 of \(variants.count) variant\(variants.count == 1 ? "" : "s") drawn, \(worth)")
     case .qti21, .qti30:
       kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variant\(variants.count == 1 ? "" : "s"), \(item.points) point\(item.points == 1 ? "" : "s")")
+    case .moodle:
+      break
     }
 
     // Multi-part.
@@ -58,6 +62,8 @@ enum Fidelity {
         lost.append("multi-part: \(parts.count) parts become \(parts.count) separate questions, each drawn from its own group, so one student may see different variants for different parts (each question repeats its stem)")
       case .qti21, .qti30:
         kept.append("multi-part: one item with \(parts.count) interactions (\(parts.map(\.id).joined(separator: ", ")))")
+      case .moodle:
+        break
       }
     }
 
@@ -87,12 +93,21 @@ enum Fidelity {
       if numericFeedback + choiceFeedback > 0 {
         kept.append("feedback: \(numericFeedback + choiceFeedback) misconception messages carried as modal feedback")
       }
+    case .moodle:
+      break
     }
     if numericUnreachable > 0 {
       lost.append("feedback: \(numericUnreachable) misconception values fall inside the accepted interval and cannot be told apart from the key")
     }
     if variants.contains(where: { $0.answers.contains { $0.explanation != nil } }) {
-      lost.append("explanations: not exported (they are in the answer key)")
+      switch format {
+      case .canvas:
+        kept.append("explanations: the worked explanation as general feedback (itemfeedback '\(Explanation.canvasGeneral)'), shown after submission whatever the answer")
+      case .qti21, .qti30:
+        kept.append("explanations: the worked explanation as modal feedback '\(Explanation.solution)', shown whenever a response is given")
+      case .moodle:
+        break
+      }
     }
 
     // Characters XML cannot carry.

@@ -140,6 +140,7 @@ struct CanvasWriter {
           w.element("outcomes") {
             w.element("decvar", [("maxvalue", "100"), ("minvalue", "0"), ("varname", "SCORE"), ("vartype", "Decimal")])
           }
+          generalFeedbackCondition(w, answer)
           w.element("respcondition", [("continue", "No")]) {
             w.element("conditionvar") {
               w.element("or") {
@@ -155,6 +156,7 @@ struct CanvasWriter {
             w.element("setvar", [("action", "Set"), ("varname", "SCORE")], text: "100")
           }
         }
+        generalFeedback(w, answer)
       }
     case let .choice(choice):
       var ids: [String: String] = [:]
@@ -182,6 +184,7 @@ struct CanvasWriter {
           w.element("outcomes") {
             w.element("decvar", [("maxvalue", "100"), ("minvalue", "0"), ("varname", "SCORE"), ("vartype", "Decimal")])
           }
+          generalFeedbackCondition(w, answer)
           for option in feedbackOptions {
             w.element("respcondition", [("continue", "Yes")]) {
               w.element("conditionvar") { w.element("varequal", [("respident", "response1")], text: ids[option.id]!) }
@@ -193,6 +196,7 @@ struct CanvasWriter {
             w.element("setvar", [("action", "Set"), ("varname", "SCORE")], text: "100")
           }
         }
+        generalFeedback(w, answer)
         for option in feedbackOptions {
           w.element("itemfeedback", [("ident", "\(ids[option.id]!)_fb")]) {
             w.element("flow_mat") {
@@ -202,6 +206,26 @@ struct CanvasWriter {
             }
           }
         }
+      }
+    }
+  }
+
+  /// The condition that shows the part's worked explanation whatever the answer (`other`, continuing), first
+  /// in the processing so it is never skipped.
+  private func generalFeedbackCondition(_ w: XMLWriter, _ answer: Answer) {
+    guard answer.explanation != nil else { return }
+    w.element("respcondition", [("continue", "Yes")]) {
+      w.element("conditionvar") { w.element("other") }
+      w.element("displayfeedback", [("feedbacktype", "Response"), ("linkrefid", Explanation.canvasGeneral)])
+    }
+  }
+
+  /// The part's worked explanation as Canvas's general feedback.
+  private func generalFeedback(_ w: XMLWriter, _ answer: Answer) {
+    guard let explanation = answer.explanation else { return }
+    w.element("itemfeedback", [("ident", Explanation.canvasGeneral)]) {
+      w.element("flow_mat") {
+        w.element("material") { w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(explanation)) }
       }
     }
   }

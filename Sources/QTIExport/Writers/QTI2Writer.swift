@@ -109,6 +109,10 @@ struct QTI2Writer {
       if !feedbacks.isEmpty {
         w.element("outcomeDeclaration", [("identifier", "FEEDBACK"), ("cardinality", "multiple"), ("baseType", "identifier")])
       }
+      let explanation = Explanation.sections(variant)
+      if !explanation.isEmpty {
+        w.element("outcomeDeclaration", [("identifier", Explanation.solution), ("cardinality", "single"), ("baseType", "identifier")])
+      }
       w.element("itemBody") {
         w.element("div") {
           for paragraph in PlainText.paragraphs(variant.stem) { w.element("p", text: paragraph) }
@@ -116,6 +120,23 @@ struct QTI2Writer {
         for answer in variant.answers { interaction(w, answer) }
       }
       w.element("responseProcessing") {
+        // The worked explanation: shown whenever a response is given.
+        if !explanation.isEmpty {
+          w.element("responseCondition") {
+            w.element("responseIf") {
+              w.element("or") {
+                for answer in variant.answers {
+                  w.element("not") {
+                    w.element("isNull") { w.element("variable", [("identifier", QTI2Writer.responseIdentifier(answer))]) }
+                  }
+                }
+              }
+              w.element("setOutcomeValue", [("identifier", Explanation.solution)]) {
+                w.element("baseValue", [("baseType", "identifier")], text: Explanation.solution)
+              }
+            }
+          }
+        }
         for answer in variant.answers { scoring(w, answer, weight: answer.points.description, feedbacks: feedbacks) }
       }
       for feedback in feedbacks {
@@ -124,6 +145,19 @@ struct QTI2Writer {
         ]) {
           let paragraphs = { for paragraph in PlainText.paragraphs(feedback.text) { w.element("p", text: paragraph) } }
           // QTI 3.0 wraps feedback content in qti-content-body; QTI 2.1 has no such element.
+          if dialect.format == .qti30 { w.element("contentBody", [], paragraphs) } else { paragraphs() }
+        }
+      }
+      if !explanation.isEmpty {
+        w.element("modalFeedback", [
+          ("outcomeIdentifier", Explanation.solution), ("identifier", Explanation.solution), ("showHide", "show"),
+        ]) {
+          let paragraphs = {
+            for section in explanation {
+              if let prompt = section.prompt { w.element("p") { w.element("strong", text: prompt) } }
+              for paragraph in PlainText.paragraphs(section.text) { w.element("p", text: paragraph) }
+            }
+          }
           if dialect.format == .qti30 { w.element("contentBody", [], paragraphs) } else { paragraphs() }
         }
       }

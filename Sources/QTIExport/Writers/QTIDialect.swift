@@ -39,10 +39,10 @@ struct QTIDialect: Sendable {
     testResourceType: "imsqti_test_xmlv3p0"
   )
 
-  /// The dialect of a format (nil for Canvas).
+  /// The dialect of a format (nil for Canvas and Moodle).
   static func of(_ format: QTIFormat) -> QTIDialect? {
     switch format {
-    case .canvas: nil
+    case .canvas, .moodle: nil
     case .qti21: .qti21
     case .qti30: .qti30
     }

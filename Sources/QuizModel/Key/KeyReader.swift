@@ -119,7 +119,8 @@ extension AnswerKey {
           format: try record.string("format"), variant: try record.string("variant"), part: try record.string("part"),
           points: try record.points("points"), group: try record.optionalString("group"),
           item: try record.optionalString("item"), response: try record.optionalString("response"),
-          questionText: try record.optionalString("question_text")))
+          questionText: try record.optionalString("question_text"), name: try record.optionalString("name"),
+          gap: try record.optionalInteger("gap")))
       case let other:
         throw record.error("unknown record '\(other)': expected variant or delivery", field: "record")
       }
@@ -350,6 +351,13 @@ struct KeyObject: Sendable {
     let x = try number(name)
     guard x == x.rounded(), abs(x) < 1e15 else { throw error("expected a whole number", field: name) }
     return Int(x)
+  }
+
+  func optionalInteger(_ name: String) throws(KeyFileError) -> Int? {
+    switch value(name) {
+    case nil, .null?: return nil
+    default: return try integer(name)
+    }
   }
 
   func bool(_ name: String) throws(KeyFileError) -> Bool {

@@ -146,6 +146,8 @@ extension Delivery {
     if let item { members.append(("item", .string(item))) }
     if let response { members.append(("response", .string(response))) }
     if let questionText { members.append(("question_text", .string(questionText))) }
+    if let name { members.append(("name", .string(name))) }
+    if let gap { members.append(("gap", .integer(gap))) }
     return .object(members)
   }
 }

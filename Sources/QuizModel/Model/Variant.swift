@@ -70,6 +70,9 @@ public struct QuizItem: Hashable, Sendable {
   public var points: Points
   /// The variants, all distinct; each answer carries its share of ``points``.
   public var variants: [Variant]
+  /// The template's learning objective, when known (drawn from a bank; a key file does not record it):
+  /// Moodle shows it as the category's description.
+  public var objective: String?
 
   /// An item whose variants' parts get their share of `points` (``Points/split(_:into:)``).
   public init(template: String, title: String, points: Points, variants: [Variant]) {

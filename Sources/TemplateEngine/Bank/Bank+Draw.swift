@@ -80,7 +80,9 @@ extension Bank {
         variants.append(variant)
       }
       drawnBefore += variants.count
-      items.append(QuizItem(template: template.id, title: template.title, points: item.points, variants: variants))
+      var quizItem = QuizItem(template: template.id, title: template.title, points: item.points, variants: variants)
+      quizItem.objective = template.objective
+      items.append(quizItem)
     }
     progress?(total, total)
     return Quiz(title: title, seed: quizSeed, items: items, grading: grading, templateDigests: digests)
