@@ -43,6 +43,9 @@ struct NernstQuiz: ParsableCommand {
         code = 64
       }
       if code == 64, CommandLine.arguments.dropFirst().first == "grade" { code = 2 }
+      // Input the command cannot use (a bank or template with an error, a file past a limit, an unreadable file,
+      // an output that would overwrite an input): status 2, as for grade and validate.
+      if error is CommandFailure { code = 2 }
       if code == 0 {
         if !message.isEmpty { print(message) }
       } else if !message.isEmpty {

@@ -80,7 +80,7 @@ import Testing
     try "title: t\nseed: 1\nitems:\n  - template: nernst-potental\n".write(to: bank, atomically: true, encoding: .utf8)
     let templates = packageRoot.appendingPathComponent("Templates").path
     let result = try CommandRunner.run(["generate", bank.path, "--templates", templates, "--out", dir.url.path])
-    #expect(result.exitCode == 1)
+    #expect(result.exitCode == 2)
     #expect(result.standardError.contains("bad.yaml:4:15: error: unknown template 'nernst-potental' (did you mean 'nernst-potential'?)"))
   }
 
