@@ -153,18 +153,5 @@ struct HTMLReport {
   private func shorten(_ s: String, _ n: Int) -> String { s.count <= n ? s : String(s.prefix(n - 1)) + "…" }
 }
 
-/// Escapes text for HTML.
-func escape(_ text: String) -> String {
-  var out = ""
-  out.reserveCapacity(text.utf8.count)
-  for c in text.unicodeScalars {
-    switch c {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    default: out.unicodeScalars.append(c)
-    }
-  }
-  return out
-}
+/// Escapes text for HTML (``HTMLText/escape(_:backslash:)``).
+func escape(_ text: String) -> String { HTMLText.escape(text) }

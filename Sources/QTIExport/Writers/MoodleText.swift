@@ -1,3 +1,5 @@
+import QuizModel
+
 /// Text as Moodle's XML import reads it: HTML for question texts, answers and feedback, category paths with
 /// their own escaping, and Cloze (`multianswer`) gaps with their metacharacters.
 ///
@@ -7,23 +9,8 @@ enum MoodleText {
   /// Plain text as HTML source: `&`, `<`, `>` and `"` as entities, and `\` as `&#92;` (Cloze un-escapes
   /// `\}` and `\#` after decoding a gap once, which would eat a backslash written plainly). Characters XML
   /// cannot carry become U+FFFD first, as in every other format.
-  static func htmlEscaped(_ plain: String) -> String {
-    let text = XMLText.sanitized(plain)
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x5C }) else { return text }
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\\": out += "&#92;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  static func htmlEscaped(_ plain: String) -> String { HTMLText.escape(XMLText.sanitized(plain), backslash: true) }
+
 
   /// Plain text as HTML paragraphs, `<p>…</p>` per blank-line-separated block, each line break kept as `<br>`.
   static func paragraphs(_ plain: String) -> [String] {

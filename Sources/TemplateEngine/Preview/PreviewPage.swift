@@ -110,37 +110,8 @@ public enum PreviewPage {
     out += "</ol>\n</article>\n"
   }
 
-  /// Escapes text for HTML content and attribute values; control characters other than newline and tab
-  /// become U+FFFD.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    var copy = text
-    copy.withUTF8 { bytes in
-      out.reserveCapacity(bytes.count)
-      var runStart = 0
-      func flush(upTo end: Int) {
-        if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
-      }
-      for (i, byte) in bytes.enumerated() {
-        let replacement: String
-        switch byte {
-        case UInt8(ascii: "&"): replacement = "&amp;"
-        case UInt8(ascii: "<"): replacement = "&lt;"
-        case UInt8(ascii: ">"): replacement = "&gt;"
-        case UInt8(ascii: "\""): replacement = "&quot;"
-        case UInt8(ascii: "'"): replacement = "&#39;"
-        case 0x0A, 0x09: continue
-        case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
-        default: continue
-        }
-        flush(upTo: i)
-        out += replacement
-        runStart = i + 1
-      }
-      flush(upTo: bytes.count)
-    }
-    return out
-  }
+  /// Escapes text for HTML content and attribute values (``HTMLText/escape(_:backslash:)``).
+  static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
   private static func format(_ x: Double) -> String { NumberFormat.exact(x) }
 
