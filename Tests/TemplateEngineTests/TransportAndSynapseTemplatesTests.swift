@@ -1,0 +1,78 @@
+import Foundation
+import QuizModel
+import TemplateEngine
+import TestSupport
+import Testing
+
+/// The families of issue 13 (steady state, Ca²⁺ entry, secondary active transport, GABA reversal, pump failure):
+/// every key is recomputed from the parameters as displayed, with textbook formulas and constants typed in here,
+/// not with PhysicsCore; standard methods (intermediate results rounded to whole mV or to the displayed
+/// precision) are accepted, and the named mistakes are not.
+@Suite struct TransportAndSynapseTemplatesTests {
+  static let library = try! TemplateLibrary.load(from: packageRoot.appendingPathComponent("Templates"))
+  static let r = 8.314462618153, f = 96485.33212331, avogadro = 6.02214076e23
+
+  static func variants(_ id: String, count: Int = 300) throws -> [Variant] {
+    let template = try #require(library[id])
+    return try (0..<count).map { try template.drawVariant(seed: UInt64($0) &* 0x9E37_79B9 &+ 29, id: "\(id)-\($0)") }
+  }
+
+  static func close(_ a: Double, _ b: Double, _ relative: Double = 1e-9) -> Bool {
+    abs(a - b) <= relative * max(1, abs(b))
+  }
+
+  /// RT/F in mV.
+  static func thermal(_ celsius: Double) -> Double { r * (celsius + 273.15) / f * 1000 }
+
+  /// Rounded to whole mV or to 3 significant figures (the key's display), whichever is coarser.
+  static func roundings(_ x: Double) -> [Double] {
+    [x.rounded(), Double(NumberFormat.significantFigures(3).string(x).replacingOccurrences(of: "−", with: "-"))!]
+  }
+
+  // MARK: - chord-conductance
+
+  @Test func chordConductanceTextbookValue() {
+    // g_K : g_Na = 20 : 1 with E_K = −90 mV and E_Na = +60 mV and no Cl⁻: (−1800 + 60)/21 = −82.86 mV
+    let vm = (20.0 * -90 + 1 * 60) / 21
+    #expect(abs(vm - -82.857) < 0.001)
+  }
+
+  @Test func chordConductanceKeysFollowFromTheDisplayedConductances() throws {
+    var directions: Set<String> = []
+    for v in try Self.variants("chord-conductance") {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let (gK, gNa, gCl) = (p("g_K"), p("g_Na"), p("g_Cl"))
+      let (eK, eNa, eCl) = (p("E_K"), p("E_Na"), p("E_Cl"))
+      let vm = (gK * eK + gNa * eNa + gCl * eCl) / (gK + gNa + gCl)
+      #expect(eK < vm && vm < eNa)
+      #expect(Self.close(try #require(v.answer("Vm")?.numeric).value, vm))
+      let iNa = try #require(v.answer("I_Na")?.numeric), iK = try #require(v.answer("I_K")?.numeric)
+      #expect(Self.close(iNa.value, gNa * (vm - eNa)))
+      #expect(Self.close(iK.value, gK * (vm - eK)))
+      // the currents at rest cancel; none is zero
+      #expect(abs(iNa.value + iK.value + gCl * (vm - eCl)) < 1e-9)
+      #expect(!iNa.accepts(0) && !iK.accepts(0))
+      // Vm rounded to whole mV or to 3 s.f. gives accepted currents
+      for rounded in Self.roundings(vm) {
+        #expect(iNa.accepts(gNa * (rounded - eNa)), "\(v.stem)")
+        #expect(iK.accepts(gK * (rounded - eK)), "\(v.stem)")
+      }
+      // I = g(Vm − E), outward positive: an outward Cl⁻ current is Cl⁻ entering
+      let cl = try #require(v.answer("cl_direction")?.choice)
+      #expect(cl.correct == (vm > eCl ? "outward" : "inward"))
+      for rounded in Self.roundings(vm) { #expect((rounded > eCl ? "outward" : "inward") == cl.correct) }
+      directions.insert(cl.correct)
+      // opening K⁺ channels moves Vm toward E_K without reaching it
+      let dg = p("dg_open")
+      let vmNew = (gK * eK + gNa * eNa + gCl * eCl + dg * eK) / (gK + gNa + gCl + dg)
+      let newKey = try #require(v.answer("Vm_new")?.numeric)
+      #expect(Self.close(newKey.value, vmNew))
+      #expect(eK < vmNew && vmNew < vm)
+      #expect(!newKey.accepts(eK))
+      // weighting by the permeabilities is a named mistake, never accepted
+      let perm = (eK + p("pNa") * eNa + p("pCl") * eCl) / (1 + p("pNa") + p("pCl"))
+      #expect(!(try #require(v.answer("Vm")?.numeric)).accepts(perm))
+    }
+    #expect(directions == ["outward", "inward"])
+  }
+}
