@@ -75,4 +75,42 @@ import Testing
     }
     #expect(directions == ["outward", "inward"])
   }
+
+  // MARK: - calcium-entry-buffering
+
+  @Test func calciumTextbookValues() {
+    // 1 pA of Ca²⁺ current for 1 ms carries about 3,100 ions (3.1 × 10⁶ per second), and one ion in 1 fL is 1.66 nM
+    let e = 1.602176634e-19
+    #expect(abs(1e-15 / (2 * e) - 3121) < 1)
+    #expect(abs(1 / Self.avogadro / 1e-15 * 1e9 - 1.66) < 0.01)
+  }
+
+  @Test func calciumKeysFollowFromTheDisplayedCurrentVolumeAndBufferCapacity() throws {
+    let e = 1.602176634e-19
+    for v in try Self.variants("calcium-entry-buffering") {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let charge = p("I_pA") * 1e-12 * p("t_ms") * 1e-3
+      let ions = charge / (2 * e)
+      let litres = p("volume_fL") * 1e-15
+      let total = ions / Self.avogadro / litres * 1e6
+      let free = total / (1 + p("kappa"))
+      let fold = (p("Ca_rest_nM") / 1000 + free) / (p("Ca_rest_nM") / 1000)
+      let nKey = try #require(v.answer("ions")?.numeric), totalKey = try #require(v.answer("total")?.numeric)
+      let freeKey = try #require(v.answer("free")?.numeric), foldKey = try #require(v.answer("fold")?.numeric)
+      #expect(Self.close(nKey.value, ions, 1e-6))
+      #expect(Self.close(totalKey.value, total, 1e-6))
+      #expect(Self.close(freeKey.value, free, 1e-6))
+      #expect(Self.close(foldKey.value, fold, 1e-6))
+      // the named mistakes: z = 1, 1 µm³ taken as 10⁻¹² or 10⁻¹⁸ L, buffering ignored
+      #expect(!nKey.accepts(2 * ions) && !totalKey.accepts(2 * total))
+      #expect(!totalKey.accepts(total / 1000) && !totalKey.accepts(total * 1000))
+      #expect(!freeKey.accepts(total))
+      // earlier results rounded to the displayed 3 s.f. are accepted later
+      let total3 = Self.roundings(total)[1], free3 = Self.roundings(free * 1000)[1] / 1000
+      #expect(freeKey.accepts(total3 / (1 + p("kappa"))))
+      #expect(foldKey.accepts((p("Ca_rest_nM") / 1000 + free3) / (p("Ca_rest_nM") / 1000)))
+      // tiny compartments, buffer capacities as measured
+      #expect((0.05...1).contains(p("volume_fL")) && (20...200).contains(p("kappa")))
+    }
+  }
 }
