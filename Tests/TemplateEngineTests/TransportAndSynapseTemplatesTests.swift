@@ -113,4 +113,52 @@ import Testing
       #expect((0.05...1).contains(p("volume_fL")) && (20...200).contains(p("kappa")))
     }
   }
+
+  // MARK: - secondary-active-transport
+
+  @Test func secondaryActiveTransportTextbookValues() {
+    // SGLT1 (2 Na⁺) at [Na]o/[Na]i = 145/12 and −60 mV, 37 °C: about 1.3 × 10⁴; a 1:1 carrier about 114
+    let rtf = Self.thermal(37)
+    #expect(abs(pow(145.0 / 12, 2) * exp(2 * 60 / rtf) / 1.30e4 - 1) < 0.01)
+    #expect(abs(145.0 / 12 * exp(60 / rtf) - 114) < 1)
+    // NCX with Na⁺ 145/10 mM and Ca²⁺ 2 mM / 100 nM: E_Na = +71.5, E_Ca = +132.4, E_NCX ≈ −50 mV
+    let eNa = rtf * log(145.0 / 10), eCa = rtf / 2 * log(2 / 100e-6)
+    #expect(abs(eNa - 71.5) < 0.1 && abs(eCa - 132.4) < 0.1)
+    #expect(abs(3 * eNa - 2 * eCa - -50.3) < 0.2)
+  }
+
+  @Test func secondaryActiveTransportKeysFollowFromTheDisplayedGradients() throws {
+    var modes: Set<String> = []
+    for v in try Self.variants("secondary-active-transport") {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let rtf = Self.thermal(p("temperature_C"))
+      let n = p("n")
+      #expect(n == (v.parameter("transporter")!.display == "SGLT1" ? 2 : 1))
+      let ratio = pow(p("Na_out") / p("Na_in_epi"), n) * exp(-n * p("Vm_epi") / rtf)
+      let ratioKey = try #require(v.answer("ratio")?.numeric)
+      #expect(Self.close(ratioKey.value, ratio, 1e-9))
+      // RT/F as displayed (26.73 mV) or the 61.5 mV-per-decade rule are accepted
+      #expect(ratioKey.accepts(pow(p("Na_out") / p("Na_in_epi"), n) * exp(-n * p("Vm_epi") / 26.73)))
+      #expect(ratioKey.accepts(pow(10, n * (log10(p("Na_out") / p("Na_in_epi")) - p("Vm_epi") / 61.5))))
+      // the electrical term dropped, the sign of Vm reversed, n as a factor: all refused
+      #expect(!ratioKey.accepts(pow(p("Na_out") / p("Na_in_epi"), n)))
+      #expect(!ratioKey.accepts(pow(p("Na_out") / p("Na_in_epi"), n) * exp(n * p("Vm_epi") / rtf)))
+      if n == 2 { #expect(!ratioKey.accepts(2 * p("Na_out") / p("Na_in_epi") * exp(-p("Vm_epi") / rtf))) }
+
+      let eNa = rtf * log(p("Na_out") / p("Na_in_card"))
+      let eCa = rtf / 2 * log(p("Ca_out") / (p("Ca_in_nM") * 1e-6))
+      let eNCX = 3 * eNa - 2 * eCa
+      let eKey = try #require(v.answer("E_NCX")?.numeric)
+      #expect(Self.close(eKey.value, eNCX, 1e-9))
+      for (a, b) in zip(Self.roundings(eNa), Self.roundings(eCa)) { #expect(eKey.accepts(3 * a - 2 * b), "\(v.stem)") }
+      #expect(!eKey.accepts(3 * eNa - eCa))
+      let mode = try #require(v.answer("mode")?.choice).correct
+      #expect(mode == (p("Vm_card") < eNCX ? "forward" : "reverse"))
+      for (a, b) in zip(Self.roundings(eNa), Self.roundings(eCa)) {
+        #expect((p("Vm_card") < 3 * a - 2 * b ? "forward" : "reverse") == mode)
+      }
+      modes.insert(mode)
+    }
+    #expect(modes == ["forward", "reverse"])
+  }
 }
