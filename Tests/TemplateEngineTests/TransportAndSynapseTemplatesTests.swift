@@ -161,4 +161,46 @@ import Testing
     }
     #expect(modes == ["forward", "reverse"])
   }
+
+  // MARK: - gaba-chloride-reversal
+
+  @Test func gabaReversalTextbookValues() {
+    // Cl⁻ 5/130 mM and HCO₃⁻ 15/25 mM with P_HCO₃/P_Cl = 0.2 at 37 °C: E_GABA ≈ −75.5 mV, E_Cl ≈ −87.1 mV;
+    // with 25 mM Cl⁻ inside (immature) E_GABA ≈ −42.0 mV
+    let rtf = Self.thermal(37)
+    #expect(abs(rtf * log((5 + 0.2 * 15) / (130 + 0.2 * 25)) - -75.5) < 0.1)
+    #expect(abs(rtf * log(5.0 / 130) - -87.1) < 0.1)
+    #expect(abs(rtf * log((25 + 0.2 * 15) / (130 + 0.2 * 25)) - -42.0) < 0.1)
+  }
+
+  @Test func gabaReversalKeysFollowFromTheDisplayedConcentrations() throws {
+    var effects: Set<String> = [], verdicts: Set<String> = [], depolarizingInhibition = 0
+    for v in try Self.variants("gaba-chloride-reversal") {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let rtf = Self.thermal(p("temperature_C"))
+      let e = rtf * log((p("Cl_in") + p("b") * p("HCO3_in")) / (p("Cl_out") + p("b") * p("HCO3_out")))
+      let eCl = rtf * log(p("Cl_in") / p("Cl_out"))
+      let mature = v.parameter("maturity")!.display == "mature"
+      #expect(mature ? (4...7).contains(p("Cl_in")) : (20...30).contains(p("Cl_in")))
+      #expect((0.2...0.3).contains(p("b")))
+      let key = try #require(v.answer("E_GABA")?.numeric)
+      #expect(Self.close(key.value, e, 1e-9))
+      #expect(e > eCl, "HCO₃⁻ pulls E_GABA above E_Cl")
+      #expect(!key.accepts(eCl) && !key.accepts(-e))
+      let force = try #require(v.answer("driving_force")?.numeric)
+      #expect(Self.close(force.value, p("Vm_rest") - e, 1e-9))
+      for rounded in Self.roundings(e) { #expect(force.accepts(p("Vm_rest") - rounded), "\(v.stem)") }
+      let effect = try #require(v.answer("effect")?.choice).correct
+      let verdict = try #require(v.answer("inhibitory")?.choice).correct
+      for rounded in Self.roundings(e) {
+        #expect(effect == (rounded > p("Vm_rest") ? "depolarize" : "hyperpolarize"))
+        #expect(verdict == (rounded < p("threshold") ? "yes" : "no"))
+      }
+      if effect == "depolarize" && verdict == "yes" { depolarizingInhibition += 1 }
+      effects.insert(effect)
+      verdicts.insert(verdict)
+    }
+    #expect(effects == ["depolarize", "hyperpolarize"] && verdicts == ["yes", "no"])
+    #expect(depolarizingInhibition > 0, "some depolarizing responses are still inhibitory (shunting)")
+  }
 }
