@@ -29,6 +29,8 @@ import Testing
     "depleted": ["depleted", "lower", "decreased", "less concentrated"],
     "forward": ["forward", "Forward mode", "forward mode", "calcium extrusion", "Ca2+ out"],
     "reverse": ["reverse", "Reverse mode", "reversed", "calcium entry", "Ca2+ in"],
+    "electrogenic": ["electrogenic", "Electrogenic", "the pump current", "loss of the electrogenic current"],
+    "rundown": ["rundown", "run-down", "run down of the gradients", "the ion gradients", "Na+ accumulation"],
     "yes": ["yes", "Yes."],
     "no": ["no", "No."],
     "K": ["K+", "K⁺", "potassium", "Potassium"],

@@ -203,4 +203,53 @@ import Testing
     #expect(effects == ["depolarize", "hyperpolarize"] && verdicts == ["yes", "no"])
     #expect(depolarizingInhibition > 0, "some depolarizing responses are still inhibitory (shunting)")
   }
+
+  // MARK: - pump-failure-rundown
+
+  @Test func pumpFailureTextbookValues() {
+    // 1 pA of Na⁺ current is 6.24 × 10⁶ Na⁺ per second, which costs 2.08 × 10⁶ ATP per second at 3 Na⁺ per ATP
+    let e = 1.602176634e-19
+    #expect(abs(1e-12 / e / 6.24e6 - 1) < 0.001)
+    #expect(abs(1e-12 / (3 * e) / 2.08e6 - 1) < 0.001)
+    // membrane per unit volume: 6/d for a sphere, 4/d for a cylinder; a 0.5 µm axon has 26.7 times a 20 µm soma's
+    let axon: Double = 4 / 0.5, soma: Double = 6 / 20
+    #expect(abs(axon / soma - 26.7) < 0.1)
+  }
+
+  @Test func pumpFailureKeysFollowFromTheDisplayedLeak() throws {
+    let e = 1.602176634e-19
+    var somaRate: [Double] = [], axonRate: [Double] = []
+    for v in try Self.variants("pump-failure-rundown") {
+      func p(_ n: String) -> Double { v.parameter(n)!.number! }
+      let rtf = Self.thermal(p("temperature_C"))
+      let eNa = rtf * log(p("Na_out") / p("Na_in"))
+      let d = p("d_um") * 1e-6
+      let soma = v.parameter("geometry")!.display == "soma"
+      let length = 100e-6
+      let area = soma ? Double.pi * d * d : Double.pi * d * length              // m²
+      let volume = soma ? Double.pi * d * d * d / 6 : Double.pi * d * d / 4 * length  // m³
+      let g = p("g_spec") * 1e-6 / 1e-4 * area                                    // S
+      let current = g * (p("Vm") - eNa) / 1000                                    // A
+      let iKey = try #require(v.answer("I_Na")?.numeric)
+      #expect(Self.close(iKey.value, current * 1e12, 1e-9))
+      for rounded in Self.roundings(eNa) { #expect(iKey.accepts(g * (p("Vm") - rounded) / 1000 * 1e12)) }
+      let atp = try #require(v.answer("atp")?.numeric)
+      #expect(Self.close(atp.value, abs(current) / (3 * e), 1e-9))
+      #expect(!atp.accepts(abs(current) / e))
+      let rate = -current / Self.f / (volume * 1000) * 1000                        // mM/s
+      let rateKey = try #require(v.answer("rate")?.numeric)
+      #expect(Self.close(rateKey.value, rate, 1e-9))
+      #expect(!rateKey.accepts(-current / Self.f / (area * 1e12 * 1e-15) * 1000), "area for volume")
+      (soma ? { somaRate.append(rate) } : { axonRate.append(rate) })()
+      let naNew = p("Na_in") + rate * p("t_s")
+      let eKey = try #require(v.answer("E_Na_new")?.numeric)
+      #expect(Self.close(eKey.value, rtf * log(p("Na_out") / naNew), 1e-9))
+      #expect(eKey.accepts(rtf * log(p("Na_out") / (p("Na_in") + Self.roundings(rate)[1] * p("t_s")))))
+      #expect(!eKey.accepts(eNa) && !eKey.accepts(0))
+      let cause = try #require(v.answer("cause")?.choice)
+      #expect(cause.correct == (v.parameter("phase")!.display == "first" ? "electrogenic" : "rundown"))
+    }
+    // thin axons run down first
+    #expect(axonRate.min()! > somaRate.max()!)
+  }
 }
