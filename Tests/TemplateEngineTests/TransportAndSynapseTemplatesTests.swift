@@ -68,6 +68,10 @@ import Testing
       let newKey = try #require(v.answer("Vm_new")?.numeric)
       #expect(Self.close(newKey.value, vmNew))
       #expect(eK < vmNew && vmNew < vm)
+      // the other standard method: Σg·E = Σg·Vm, with Vm from (a) rounded
+      for rounded in Self.roundings(vm) {
+        #expect(newKey.accepts(((gK + gNa + gCl) * rounded + dg * eK) / (gK + gNa + gCl + dg)), "\(v.stem)")
+      }
       #expect(!newKey.accepts(eK))
       // weighting by the permeabilities is a named mistake, never accepted
       let perm = (eK + p("pNa") * eNa + p("pCl") * eCl) / (1 + p("pNa") + p("pCl"))
