@@ -92,6 +92,30 @@ import Testing
     }
   }
 
+  @Test func theSynapsesAndTransportBankGeneratesEveryFormatAndTheListingNamesItsFamilies() throws {
+    let out = try TemporaryDirectory()
+    defer { out.remove() }
+    let bank = packageRoot.appendingPathComponent("Banks/synapses-and-transport.yaml").path
+    let result = try CommandRunner.run(["generate", bank, "--out", out.url.path], in: packageRoot)
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    for name in ["synapses-and-transport-canvas.zip", "synapses-and-transport-qti21.zip", "synapses-and-transport-qti30.zip",
+                 "synapses-and-transport-moodle.xml", "export-report.txt", "key.jsonl", "preview.html"] {
+      #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent(name).path), "\(name) written")
+    }
+    for name in ["synapses-and-transport-canvas.zip", "synapses-and-transport-qti21.zip", "synapses-and-transport-qti30.zip"] {
+      let validation = try CommandRunner.run(["validate", out.url.appendingPathComponent(name).path])
+      #expect(validation.exitCode == 0, "\(name): \(validation.standardOutput)\(validation.standardError)")
+    }
+    let families = ["chord-conductance", "calcium-entry-buffering", "secondary-active-transport", "gaba-chloride-reversal",
+                    "pump-failure-rundown"]
+    let key = try String(contentsOf: out.url.appendingPathComponent("key.jsonl"), encoding: .utf8)
+    for id in families { #expect(key.contains("\"template\":\"\(id)\""), "\(id) in the bank") }
+    let listing = try CommandRunner.run(["templates"], in: packageRoot)
+    for id in families { #expect(listing.standardOutput.contains(id), "\(id) listed") }
+    let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    for id in families { #expect(readme.contains("| `\(id)` |"), "\(id) in the README's table") }
+  }
+
   @Test func checkPassesOnAShippedTemplate() throws {
     let result = try CommandRunner.run(["check", "driving-force", "--variants", "200"], in: packageRoot)
     #expect(result.exitCode == 0, "\(result.standardOutput)\(result.standardError)")

@@ -27,6 +27,10 @@ import Testing
     "more_negative": ["more negative", "less positive", "falls", "becomes more negative"],
     "enriched": ["enriched", "higher", "increased", "more concentrated"],
     "depleted": ["depleted", "lower", "decreased", "less concentrated"],
+    "forward": ["forward", "Forward mode", "forward mode", "calcium extrusion", "Ca2+ out"],
+    "reverse": ["reverse", "Reverse mode", "reversed", "calcium entry", "Ca2+ in"],
+    "electrogenic": ["electrogenic", "Electrogenic", "the pump current", "loss of the electrogenic current"],
+    "rundown": ["rundown", "run-down", "run down of the gradients", "the ion gradients", "Na+ accumulation"],
     "yes": ["yes", "Yes."],
     "no": ["no", "No."],
     "K": ["K+", "K⁺", "potassium", "Potassium"],
@@ -77,5 +81,24 @@ import Testing
       return
     }
     #expect(parser.parse("depolarised", for: answer) == .option("depolarize"))
+  }
+
+  @Test func exchangerModesAreReadFromTheirWordsAndNotFromDirections() {
+    let answer = Answer(id: "mode", prompt: "", kind: .choice(ChoiceAnswer(options: [
+      ChoiceOption(id: "forward", text: "Forward mode (Ca²⁺ out, Na⁺ in, an inward current)"),
+      ChoiceOption(id: "reverse", text: "Reverse mode (Ca²⁺ in, Na⁺ out, an outward current)"),
+    ], correct: "forward")))
+    for typed in ["forward", "Forward mode", "forwards", "the forward mode", "Ca²⁺ extrusion", "normal mode"] {
+      #expect(parser.parse(typed, for: answer) == .option("forward"), "'\(typed)'")
+    }
+    for typed in ["reverse", "Reverse mode", "reversed", "backward mode", "calcium entry", "Ca++ influx"] {
+      #expect(parser.parse(typed, for: answer) == .option("reverse"), "'\(typed)'")
+    }
+    for typed in ["inward", "depolarize", "yes"] {
+      guard case .unreadable = parser.parse(typed, for: answer) else {
+        Issue.record("'\(typed)' was read as a mode")
+        continue
+      }
+    }
   }
 }

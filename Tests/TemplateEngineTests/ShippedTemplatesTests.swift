@@ -14,8 +14,8 @@ import Testing
   }()
   static let library = try! TemplateLibrary.load(from: templatesFolder)
 
-  @Test func theLibraryHasAtLeastTwelveFamilies() {
-    #expect(Self.templateFiles.count >= 12, "templates: \(Self.templateFiles)")
+  @Test func theLibraryHasAtLeastEighteenFamilies() {
+    #expect(Self.templateFiles.count >= 18, "templates: \(Self.templateFiles)")
   }
 
   @Test(arguments: templateFiles)

@@ -2,7 +2,8 @@ import QuizModel
 
 /// The ways students say what a choice means, grouped by meaning: which way ions or current go, which way a
 /// potential moves (depolarize / depolarise / less negative / more positive …), whether something is higher or
-/// lower, yes or no, and which ion. Both US and UK spellings are read.
+/// lower, yes or no, which mode an exchanger runs in, what a depolarization after pump block comes from, and which
+/// ion. Both US and UK spellings are read.
 enum Direction: Hashable, Sendable {
   case into, outOf, neither
   /// A potential becomes more positive: depolarize, less negative, rises.
@@ -12,6 +13,12 @@ enum Direction: Hashable, Sendable {
   /// A concentration or quantity is higher / lower: enriched, depleted.
   case more, less
   case yes, no
+  /// The mode of an exchanger or cotransporter: forward (as it normally runs: the Na⁺/Ca²⁺ exchanger extruding
+  /// Ca²⁺) or reverse.
+  case forward, reverse
+  /// The cause of a depolarization when the Na⁺/K⁺ pump stops: the loss of its own electrogenic current, or the
+  /// run-down of the ion gradients.
+  case pumpCurrent, gradientRunDown
   /// An ion, by its formula without charge: `K`, `Na`, `Cl`, `Ca`.
   case ion(String)
 
@@ -98,6 +105,26 @@ enum Direction: Hashable, Sendable {
       "no", "false", "not spontaneous", "nonspontaneous", "non spontaneous", "uphill", "cannot", "can not", "can t",
       "no it cannot", "no it can t", "no not spontaneous",
     ] { t[w] = .no }
+    for w in [
+      "forward", "forwards", "forward mode", "forward exchange", "normal mode", "ca extrusion", "calcium extrusion",
+      "ca2 extrusion", "extrudes ca", "extrudes ca2", "extrudes calcium", "ca out", "ca2 out", "calcium out",
+    ] { t[w] = .forward }
+    for w in [
+      "reverse", "reversed", "reverse mode", "reversed mode", "reverse exchange", "backward", "backwards",
+      "backward mode", "ca entry", "ca2 entry", "calcium entry", "ca influx", "ca2 influx", "calcium influx", "ca in",
+      "ca2 in", "calcium in",
+    ] { t[w] = .reverse }
+    for w in [
+      "electrogenic", "electrogenic current", "electrogenic effect", "electrogenic pump", "electrogenic pump current",
+      "pump current", "loss of the pump current", "loss of pump current", "loss of the electrogenic current",
+      "loss of the pump s current", "the pump s current", "pump s current",
+    ] { t[w] = .pumpCurrent }
+    for w in [
+      "rundown", "run down", "running down", "run down of the gradients", "run down of gradients", "gradient run down",
+      "gradients run down", "gradient rundown", "gradients rundown", "rundown of the gradients", "loss of the gradients",
+      "loss of gradients", "loss of the ion gradients", "ion gradients", "concentration gradients", "gradients",
+      "na accumulation", "sodium accumulation",
+    ] { t[w] = .gradientRunDown }
     for (formula, words) in [
       ("K", ["k", "potassium", "k ion", "potassium ion", "potassium ions"]),
       ("Na", ["na", "sodium", "na ion", "sodium ion", "sodium ions"]),
