@@ -1,5 +1,5 @@
 import Foundation
-import Grading
+@testable import Grading
 import QuizModel
 import TemplateEngine
 import TestSupport
@@ -143,5 +143,24 @@ import Testing
     counts.files = []
     #expect(text == "\(counts)")
     #expect(files["responses.csv"] == expected)
+  }
+
+  @Test(arguments: [UInt64(21), 22])
+  func theQuickReadOfALongFileKeepsTheAnswersTheTwoGradingPassesKeep(seed: UInt64) throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let input = dir.url.appendingPathComponent("messy.csv")
+    try Self.writeMessyLong(to: input, seed: seed)
+    var twoPasses = Grader(quiz: SampleQuiz.quiz)
+    twoPasses.prescansLongFiles = false
+    let quick = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("quick"), workers: 2)
+    let slow = try twoPasses.grade(submissionsAt: input, into: dir.url.appendingPathComponent("slow"), workers: 2)
+    #expect(quick.verdicts[.superseded, default: 0] > 0)
+    #expect(quick.description == slow.description)
+    for name in ["responses.csv", "review.csv", "grades.csv"] {
+      let a = try Data(contentsOf: dir.url.appendingPathComponent("quick/\(name)"))
+      let b = try Data(contentsOf: dir.url.appendingPathComponent("slow/\(name)"))
+      #expect(a == b, "\(name)")
+    }
   }
 }

@@ -101,6 +101,14 @@ struct NumberScanner {
     }
   }
 
+  /// Whether `bytes` hold no answer: nothing but the spaces ``scan()`` trims (the same test, so that a reader
+  /// that only asks this agrees with the grader).
+  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var scanner = NumberScanner(bytes)
+    scanner.skipSpaces()
+    return scanner.i == scanner.end
+  }
+
   mutating func scan() -> Result {
     // Trim.
     skipSpaces()

@@ -22,6 +22,9 @@ public struct Grader: Sendable {
   public let policy: GradingPolicy
   /// Which of a student's answers to the same question counts.
   public let attempts: AttemptsRule
+  /// Whether long files under the `last` rule are read once first to find the kept answers (tests turn it off
+  /// to compare with the two grading passes).
+  var prescansLongFiles = true
   let key: KeyIndex
   let parser = AnswerParser()
 
@@ -110,11 +113,19 @@ public struct Grader: Sendable {
                      message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report or Google Forms responses, or give --input-format")
     }
     let layout = try Layout(header: header, format: format, key: key, file: reader.fileName, identity: identityColumn)
-    let run = try GradingRun(grader: self, layout: layout, folder: folder)
+    // Long files under the `last` rule: a quick read finds each student's last answer to each question (no
+    // grading, no output), so one grading pass writes the outputs. Other cases find out while grading.
+    var kept: [Int64]? = nil
+    if layout.format == .long, attempts == .last, prescansLongFiles {
+      kept = try lastAnswers(&reader, layout: layout)
+      reader = try reader.restarted()
+      _ = try reader.next()
+    }
+    let run = try GradingRun(grader: self, layout: layout, folder: folder, winners: kept)
     let pipeline = GradingPipeline(reader: reader, run: run, grader: self, layout: layout)
     var finished: GradingRun
     (reader, finished) = try pipeline.run(workers: max(1, workers))
-    if finished.repeats, attempts != .first {
+    if kept == nil, finished.repeats, attempts != .first {
       // Some student answered a question twice and the rule keeps another answer than the first: now that the
       // kept answers are known, grade again (the first pass's files are dropped unwritten).
       let winners = finished.keptAnswers
@@ -124,5 +135,38 @@ public struct Grader: Sendable {
       (reader, finished) = try GradingPipeline(reader: again, run: second, grader: self, layout: layout).run(workers: max(1, workers))
     }
     return try finished.finish()
+  }
+
+  /// Long files: the last non-blank answer of each student to each question (``GradingRun/answerPosition(row:column:)``,
+  /// −1 for none), students numbered in order of first appearance as a grading run numbers them. Reads `reader`
+  /// to its end.
+  func lastAnswers(_ reader: inout CSVReader, layout: Layout) throws(CSVError) -> [Int64] {
+    var students = ByteTable<Int>(capacity: 1024)
+    var count = 0
+    var kept: [Int64] = []
+    let slots = key.slotCount
+    while try reader.next() {
+      let row = reader.row
+      try RecordBatch.checkColumns(of: reader, layout: layout)
+      reader.withFields { fields in
+        let id = trimmed(fields[layout.student])
+        guard !id.isEmpty else { return }
+        let student: Int
+        if let s = students.value(for: id) {
+          student = s
+        } else {
+          student = count
+          count += 1
+          _ = students.insert(id, value: student)
+          kept.append(contentsOf: repeatElement(-1, count: slots))
+        }
+        guard case let .part(p)? = key.byNameBytes.value(for: trimmed(fields[layout.item])) else { return }
+        let part = key.parts[p]
+        let raw = fields[layout.response]
+        let blank = part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
+        if !blank { kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0) }
+      }
+    }
+    return kept
   }
 }

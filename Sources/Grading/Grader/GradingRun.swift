@@ -203,6 +203,7 @@ struct GradingRun {
     let index = student * key.slotCount + part.slot
     let rule = grader.attempts
     if let winners {
+      guard index < winners.count else { return nil }
       let winner = winners[index]
       guard winner >= 0, winner != position else { return nil }
       return ResponseGrade(verdict: .superseded, points: 0, value: grade.value, option: grade.option,

@@ -71,26 +71,28 @@ struct RecordBatch {
   mutating func fill(from reader: inout CSVReader, layout: Layout) {
     reader.lendStorage(bytes: &bytes, ends: &ends)
     defer { reader.returnStorage(bytes: &bytes, ends: &ends) }
-    do {
+    do throws(CSVError) {
       while records.count < RecordBatch.recordLimit, reader.recordStart < RecordBatch.byteLimit {
         guard try reader.next() else {
           isLast = true
           return
         }
         let row = reader.row
-        if reader.fieldCount > layout.header.count {
-          for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
-            throw CSVError(.tooManyFields, file: reader.fileName, row: row, column: c + 1,
-                           message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
-          }
-        }
+        try RecordBatch.checkColumns(of: reader, layout: layout)
         records.append(Record(row: row, byteStart: reader.recordStart, endStart: reader.endsStart, fieldCount: reader.fieldCount))
       }
-    } catch let error as CSVError {
+    } catch {
       self.error = error
       isLast = true
-    } catch {
-      preconditionFailure("CSVReader throws only CSVError")
+    }
+  }
+
+  /// Throws when the reader's current record has a non-empty field past the header's last column.
+  static func checkColumns(of reader: CSVReader, layout: Layout) throws(CSVError) {
+    guard reader.fieldCount > layout.header.count else { return }
+    for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
+      throw CSVError(.tooManyFields, file: reader.fileName, row: reader.row, column: c + 1,
+                     message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
     }
   }
 
