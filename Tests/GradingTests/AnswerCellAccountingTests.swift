@@ -70,6 +70,13 @@ struct AnswerCellAccountingTests {
           #expect(found, "row \(n + 2), \(columns[c].label): \(Self.cells[pick])")
         }
       }
+      // The quick read that finds the answers that count gives the outputs the two grading passes give.
+      var twoPasses = Grader(quiz: SampleQuiz.quiz)
+      twoPasses.prescans = false
+      _ = try twoPasses.grade(submissionsAt: input, format: format, into: dir.url.appendingPathComponent("slow"))
+      for name in ["responses.csv", "review.csv", "grades.csv"] {
+        #expect(try Data(contentsOf: dir.url.appendingPathComponent("out/\(name)")) == Data(contentsOf: dir.url.appendingPathComponent("slow/\(name)")), "\(name)")
+      }
       // review.csv holds exactly the lines a person should look at, and the exit status follows it.
       let flagged = responses.filter { ["unreadable", "wrong-unit", "unknown-item", "superseded"].contains($0[9]) }
       let review = try readCSV(dir.url.appendingPathComponent("out/review.csv")).dropFirst()

@@ -152,7 +152,7 @@ import Testing
     let input = dir.url.appendingPathComponent("messy.csv")
     try Self.writeMessyLong(to: input, seed: seed)
     var twoPasses = Grader(quiz: SampleQuiz.quiz)
-    twoPasses.prescansLongFiles = false
+    twoPasses.prescans = false
     let quick = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("quick"), workers: 2)
     let slow = try twoPasses.grade(submissionsAt: input, into: dir.url.appendingPathComponent("slow"), workers: 2)
     #expect(quick.verdicts[.superseded, default: 0] > 0)

@@ -22,9 +22,9 @@ public struct Grader: Sendable {
   public let policy: GradingPolicy
   /// Which of a student's answers to the same question counts.
   public let attempts: AttemptsRule
-  /// Whether long files under the `last` rule are read once first to find the kept answers (tests turn it off
-  /// to compare with the two grading passes).
-  var prescansLongFiles = true
+  /// Whether files under the `last` rule are read once quickly first to find the kept answers (tests turn it
+  /// off to compare with the two grading passes).
+  var prescans = true
   let key: KeyIndex
   let parser = AnswerParser()
 
@@ -113,10 +113,11 @@ public struct Grader: Sendable {
                      message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report or Google Forms responses, or give --input-format")
     }
     let layout = try Layout(header: header, format: format, key: key, file: reader.fileName, identity: identityColumn)
-    // Long files under the `last` rule: a quick read finds each student's last answer to each question (no
-    // grading, no output), so one grading pass writes the outputs. Other cases find out while grading.
+    // Under the `last` rule, a quick read finds each student's last answer to each question (no grading, no
+    // output), so one grading pass writes the outputs. Under `best`, the grades decide: that is found out while
+    // grading, and a file with repeated answers is graded twice.
     var kept: [Int64]? = nil
-    if layout.format == .long, attempts == .last, prescansLongFiles {
+    if attempts == .last, prescans {
       kept = try lastAnswers(&reader, layout: layout)
       reader = try reader.restarted()
       _ = try reader.next()
@@ -137,34 +138,53 @@ public struct Grader: Sendable {
     return try finished.finish()
   }
 
-  /// Long files: the last non-blank answer of each student to each question (``GradingRun/answerPosition(row:column:)``,
-  /// −1 for none), students numbered in order of first appearance as a grading run numbers them. Reads `reader`
-  /// to its end.
+  /// The last non-blank answer of each student to each question (``GradingRun/answerPosition(row:column:)``, −1
+  /// for none), students numbered in order of first appearance as a grading run numbers them. A cell is an
+  /// answer when the grader would not call it blank. Reads `reader` to its end.
   func lastAnswers(_ reader: inout CSVReader, layout: Layout) throws(CSVError) -> [Int64] {
     var students = ByteTable<Int>(capacity: 1024)
     var count = 0
     var kept: [Int64] = []
     let slots = key.slotCount
+    func isBlank(_ raw: UnsafeBufferPointer<UInt8>, _ part: PreparedPart) -> Bool {
+      part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
     while try reader.next() {
       let row = reader.row
       try RecordBatch.checkColumns(of: reader, layout: layout)
       reader.withFields { fields in
-        let id = trimmed(fields[layout.student])
-        guard !id.isEmpty else { return }
         let student: Int
-        if let s = students.value(for: id) {
-          student = s
+        if layout.anonymous {
+          student = count  // every row a respondent of its own
         } else {
-          student = count
+          let id = trimmed(fields[layout.student])
+          guard !id.isEmpty else { return }
+          if let s = students.value(for: id) {
+            student = s
+          } else {
+            student = count
+            _ = students.insert(id, value: student)
+          }
+        }
+        if student == count {
           count += 1
-          _ = students.insert(id, value: student)
           kept.append(contentsOf: repeatElement(-1, count: slots))
         }
-        guard case let .part(p)? = key.byNameBytes.value(for: trimmed(fields[layout.item])) else { return }
-        let part = key.parts[p]
-        let raw = fields[layout.response]
-        let blank = part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
-        if !blank { kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0) }
+        if layout.format == .long {
+          guard case let .part(p)? = key.byNameBytes.value(for: trimmed(fields[layout.item])) else { return }
+          let part = key.parts[p]
+          if !isBlank(fields[layout.response], part) {
+            kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0)
+          }
+        } else {
+          for (c, column) in layout.answers.enumerated() {
+            guard let p = column.part else { continue }
+            let part = key.parts[p]
+            if !isBlank(fields[column.column], part) {
+              kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: c)
+            }
+          }
+        }
       }
     }
     return kept
