@@ -81,7 +81,7 @@ struct ItemCheckerTests {
 
   @Test(arguments: [QTIFormat.qti21, .qti30, .canvas])
   func packagesAreByteIdenticalForAnyNumberOfWorkers(format: QTIFormat) throws {
-    var items = ThroughputTests.quiz(variants: 300).items
+    var items = SampleQuiz.manyVariants(300).items
     items.append(contentsOf: SampleQuiz.quiz.items)
     let quiz = Quiz(title: "Workers", seed: 7, items: items)
     let one = try makePackage(quiz, format: format, baseName: "w", workers: 1)

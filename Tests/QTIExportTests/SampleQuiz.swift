@@ -84,3 +84,18 @@ enum SampleQuiz {
   /// A quiz with a hostile stem.
   static let hostileQuiz = Quiz(title: "Hostile & <quiz>", seed: 9, items: [hostileItem])
 }
+
+extension SampleQuiz {
+  /// Ten templates of `variants / 10` Nernst variants each, keys a thousandth apart: a quiz large enough for
+  /// several workers to share.
+  static func manyVariants(_ variants: Int) -> Quiz {
+    let items = (0..<10).map { t in
+      QuizItem(template: "t\(t)", title: "Template \(t)", points: 1, variants: (0..<(variants / 10)).map { v in
+        var variant = SampleQuiz.nernstVariant(0, key: -95.0189 + Double(v) * 0.001)
+        variant.id = "t\(t)-\(v)"
+        return variant
+      })
+    }
+    return Quiz(title: "Many variants", seed: 1, items: items)
+  }
+}

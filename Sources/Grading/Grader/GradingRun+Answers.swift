@@ -1,0 +1,196 @@
+import Foundation
+import QuizModel
+
+/// Reading one record's answers: students registered in order of first appearance, answer cells graded, and the
+/// blank lines of wide formats.
+extension GradingRun {
+  /// Wide formats: grades each non-empty answer cell, then writes the blanks.
+  /// `pregraded` holds, by answer column, the grades the prepare stage computed (nil for blank cells and
+  /// columns no part matches).
+  mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
+                                             fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>? = nil) -> Bool {
+    var flagged = false
+    for i in touched.indices { touched[i] = false }
+    for i in touchedSlots.indices { touchedSlots[i] = false }
+    var any = false
+    for (c, column) in layout.answers.enumerated() {
+      let isBlank = isBlankField(fields[column.column])
+      if isBlank { continue }
+      any = true
+      let label: String
+      if let p = column.part {
+        label = key.parts[p].label
+        touched[key.parts[p].item] = true
+        touchedSlots[key.parts[p].slot] = true
+      } else {
+        label = column.header
+      }
+      let f = withBytes(of: label) { item in
+        respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
+                part: column.part, known: true, pregraded: pregraded?[c], column: c)
+      }
+      flagged = flagged || f
+    }
+    if let student {
+      let blanks = emitBlanks(row: row, student: student, studentID: studentID, fields: fields)
+      if !any, !blanks {
+        // A row with no answers from a student whose items were all answered in earlier rows (an empty later
+        // attempt): it still gets its line, so every input row appears in responses.csv.
+        emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row has no answers; this student's answers are in earlier rows."),
+             fields: fields)
+      }
+    } else if !any {
+      emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+           grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
+           fields: fields)
+    }
+    return flagged
+  }
+
+  func isBlankField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return false }
+    return true
+  }
+
+  /// The student's index, adding the student on first sight; nil for an empty id.
+  mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
+    if id.isEmpty { return nil }
+    if lastStudent >= 0, lastStudentID.withUnsafeBufferPointer({ bytesEqual($0, id) }) { return lastStudent }
+    lastStudentID.removeAll(keepingCapacity: true)
+    lastStudentID.append(contentsOf: id)
+    if let i = studentTable.value(for: id) {
+      lastStudent = i
+      return i
+    }
+    let i = studentIDs.count
+    studentTable.insert(id, value: i)
+    let text = String(decoding: id, as: UTF8.self)
+    // Two different raw ids that read the same once invalid bytes become U+FFFD would look like one student
+    // in every output: flag them (both texts then hold U+FFFD).
+    if text.unicodeScalars.contains("\u{FFFD}") {
+      if replacedIDs[text] == nil {
+        replacedIDs[text] = i
+      } else if !counts.ambiguousStudents.contains(text) {
+        counts.ambiguousStudents.append(text)
+      }
+    }
+    studentIDs.append(text)
+    studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
+    if layout.format == .canvas {
+      studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
+        c.map { fields.trimmedString($0) } ?? ""
+      })
+    }
+    slotStates.append(contentsOf: repeatElement(SlotState(), count: key.slotCount))
+    lastStudent = i
+    return i
+  }
+
+  /// Grades one response and writes its line; returns whether it is flagged.
+  mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
+                                known isKnown: Bool = false, pregraded: ResponseGrade? = nil, column: Int = 0) -> Bool {
+    let partIndex: Int
+    if isKnown {
+      guard let known else {
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "No question of the quiz matches this column."), fields: fields)
+      }
+      partIndex = known
+    } else {
+      switch key.byNameBytes.value(for: item) {
+      case let .part(p)?:
+        partIndex = p
+      case let .needsAnswerID(v)?:
+        let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."),
+                    fields: fields)
+      case nil:
+        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                         feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
+                    fields: fields)
+      }
+    }
+    let part = key.parts[partIndex]
+    guard let student else {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
+                  grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
+    }
+    let grade = pregraded ?? grader.grade(raw, part: part)
+    if let superseded = superseded(student: student, part: part, at: Self.answerPosition(row: row, column: column), grade: grade) {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: superseded, fields: fields)
+    }
+    account(grade, student: student, part: part, row: row, column: column)
+    return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade, fields: fields)
+  }
+
+  /// Wide formats: a blank line for each item the student has not answered at all, and for each question of an
+  /// item answered in this row that is still unanswered (named by the part of a variant answered in the item).
+  /// Returns whether it wrote a line (a blank needs no review, so none of them flags the row).
+  mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
+    let base = student * key.slotCount
+    var wrote = false
+    for (itemIndex, item) in key.items.enumerated() {
+      if layout.format == .canvas {
+        // Canvas draws each question group (a part of a problem) on its own: a group whose question the student
+        // left empty is one blank, whichever variant was drawn.
+        for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && !touchedSlots[slot] {
+          let label = item.slots.count == 1 ? item.template
+            : item.template + "#" + (key.variants[item.variants[0]].parts.dropFirst(position).first.map { key.parts[$0].answer.id } ?? "\(position + 1)")
+          wrote = true
+          _ = withBytes(of: label) { name in
+            emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
+                 grade: ResponseGrade(verdict: .blank, points: 0,
+                                      feedback: "No answer to \(quoted(item.title, limit: 60))\(item.slots.count == 1 ? "" : ", part \(position + 1)")."),
+                 fields: fields)
+          }
+        }
+        continue
+      }
+      var answered: Int32? = nil
+      for slot in item.slots where slotStates[base + slot].variant >= 0 {
+        answered = slotStates[base + slot].variant
+        break
+      }
+      guard let answeredVariant = answered else {
+        // Only when no column of this item was answered in this row (an unreadable answer still counts).
+        guard !touched[itemIndex] else { continue }
+        wrote = true
+        _ = withBytes(of: item.template) { name in
+          emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
+               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
+               fields: fields)
+        }
+        continue
+      }
+      guard touched[itemIndex] else { continue }
+      let parts = key.variants[Int(answeredVariant)].parts
+      for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && position < parts.count {
+        let p = parts[position]
+        guard partHasColumn[p] else { continue }
+        let part = key.parts[p]
+        partVerdicts[p][Verdict.blank.index] += 1
+        wrote = true
+        _ = withBytes(of: part.label) { name in
+          emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
+               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
+        }
+      }
+    }
+    return wrote
+  }
+
+
+  /// An anonymous survey's respondent: `row N`, in a buffer the run owns (valid until the next call).
+  func respondent(row: Int) -> UnsafeBufferPointer<UInt8> {
+    let text = Array("row \(row)".utf8)
+    let count = min(text.count, anonymousID.count)
+    for i in 0..<count { anonymousID[i] = text[i] }
+    return UnsafeBufferPointer(rebasing: anonymousID[0..<count])
+  }
+}

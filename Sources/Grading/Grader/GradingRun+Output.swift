@@ -1,0 +1,124 @@
+import Foundation
+import QuizModel
+
+/// Writing: a record's lines in responses.csv and review.csv, and at the end grades.csv, the Canvas gradebook
+/// and report.html.
+extension GradingRun {
+  mutating func writeReview(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+    reviewLine.removeAll(keepingCapacity: true)
+    reviewLine.appendReviewLine(row: row, studentID: studentID, item: item, raw: raw, grade: grade)
+    review.write(reviewLine)
+  }
+
+  @discardableResult
+  mutating func emit(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                             raw: UnsafeBufferPointer<UInt8>,
+                             part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
+    verdictCounts[grade.verdict.index] += 1
+    if grade.verdict.isFlagged { writeReview(row: row, studentID: studentID, item: item, raw: raw, grade: grade) }
+    line.removeAll(keepingCapacity: true)
+    line.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
+                            fields: fields, carried: layout.carried)
+    responses.write(line)
+    return grade.verdict.isFlagged
+  }
+
+  // MARK: Finishing
+
+  mutating func finish() throws -> GradingSummary {
+    counts.students = studentIDs.count
+    for verdict in Verdict.allCases where verdictCounts[verdict.index] > 0 {
+      counts.verdicts[verdict] = verdictCounts[verdict.index]
+    }
+    let grades = try OutputFile(folder.appendingPathComponent("grades.csv"), spreadsheet: true)
+    grades.row(["student", "name", "total", "maximum", "percent"] + key.items.map(\.template))
+    var totals: [Points] = []
+    totals.reserveCapacity(studentIDs.count)
+    // Each line built as bytes: a grades.csv row per student.
+    let maximumText = Array(key.maximum.twoDecimals.utf8)
+    for s in studentIDs.indices {
+      let points = itemPoints(student: s)
+      let total = points.reduce(Points.zero) { $0 + ($1 ?? .zero) }
+      totals.append(total)
+      line.removeAll(keepingCapacity: true)
+      line.appendCSVField(studentIDs[s])
+      line.append(0x2C)
+      line.appendCSVField(studentNames[s])
+      line.append(0x2C)
+      line.appendText(total.twoDecimals)
+      line.append(0x2C)
+      line.append(contentsOf: maximumText)
+      line.append(0x2C)
+      if key.maximum > .zero { line.appendText(percentText(total.value / key.maximum.value)) }
+      for item in points {
+        line.append(0x2C)
+        if let item { line.appendText(item.twoDecimals) }
+      }
+      line.append(0x0A)
+      grades.write(line)
+    }
+    var files = [responses, review, grades]
+    anonymousID.deallocate()
+    counts.anonymous = layout.anonymous
+    if layout.format == .canvas, !layout.anonymous {
+      let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"), spreadsheet: true)
+      let column = grader.quiz.title.isEmpty ? "NernstQuiz" : grader.quiz.title
+      gradebook.row(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column])
+      gradebook.row(["Points Possible", "", "", "", "", key.maximum.twoDecimals])
+      for s in studentIDs.indices {
+        let info = studentInfo[s]
+        gradebook.row([studentNames[s], info[0], info[1], "", info[2], totals[s].twoDecimals])
+      }
+      files.append(gradebook)
+    }
+    let statistics = ReportStatistics(run: self, totals: totals.map(\.value))
+    let report = try OutputFile(folder.appendingPathComponent("report.html"))
+    report.write(HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render())
+    files.append(report)
+    for file in files { try file.commit() }
+    counts.files = files.map(\.destination)
+    return counts
+  }
+}
+
+/// A fraction as a percentage with one decimal: 0.8333 → "83.3".
+func percentText(_ fraction: Double) -> String {
+  guard fraction.isFinite, abs(fraction) < 1e12 else { return "" }
+  let tenths = Int((fraction * 1000).rounded())
+  return (tenths < 0 ? "-" : "") + "\(abs(tenths) / 10).\(abs(tenths) % 10)"
+}
+
+/// No bytes.
+var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+/// `bytes` without leading and trailing ASCII spaces, tabs and line breaks.
+func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+  var start = 0
+  var end = bytes.count
+  while start < end, isASCIISpace(bytes[start]) { start += 1 }
+  while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
+  return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
+}
+
+/// Lends the UTF-8 bytes of `text`.
+func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+  return Array(text.utf8).withUnsafeBufferPointer(body)
+}
+
+extension Verdict {
+  /// The position in ``allCases``, for counting arrays.
+  var index: Int {
+    switch self {
+    case .correct: 0
+    case .partial: 1
+    case .incorrect: 2
+    case .unreadable: 3
+    case .wrongUnit: 4
+    case .blank: 5
+    case .unknownItem: 6
+    case .superseded: 7
+    }
+  }
+}
