@@ -118,7 +118,7 @@ let package = Package(
     .testTarget(
       name: "GradingTests",
       dependencies: [
-        "Grading", "QuizModel", "TemplateEngine", "TestSupport",
+        "Grading", "QuizModel", "TemplateEngine", "QTIExport", "TestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       resources: [.copy("Fixtures")],

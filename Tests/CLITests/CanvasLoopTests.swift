@@ -16,43 +16,13 @@ import Testing
 ///   and its `points_possible` as a Ruby float; a student's answer text in the first (the chosen option's text
 ///   for a multiple-choice question), blank cells for questions not drawn; then `n correct, n incorrect, score`.
 struct CanvasLoopTests {
-  /// One Canvas question as the import keeps it.
+  /// One Canvas question as the import keeps it, with the group it is drawn from and the part it carries.
   struct CanvasQuestion {
     var id: Int
     var group: Int
     var html: String
     var points: Points
     var answer: Answer
-  }
-
-  /// canvas-lms's `HtmlTextHelper.strip_tags`: every tag removed with no space, numeric entities decoded, named
-  /// entities deleted.
-  static func stripTags(_ html: String) -> String {
-    var out = "", inTag = false, entity: String? = nil
-    for c in html {
-      if inTag { if c == ">" { inTag = false }; continue }
-      if var e = entity {
-        if c == ";" {
-          entity = nil
-          if e.hasPrefix("#x"), let v = UInt32(e.dropFirst(2), radix: 16), let s = Unicode.Scalar(v) { out.unicodeScalars.append(s) }
-          else if e.hasPrefix("#"), let v = UInt32(e.dropFirst()), let s = Unicode.Scalar(v) { out.unicodeScalars.append(s) }
-          // a named entity vanishes
-        } else {
-          e.append(c)
-          entity = e
-        }
-        continue
-      }
-      if c == "<" { inTag = true } else if c == "&" { entity = "" } else { out.append(c) }
-    }
-    return out
-  }
-
-  /// A Ruby float as `to_s` writes it: `2.0`, `1.5`, `0.67`.
-  static func rubyFloat(_ p: Points) -> String { p.hundredths % 100 == 0 ? "\(p.hundredths / 100).0" : p.description }
-
-  static func csvField(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 
   /// A bank with every shipped template: single-, two- and three-part problems, numeric and choice answers.
@@ -85,16 +55,13 @@ struct CanvasLoopTests {
     }
     // Students: each group drawn on its own; answered right, wrong or left empty.
     var rng = SplitMix(state: 7)
-    var header = ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt"]
-    for q in questions { header += ["\(q.id): \(Self.stripTags(q.html))", Self.rubyFloat(q.points)] }
-    header += ["n correct", "n incorrect", "score"]
-    var csv = header.map(Self.csvField).joined(separator: ",") + "\n"
+    var attempts: [CanvasStudentAnalysis.Attempt] = []
     var expected: [String: Points] = [:]
     var mixedStudents = 0
     for s in 1...24 {
       var variantsByItem: [Int: Set<String>] = [:]
-      var cells = Array(repeating: "", count: questions.count * 2)
-      var total = Points.zero, right = 0, wrong = 0
+      var given: [Int: (text: String, points: Double)] = [:]
+      var total = Points.zero
       for g in groups.indices {
         let drawn = questions.indices.filter { questions[$0].group == g }
         let pick = drawn[Int(rng.next() % UInt64(drawn.count))]
@@ -103,29 +70,26 @@ struct CanvasLoopTests {
         switch rng.next() % 3 {
         case 0:  // right
           switch q.answer.kind {
-          case let .numeric(n): cells[2 * pick] = n.interval.keyText
-          case let .choice(c): cells[2 * pick] = c.correctOption.text
+          case let .numeric(n): given[q.id] = (n.interval.keyText, q.points.value)
+          case let .choice(c): given[q.id] = (c.correctOption.text, q.points.value)
           }
-          cells[2 * pick + 1] = Self.rubyFloat(q.points)
           total += q.points
-          right += 1
         case 1:  // wrong
           switch q.answer.kind {
-          case let .numeric(n): cells[2 * pick] = DecimalText.exact(n.interval.upper + max(1, abs(n.interval.key)))
-          case let .choice(c): cells[2 * pick] = c.options.first { $0.id != c.correct }!.text
+          case let .numeric(n): given[q.id] = (DecimalText.exact(n.interval.upper + max(1, abs(n.interval.key))), 0)
+          case let .choice(c): given[q.id] = (c.options.first { $0.id != c.correct }!.text, 0)
           }
-          cells[2 * pick + 1] = "0.0"
-          wrong += 1
         default:  // seen, left empty
-          cells[2 * pick + 1] = "0.0"
+          given[q.id] = ("", 0)
         }
       }
-      let row = ["Student \(s)", "\(1000 + s)", "S\(s)", "Section 1", "1", "", "2026-11-30T10:00:00Z", "1"]
-        + cells + ["\(right)", "\(wrong)", Self.rubyFloat(total)]
-      csv += row.map(Self.csvField).joined(separator: ",") + "\n"
+      attempts.append(CanvasStudentAnalysis.Attempt(name: "Student \(s)", id: "\(1000 + s)", sisID: "S\(s)",
+                                                    section: "Section 1", answers: given))
       expected["\(1000 + s)"] = total
       if variantsByItem.values.contains(where: { $0.count > 1 }) { mixedStudents += 1 }
     }
+    let report = CanvasStudentAnalysis(questions: questions.map { .init(id: $0.id, html: $0.html, points: $0.points.value) })
+    let csv = report.csv(attempts)
     // The case the loop must get right: parts of one problem from different variants.
     #expect(mixedStudents > 12)
     #expect(Set(expected.values).count > 5)

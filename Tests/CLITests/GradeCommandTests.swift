@@ -1,4 +1,5 @@
 import Foundation
+import QuizModel
 import TestSupport
 import Testing
 
@@ -91,17 +92,25 @@ import Testing
   @Test func canvasReportIsMatchedByQuestionTextAndGetsAGradebook() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    let parts = try generateKey(in: dir)
-    var header = ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt"]
-    var row = ["\"Doe, Jane\"", "77", "S77", "Sec 1", "1", "", "2026-11-20", "1"]
-    for (i, part) in parts.enumerated() {
-      header += [quote("\(1000 + i): <p>" + part.questionText.replacingOccurrences(of: "\n\n", with: "</p><p>") + "</p>"), "1.0"]
-      row += [quote(typed(part)), "1.0"]
+    _ = try generateKey(in: dir)
+    // The report Canvas makes of the package generate wrote, its questions' HTML as the key's delivery map
+    // records it, built as canvas-lms builds the report; one student answers every question right (the option's
+    // text for a choice, as Canvas writes it).
+    let key = try AnswerKey.read(try String(contentsOf: dir.url.appendingPathComponent("quiz/key.jsonl"), encoding: .utf8))
+    let answers = Dictionary(uniqueKeysWithValues: key.quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
+    let canvas = key.deliveries.filter { $0.format == "canvas" }
+    var given: [Int: (text: String, points: Double)] = [:]
+    for (n, d) in canvas.enumerated() {
+      switch answers["\(d.variant)#\(d.part)"]!.kind {
+      case let .numeric(a): given[1000 + n] = (a.interval.keyText, d.points.value)
+      case let .choice(c): given[1000 + n] = (c.correctOption.text, d.points.value)
+      }
     }
-    header += ["n correct", "n incorrect", "score"]
-    row += ["0", "0", "0"]
+    let report = CanvasStudentAnalysis(questions: canvas.enumerated().map { n, d in
+      .init(id: 1000 + n, html: d.questionText!, points: d.points.value)
+    })
     let input = dir.url.appendingPathComponent("canvas.csv")
-    try Data((header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").utf8).write(to: input)
+    try Data(report.csv([.init(name: "Doe, Jane", id: "77", sisID: "S77", section: "Sec 1", answers: given)]).utf8).write(to: input)
     let out = dir.url.appendingPathComponent("graded")
     let result = try CommandRunner.run(["grade", input.path, "--bank", Self.bank, "--out", out.path])
     // One student answering every variant of every item: the last answer to each question counts, the rest

@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import QTIExport
 import QuizModel
 import TestSupport
 import Testing
@@ -16,14 +17,22 @@ struct AnswerCellAccountingTests {
         // Canvas writes points_possible as a Ruby float: 2.0, 1.5.
         let points = answer.points.hundredths % 100 == 0 ? "\(answer.points).0" : answer.points.description
         switch format {
-        // Canvas's strip_tags joins the paragraphs of the question's HTML with no space.
-        case .canvas: return ("\(9000 + label.count): " + variant.questionText(for: answer).replacingOccurrences(of: "\n\n", with: ""), label, points)
+        // The header canvas-lms writes: the question's id and strip_tags of its HTML in our Canvas package.
+        case .canvas:
+          let html = canvasHTML["\(variant.id)#\(answer.id)"]!
+          return ("\(9000 + label.count): " + CanvasStudentAnalysis.stripTags(html), label, points)
         case .googleForms: return (variant.questionText(for: answer), label, points)
         default: return (label, label, points)
         }
       }
     }
   }
+
+  /// The question HTML of the sample quiz's Canvas package, by `variant#part`.
+  static let canvasHTML: [String: String] = {
+    let package = try! makePackage(SampleQuiz.quiz, format: .canvas, baseName: "sample", workers: 1)
+    return Dictionary(uniqueKeysWithValues: package.report.deliveries.map { ("\($0.variant)#\($0.part)", $0.questionText!) })
+  }()
 
   static let cells = ["-95", "−95.02 mV", "efflux", "into the cell", "25", "0.3", "???", "12 mM", "", "", ""]
 

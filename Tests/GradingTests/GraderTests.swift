@@ -19,6 +19,15 @@ func fixture(_ name: String) throws -> URL {
 }
 
 /// Grades `input` with the sample quiz into a fresh folder; returns the summary and the folder.
+/// Writes the sample quiz's Canvas report (``SampleQuiz/canvasReport()``) into a fresh folder and grades it.
+func gradeCanvasSample() throws -> (GradingSummary, TemporaryDirectory) {
+  let dir = try TemporaryDirectory()
+  let input = dir.url.appendingPathComponent("student_analysis.csv")
+  try Data(SampleQuiz.canvasReport().utf8).write(to: input)
+  let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+  return (summary, dir)
+}
+
 func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingPolicy = GradingPolicy()) throws
   -> (GradingSummary, TemporaryDirectory)
 {
@@ -113,15 +122,15 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
   }
 
   @Test func canvasStudentAnalysisMatchedByQuestionText() throws {
-    let (summary, dir) = try gradeSample(fixture("canvas"))
+    let (summary, dir) = try gradeCanvasSample()
     defer { dir.remove() }
     #expect(summary.format == .canvas)
     #expect(summary.rowsIn == 3)
-    #expect(summary.unmatchedColumns == ["106: Name the ion that sets the resting potential"])
+    #expect(summary.unmatchedColumns == ["199: Name the ion that sets the resting potential"])
     let r = try responses(dir)
     let jane = r.filter { $0["student"] == "2001" }
     #expect(jane.map { $0["item"]! } == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction",
-                                         "ohmic-current-01", "106: Name the ion that sets the resting potential"])
+                                         "ohmic-current-01", "199: Name the ion that sets the resting potential"])
     #expect(jane.map { $0["verdict"]! } == ["correct", "correct", "correct", "correct", "unknown-item"])
     let smith = r.filter { $0["student"] == "2002" }
     #expect(smith.map { $0["verdict"]! } == ["incorrect", "incorrect", "incorrect", "blank"])
@@ -130,7 +139,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.rowsFlagged == 1)  // jane's unknown column
     // The column is listed once for itself, with the question most like it, then each answer in it.
     let review = try readCSV(dir.url.appendingPathComponent("out/review.csv"))
-    #expect(review[1][0] == "1" && review[1][2] == "106: Name the ion that sets the resting potential")
+    #expect(review[1][0] == "1" && review[1][2] == "199: Name the ion that sets the resting potential")
     #expect(review[1][5].hasPrefix("no question of the key matches this column; the closest is: "))
     #expect(summary.closestQuestions.count == 1 && !summary.closestQuestions[0].isEmpty)
     #expect(review.dropFirst(2).map(\.[4]) == ["unknown-item"])
@@ -269,7 +278,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
   }
 
   @Test func csvOutputsStartWithTheUTF8ByteOrderMarkSoSpreadsheetsReadTheMinusSign() throws {
-    let (_, dir) = try gradeSample(fixture("canvas"))
+    let (_, dir) = try gradeCanvasSample()
     defer { dir.remove() }
     for name in ["responses.csv", "review.csv", "grades.csv", "canvas-gradebook.csv"] {
       let bytes = try Data(contentsOf: dir.url.appendingPathComponent("out/\(name)"))

@@ -190,10 +190,10 @@ extension RecordBatch {
 let verdictNameBytes: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8) }
 
 extension Array where Element == UInt8 {
-  /// Appends one `responses.csv` line, line break included.
-  /// A `review.csv` line: where the answer is, what it says, its verdict and why a person should look.
-  mutating func appendReviewLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                 raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+  /// The columns both `responses.csv` and `review.csv` start with: row, student, item and the response as
+  /// written, each followed by a comma.
+  mutating func appendAnswerColumns(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                    raw: UnsafeBufferPointer<UInt8>) {
     appendDecimal(row)
     append(0x2C)
     appendCSVField(studentID)
@@ -202,23 +202,23 @@ extension Array where Element == UInt8 {
     append(0x2C)
     appendCSVField(raw)
     append(0x2C)
+  }
+
+  /// A `review.csv` line: where the answer is, what it says, its verdict and why a person should look.
+  mutating func appendReviewLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+                                 raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+    appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
     append(contentsOf: verdictNameBytes[grade.verdict.index])
     append(0x2C)
     appendCSVField(grade.feedback)
     append(0x0A)
   }
 
+  /// Appends one `responses.csv` line, line break included.
   mutating func appendResponseLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
                                    raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
                                    fields: CSVFields, carried: [Int]) {
-    appendDecimal(row)
-    append(0x2C)
-    appendCSVField(studentID)
-    append(0x2C)
-    appendCSVField(item)
-    append(0x2C)
-    appendCSVField(raw)
-    append(0x2C)
+    appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
     if let v = grade.value { appendText(csvNumber(v)) } else if let o = grade.option { appendCSVField(o) }
     append(0x2C)
     if let part {

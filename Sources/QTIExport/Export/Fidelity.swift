@@ -110,19 +110,23 @@ enum Fidelity {
       }
     }
 
-    // Characters XML cannot carry.
+    if let warning = controlCharacterWarning(variants) { warnings.append(warning) }
+
+    return ExportReport.TemplateReport(template: item.template, title: item.title, variants: variants.count,
+                                       kept: kept, lost: lost, warnings: warnings)
+  }
+
+  /// The warning for characters XML cannot carry in the variants' texts (replaced by U+FFFD), if any: every
+  /// format's report says it.
+  static func controlCharacterWarning(_ variants: [Variant]) -> String? {
     var forbidden: [String] = []
     for variant in variants {
       for text in [variant.stem] + variant.answers.flatMap({ [$0.prompt] + ($0.choice?.options.map(\.text) ?? []) }) {
         for name in XMLText.forbiddenCharacters(in: text) where !forbidden.contains(name) { forbidden.append(name) }
       }
     }
-    if !forbidden.isEmpty {
-      warnings.append("control characters \(forbidden.joined(separator: ", ")) cannot appear in XML and were replaced by U+FFFD")
-    }
-
-    return ExportReport.TemplateReport(template: item.template, title: item.title, variants: variants.count,
-                                       kept: kept, lost: lost, warnings: warnings)
+    return forbidden.isEmpty ? nil
+      : "control characters \(forbidden.joined(separator: ", ")) cannot appear in XML and were replaced by U+FFFD"
   }
 
   static func describe(_ t: Tolerance, unit: String) -> String {

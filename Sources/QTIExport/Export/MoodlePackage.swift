@@ -101,15 +101,7 @@ enum MoodleFidelity {
     if variants.contains(where: { $0.answers.contains { $0.explanation != nil } }) {
       kept.append("explanations: the worked explanation as general feedback, shown after the attempt whatever the response")
     }
-    var forbidden: [String] = []
-    for variant in variants {
-      for text in [variant.stem] + variant.answers.flatMap({ [$0.prompt] + ($0.choice?.options.map(\.text) ?? []) }) {
-        for name in XMLText.forbiddenCharacters(in: text) where !forbidden.contains(name) { forbidden.append(name) }
-      }
-    }
-    if !forbidden.isEmpty {
-      warnings.append("control characters \(forbidden.joined(separator: ", ")) cannot appear in XML and were replaced by U+FFFD")
-    }
+    if let warning = Fidelity.controlCharacterWarning(variants) { warnings.append(warning) }
     return ExportReport.TemplateReport(template: item.template, title: item.title, variants: variants.count,
                                        kept: kept, lost: lost, warnings: warnings)
   }
