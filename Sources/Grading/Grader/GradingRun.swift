@@ -93,7 +93,7 @@ struct GradingRun {
     review = try OutputFile(folder.appendingPathComponent("review.csv"), spreadsheet: true)
     review.row(["row", "student", "item", "response", "verdict", "reason"])
     for column in layout.answers where column.part == nil {
-      let closest = key.closestQuestion(to: column.header)
+      let closest = KeyIndex.closestQuestion(to: column.header, in: grader.quiz)
       counts.closestQuestions.append(closest ?? "")
       review.row(["1", "", column.header, "", "unknown-item", "no question of the key matches this column"
                     + (closest.map { "; the closest is: \($0)" } ?? "")])

@@ -34,8 +34,6 @@ struct KeyIndex: Sendable {
   var byQuestionText: [String: [Int]] = [:]
   /// Parts by their question text as Canvas's Student Analysis header leaves it (``QuestionText/canvasCanonical(_:)``).
   var byCanvasText: [String: [Int]] = [:]
-  /// The question text of each part (stem and prompt), by part index.
-  var questionTexts: [String] = []
   /// Parts by their prompt alone (a Google Form whose questions show the stem in the description).
   var byPrompt: [String: [Int]] = [:]
   var maximum: Points = .zero
@@ -62,7 +60,6 @@ struct KeyIndex: Sendable {
           byName[variant.id + "#" + answer.id] = .part(part.index)
           byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)
           byCanvasText[QuestionText.canvasCanonical(variant.questionText(for: answer)), default: []].append(part.index)
-          questionTexts.append(variant.questionText(for: answer))
           if !answer.prompt.isEmpty { byPrompt[QuestionText.normalize(answer.prompt), default: []].append(part.index) }
           parts.append(part)
         }
@@ -100,14 +97,14 @@ struct KeyIndex: Sendable {
 
   /// The question text of the part most like `header` (most words in common), for a column no part matches;
   /// nil when no part shares a word with it.
-  func closestQuestion(to header: String) -> String? {
+  static func closestQuestion(to header: String, in quiz: Quiz) -> String? {
     func words(_ text: String) -> Set<Substring> {
       Set(QuestionText.normalize(text).lowercased().split { !$0.isLetter && !$0.isNumber })
     }
     let wanted = words(Layout.canvasQuestionText(header) ?? header)
     guard !wanted.isEmpty else { return nil }
     var best: (score: Double, text: String)? = nil
-    for question in questionTexts {
+    for question in quiz.variants.lazy.flatMap({ v in v.answers.lazy.map { v.questionText(for: $0) } }) {
       let have = words(question)
       let score = Double(wanted.intersection(have).count) / Double(wanted.union(have).count)
       if score > 0, score > (best?.score ?? 0) { best = (score, question) }
