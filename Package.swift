@@ -111,7 +111,10 @@ let package = Package(
     ),
     .testTarget(
       name: "QTIExportTests",
-      dependencies: ["QTIExport", "QuizModel", "TemplateEngine", "TestSupport"],
+      dependencies: [
+        "QTIExport", "QuizModel", "TemplateEngine", "TestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
       resources: [.copy("Fixtures"), .copy("Snapshots")],
       swiftSettings: swiftSettings
     ),
