@@ -13,7 +13,8 @@ struct Grade: ParsableCommand {
       no templates. What went out is what is graded.
 
       Reads long (student,item,response), wide (student,<item>,...), Canvas
-      "Student Analysis" or Google Forms CSV files, detected from the header.
+      "Student Analysis", Google Forms or Moodle "Responses" CSV files,
+      detected from the header.
       Writes into --out (default: graded/ beside the submissions file):
         responses.csv         every response: row, value read, key, interval,
                               verdict, points, feedback
@@ -54,7 +55,7 @@ struct Grade: ParsableCommand {
   @Option(help: ArgumentHelp("With --bank: the templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
   var templates: String?
   @Option(name: .customLong("input-format"),
-          help: ArgumentHelp("long, wide, canvas or google-forms (default: detected).", valueName: "format"))
+          help: ArgumentHelp("long, wide, canvas, google-forms or moodle (default: detected).", valueName: "format"))
   var inputFormat: String?
   @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir")) var out: String?
   @Option(name: .customLong("id-column"),
@@ -89,7 +90,7 @@ struct Grade: ParsableCommand {
       throw ValidationError("Unknown value '\(attempts)' for '--attempts': use first, last or best.")
     }
     if let inputFormat, SubmissionFormat(rawValue: inputFormat) == nil {
-      throw ValidationError("Unknown value '\(inputFormat)' for '--input-format': use long, wide, canvas or google-forms.")
+      throw ValidationError("Unknown value '\(inputFormat)' for '--input-format': use long, wide, canvas, google-forms or moodle.")
     }
   }
 
@@ -107,6 +108,11 @@ struct Grade: ParsableCommand {
     for (column, closest) in zip(summary.unmatchedColumns, summary.closestQuestions) {
       Terminal.error("warning: no question of the quiz matches the column \"\(column)\""
         + (closest.isEmpty ? "" : "; the closest is \"\(closest)\""))
+    }
+    for slot in summary.unidentifiedSlots {
+      Terminal.error("warning: \(slot): the report has no Question column for this slot, whose category holds several "
+        + "variants, so its responses cannot be graded; in Moodle, tick \"Question text\" under the Responses report's "
+        + "Display options and download it again")
     }
     for file in summary.files { Terminal.out("  \(file.path)") }
     if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }

@@ -76,7 +76,8 @@ public struct Grader: Sendable {
   ///   - input: The CSV file (see <doc:SubmissionFormats>).
   ///   - format: The layout, or nil to detect it from the header.
   ///   - identityColumn: The header of the column naming the student, instead of the format's own (Google Forms:
-  ///     `Student ID`, else `Email address`, else `Username`, else a name).
+  ///     `Student ID`, else `Email address`, else `Username`, else a name; Moodle: `ID number`, else
+  ///     `Email address`, else `Username`, else `First name Last name`, row by row).
   ///   - folder: The output folder, created when missing.
   ///   - workers: How many threads grade (reading and writing stay in input order, so the outputs are the
   ///     same bytes for any number); ``defaultWorkers`` unless given, 1 for none besides the caller's, at
@@ -110,14 +111,14 @@ public struct Grader: Sendable {
     let header = reader.strings
     guard let format = format ?? SubmissionFormat.detect(header: header) else {
       throw CSVError(.unknownHeader, file: reader.fileName, row: 1,
-                     message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report or Google Forms responses, or give --input-format")
+                     message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report, Google Forms responses or a Moodle Responses report, or give --input-format")
     }
     let layout = try Layout(header: header, format: format, key: key, file: reader.fileName, identity: identityColumn)
     // Under the `last` rule, a quick read finds each student's last answer to each question (no grading, no
     // output), so one grading pass writes the outputs. Under `best`, the grades decide: that is found out while
     // grading, and a file with repeated answers is graded twice.
     var kept: [Int64]? = nil
-    if attempts == .last, prescans {
+    if attempts == .last, prescans, format != .moodle {
       kept = try lastAnswers(&reader, layout: layout)
       reader = try reader.restarted()
       _ = try reader.next()

@@ -76,7 +76,7 @@ extension GradingRun {
       }
     }
     studentIDs.append(text)
-    studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
+    studentNames.append(layout.format == .moodle ? moodleFullName(fields) : layout.name.map { fields.trimmedString($0) } ?? "")
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
         c.map { fields.trimmedString($0) } ?? ""

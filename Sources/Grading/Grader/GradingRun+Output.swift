@@ -119,6 +119,7 @@ extension Verdict {
     case .blank: 5
     case .unknownItem: 6
     case .superseded: 7
+    case .unfinished: 8
     }
   }
 }

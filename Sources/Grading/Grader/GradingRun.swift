@@ -83,6 +83,8 @@ struct GradingRun {
     variantPossible = Array(repeating: .zero, count: key.variants.count)
     partHasColumn = Array(repeating: false, count: key.parts.count)
     for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
+    // Moodle: every slot's response holds every part of the variant drawn (Cloze included).
+    if layout.format == .moodle { partHasColumn = Array(repeating: true, count: key.parts.count) }
     touched = Array(repeating: false, count: key.items.count)
     touchedSlots = Array(repeating: false, count: key.slotCount)
     anonymousID = .allocate(capacity: layout.anonymous ? 32 : 0)
@@ -97,6 +99,12 @@ struct GradingRun {
       counts.closestQuestions.append(closest ?? "")
       review.row(["1", "", column.header, "", "unknown-item", "no question of the key matches this column"
                     + (closest.map { "; the closest is: \($0)" } ?? "")])
+    }
+    for slot in layout.moodleUnidentified(key) {
+      counts.unidentifiedSlots.append(slot)
+      review.row(["1", "", slot, "", "unknown-item", "the report has no Question column for this slot, whose category holds "
+                    + "several variants: which one each student drew cannot be told; in Moodle, tick \"Question text\" "
+                    + "under the Responses report's Display options and download it again"])
     }
     for column in layout.answers {
       guard let p = column.part, let written = column.points, written != key.parts[p].points else { continue }
@@ -143,12 +151,16 @@ struct GradingRun {
                                lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>)
     -> (flagged: Bool, usesPrepared: Bool)
   {
-    let studentID = layout.anonymous ? respondent(row: record.row) : trimmed(fields[layout.student])
-    let student = index(of: studentID, fields: fields)
     func flush() {
       if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
       pending = 0..<0
     }
+    if layout.format == .moodle {
+      flush()
+      return (commitMoodle(row: record.row, fields: fields), false)
+    }
+    let studentID = layout.anonymous ? respondent(row: record.row) : trimmed(fields[layout.student])
+    let student = index(of: studentID, fields: fields)
     switch record.outcome {
     case .none:
       flush()
@@ -156,7 +168,7 @@ struct GradingRun {
       case .long:
         return (respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
                         raw: fields[layout.response], fields: fields), false)
-      case .wide, .canvas, .googleForms:
+      case .wide, .canvas, .googleForms, .moodle:
         return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields), false)
       }
     case let .columns(gradeStart):

@@ -24,6 +24,9 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   public var anonymous = false
   /// For each of ``unmatchedColumns``, the text of the question of the key closest to it (empty when none is).
   public var closestQuestions: [String] = []
+  /// Moodle: the `Response N` headers of slots whose variant cannot be told (the report has no `Question N`
+  /// columns and the slot's category holds several variants); their responses are `unknown-item`.
+  public var unidentifiedSlots: [String] = []
   /// Headers of Canvas question columns whose points differ from the key's (the key's are used).
   public var pointsMismatches: [String] = []
   /// Student ids that differ in the input only by bytes that are not UTF-8, so that every output (which
@@ -43,6 +46,7 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   /// from the key's.
   public var toReview: Int {
     Verdict.allCases.filter(\.isFlagged).reduce(0) { $0 + (verdicts[$1] ?? 0) } + pointsMismatches.count + unmatchedColumns.count
+      + unidentifiedSlots.count
   }
 
   /// The exit status of `nernstquiz grade`: 0 when nothing needs review, 1 exactly when `review.csv` has rows
@@ -64,6 +68,10 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
     }
     if !unmatchedColumns.isEmpty {
       text += "; \(unmatchedColumns.count) unmatched column\(unmatchedColumns.count == 1 ? "" : "s")"
+    }
+    if !unidentifiedSlots.isEmpty {
+      text += "; \(unidentifiedSlots.joined(separator: ", ")): no Question column, so the variant drawn cannot be told "
+        + "(tick \"Question text\" in the Responses report's Display options)"
     }
     if !ambiguousStudents.isEmpty {
       text += "; \(ambiguousStudents.count) student id\(ambiguousStudents.count == 1 ? "" : "s") read the same once invalid "

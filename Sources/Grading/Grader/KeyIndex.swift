@@ -39,6 +39,12 @@ struct KeyIndex: Sendable {
   var maximum: Points = .zero
   /// The questions one student answers: the sum of the items' part counts.
   var slotCount = 0
+  /// Moodle: variants by their question text as the Responses report shows it (``QuestionText/normalize(_:html:)``
+  /// of the delivery map's plain text), and each variant's parts in the order of its Cloze gaps.
+  var byMoodleText: [String: [Int]] = [:]
+  var moodleGaps: [Int: [Int]] = [:]
+  /// Whether the delivery map has Moodle entries.
+  var hasMoodle = false
 
   init(_ quiz: Quiz, deliveries: [Delivery] = []) {
     for (itemIndex, item) in quiz.items.enumerated() {
@@ -84,7 +90,28 @@ struct KeyIndex: Sendable {
       if byName[item] == nil, variants[parts[p].variant].parts.count == 1 { byName[item] = .part(p) }
     }
     for (name, lookup) in byName { byNameBytes.insert(name, value: lookup) }
+    indexMoodle(deliveries, partOf: partOf)
   }
+
+  /// Fills ``byMoodleText`` and ``moodleGaps`` from the delivery map's Moodle entries.
+  private mutating func indexMoodle(_ deliveries: [Delivery], partOf: [String: Int]) {
+    var gaps: [Int: [(gap: Int, part: Int)]] = [:]
+    for d in deliveries where d.format == "moodle" {
+      guard let p = partOf[d.variant + "#" + d.part] else { continue }
+      hasMoodle = true
+      let v = parts[p].variant
+      gaps[v, default: []].append((d.gap ?? 1, p))
+      if let text = d.questionText {
+        let normalized = QuestionText.normalize(text, html: false)
+        if !(byMoodleText[normalized]?.contains(v) ?? false) { byMoodleText[normalized, default: []].append(v) }
+      }
+    }
+    for (v, list) in gaps { moodleGaps[v] = list.sorted { $0.gap < $1.gap }.map(\.part) }
+  }
+
+  /// The parts of variant `v` in the order Moodle's Cloze question numbers its gaps (the part order when the
+  /// delivery map does not say).
+  func gapOrder(ofVariant v: Int) -> [Int] { moodleGaps[v] ?? variants[v].parts }
 
   /// The part a column header names: an item name, or the question text (HTML and spacing ignored).
   func part(forColumn header: String) -> Int? {
@@ -143,8 +170,9 @@ enum QuestionText {
   }
 
   /// Drops HTML tags, decodes common entities, writes every dash as `-` and every run of spaces and line
-  /// breaks as one space, and trims.
-  static func normalize(_ text: String) -> String {
+  /// breaks as one space, and trims. With `html` false the text is plain: `<` and `&` are characters like any
+  /// other (Moodle's Responses report holds question texts already turned into plain text).
+  static func normalize(_ text: String, html: Bool = true) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     var inTag = false
@@ -165,6 +193,10 @@ enum QuestionText {
       }
     }
     for s in text.unicodeScalars {
+      if !html {
+        emit(s)
+        continue
+      }
       if inTag {
         if s == ">" { inTag = false }
         continue

@@ -111,6 +111,8 @@ struct RecordBatch {
   /// before. Wide formats: grades each answer cell (see `prepareColumns`). Pure: reads only the grader and
   /// the layout, writes only this batch.
   mutating func prepare(grader: Grader, layout: Layout) {
+    // Moodle: which part a cell answers depends on the row (the variant drawn), so the commit stage grades it.
+    if layout.format == .moodle { return }
     guard layout.format == .long else {
       prepareColumns(grader: grader, layout: layout)
       return

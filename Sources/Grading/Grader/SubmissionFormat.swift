@@ -10,6 +10,9 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
   case canvas
   /// Google Forms responses: `Timestamp,Email Address,Score,<question title>,…`.
   case googleForms = "google-forms"
+  /// Moodle's quiz Responses report (Quiz → Results → Responses, downloaded as CSV):
+  /// `Last name,First name,Email address,Status,…,Question 1,Response 1,…`.
+  case moodle
 
   /// The name used by `--input-format`.
   public var description: String { rawValue }
@@ -19,11 +22,17 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
   /// Canvas is recognised by `name,id` at the start and `submitted` among the columns (`sis_id`, `root_account`,
   /// `section_sis_id` and `attempt` come and go with the report's options), or by its closing `n correct,
   /// n incorrect, score` (an anonymous survey has no name or id); Google Forms by `Timestamp` first; long by columns
-  /// named student, item and response (or close synonyms); wide by a first column that names the student.
+  /// named student, item and response (or close synonyms); wide by a first column that names the student;
+  /// Moodle by `Response N` columns beside the attempt's `Status` (`State` before Moodle 4.1).
   public static func detect(header: [String]) -> SubmissionFormat? {
     let h = header.map(HeaderName.normalize)
     if h.count >= 3, h[0] == "name", h[1] == "id", h.contains("submitted") { return .canvas }
     if h.count >= 3, Array(h.suffix(3)) == ["n correct", "n incorrect", "score"] { return .canvas }
+    if h.contains(where: { Layout.moodleSlotNumber($0, column: "response") != nil }),
+       HeaderName.column(in: h, among: HeaderName.moodleState) != nil
+    {
+      return .moodle
+    }
     if let first = h.first, HeaderName.timestamp.contains(first) { return .googleForms }
     if HeaderName.column(in: h, among: HeaderName.item) != nil, HeaderName.column(in: h, among: HeaderName.response) != nil,
        HeaderName.column(in: h, among: HeaderName.student) != nil
@@ -46,6 +55,8 @@ enum HeaderName {
                           "informazioni cronologiche", "tijdstempel"]
   static let email = ["email address", "email", "e-mail", "dirección de correo electrónico", "adresse e-mail",
                       "e-mail-adresse", "endereço de e-mail", "indirizzo email", "e-mailadres"]
+  /// Moodle's attempt state column: `Status` (Moodle 4.1 and later), `State` before.
+  static let moodleState = ["status", "state"]
   static let googleIdentity = ["student id", "your name", "name", "full name", "student", "student number", "id",
                                "username", "first name", "last name", "section"]
 
@@ -88,6 +99,15 @@ struct Layout: Sendable {
   var anonymous = false
   /// Headers of question columns that match no part of the key.
   var unmatched: [String] { answers.filter { $0.part == nil }.map(\.header) }
+  // Moodle (see Layout+Moodle.swift).
+  var moodleSlots: [MoodleSlot] = []
+  var moodleState: Int?
+  /// The identity columns, tried in order for each row: ID number, Email address, Username (or `--id-column`).
+  var moodleIdentity: [Int] = []
+  var moodleFirstName: Int?
+  var moodleLastName: Int?
+  /// Whether a row with no identity is named by its first and last name.
+  var moodleNamesIdentify = true
 
   /// - Parameter identity: The header of the column that identifies students, instead of the one the format
   ///   implies (`--id-column`).
@@ -166,6 +186,9 @@ struct Layout: Sendable {
         }
         answers.append(AnswerColumn(column: c, part: part, header: header[c]))
       }
+    case .moodle:
+      student = 0
+      try readMoodle(h, key: key, file: file)
     }
     if let identity {
       guard let c = h.firstIndex(of: HeaderName.normalize(identity)) else {
@@ -174,7 +197,10 @@ struct Layout: Sendable {
       student = c
       answers.removeAll { $0.column == c }
       if name == c { name = nil }
+      moodleIdentity = [c]
+      moodleNamesIdentify = false
     }
+    if format == .moodle { return }
     if format != .long, !answers.isEmpty, answers.allSatisfy({ $0.part == nil }) {
       throw CSVError(.unknownHeader, file: file, row: 1,
                      message: "no question column matches the quiz (first: \(quoted(answers[0].header, limit: 60))); check the bank and the seed")

@@ -23,11 +23,16 @@ public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConve
   /// variant) counts instead, by the run's ``AttemptsRule``: a later attempt, a resubmitted form, a repeated
   /// row.
   case superseded
+  /// A response of a Moodle attempt that is not finished (`In progress`, `Overdue`, `Never submitted`): it may
+  /// still change, or was never submitted, so it is not graded and does not count as the student's answer.
+  case unfinished
 
   /// Whether a person should look at the response (it is listed in `review.csv`): text that could not be read,
   /// a unit of the wrong kind, an item the key does not have, or an answer another one of the student's
-  /// supersedes. A blank is no answer, and needs no review.
-  public var isFlagged: Bool { self == .unreadable || self == .wrongUnit || self == .unknownItem || self == .superseded }
+  /// supersedes, or a response of an attempt not finished. A blank is no answer, and needs no review.
+  public var isFlagged: Bool {
+    self == .unreadable || self == .wrongUnit || self == .unknownItem || self == .superseded || self == .unfinished
+  }
 
   /// The name written in `responses.csv`.
   public var description: String { rawValue }
