@@ -59,7 +59,7 @@ enum MoodleSample {
     var totals: [String: String]
   }
 
-  static func grade(_ csv: String, attempts: AttemptsRule = .last, key: String) throws -> Outcome {
+  static func grade(_ csv: String, attempts: AttemptsRule = .last, key: String, idColumn: String? = nil) throws -> Outcome {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("responses.csv")
@@ -67,7 +67,7 @@ enum MoodleSample {
     let answerKey = try AnswerKey.read(key)
     let out = dir.url.appendingPathComponent("graded")
     let summary = try Grader(quiz: answerKey.quiz, deliveries: answerKey.deliveries, attempts: attempts)
-      .grade(submissionsAt: input, into: out, workers: 2)
+      .grade(submissionsAt: input, identityColumn: idColumn, into: out, workers: 2)
     func read(_ name: String) throws -> String { try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8) }
     var totals: [String: String] = [:]
     for line in try read("grades.csv").split(separator: "\n").dropFirst() {
@@ -195,6 +195,10 @@ struct MoodleResponsesTests {
     let outcome = try MoodleSample.grade(report.csv(rows), key: e.key)
     #expect(outcome.totals == ["S001": "2.00", "bob@example.edu": "2.00", "Cat Cole": "2.00"])
     #expect(outcome.summary.exitStatus == 0)
+    // --id-column overrides: the email alone (Cat has none, so her row names no student).
+    let byEmail = try MoodleSample.grade(report.csv(rows), key: e.key, idColumn: "Email address")
+    #expect(byEmail.totals == ["ann@example.edu": "2.00", "bob@example.edu": "2.00"])
+    #expect(byEmail.responses.contains { $0.hasPrefix("4,,nernst-potential-01,-95,") && $0.contains(",unreadable,") })
   }
 
   @Test func aClozeResponseSplitsBackIntoItsGapsInOrder() {

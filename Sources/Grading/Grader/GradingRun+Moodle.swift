@@ -21,8 +21,9 @@ extension GradingRun {
     var wrote = false
     for (s, slot) in layout.moodleSlots.enumerated() {
       let raw = fields[slot.response]
-      if let item = slot.item, !isMoodleBlank(raw) { touched[item] = true }
       guard !isMoodleBlank(raw) else { continue }
+      // A slot told by its place only: its item is answered, even when the variant cannot be told.
+      if slot.question == nil, let item = slot.item { touched[item] = true }
       wrote = true
       let header = layout.header[slot.response]
       let variant: Int
