@@ -171,14 +171,15 @@ public struct Grader: Sendable {
           kept.append(contentsOf: repeatElement(-1, count: slots))
         }
         if layout.format == .long {
-          guard case let .part(p)? = key.byNameBytes.value(for: trimmed(fields[layout.item])) else { return }
+          guard case let .part(p)? = key.lookup(item: trimmed(fields[layout.item]), student: trimmed(fields[layout.student])) else { return }
           let part = key.parts[p]
           if !isBlank(fields[layout.response], part) {
             kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0)
           }
         } else {
+          let id = trimmed(fields[layout.student])
           for (c, column) in layout.answers.enumerated() {
-            guard let p = column.part else { continue }
+            guard let p = key.part(of: column, student: id) else { continue }
             let part = key.parts[p]
             if !isBlank(fields[column.column], part) {
               kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: c)

@@ -18,8 +18,9 @@ extension GradingRun {
       if isBlank { continue }
       any = true
       let label: String
-      if let p = column.part {
-        label = key.parts[p].label
+      let resolved = layout.anonymous ? column.part : key.part(of: column, student: studentID)
+      if let p = resolved {
+        label = column.label ?? key.parts[p].label
         touched[key.parts[p].item] = true
         touchedSlots[key.parts[p].slot] = true
       } else {
@@ -27,7 +28,7 @@ extension GradingRun {
       }
       let f = withBytes(of: label) { item in
         respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: column.part, known: true, pregraded: pregraded?[c], column: c)
+                part: resolved, known: true, pregraded: pregraded?[c], column: c)
       }
       flagged = flagged || f
     }
@@ -96,11 +97,12 @@ extension GradingRun {
       guard let known else {
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "No question of the quiz matches this column."), fields: fields)
+                                         feedback: key.rosterMiss(student: studentID, label: item)
+                                           ?? "No question of the quiz matches this column."), fields: fields)
       }
       partIndex = known
     } else {
-      switch key.byNameBytes.value(for: item) {
+      switch key.lookup(item: item, student: studentID) {
       case let .part(p)?:
         partIndex = p
       case let .needsAnswerID(v)?:
@@ -112,7 +114,8 @@ extension GradingRun {
       case nil:
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
+                                         feedback: key.rosterMiss(student: studentID, label: item)
+                                           ?? "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
                     fields: fields)
       }
     }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Printing pages to PDF with a headless Chromium (Debian's `chromium`), when one is installed.
+public struct Chromium: Sendable {
+  /// The browser's executable.
+  public var executable: URL
+
+  /// The first Chromium or Chrome on `PATH` (`chromium`, `chromium-browser`, `google-chrome`), or nil.
+  public static func find() -> Chromium? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+      for folder in path.split(separator: ":") {
+        let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: url.path) { return Chromium(executable: url) }
+      }
+    }
+    return nil
+  }
+
+  public init(executable: URL) { self.executable = executable }
+
+  /// The options every run uses: headless, no sandbox (it runs as root in CI), no GPU, no first-run work.
+  static let baseArguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                              "--hide-scrollbars", "--mute-audio"]
+
+  /// Prints the page at `page` to `pdf`, without the browser's own header and footer.
+  ///
+  /// - Throws: ``PageTemplateError`` when the browser fails or writes no PDF.
+  public func printToPDF(_ page: URL, to pdf: URL) throws(PageTemplateError) {
+    try? FileManager.default.removeItem(at: pdf)
+    _ = try run(Chromium.baseArguments + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+    guard FileManager.default.fileExists(atPath: pdf.path) else {
+      throw PageTemplateError("\(executable.lastPathComponent) wrote no PDF for \(page.lastPathComponent)")
+    }
+  }
+
+  /// The page's DOM after loading it in a window `width` pixels wide (scripts run).
+  public func dumpDOM(_ page: URL, width: Int, height: Int = 900) throws(PageTemplateError) -> String {
+    try run(Chromium.baseArguments + ["--window-size=\(width),\(height)", "--virtual-time-budget=2000", "--dump-dom",
+                                      page.absoluteString])
+  }
+
+  private func run(_ arguments: [String]) throws(PageTemplateError) -> String {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch {
+      throw PageTemplateError("cannot start \(executable.path): \(error.localizedDescription)")
+    }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw PageTemplateError("\(executable.lastPathComponent) failed with status \(process.terminationStatus)")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+}
