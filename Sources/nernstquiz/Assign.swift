@@ -11,6 +11,12 @@ extension PaperSize: ExpressibleByArgument {}
 struct Assign: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Give every student on a roster their own numbers: handouts and a key.",
+    usage: """
+      nernstquiz assign <bank> --roster <roster.csv> --out <dir>
+               [--seed <n>] [--course <text>] [--paper a4|letter] [--share]
+               [--keep <key.jsonl>] [--pdf] [--id-column <header>]
+               [--templates <dir>]
+      """,
     discussion: """
       Draws the bank for a class roster (a CSV with a Student ID, ID, SIS ID,
       Email or Username column, and optionally Name and Section). Each
