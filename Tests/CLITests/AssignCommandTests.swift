@@ -97,6 +97,8 @@ import Testing
     for row in grades.dropFirst() {
       #expect(row[4] == (row[0] == "s004" ? "75.0" : "100.0"), "\(row)")
     }
+    // Names come from the roster in the key, as the form asked for none.
+    #expect(grades[7].prefix(2) == ["s007", "Student 7"])
   }
 
   @Test func badArgumentsExit64AndUnusableInputExits2() throws {

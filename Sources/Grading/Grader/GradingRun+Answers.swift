@@ -77,7 +77,8 @@ extension GradingRun {
       }
     }
     studentIDs.append(text)
-    studentNames.append(layout.name.map { fields.trimmedString($0) } ?? "")
+    let name = layout.name.map { fields.trimmedString($0) } ?? ""
+    studentNames.append(name.isEmpty ? key.rosterNames[text] ?? "" : name)
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
         c.map { fields.trimmedString($0) } ?? ""

@@ -40,13 +40,16 @@ struct KeyIndex: Sendable {
   var roster: [String: [String: Int]] = [:]
   /// Every label printed on some handout.
   var rosterLabels: Set<String> = []
+  /// The roster's names by identifier, for students whose answers give none.
+  var rosterNames: [String: String] = [:]
   /// Whether the key is a personalised quiz's: answers are then matched by student and printed label.
   var isRoster: Bool { !roster.isEmpty }
   var maximum: Points = .zero
   /// The questions one student answers: the sum of the items' part counts.
   var slotCount = 0
 
-  init(_ quiz: Quiz, deliveries: [Delivery] = []) {
+  init(_ quiz: Quiz, deliveries: [Delivery] = [], students: [RosterStudent] = []) {
+    for student in students where !student.name.isEmpty { rosterNames[student.id] = student.name }
     for (itemIndex, item) in quiz.items.enumerated() {
       let slotCount = item.variants.map(\.answers.count).max() ?? 0
       var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [],
