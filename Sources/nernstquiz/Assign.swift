@@ -38,10 +38,9 @@ struct Assign: ParsableCommand {
       written), 2 unusable input (nothing written), 64 bad arguments.
 
       Examples:
-        nernstquiz assign Banks/default.yaml --roster class.csv --out quiz1
-        nernstquiz assign Banks/default.yaml --roster class.csv \\
-          --keep quiz1/key.jsonl --out quiz1b
-        nernstquiz grade responses.csv --key quiz1/key.jsonl
+        nernstquiz assign Banks/default.yaml --roster class.csv --out q1
+        nernstquiz assign bank.yaml --roster class.csv --keep q1/key.jsonl --out q2
+        nernstquiz grade responses.csv --key q1/key.jsonl
       """
   )
 

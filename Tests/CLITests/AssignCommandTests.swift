@@ -161,7 +161,13 @@ import Testing
     #expect(help.exitCode == 0)
     let lines = help.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.filter { $0.count > 80 } == [])
-    #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "nernstquiz assign Banks/default.yaml --roster class.csv --out quiz1" })
-    #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "--keep quiz1/key.jsonl --out quiz1b" })
+    let examples = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("nernstquiz ") }
+    #expect(examples == [
+      "nernstquiz assign Banks/default.yaml --roster class.csv --out q1",
+      "nernstquiz assign bank.yaml --roster class.csv --keep q1/key.jsonl --out q2",
+      "nernstquiz grade responses.csv --key q1/key.jsonl",
+    ])
+    // No example continues on the next line.
+    #expect(!help.standardOutput.contains("\\\n"))
   }
 }
