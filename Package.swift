@@ -140,7 +140,7 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "QuizModel", "TemplateEngine", "Grading"],
+      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "QuizModel", "TemplateEngine", "Grading", "Reports"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

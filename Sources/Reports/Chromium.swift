@@ -34,6 +34,22 @@ public struct Chromium: Sendable {
     }
   }
 
+  /// Whether this browser prints here: a one-line page prints to a PDF (it may be installed and still fail,
+  /// as in a container without the kernel features it needs).
+  public func canPrint() -> Bool {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-print-probe-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      let page = folder.appendingPathComponent("probe.html")
+      try Data("<!DOCTYPE html><p>probe</p>".utf8).write(to: page)
+      try printToPDF(page, to: folder.appendingPathComponent("probe.pdf"))
+      return true
+    } catch {
+      return false
+    }
+  }
+
   /// The page's DOM after loading it in a window `width` pixels wide (scripts run).
   public func dumpDOM(_ page: URL, width: Int, height: Int = 900) throws(PageTemplateError) -> String {
     try run(Chromium.baseArguments + ["--window-size=\(width),\(height)", "--virtual-time-budget=2000", "--dump-dom",

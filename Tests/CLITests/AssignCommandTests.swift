@@ -1,5 +1,6 @@
 import Foundation
 import QuizModel
+import Reports
 import TestSupport
 import Testing
 
@@ -154,6 +155,20 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("handouts.html").path))
     let report = try String(contentsOf: out.appendingPathComponent("assign-report.txt"), encoding: .utf8)
     #expect(report.contains("PDF: not printed (no Chromium found)"))
+  }
+
+  /// Needs a Chromium that prints here (Debian's `chromium`, installed by `.ci/setup`); skipped otherwise.
+  @Test(.enabled(if: Chromium.find()?.canPrint() == true, "needs headless Chromium (apt-get install chromium)"))
+  func withChromiumPDFPrintsTheHandoutsAndTheAnswerKeys() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let out = dir.url.appendingPathComponent("q")
+    let result = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(2, in: dir), "--out", out.path, "--pdf"])
+    #expect(result.exitCode == 0, "\(result.standardError)")
+    for name in ["handouts.pdf", "answer-keys.pdf"] {
+      let pdf = try Data(contentsOf: out.appendingPathComponent(name))
+      #expect(pdf.starts(with: Array("%PDF-".utf8)), "\(name)")
+    }
   }
 
   @Test func theHelpFitsEightyColumnsWithWholeExamples() throws {

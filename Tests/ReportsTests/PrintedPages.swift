@@ -143,20 +143,7 @@ enum PrintTools {
     .map(URL.init(fileURLWithPath:)).first { FileManager.default.isExecutableFile(atPath: $0.path) }
 
   /// Whether Chromium can print here: both tools are installed and a trivial page prints to a PDF.
-  static let available: Bool = {
-    guard let chromium, pdftotext != nil else { return false }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-print-probe-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let page = folder.appendingPathComponent("probe.html")
-      try Data("<!DOCTYPE html><p>probe</p>".utf8).write(to: page)
-      try chromium.printToPDF(page, to: folder.appendingPathComponent("probe.pdf"))
-      return true
-    } catch {
-      return false
-    }
-  }()
+  static let available: Bool = pdftotext != nil && chromium?.canPrint() == true
 
   /// The widest thing on `page` laid out in a frame `width` CSS pixels wide, as a phone shows it: the page is
   /// put in an `<iframe srcdoc>` of that width (a headless window is never narrower than 500 pixels), and a
