@@ -71,3 +71,16 @@ import Testing
     #expect(try bank.assign(AssignTests.roster(1...4), library: TemplateLibrary([template]), sharing: .shared).uses == [[2, 2]])
   }
 }
+
+@Suite struct AssignKeepMismatchTests {
+  @Test func aPreviousAssignmentOfAnotherBankIsRefusedNamingBothItemLists() throws {
+    let bank = try AssignTests.bank()
+    let previous = try bank.assign(AssignTests.roster(1...2), library: AssignTests.library)
+    var other = bank
+    other.items.removeLast()
+    let error = try #require(throws: QuizError.self) {
+      try other.assign(AssignTests.roster(1...3), library: AssignTests.library, previous: previous)
+    }
+    #expect(error.description.contains("the previous assignment (--keep) has the items nernst-potential, driving-force, charge-per-voltage; this bank has nernst-potential, driving-force"))
+  }
+}

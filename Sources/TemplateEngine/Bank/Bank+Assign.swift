@@ -30,9 +30,10 @@ extension Bank {
     let kept = previous.map { p in Dictionary(uniqueKeysWithValues: p.students.indices.map { (p.students[$0].id, $0) }) } ?? [:]
     let newcomers = roster.filter { kept[$0.id] == nil }.count
     if let previous {
-      let mine = items.map(\.template)
+      var mine: [String] = []
+      for item in items { mine.append(try resolvedTemplate(for: item, in: library).id) }
       let theirs = previous.quiz.items.map(\.template)
-      guard mine.count == theirs.count, zip(mine, theirs).allSatisfy({ $0 == $1 || $0.hasSuffix($1 + ".yaml") || $0.hasSuffix($1 + ".yml") }) else {
+      guard mine == theirs else {
         throw .bank(TemplateError(file: file, line: 1, column: 1, message:
           "the previous assignment (--keep) has the items \(theirs.joined(separator: ", ")); this bank has \(mine.joined(separator: ", "))"))
       }
@@ -90,9 +91,10 @@ extension Bank {
       let old = previous.items[i].variants
       let width = old.first.flatMap { $0.id.split(separator: "-").last?.count } ?? 2
       let prefix = old.first.flatMap { v in v.id.lastIndex(of: "-").map { String(v.id[..<$0]) } } ?? drawn.items[i].template
-      var seen = Set(old.map(\.seed))
+      // A drawn variant that repeats an earlier one (its seed, or its stem as printed) is not given out twice.
+      var seeds = Set(old.map(\.seed)), stems = Set(old.map(\.stem))
       var variants = old
-      for var variant in drawn.items[i].variants where seen.insert(variant.seed).inserted {
+      for var variant in drawn.items[i].variants where seeds.insert(variant.seed).inserted && stems.insert(variant.stem).inserted {
         if variants.count >= drawn.items[i].variants.count { break }
         let number = String(variants.count + 1)
         variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
