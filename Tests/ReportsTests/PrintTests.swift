@@ -86,7 +86,9 @@ struct PrintTests {
     let hidden = try #require(printed.pdfs["preview-without-answers"]).pages.flatMap(\.lines).map(\.text).joined(separator: " ")
     #expect(shown.contains("accepted"))
     #expect(!hidden.contains("accepted"))
-    #expect(hidden.contains("answers not printed"))
+    #expect(hidden.contains("Answers not printed"))
+    #expect(shown.contains("Answers printed"))
+    #expect(!hidden.contains("Show and print"))
   }
 
   @Test func theGradingReportPrintsFilledPagesWithoutHeadingsAtPageEdges() throws {
