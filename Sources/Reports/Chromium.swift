@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Printing pages to PDF with a headless Chromium (Debian's `chromium`), when one is installed.
@@ -56,22 +57,43 @@ public struct Chromium: Sendable {
                                       page.absoluteString])
   }
 
+  /// The longest a browser run may take before it is stopped: a browser that hangs is an error, not a hang.
+  public static let timeLimit: Double = 120
+
   private func run(_ arguments: [String]) throws(PageTemplateError) -> String {
+    // The output goes to a file, not a pipe, so that waiting for the browser can time out.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-chromium-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outputURL = folder.appendingPathComponent("stdout")
+    let output: FileHandle
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+      output = try FileHandle(forWritingTo: outputURL)
+    } catch {
+      throw PageTemplateError("cannot make a temporary folder for \(executable.lastPathComponent): \(error.localizedDescription)")
+    }
+    defer { try? output.close() }
     let process = Process()
     process.executableURL = executable
-    process.arguments = arguments
-    let out = Pipe()
-    process.standardOutput = out
+    process.arguments = arguments + ["--user-data-dir=\(folder.appendingPathComponent("profile").path)"]
+    process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
+    let finished = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in finished.signal() }
     do { try process.run() } catch {
       throw PageTemplateError("cannot start \(executable.path): \(error.localizedDescription)")
     }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    if finished.wait(timeout: .now() + Chromium.timeLimit) == .timedOut {
+      process.terminate()
+      _ = finished.wait(timeout: .now() + 5)
+      throw PageTemplateError("\(executable.lastPathComponent) did not finish within \(Int(Chromium.timeLimit)) s")
+    }
     guard process.terminationStatus == 0 else {
       throw PageTemplateError("\(executable.lastPathComponent) failed with status \(process.terminationStatus)")
     }
+    let data = (try? Data(contentsOf: outputURL)) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
 }
