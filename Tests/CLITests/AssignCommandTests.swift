@@ -128,6 +128,29 @@ import Testing
     #expect(keep.standardError.contains("it was written by generate, not by assign"))
   }
 
+  @Test func keepingTheFirstKeyAddsAStudentWithoutChangingAnyoneAndShareSpreadsThePool() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let first = dir.url.appendingPathComponent("q1"), second = dir.url.appendingPathComponent("q2")
+    #expect(try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(3, in: dir), "--out", first.path]).exitCode == 0)
+    let grown = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(4, in: dir), "--out", second.path,
+                                       "--keep", first.appendingPathComponent("key.jsonl").path])
+    #expect(grown.exitCode == 0, "\(grown.standardError)")
+    let before = try AssignCommandTests.rows("assignments.csv", in: first)
+    let after = try AssignCommandTests.rows("assignments.csv", in: second)
+    #expect(Array(after.prefix(before.count)) == before)
+    #expect(after.dropFirst(before.count).allSatisfy { $0[0] == "s004" })
+    let report = try String(contentsOf: second.appendingPathComponent("assign-report.txt"), encoding: .utf8)
+    #expect(report.contains("3 kept their variants from the previous key; 1 newly assigned."))
+
+    let shared = dir.url.appendingPathComponent("shared")
+    let share = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(20, in: dir), "--out", shared.path, "--share"])
+    #expect(share.exitCode == 0, "\(share.standardError)")
+    let sharedReport = try String(contentsOf: shared.appendingPathComponent("assign-report.txt"), encoding: .utf8)
+    #expect(sharedReport.contains("1: Nernst potential of a single ion (2 pt): 8 variants, each used by 2–3"))
+    #expect(sharedReport.contains("(3 pt): 6 variants, each used by 3–4"))
+  }
+
   @Test func namesFromTheRosterAreEscapedOnThePages() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
