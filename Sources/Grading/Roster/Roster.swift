@@ -9,6 +9,8 @@ public enum Roster {
                                        "username", "login"]
   static let nameColumns = ["name", "full name", "student name", "student", "your name"]
   static let sectionColumns = ["section", "group", "class"]
+  /// The most students a roster may name: as many variants as a bank item may have, each student their own.
+  public static let maximumStudents = 100_000
 
   /// The students of the roster at `url`, in file order.
   ///
@@ -62,6 +64,9 @@ public enum Roster {
         continue
       }
       rowOf[identifier] = row
+      guard students.count < maximumStudents else {
+        throw CSVError(.tooLarge, file: reader.fileName, row: row, message: "the roster names more than \(maximumStudents) students")
+      }
       var fullName = field(name)
       if fullName.isEmpty { fullName = [field(first), field(last)].filter { !$0.isEmpty }.joined(separator: " ") }
       students.append(RosterStudent(id: identifier, name: fullName, section: field(section)))

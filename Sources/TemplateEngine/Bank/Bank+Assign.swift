@@ -42,7 +42,12 @@ extension Bank {
     for i in sized.items.indices {
       let before = previous?.quiz.items[i].variants.count ?? 0
       switch sharing {
-      case .distinct: sized.items[i].variants = max(1, before + newcomers)
+      case .distinct:
+        sized.items[i].variants = max(1, before + newcomers)
+        guard sized.items[i].variants <= 100_000 else {
+          throw .bank(TemplateError(file: file, line: items[i].location.line, column: items[i].location.column, message:
+            "'\(items[i].template)' would need \(sized.items[i].variants) variants, one per student; a bank item has at most 100000"))
+        }
       case .shared: sized.items[i].variants = previous == nil ? items[i].variants : before
       }
     }
