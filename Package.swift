@@ -18,11 +18,13 @@ let package = Package(
     .library(name: "TemplateEngine", targets: ["TemplateEngine"]),
     .library(name: "QTIExport", targets: ["QTIExport"]),
     .library(name: "Grading", targets: ["Grading"]),
+    .library(name: "Reports", targets: ["Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
   ],
   targets: [
     // Pure physics: constants, ions, formulas. No I/O, no dependencies.
@@ -63,11 +65,20 @@ let package = Package(
     // CSV submissions, answer parsing, scoring and reports.
     .target(name: "Grading", dependencies: ["QuizModel"], swiftSettings: swiftSettings),
 
+    // The pages people read and print (preview.html, handouts.html, answer-keys.html), rendered from Mustache
+    // templates in Pages/ that a designer can edit; text is escaped by QuizModel's HTMLText.
+    .target(
+      name: "Reports",
+      dependencies: ["QuizModel", .product(name: "Mustache", package: "swift-mustache")],
+      resources: [.copy("Pages")],
+      swiftSettings: swiftSettings
+    ),
+
     // The one entry point: parses flags, calls the libraries, prints.
     .executableTarget(
       name: "nernstquiz",
       dependencies: [
-        "PhysicsCore", "QuizModel", "TemplateEngine", "QTIExport", "Grading",
+        "PhysicsCore", "QuizModel", "TemplateEngine", "QTIExport", "Grading", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -129,7 +140,12 @@ let package = Package(
     ),
     .testTarget(
       name: "CLITests",
-      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "QuizModel", "TemplateEngine", "Grading"],
+      dependencies: ["nernstquiz", "TestSupport", "QTIExport", "QuizModel", "TemplateEngine", "Grading", "Reports"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Reports", "QuizModel", "TemplateEngine", "Grading", "TestSupport"],
       swiftSettings: swiftSettings
     ),
   ]

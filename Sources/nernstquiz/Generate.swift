@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QTIExport
 import QuizModel
+import Reports
 import TemplateEngine
 
 /// `nernstquiz generate [BANK] [--out DIR] [--seed N]`.
@@ -70,7 +71,9 @@ struct Generate: ParsableCommand {
     // The key last: it records how each package delivers the quiz.
     try writeAtomically(Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
                         to: staging.appendingPathComponent("key.jsonl"))
-    try writeAtomically(Data(PreviewPage.html(for: quiz, sources: library.sourcesByTemplate).utf8),
+    let preview: String
+    do { preview = try PreviewPage.html(for: quiz, sources: library.sourcesByTemplate) } catch { throw CommandFailure(error.description) }
+    try writeAtomically(Data(preview.utf8),
                         to: staging.appendingPathComponent("preview.html"))
     try output.commitOrFail(command: "generate")
     Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")

@@ -15,6 +15,8 @@ struct Grade: ParsableCommand {
       Reads long (student,item,response), wide (student,<item>,...), Canvas
       "Student Analysis", Google Forms or Moodle "Responses" CSV files,
       detected from the header.
+      With a key written by assign, answers are matched by student and the
+      label printed on the handout (1, 2a, ...): one column per label.
       Writes into --out (default: graded/ beside the submissions file):
         responses.csv         every response: row, value read, key, interval,
                               verdict, points, feedback
@@ -120,7 +122,7 @@ struct Grade: ParsableCommand {
 
   private func grade() throws -> GradingSummary {
     let input = URL(fileURLWithPath: submissions)
-    let (quiz, deliveries) = try answerKey()
+    let (quiz, deliveries, students) = try answerKey()
     var options = quiz.grading
     var overrides: [String] = []
     if let unitSlipCredit {
@@ -136,7 +138,7 @@ struct Grade: ParsableCommand {
     }
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
-    let grader = Grader(quiz: quiz, deliveries: deliveries, policy: GradingPolicy(options: options),
+    let grader = Grader(quiz: quiz, deliveries: deliveries, students: students, policy: GradingPolicy(options: options),
                         attempts: AttemptsRule(rawValue: attempts)!)
     // Written into a temporary folder beside the output folder, moved into place only when complete.
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
@@ -150,7 +152,7 @@ struct Grade: ParsableCommand {
 
   /// The quiz to grade against: the key file's, or the bank's drawn again (compared with the key file when
   /// both are given).
-  private func answerKey() throws -> (Quiz, [Delivery]) {
+  private func answerKey() throws -> (Quiz, [Delivery], [RosterStudent]) {
     var given: AnswerKey?
     if let key {
       let url = URL(fileURLWithPath: key)
@@ -163,12 +165,12 @@ struct Grade: ParsableCommand {
         Terminal.error("note: \(key) is a format-1 key (before points per part and the grading policy were recorded): graded with no partial credit")
       }
     }
-    guard let bank else { return (given!.quiz, given!.deliveries) }
+    guard let bank else { return (given!.quiz, given!.deliveries, given!.students) }
     let bankURL = try ContentLocator.bank(bank)
     let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed)
     guard let given else {
       Terminal.error("note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way")
-      return (drawn, [])
+      return (drawn, [], [])
     }
     let differences = given.quiz.differences(from: drawn)
     for difference in differences.prefix(20) {
@@ -178,6 +180,6 @@ struct Grade: ParsableCommand {
     if !differences.isEmpty {
       Terminal.error("warning: the bank and templates no longer give the key given out; grading follows \(key!)")
     }
-    return (given.quiz, given.deliveries)
+    return (given.quiz, given.deliveries, given.students)
   }
 }

@@ -22,7 +22,7 @@ struct NernstQuiz: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Generate.self, Grade.self, Validate.self, TemplatesCommand.self, CheckCommand.self, Calc.self,
+      Generate.self, Assign.self, Grade.self, Validate.self, TemplatesCommand.self, CheckCommand.self, Calc.self,
     ]
   )
 

@@ -205,16 +205,6 @@ extension String {
     let empty = try #require(TemplateFixtures.error(TemplateFixtures.template(extra: "sources: [\"Hille 2001\", \"  \"]")))
     #expect(empty.message == "a source cannot be empty; write the citation")
   }
-
-  @Test func thePreviewListsEachItemsSources() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: "sources: [\"Hille B (2001) <Ion Channels>\"]"))
-    let library = TemplateLibrary([template])
-    let bank = try Bank.parse("title: T\nseed: 1\nitems:\n  - template: sample\n    variants: 2\n", file: "bank.yaml")
-    let quiz = try bank.drawQuiz(library: library)
-    let html = PreviewPage.html(for: quiz, sources: library.sourcesByTemplate)
-    #expect(html.contains("<li>Hille B (2001) &lt;Ion Channels&gt;</li>"))
-    #expect(!PreviewPage.html(for: quiz).contains("Hille"))
-  }
 }
 
 @Suite struct MisconceptionAuthoringTests {

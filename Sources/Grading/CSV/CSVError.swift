@@ -31,6 +31,8 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     case invalidEncoding
     /// The header matches none of the supported formats, or lacks a column the chosen format needs.
     case unknownHeader
+    /// A roster row names no student, or a student another row already names.
+    case invalidRoster
   }
 
   /// What kind of problem.

@@ -32,12 +32,15 @@ public struct Grader: Sendable {
   ///
   /// - Complexity: O(number of parts in the quiz).
   /// - Parameter deliveries: The key's delivery map: a part may then also be named as an exported package names
-  ///   it (QTI: `item#response`, or the item alone for a one-part variant).
-  public init(quiz: Quiz, deliveries: [Delivery] = [], policy: GradingPolicy = GradingPolicy(), attempts: AttemptsRule = .last) {
+  ///   it (QTI: `item#response`, or the item alone for a one-part variant), or, for a personalised quiz, by
+  ///   the label printed on a student's handout.
+  /// - Parameter students: A personalised quiz's roster: names for `grades.csv` when the answers give none.
+  public init(quiz: Quiz, deliveries: [Delivery] = [], students: [RosterStudent] = [], policy: GradingPolicy = GradingPolicy(),
+              attempts: AttemptsRule = .last) {
     self.quiz = quiz
     self.policy = policy
     self.attempts = attempts
-    key = KeyIndex(quiz, deliveries: deliveries)
+    key = KeyIndex(quiz, deliveries: deliveries, students: students)
   }
 
   /// The number of grading threads used unless told otherwise: the number of active processors.
@@ -172,14 +175,15 @@ public struct Grader: Sendable {
           kept.append(contentsOf: repeatElement(-1, count: slots))
         }
         if layout.format == .long {
-          guard case let .part(p)? = key.byNameBytes.value(for: trimmed(fields[layout.item])) else { return }
+          guard case let .part(p)? = key.lookup(item: trimmed(fields[layout.item]), student: trimmed(fields[layout.student])) else { return }
           let part = key.parts[p]
           if !isBlank(fields[layout.response], part) {
             kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0)
           }
         } else {
+          let id = trimmed(fields[layout.student])
           for (c, column) in layout.answers.enumerated() {
-            guard let p = column.part else { continue }
+            guard let p = key.part(of: column, student: id) else { continue }
             let part = key.parts[p]
             if !isBlank(fields[column.column], part) {
               kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: c)

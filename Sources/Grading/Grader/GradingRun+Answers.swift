@@ -18,8 +18,9 @@ extension GradingRun {
       if isBlank { continue }
       any = true
       let label: String
-      if let p = column.part {
-        label = key.parts[p].label
+      let resolved = layout.anonymous ? column.part : key.part(of: column, student: studentID)
+      if let p = resolved {
+        label = column.label ?? key.parts[p].label
         touched[key.parts[p].item] = true
         touchedSlots[key.parts[p].slot] = true
       } else {
@@ -27,7 +28,7 @@ extension GradingRun {
       }
       let f = withBytes(of: label) { item in
         respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: column.part, known: true, pregraded: pregraded?[c], column: c)
+                part: resolved, known: true, pregraded: pregraded?[c], column: c)
       }
       flagged = flagged || f
     }
@@ -76,7 +77,8 @@ extension GradingRun {
       }
     }
     studentIDs.append(text)
-    studentNames.append(layout.format == .moodle ? moodleFullName(fields) : layout.name.map { fields.trimmedString($0) } ?? "")
+    let name = layout.format == .moodle ? moodleFullName(fields) : layout.name.map { fields.trimmedString($0) } ?? ""
+    studentNames.append(name.isEmpty ? key.rosterNames[text] ?? "" : name)
     if layout.format == .canvas {
       studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
         c.map { fields.trimmedString($0) } ?? ""
@@ -96,11 +98,12 @@ extension GradingRun {
       guard let known else {
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "No question of the quiz matches this column."), fields: fields)
+                                         feedback: key.rosterMiss(student: studentID, label: item)
+                                           ?? "No question of the quiz matches this column."), fields: fields)
       }
       partIndex = known
     } else {
-      switch key.byNameBytes.value(for: item) {
+      switch key.lookup(item: item, student: studentID) {
       case let .part(p)?:
         partIndex = p
       case let .needsAnswerID(v)?:
@@ -112,7 +115,8 @@ extension GradingRun {
       case nil:
         return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
                     grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
+                                         feedback: key.rosterMiss(student: studentID, label: item)
+                                           ?? "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
                     fields: fields)
       }
     }

@@ -85,6 +85,9 @@ struct GradingRun {
     for column in layout.answers { if let p = column.part { partHasColumn[p] = true } }
     // Moodle: every slot's response holds every part of the variant drawn (Cloze included).
     if layout.format == .moodle { partHasColumn = Array(repeating: true, count: key.parts.count) }
+    // A personalised quiz: a label's column answers, for each student, the part printed under it.
+    let labels = Set(layout.answers.compactMap(\.label))
+    for printed in key.roster.values { for (label, p) in printed where labels.contains(label) { partHasColumn[p] = true } }
     touched = Array(repeating: false, count: key.items.count)
     touchedSlots = Array(repeating: false, count: key.slotCount)
     anonymousID = .allocate(capacity: layout.anonymous ? 32 : 0)
@@ -94,7 +97,7 @@ struct GradingRun {
     responses.row(header)
     review = try OutputFile(folder.appendingPathComponent("review.csv"), spreadsheet: true)
     review.row(["row", "student", "item", "response", "verdict", "reason"])
-    for column in layout.answers where column.part == nil {
+    for column in layout.answers where column.part == nil && column.label == nil {
       let closest = KeyIndex.closestQuestion(to: column.header, in: grader.quiz)
       counts.closestQuestions.append(closest ?? "")
       review.row(["1", "", column.header, "", "unknown-item", "no question of the key matches this column"

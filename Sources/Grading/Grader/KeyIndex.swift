@@ -36,6 +36,14 @@ struct KeyIndex: Sendable {
   var byCanvasText: [String: [Int]] = [:]
   /// Parts by their prompt alone (a Google Form whose questions show the stem in the description).
   var byPrompt: [String: [Int]] = [:]
+  /// A personalised quiz's delivery map (`paper`): by student identifier, the part each printed label carries.
+  var roster: [String: [String: Int]] = [:]
+  /// Every label printed on some handout.
+  var rosterLabels: Set<String> = []
+  /// The roster's names by identifier, for students whose answers give none.
+  var rosterNames: [String: String] = [:]
+  /// Whether the key is a personalised quiz's: answers are then matched by student and printed label.
+  var isRoster: Bool { !roster.isEmpty }
   var maximum: Points = .zero
   /// The questions one student answers: the sum of the items' part counts.
   var slotCount = 0
@@ -46,7 +54,8 @@ struct KeyIndex: Sendable {
   /// Whether the delivery map has Moodle entries.
   var hasMoodle = false
 
-  init(_ quiz: Quiz, deliveries: [Delivery] = []) {
+  init(_ quiz: Quiz, deliveries: [Delivery] = [], students: [RosterStudent] = []) {
+    for student in students where !student.name.isEmpty { rosterNames[student.id] = student.name }
     for (itemIndex, item) in quiz.items.enumerated() {
       let slotCount = item.variants.map(\.answers.count).max() ?? 0
       var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [],
@@ -91,6 +100,42 @@ struct KeyIndex: Sendable {
     }
     for (name, lookup) in byName { byNameBytes.insert(name, value: lookup) }
     indexMoodle(deliveries, partOf: partOf)
+    for d in deliveries where d.format == Delivery.paper {
+      guard let student = d.student, let label = d.label, let p = partOf[d.variant + "#" + d.part] else { continue }
+      roster[student, default: [:]][label] = p
+      rosterLabels.insert(label)
+    }
+  }
+
+  /// The part `item` names for `student`: in a personalised quiz, the part printed under that label on the
+  /// student's handout; otherwise (or for a name that is no label) the part the name gives.
+  func lookup(item: UnsafeBufferPointer<UInt8>, student: UnsafeBufferPointer<UInt8>) -> Lookup? {
+    if isRoster, let p = rosterPart(student: student, label: item) { return .part(p) }
+    return byNameBytes.value(for: item)
+  }
+
+  /// The part printed under `label` on the handout of `student`, if both exist.
+  func rosterPart(student: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> Int? {
+    roster[String(decoding: student, as: UTF8.self)]?[String(decoding: label, as: UTF8.self)]
+  }
+
+  /// The part of `column` for `student`: the column's own part, or in a personalised quiz the part printed
+  /// under the column's label on the student's handout.
+  func part(of column: Layout.AnswerColumn, student: UnsafeBufferPointer<UInt8>) -> Int? {
+    if let p = column.part { return p }
+    guard let label = column.label else { return nil }
+    return roster[String(decoding: student, as: UTF8.self)]?[label]
+  }
+
+  /// Why a personalised quiz's answer matches no part: the student is not on the roster, or no such label is
+  /// printed on their handout. Nil for a quiz given through an LMS.
+  func rosterMiss(student: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> String? {
+    guard isRoster else { return nil }
+    let id = String(decoding: student, as: UTF8.self), text = String(decoding: label, as: UTF8.self)
+    if roster[id] == nil {
+      return "\(quoted(id)) is not on the roster of this key: check the identifier, or assign the student (assign --keep)."
+    }
+    return "No question labelled \(quoted(text)) on the handout of \(quoted(id))."
   }
 
   /// Fills ``byMoodleText`` and ``moodleGaps`` from the delivery map's Moodle entries.

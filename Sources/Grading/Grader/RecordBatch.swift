@@ -131,7 +131,7 @@ struct RecordBatch {
           lines.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
                                    fields: fields, carried: layout.carried)
         }
-        switch key.byNameBytes.value(for: item) {
+        switch key.lookup(item: item, student: studentID) {
         case let .part(p)?:
           let part = key.parts[p]
           if studentID.isEmpty {
@@ -150,7 +150,8 @@ struct RecordBatch {
           return .final(grade)
         case nil:
           let grade = ResponseGrade(verdict: .unknownItem, points: 0,
-                                    feedback: "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key.")
+                                    feedback: key.rosterMiss(student: studentID, label: item)
+                                      ?? "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key.")
           line(nil, grade)
           return .final(grade)
         }
@@ -173,9 +174,10 @@ extension RecordBatch {
     for r in records.indices {
       let start = grades.count
       withFields(of: r) { fields in
+        let student = trimmed(fields[layout.student])
         for column in layout.answers {
           let raw = fields[column.column]
-          if let p = column.part, raw.contains(where: { !isASCIISpace($0) }) {
+          if let p = key.part(of: column, student: student), raw.contains(where: { !isASCIISpace($0) }) {
             grades.append(grader.grade(raw, part: key.parts[p]))
           } else {
             grades.append(nil)

@@ -79,6 +79,8 @@ struct Layout: Sendable {
     var header: String
     /// Canvas: the question's points as the report gives them (the header of the column after it).
     var points: Points? = nil
+    /// A personalised quiz: the printed label the column answers; its part depends on the student.
+    var label: String? = nil
   }
 
   var format: SubmissionFormat
@@ -98,7 +100,7 @@ struct Layout: Sendable {
   /// Canvas: an anonymous survey's report, with no identity columns; each row is a respondent (`row N`).
   var anonymous = false
   /// Headers of question columns that match no part of the key.
-  var unmatched: [String] { answers.filter { $0.part == nil }.map(\.header) }
+  var unmatched: [String] { answers.filter { $0.part == nil && $0.label == nil }.map(\.header) }
   // Moodle (see Layout+Moodle.swift).
   var moodleSlots: [MoodleSlot] = []
   var moodleState: Int?
@@ -130,7 +132,7 @@ struct Layout: Sendable {
       carried = h.indices.filter { $0 != s && $0 != i && $0 != r }
     case .wide:
       student = 0
-      answers = (1..<header.count).map { AnswerColumn(column: $0, part: key.part(forColumn: header[$0]), header: header[$0]) }
+      answers = (1..<header.count).map { Layout.column($0, header: header[$0], key: key) }
     case .canvas:
       // An anonymous survey has no name, id or sis_id: each row is graded as a respondent of its own.
       let id = h.firstIndex(of: "id")
@@ -170,6 +172,10 @@ struct Layout: Sendable {
         {
           continue
         }
+        if key.isRoster, key.rosterLabels.contains(header[c].trimmingSpaces) {
+          answers.append(Layout.column(c, header: header[c], key: key))
+          continue
+        }
         var part = key.part(forColumn: header[c])
         if part == nil {
           // A form whose questions show the stem in the description and the prompt as the title.
@@ -201,13 +207,22 @@ struct Layout: Sendable {
       moodleNamesIdentify = false
     }
     if format == .moodle { return }
-    if format != .long, !answers.isEmpty, answers.allSatisfy({ $0.part == nil }) {
+    if format != .long, !answers.isEmpty, answers.allSatisfy({ $0.part == nil && $0.label == nil }) {
       throw CSVError(.unknownHeader, file: file, row: 1,
                      message: "no question column matches the quiz (first: \(quoted(answers[0].header, limit: 60))); check the bank and the seed")
     }
     if format != .long, answers.isEmpty {
       throw CSVError(.unknownHeader, file: file, row: 1, message: "the header has no question columns for the \(format) format")
     }
+  }
+
+  /// The answer column `c` headed `header`: a printed label of a personalised quiz, or the part it names.
+  static func column(_ c: Int, header: String, key: KeyIndex) -> AnswerColumn {
+    let trimmed = header.trimmingSpaces
+    if key.isRoster, key.rosterLabels.contains(trimmed) {
+      return AnswerColumn(column: c, part: nil, header: header, label: trimmed)
+    }
+    return AnswerColumn(column: c, part: key.part(forColumn: header), header: header)
   }
 
   /// `"12345: text"` → `"text"`; nil when the header does not start with a question id and a colon.

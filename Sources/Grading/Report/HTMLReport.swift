@@ -24,7 +24,7 @@ struct HTMLReport {
       td { overflow-wrap: break-word; } td.part { padding-left: 1.6em; } td.n, th.n { white-space: nowrap; }
       @media (max-width: 30em) { body { font-size: 14px; margin: 1em auto; } th, td { padding: .2em .3em; } }
       @media print { h2 { break-after: avoid; } tr, svg { break-inside: avoid; } }
-      h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ddd; }
+      h1 { font-size: 1.5em; margin-top: .2em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ddd; }
       table { border-collapse: collapse; margin: .5em 0; } th, td { padding: .2em .6em; text-align: left; }
       th { border-bottom: 1px solid #999; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
       tr:nth-child(even) td { background: #f6f6f6; }
@@ -33,6 +33,7 @@ struct HTMLReport {
       </style>
       </head>
       <body>
+      <p class="note">NernstQuiz grading report</p>
       <h1>\(escape(quizTitle.isEmpty ? "Quiz" : quizTitle)) — grading report</h1>
       <p class="note">Seed \(seed). \(escape(summary.description)).</p>
 

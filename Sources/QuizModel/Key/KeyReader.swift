@@ -19,6 +19,8 @@ public struct AnswerKey: Sendable {
   public var quiz: Quiz
   /// The delivery map, in file order (empty for format 1 and when no package was exported).
   public var deliveries: [Delivery]
+  /// A personalised quiz's roster, in its order (empty unless the key was written by `assign`).
+  public var students: [RosterStudent] = []
   /// Whether the quiz's title and seed are known (format 1 keys record neither).
   public var recordsQuizIdentity: Bool { format >= 2 }
 
@@ -100,6 +102,9 @@ extension AnswerKey {
     }
     let grading = try gradingOptions(try header.object("grading"))
     var deliveries: [Delivery] = []
+    var students: [RosterStudent] = []
+    var studentIDs = Set<String>()
+    var printed = Set<String>()
     var seen = Set<String>()
     for (_, record) in records.dropFirst() {
       switch try record.string("record") {
@@ -120,9 +125,24 @@ extension AnswerKey {
           points: try record.points("points"), group: try record.optionalString("group"),
           item: try record.optionalString("item"), response: try record.optionalString("response"),
           questionText: try record.optionalString("question_text"), name: try record.optionalString("name"),
-          gap: try record.optionalInteger("gap")))
+          gap: try record.optionalInteger("gap"), student: try record.optionalString("student"),
+          label: try record.optionalString("label")))
+        if let student = deliveries.last?.student {
+          guard studentIDs.contains(student) else {
+            throw record.error("the delivery names student '\(student)', who has no student record before it", field: "student")
+          }
+          guard let label = deliveries.last?.label else { throw record.error("a student's delivery has no label", field: "label") }
+          guard printed.insert(student + "\u{1F}" + label).inserted else {
+            throw record.error("student '\(student)' has label '\(label)' twice", field: "label")
+          }
+        }
+      case "student":
+        let student = RosterStudent(id: try record.string("id"), name: try record.optionalString("name") ?? "",
+                                    section: try record.optionalString("section") ?? "")
+        guard studentIDs.insert(student.id).inserted else { throw record.error("student '\(student.id)' appears twice", field: "id") }
+        students.append(student)
       case let other:
-        throw record.error("unknown record '\(other)': expected variant or delivery", field: "record")
+        throw record.error("unknown record '\(other)': expected variant, student or delivery", field: "record")
       }
     }
     for (i, item) in items.enumerated() where item.variants.count != item.count {
@@ -136,7 +156,9 @@ extension AnswerKey {
       title: try header.string("title"), seed: seed,
       items: items.map { QuizItem(template: $0.template, title: $0.title, points: $0.points, variants: $0.variants, partPoints: .asGiven) },
       grading: grading, templateDigests: digests)
-    return AnswerKey(format: 2, tool: try header.optionalString("tool"), quiz: quiz, deliveries: deliveries)
+    var key = AnswerKey(format: 2, tool: try header.optionalString("tool"), quiz: quiz, deliveries: deliveries)
+    key.students = students
+    return key
   }
 
   private static func readFormat1(_ records: [(line: Int, object: KeyObject)], file: String) throws(KeyFileError) -> AnswerKey {

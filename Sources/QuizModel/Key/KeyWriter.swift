@@ -9,8 +9,11 @@ extension Quiz {
   /// - Parameters:
   ///   - deliveries: How the exported packages deliver the quiz's parts, format by format, in the order the
   ///     packages were written (empty when no package was).
+  ///   - students: A personalised quiz's roster (``Assignment``), written between the variants and the
+  ///     deliveries; empty for a quiz given through an LMS.
   ///   - tool: The tool and version that wrote the key.
-  public func keyJSONLines(deliveries: [Delivery] = [], tool: String = KeyFormat.tool) -> String {
+  public func keyJSONLines(deliveries: [Delivery] = [], students: [RosterStudent] = [],
+                           tool: String = KeyFormat.tool) -> String {
     var out = ""
     quizRecord(deliveries: deliveries, tool: tool).write(to: &out)
     out += "\n"
@@ -19,6 +22,10 @@ extension Quiz {
         variant.keyRecord(item: number + 1).write(to: &out)
         out += "\n"
       }
+    }
+    for student in students {
+      student.keyRecord.write(to: &out)
+      out += "\n"
     }
     for delivery in deliveries {
       delivery.keyRecord.write(to: &out)
@@ -148,6 +155,17 @@ extension Delivery {
     if let questionText { members.append(("question_text", .string(questionText))) }
     if let name { members.append(("name", .string(name))) }
     if let gap { members.append(("gap", .integer(gap))) }
+    if let student { members.append(("student", .string(student))) }
+    if let label { members.append(("label", .string(label))) }
+    return .object(members)
+  }
+}
+
+extension RosterStudent {
+  var keyRecord: JSONValue {
+    var members: [(String, JSONValue)] = [("record", "student"), ("id", .string(id))]
+    if !name.isEmpty { members.append(("name", .string(name))) }
+    if !section.isEmpty { members.append(("section", .string(section))) }
     return .object(members)
   }
 }

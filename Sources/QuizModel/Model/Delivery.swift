@@ -4,9 +4,10 @@
 /// Each format names its questions its own way: Canvas by the question group and the question text as
 /// written; QTI 2.1 and 3.0 by the item and response identifiers as written; Moodle by the question's name,
 /// idnumber and category, the text its Responses report shows, and the gap of a Cloze question. A format that has no use for a
-/// field leaves it nil; later formats add fields of their own.
+/// field leaves it nil; later formats add fields of their own. A personalised quiz (`paper`) names each
+/// student's printed question label: one record per student, label and part.
 public struct Delivery: Hashable, Sendable {
-  /// The package format: `canvas`, `qti21`, `qti30`, `moodle`.
+  /// The package format: `canvas`, `qti21`, `qti30`, `moodle`, or `paper` for a personalised quiz's handouts.
   public var format: String
   /// The variant the question carries.
   public var variant: String
@@ -29,10 +30,14 @@ public struct Delivery: Hashable, Sendable {
   /// The gap that carries the part in a Cloze question, from 1 in the order of the text (Moodle); nil when
   /// the question carries one part.
   public var gap: Int?
+  /// The student whose handout carries the question (`paper`): their identifier on the roster.
+  public var student: String?
+  /// The question's label as printed on that student's handout (`paper`): `1`, `2a`, `2b`.
+  public var label: String?
 
   public init(format: String, variant: String, part: String, points: Points, group: String? = nil,
               item: String? = nil, response: String? = nil, questionText: String? = nil, name: String? = nil,
-              gap: Int? = nil) {
+              gap: Int? = nil, student: String? = nil, label: String? = nil) {
     self.format = format
     self.variant = variant
     self.part = part
@@ -43,5 +48,10 @@ public struct Delivery: Hashable, Sendable {
     self.questionText = questionText
     self.name = name
     self.gap = gap
+    self.student = student
+    self.label = label
   }
+
+  /// The format of a personalised quiz's deliveries: each student's handout.
+  public static let paper = "paper"
 }

@@ -131,7 +131,7 @@ public struct TemplateLibrary: Sendable {
   public subscript(id: String) -> Template? { templates.first { $0.id == id } }
 
   /// Each template's `sources:` citations by template id (templates without any are left out), for
-  /// ``PreviewPage/html(for:sources:)``.
+  /// the preview page (Reports).
   public var sourcesByTemplate: [String: [String]] {
     Dictionary(templates.filter { !$0.sources.isEmpty }.map { ($0.id, $0.sources) }, uniquingKeysWith: { a, _ in a })
   }
