@@ -73,7 +73,7 @@ struct Grade: ParsableCommand {
   var attempts: AttemptsRule = .last
 
   @Option(name: .customLong("unit-slip-credit"),
-          help: ArgumentHelp("Credit 0-1 for a unit slip (x10^3), instead of the key's.", valueName: "fraction"))
+          help: ArgumentHelp("Credit 0-1 for a ×10^±3 unit slip, instead of the key's.", valueName: "fraction"))
   var unitSlipCredit: Double?
 
   @Option(name: .customLong("misconception-credit"),

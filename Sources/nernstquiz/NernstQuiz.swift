@@ -8,7 +8,7 @@ struct NernstQuiz: ParsableCommand {
     abstract: "Membrane-electrophysiology problems that write and grade themselves.",
     discussion: """
       Draws randomized problems on the electrochemical driving force (Nernst
-      and GHK potentials, Vm - E, I = g(Vm - E), Q = C dV, dG, proton-motive
+      and GHK potentials, Vm − E, I = g(Vm − E), Q = C·ΔV, ΔG, proton-motive
       force, surface potentials) from a bank, writes the answer key and the
       LMS packages, and grades the students' answers against the key.
 
