@@ -59,7 +59,7 @@ struct ExitStatusTable: Sendable {
   }
 
   /// The statuses every command shares: success and bad arguments.
-  private static let badArguments = (ExitStatus.badArguments, "bad arguments: an unknown option or value")
+  private static let badArguments = (ExitStatus.badArguments, "bad arguments: an unknown option or value, or no such file")
 
   static let generate = ExitStatusTable([
     (.success, "the key, preview and packages were written"),
