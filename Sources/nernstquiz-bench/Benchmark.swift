@@ -18,10 +18,13 @@ struct Benchmark: ParsableCommand {
       Build and run in release mode: swift run -c release nernstquiz-bench
       Every figure is the median of --runs timed runs after one warm-up, each case in a process of its own so
       that its peak resident memory (VmHWM) is its own. --quick runs the small sizes only.
+      --compare measures our CSV reader, zip writer and JSON writer against the libraries they
+      replace instead (the figures of ARCHITECTURE.md).
       """
   )
 
   @Flag(help: "Small sizes only (a smoke run).") var quick = false
+  @Flag(help: "Our CSV reader, zip and JSON writers against the libraries they replace.") var compare = false
   @Option(help: "Timed runs per case.") var runs = 5
   @Option(help: "Only the cases whose name contains this text.") var only: String?
   @Flag(help: "Print one JSON object per case instead of the table.") var json = false
@@ -44,7 +47,7 @@ struct Benchmark: ParsableCommand {
       print(result.json.serialized())
       return
     }
-    var cases = BenchmarkCase.all(quick: quick)
+    var cases = compare ? Comparison.cases(quick: quick) : BenchmarkCase.all(quick: quick)
     if let only { cases = cases.filter { $0.name.contains(only) } }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     if !json {

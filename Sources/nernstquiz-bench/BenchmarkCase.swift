@@ -13,6 +13,8 @@ struct BenchmarkCase {
     case export(QTIFormat, perTemplate: Int)
     case grade(rows: Int)
     case startup
+    /// One of ARCHITECTURE.md's comparisons with a library, on an input of `size`.
+    case compare(Comparison, size: Int)
   }
 
   var name: String
@@ -40,7 +42,7 @@ struct BenchmarkCase {
   }
 
   static func named(_ name: String) throws -> BenchmarkCase {
-    let all = all(quick: false) + all(quick: true)
+    let all = all(quick: false) + all(quick: true) + Comparison.cases(quick: false) + Comparison.cases(quick: true)
     guard let found = all.first(where: { $0.name == name }) else { throw ValidationError("Unknown case '\(name)'.") }
     return found
   }
@@ -85,6 +87,8 @@ struct BenchmarkCase {
                         peakKilobytes: peakResidentKilobytes())
     case .startup:
       return try measureStartup(runs: runs)
+    case let .compare(comparison, size):
+      return try comparison.measure(name: name, size: size, workload: workload, runs: runs)
     }
   }
 

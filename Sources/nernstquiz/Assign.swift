@@ -34,13 +34,12 @@ struct Assign: ParsableCommand {
       --keep keeps everyone assigned in a previous key: adding a student
       later changes nobody's numbers.
 
-      Exit status: 0 done, 1 done but --pdf could not print (the HTML is
-      written), 2 unusable input (nothing written), 64 bad arguments.
-
       Examples:
         nernstquiz assign Banks/default.yaml --roster class.csv --out q1
         nernstquiz assign bank.yaml --roster class.csv --keep q1/key.jsonl --out q2
         nernstquiz grade responses.csv --key q1/key.jsonl
+
+      \(ExitStatusTable.assign.help)
       """
   )
 
@@ -102,7 +101,7 @@ struct Assign: ParsableCommand {
     let files = try output.commitOrFail(command: "assign")
     Terminal.out("\(assignment.quiz.title): \(students.count) students, seed \(assignment.quiz.seed)")
     for file in files { Terminal.out("  \(URL(fileURLWithPath: out).appendingPathComponent(file.lastPathComponent).path)") }
-    if !printed { throw ExitCode(1) }
+    if !printed { throw ExitStatus.attention.exit }
   }
 
   /// The bank drawn for the roster.

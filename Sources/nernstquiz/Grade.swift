@@ -7,7 +7,8 @@ import TemplateEngine
 /// `nernstquiz grade SUBMISSIONS.csv --key key.jsonl [--out DIR]`.
 struct Grade: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Grade a CSV of student answers against the answer key given out with the quiz.",
+    abstract: "Grade a CSV of student answers against the quiz's answer key.",
+    usage: "nernstquiz grade <submissions.csv> --key <key.jsonl> [--out <dir>]\n[<options>]",
     discussion: """
       The key (key.jsonl, written by generate) is all grading needs: no bank,
       no templates. What went out is what is graded.
@@ -25,8 +26,7 @@ struct Grade: ParsableCommand {
                               points per item
         report.html           histogram, facility, discrimination, alpha
         canvas-gradebook.csv  for Canvas input, ready for the gradebook
-        nernstquiz-manifest.json  the files of this run, written last: all
-                              files appear together or none
+        nernstquiz-manifest.json  the files of this run, written last
       Text cells a spreadsheet would run as formulas (=, +, -, @ ...) are
       written with a leading '.
 
@@ -39,38 +39,48 @@ struct Grade: ParsableCommand {
       the key is drawn again and every difference is a warning: the grades
       still follow the key file.
 
-      Exit status: 0 nothing to review, 1 review.csv has rows (outputs
-      complete), 2 unusable input or arguments.
-
-      Example:
+      Examples:
         nernstquiz grade answers.csv --key out/key.jsonl
+        nernstquiz grade analysis.csv --key quiz1/key.jsonl --attempts best
+
+      \(ExitStatusTable.grade.help)
       """
   )
 
-  @Argument(help: ArgumentHelp("The submissions file (CSV).", valueName: "submissions.csv")) var submissions: String
+  @Argument(help: ArgumentHelp("The submissions file (CSV).", valueName: "submissions.csv"))
+  var submissions: String
+
   @Option(help: ArgumentHelp("The key.jsonl given out with the quiz.", valueName: "key.jsonl"))
   var key: String?
-  @Option(help: ArgumentHelp("The bank, to draw the key again (to check a key, or when it is lost).", valueName: "bank"))
+
+  @Option(help: ArgumentHelp("The bank, to draw the key again (to check it, or when lost).", valueName: "bank"))
   var bank: String?
-  @Option(help: ArgumentHelp("With --bank: the seed the quiz was drawn with, if not the bank's own.", valueName: "n"))
+
+  @Option(help: ArgumentHelp("With --bank: the seed the quiz was drawn with.", valueName: "n"))
   var seed: UInt64?
-  @Option(help: ArgumentHelp("With --bank: the templates folder (default: Templates/ beside the bank's folder).", valueName: "dir"))
+
+  @Option(help: ArgumentHelp("With --bank: the templates folder.", valueName: "dir"))
   var templates: String?
-  @Option(name: .customLong("input-format"),
-          help: ArgumentHelp("long, wide, canvas, google-forms or moodle (default: detected).", valueName: "format"))
-  var inputFormat: String?
-  @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir")) var out: String?
+
+  @Option(name: .customLong("input-format"), help: ArgumentHelp("The file's layout (default: detected).", valueName: "format"))
+  var inputFormat: SubmissionFormat?
+
+  @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir"))
+  var out: String?
+
   @Option(name: .customLong("id-column"),
-          help: ArgumentHelp("The column naming the student (default: from the format).", valueName: "header"))
+          help: ArgumentHelp("The column naming the student (default: by format).", valueName: "header"))
   var idColumn: String?
-  @Option(help: ArgumentHelp("Which of a student's answers to one question counts: first, last or best.",
-                             valueName: "rule"))
-  var attempts: String = "last"
+
+  @Option(help: ArgumentHelp("Which of a student's answers to one question counts.", valueName: "rule"))
+  var attempts: AttemptsRule = .last
+
   @Option(name: .customLong("unit-slip-credit"),
           help: ArgumentHelp("Credit 0-1 for a ×10^±3 unit slip, instead of the key's.", valueName: "fraction"))
   var unitSlipCredit: Double?
+
   @Option(name: .customLong("misconception-credit"),
-          help: ArgumentHelp("Credit 0-1 for any named misconception, instead of the key's.", valueName: "fraction"))
+          help: ArgumentHelp("Credit 0-1 for a named misconception, instead of the key's.", valueName: "fraction"))
   var misconceptionCredit: Double?
 
   func validate() throws {
@@ -80,6 +90,10 @@ struct Grade: ParsableCommand {
     guard key != nil || bank != nil else {
       throw ValidationError("Give the answer key: --key out/key.jsonl (written by generate), or --bank BANK to draw it again.")
     }
+    if let key, !FileManager.default.fileExists(atPath: key) {
+      throw ValidationError("No key file at '\(key)'.")
+    }
+    if let bank { _ = try ContentLocator.templates(templates, bank: try ContentLocator.bank(bank)) }
     if key != nil, seed != nil, bank == nil {
       throw ValidationError("--seed only applies with --bank: the key records the seed it was drawn with.")
     }
@@ -88,24 +102,10 @@ struct Grade: ParsableCommand {
         throw ValidationError("\(name) must be a fraction from 0 to 1, got \(value).")
       }
     }
-    if AttemptsRule(rawValue: attempts) == nil {
-      throw ValidationError("Unknown value '\(attempts)' for '--attempts': use first, last or best.")
-    }
-    if let inputFormat, SubmissionFormat(rawValue: inputFormat) == nil {
-      throw ValidationError("Unknown value '\(inputFormat)' for '--input-format': use long, wide, canvas, google-forms or moodle.")
-    }
   }
 
   func run() throws {
-    let summary: GradingSummary
-    do {
-      summary = try grade()
-    } catch let error as ValidationError {
-      throw error
-    } catch {
-      Terminal.error("Error: \(error)")
-      throw ExitCode(2)
-    }
+    let summary = try grade()
     Terminal.out(summary)
     for (column, closest) in zip(summary.unmatchedColumns, summary.closestQuestions) {
       Terminal.error("warning: no question of the quiz matches the column \"\(column)\""
@@ -117,7 +117,7 @@ struct Grade: ParsableCommand {
         + "Display options and download it again")
     }
     for file in summary.files { Terminal.out("  \(file.path)") }
-    if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+    if summary.exitStatus != 0 { throw ExitStatus.attention.exit }
   }
 
   private func grade() throws -> GradingSummary {
@@ -139,11 +139,11 @@ struct Grade: ParsableCommand {
     let folder = out.map { URL(fileURLWithPath: $0) }
       ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
     let grader = Grader(quiz: quiz, deliveries: deliveries, students: students, policy: GradingPolicy(options: options),
-                        attempts: AttemptsRule(rawValue: attempts)!)
+                        attempts: attempts)
     // Written into a temporary folder beside the output folder, moved into place only when complete.
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)
-    var summary = try grader.grade(submissionsAt: input, format: inputFormat.flatMap(SubmissionFormat.init(rawValue:)),
+    var summary = try grader.grade(submissionsAt: input, format: inputFormat,
                                    identityColumn: idColumn, into: output.staging)
     try output.commitOrFail(command: "grade")
     summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }

@@ -6,6 +6,7 @@ import QTIExport
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check a QTI package, a folder of QTI files, or one QTI file.",
+    usage: "nernstquiz validate <path> [--schemas <dir>] [<limits>]",
     discussion: """
       Checks that every XML file is well-formed (read with network access and
       entity expansion off), that the manifest and test refer only to files in
@@ -22,17 +23,18 @@ struct Validate: ParsableCommand {
       ZIP64 archives are read; entry names unsafe to extract (.., absolute paths,
       symbolic links) and documents with a DTD are errors.
 
-      Exit status: 0 valid, 1 problems found, 2 the input cannot be read or passes
-      a limit, 64 bad arguments.
+      Examples:
+        nernstquiz validate out/default-qti21.zip
+        nernstquiz validate out --schemas ../shared/qti-schemas
 
-        nernstquiz validate out/quiz-qti21.zip --schemas ../shared/qti-schemas
+      \(ExitStatusTable.validate.help)
       """
   )
 
   @Argument(help: "A .zip package, a folder, or one .xml file.")
   var path: String
 
-  @Option(help: ArgumentHelp("A folder of the official QTI and IMS CP schemas, with catalog.xml.", valueName: "dir"))
+  @Option(help: ArgumentHelp("The official QTI and IMS CP schemas, with catalog.xml.", valueName: "dir"))
   var schemas: String?
 
   @Option(name: .customLong("max-file-size"),
@@ -52,6 +54,9 @@ struct Validate: ParsableCommand {
     where value < 1 || value > 1 << 40 {
       throw ValidationError("'\(name)' must be a positive whole number, got \(value).")
     }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw ValidationError("No package, folder or file at '\(path)'.")
+    }
   }
 
   func run() throws {
@@ -60,10 +65,9 @@ struct Validate: ParsableCommand {
     do {
       report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits)
     } catch {
-      Terminal.error("error: \(error)")
-      throw ExitCode(2)
+      throw CommandFailure("\(error)")
     }
     Terminal.out(report)
-    if !report.isValid { throw ExitCode(1) }
+    if !report.isValid { throw ExitStatus.attention.exit }
   }
 }

@@ -62,15 +62,39 @@ import Testing
     #expect(onlyMoodle.exitCode == 0, "\(onlyMoodle.standardError)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: moodle.url.path).sorted()
       == ["default-moodle.xml", "export-report.txt", "key.jsonl", "nernstquiz-manifest.json", "preview.html"])
-    let bad = try CommandRunner.run(["generate", bank, "--format", "blackboard", "--out", dir.url.path])
-    #expect(bad.exitCode != 0)
-    #expect(bad.standardError.contains("Unknown format 'blackboard' for '--format': use canvas, qti21, qti30, moodle or none."))
+    let bad = try CommandRunner.run(["generate", bank, "--format", "canvas,blackboard", "--out", dir.url.path])
+    #expect(bad.exitCode == 64)
+    #expect(bad.standardError.hasPrefix("""
+      Error: The value 'canvas,blackboard' is invalid for '--format <formats>'. \
+      Please provide one of 'canvas', 'qti21', 'qti30', 'moodle' or 'none'.
+
+      """))
+  }
+
+  @Test func aSecondBankReplacesTheFirstBanksOutputsAsAWhole() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let out = dir.url.appendingPathComponent("out")
+    let first = try CommandRunner.run(["generate", packageRoot.appendingPathComponent("Banks/default.yaml").path,
+                                       "--format", "canvas,moodle", "--out", out.path])
+    #expect(first.exitCode == 0, "\(first.standardError)")
+    try Data("mine\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
+    let second = try CommandRunner.run(["generate", packageRoot.appendingPathComponent("Banks/synapses-and-transport.yaml").path,
+                                        "--format", "qti21", "--out", out.path])
+    #expect(second.exitCode == 0, "\(second.standardError)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    // None of the first set's files is left, the instructor's own file is, and the manifest lists the new set.
+    #expect(names == ["export-report.txt", "key.jsonl", "nernstquiz-manifest.json", "notes.txt", "preview.html",
+                      "synapses-and-transport-qti21.zip"])
+    let manifest = try String(contentsOf: out.appendingPathComponent("nernstquiz-manifest.json"), encoding: .utf8)
+    #expect(manifest.contains("synapses-and-transport-qti21.zip") && !manifest.contains("default-"))
+    #expect(!manifest.contains("notes.txt"))
   }
 
   @Test func missingBankFileIsAnError() throws {
     let result = try CommandRunner.run(["generate", "no-such-bank.yaml"])
-    #expect(result.exitCode != 0)
-    #expect(result.standardError.contains("No bank file at 'no-such-bank.yaml'"))
+    #expect(result.exitCode == 64)
+    #expect(result.standardError.hasPrefix("Error: No bank file at 'no-such-bank.yaml'.\nUsage: nernstquiz generate"))
   }
 
   @Test func bankErrorsNameFileLineAndColumn() throws {

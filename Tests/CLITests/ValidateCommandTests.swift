@@ -38,10 +38,10 @@ struct ValidateCommandTests {
     #expect(result.standardOutput.hasSuffix("1 problems found\n"))
   }
 
-  @Test func missingPathExitsWithTwo() throws {
+  @Test func missingPathIsABadArgument() throws {
     let result = try CommandRunner.run(["validate", "/nonexistent/quiz.zip"])
-    #expect(result.exitCode == 2)
-    #expect(result.standardError == "error: cannot validate '/nonexistent/quiz.zip': no such file or folder\n")
+    #expect(result.exitCode == 64)
+    #expect(result.standardError.hasPrefix("Error: No package, folder or file at '/nonexistent/quiz.zip'.\nUsage: nernstquiz validate"))
   }
 
   @Test(.disabled(if: !FileManager.default.fileExists(

@@ -1,12 +1,15 @@
-import CZlib
+import CZlibSystem
 import Foundation
 
 /// A small, deterministic zip writer: entries in the order added, deflated with zlib, every timestamp
 /// 1980-01-01 00:00, no extra fields. The same entries give byte-identical archives.
-struct ZipWriter {
+package struct ZipWriter {
   private var output = Data()
   private var central = Data()
   private var count = 0
+
+  /// An empty archive.
+  package init() {}
 
   /// The DOS date of 1980-01-01 (the earliest a zip can say) and time 00:00:00.
   private static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
@@ -14,14 +17,14 @@ struct ZipWriter {
 
   /// One file ready to be added: its checksum and its body, deflated unless that would not be smaller. Entries
   /// can be made on any thread; the archive depends only on the entries and the order they are added in.
-  struct Entry: Sendable {
+  package struct Entry: Sendable {
     var path: String
     var crc: UInt32
     var size: Int
     var stored: Bool
     var body: Data
 
-    init(path: String, data: Data, deflater: Deflater? = nil) {
+    package init(path: String, data: Data, deflater: Deflater? = nil) {
       self.path = path
       crc = ZipWriter.crc32(data)
       let compressed = deflater?.deflate(data) ?? ZipWriter.deflate(data)
@@ -35,7 +38,7 @@ struct ZipWriter {
   mutating func add(path: String, data: Data) { add(Entry(path: path, data: data)) }
 
   /// Adds one prepared file.
-  mutating func add(_ entry: Entry) {
+  package mutating func add(_ entry: Entry) {
     let name = Data(entry.path.utf8)
     let crc = entry.crc, stored = entry.stored, body = entry.body
     let offset = UInt32(output.count)
@@ -89,7 +92,7 @@ struct ZipWriter {
   static let maximumBytes = 4_000_000_000
 
   /// The finished archive.
-  func finish() -> Data {
+  package func finish() -> Data {
     precondition(count <= Self.maximumEntries && output.count < 0xFFFF_FFFF, "callers check the zip limits first")
     var result = output
     let centralOffset = UInt32(result.count)
@@ -108,7 +111,7 @@ struct ZipWriter {
   static func crc32(_ data: Data) -> UInt32 {
     data.withUnsafeBytes { raw -> UInt32 in
       guard let base = raw.bindMemory(to: UInt8.self).baseAddress else { return 0 }
-      return UInt32(CZlib.crc32(0, base, uInt(raw.count)))
+      return UInt32(CZlibSystem.crc32(0, base, uInt(raw.count)))
     }
   }
 
@@ -118,20 +121,21 @@ struct ZipWriter {
 
 /// A reusable raw-deflate stream: reset between files instead of allocated for each. Not thread-safe: one per
 /// thread.
-final class Deflater {
+package final class Deflater {
   /// zlib's fastest level: on the exporter's small XML files it deflates several times faster than the default
   /// level 6, for zips about an eighth larger (a 3,000-item QTI 2.1 package: 5.3 MB instead of 4.7 MB).
-  static let level: Int32 = 1
+  package static let level: Int32 = 1
 
   /// zlib keeps a pointer back to the stream, so it lives at one address.
   private let stream: UnsafeMutablePointer<z_stream>
   /// Output space, grown as needed and kept between files.
   private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 1)
 
-  init() {
+  /// A stream at `level` (the benchmark compares levels; the exporter uses ``level``).
+  package init(level: Int32 = Deflater.level) {
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
-    guard czlib_deflate_init_raw(stream, Deflater.level) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
+    guard czlib_deflate_init_raw(stream, level) == Z_OK else { preconditionFailure("zlib deflateInit2 failed") }
   }
 
   deinit {
@@ -154,7 +158,7 @@ final class Deflater {
       stream.pointee.avail_in = uInt(input.count)
       stream.pointee.next_out = output.bindMemory(to: Bytef.self).baseAddress
       stream.pointee.avail_out = uInt(output.count)
-      let status = CZlib.deflate(stream, Z_FINISH)
+      let status = CZlibSystem.deflate(stream, Z_FINISH)
       precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
       return Int(stream.pointee.total_out)
     }

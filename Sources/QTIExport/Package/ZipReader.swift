@@ -1,4 +1,4 @@
-import CZlib
+import CZlibSystem
 import Foundation
 import QuizModel
 
@@ -296,7 +296,7 @@ struct ZipReader {
             stream.avail_in = uInt(inPtr.count - used)
             stream.next_out = outPtr.baseAddress
             stream.avail_out = uInt(outPtr.count)
-            let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+            let status = CZlibSystem.inflate(&stream, Z_NO_FLUSH)
             return (status, Int(stream.avail_in), Int(stream.avail_out))
           }
         }

@@ -4,14 +4,21 @@ import PhysicsCore
 struct CalcCharge: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "charge",
-    abstract: "The charge Q = C·ΔV that moves the membrane potential, and what it costs in ions.",
+    abstract: "The charge Q = C·ΔV that moves the membrane potential, in ions.",
+    usage: "nernstquiz calc charge --diameter <µm> --delta-v <mV> --ion <ion>\n--inside <mM> [<options>]",
     discussion: """
-      The cell is a sphere of the given diameter, or with --length a cylinder (an axon; lateral membrane
-      only). The result shows the charge, the number and moles of ions that carry it, and the fractional
-      change of the intracellular concentration (about 1 in 100,000 for 100 mV in a 50 µm cell).
-      Example: nernstquiz calc charge --diameter 50 --delta-v 100 --capacitance 1 --ion K+ --inside 140
+      The cell is a sphere of the given diameter, or with --length a cylinder
+      (an axon; lateral membrane only). The result shows the charge, the number
+      and moles of ions that carry it, and the fractional change of the
+      intracellular concentration (about 1 in 100,000 for 100 mV in a 50 µm cell).
+
+      Example (Q ≈ 7.854 pC, 4.9 × 10⁷ ions):
+        nernstquiz calc charge --diameter 50 --delta-v 100 --ion K+ --inside 140
+
+      \(ExitStatusTable.calc.help)
       """
   )
+
 
   @Option(parsing: .unconditional, help: ArgumentHelp("Cell diameter, µm.", valueName: "µm")) var diameter: CLINumber
   @Option(parsing: .unconditional, help: ArgumentHelp("Cylinder length, µm (makes the cell a cylinder).", valueName: "µm")) var length: CLINumber?

@@ -5,12 +5,20 @@ struct CalcCurrent: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "current",
     abstract: "The ohmic ionic current I = g·(Vm − E), outward positive.",
+    usage: "nernstquiz calc current --conductance <nS> --vm <mV>\n(--reversal <mV> | --ion <ion> --inside <mM> --outside <mM>) [<options>]",
     discussion: """
-      Give the reversal potential directly with --reversal, or let it be computed from --ion/--charge,
-      --inside and --outside. nS × mV = pA.
-      Example: nernstquiz calc current --conductance 10 --vm -70 --ion Na+ --inside 12 --outside 145
+      Give the reversal potential with --reversal, or have it computed from
+      --ion (or --charge), --inside and --outside. nS × mV = pA.
+
+      Examples:
+        nernstquiz calc current --conductance 10 --vm -70 --reversal 61
+        nernstquiz calc current --conductance 10 --vm -70 --ion Na+ \\
+          --inside 12 --outside 145
+
+      \(ExitStatusTable.calc.help)
       """
   )
+
 
   @Option(parsing: .unconditional, help: ArgumentHelp("Conductance g, nS.", valueName: "nS")) var conductance: CLINumber
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber

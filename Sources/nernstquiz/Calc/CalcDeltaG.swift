@@ -5,11 +5,18 @@ struct CalcDeltaG: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "delta-g",
     abstract: "The free energy ΔG of moving one mole of an ion into the cell.",
+    usage: "nernstquiz calc delta-g --ion <ion> --inside <mM> --outside <mM>\n--vm <mV> [<options>]",
     discussion: """
-      ΔG = RT·ln([in]/[out]) + zF·Vm, which equals zF·(Vm − E). Negative: entry is spontaneous.
-      Example: nernstquiz calc delta-g --ion Na+ --inside 12 --outside 145 --vm -70
+      ΔG = RT·ln([in]/[out]) + zF·Vm, which equals zF·(Vm − E).
+      Negative: entry is spontaneous.
+
+      Example (ΔG ≈ −13.18 kJ/mol):
+        nernstquiz calc delta-g --ion Na+ --inside 12 --outside 145 --vm -70
+
+      \(ExitStatusTable.calc.help)
       """
   )
+
 
   @OptionGroup var gradient: IonGradientOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber

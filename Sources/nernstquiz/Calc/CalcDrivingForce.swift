@@ -5,12 +5,19 @@ struct CalcDrivingForce: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "driving-force",
     abstract: "The driving force Vm − E and the direction the ion moves.",
+    usage: "nernstquiz calc driving-force --ion <ion> --inside <mM> --outside <mM>\n--vm <mV> [<options>]",
     discussion: """
-      The sign of z·(Vm − E) gives the direction of net movement: positive means efflux, negative influx.
-      The sign of Vm − E alone gives the direction of the current (outward positive).
-      Example: nernstquiz calc driving-force --ion Na+ --inside 12 --outside 145 --vm -70
+      The sign of z·(Vm − E) gives the direction of net movement: positive
+      means efflux, negative influx. The sign of Vm − E alone gives the
+      direction of the current (outward positive).
+
+      Example (Vm − E_Na ≈ −136.6 mV, influx):
+        nernstquiz calc driving-force --ion Na+ --inside 12 --outside 145 --vm -70
+
+      \(ExitStatusTable.calc.help)
       """
   )
+
 
   @OptionGroup var gradient: IonGradientOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber

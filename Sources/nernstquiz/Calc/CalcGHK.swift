@@ -7,13 +7,21 @@ struct CalcGHK: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ghk",
     abstract: "The Goldman–Hodgkin–Katz resting potential for monovalent ions.",
+    usage: "nernstquiz calc ghk --inside <K=140,…> --outside <K=4,…>\n--permeability <K=1,…> [--pump-ratio <r>] [<options>]",
     discussion: """
-      Vm = (RT/F)·ln((Σ P_c[c]out + Σ P_a[a]in) / (Σ P_c[c]in + Σ P_a[a]out)), cations c, anions a.
-      With --pump-ratio r (3:2 pump → 1.5) the Mullins–Noda form multiplies the K⁺ terms by r and shows
-      the pump's electrogenic contribution.
-      Example: nernstquiz calc ghk --inside K=140,Na=15,Cl=10 --outside K=4,Na=145,Cl=110 --permeability K=1,Na=0.05,Cl=0.45
+      Vm = (RT/F)·ln((Σ P_c[c]out + Σ P_a[a]in) / (Σ P_c[c]in + Σ P_a[a]out))
+      for cations c and anions a. With --pump-ratio r (3:2 pump: 1.5) the
+      Mullins–Noda form multiplies the K⁺ terms by r and shows the pump's
+      electrogenic contribution.
+
+      Example (Vm ≈ −66.6 mV), on two lines as a shell takes them:
+        nernstquiz calc ghk --inside K=140,Na=15,Cl=10 \\
+          --outside K=4,Na=145,Cl=110 --permeability K=1,Na=0.05,Cl=0.45
+
+      \(ExitStatusTable.calc.help)
       """
   )
+
 
   @Option(help: ArgumentHelp("Intracellular concentrations, mM, as ION=VALUE pairs.", valueName: "K=140,Na=15,…"))
   var inside: IonValueList

@@ -7,8 +7,15 @@ struct CalcNernst: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "nernst",
     abstract: "The Nernst equilibrium potential E = (RT/zF)·ln([out]/[in]).",
-    discussion: "Example: nernstquiz calc nernst --ion K+ --inside 140 --outside 4 --temperature 37   (≈ −95.0 mV)"
+    usage: "nernstquiz calc nernst --ion <ion> --inside <mM> --outside <mM>\n[--temperature <T>] [--json]",
+    discussion: """
+      Example (E_K ≈ −95.0 mV at 37 °C):
+        nernstquiz calc nernst --ion K+ --inside 140 --outside 4 --temperature 37
+
+      \(ExitStatusTable.calc.help)
+      """
   )
+
 
   @OptionGroup var gradient: IonGradientOptions
   @OptionGroup var temperature: TemperatureOption

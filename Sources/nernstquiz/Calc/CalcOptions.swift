@@ -6,8 +6,8 @@ import TemplateEngine
 
 /// `--ion K+` or `--charge Z`: which ion, or at least its valence.
 struct IonOptions: ParsableArguments {
-  @Option(help: "The ion: K+, Na+, Cl-, Ca2+, Mg2+, H+ or HCO3-.")
-  var ion: String?
+  @Option(help: ArgumentHelp("The ion (or give --charge).", valueName: "ion"))
+  var ion: Ion?
 
   @Option(name: .customLong("charge"), parsing: .unconditional,
           help: ArgumentHelp("The valence z of any other ion, instead of --ion.", valueName: "z"))
@@ -15,9 +15,6 @@ struct IonOptions: ParsableArguments {
 
   func validate() throws {
     if ion != nil, valence != nil { throw ValidationError("Give either --ion or --charge, not both.") }
-    if let ion, Ion(symbol: ion) == nil {
-      throw ValidationError("Unknown ion '\(ion)' for '--ion': use K+, Na+, Cl-, Ca2+, Mg2+, H+ or HCO3-, or give --charge Z.")
-    }
     if valence == 0 { throw ValidationError("Invalid value '0' for '--charge': the valence must not be zero.") }
   }
 
@@ -30,7 +27,7 @@ struct IonOptions: ParsableArguments {
   }
 
   /// The tabulated ion, if one was named.
-  var tabulated: Ion? { ion.flatMap(Ion.init(symbol:)) }
+  var tabulated: Ion? { ion }
 
   /// The valence, from the table or from `--charge`.
   var z: Int { tabulated?.valence ?? valence ?? 1 }

@@ -4,12 +4,19 @@ import PhysicsCore
 struct CalcPMF: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pmf",
-    abstract: "The proton-motive force Δp = Δψ − (2.303·RT/F)·ΔpH and ΔG per mole of H⁺.",
+    abstract: "The proton-motive force Δp and ΔG per mole of H⁺.",
+    usage: "nernstquiz calc pmf --delta-psi <mV> --ph-inside <pH> --ph-outside <pH>\n[<options>]",
     discussion: """
-      Δψ = ψ_in − ψ_out and ΔpH = pH_in − pH_out (for mitochondria, in = matrix).
-      Example: nernstquiz calc pmf --delta-psi -150 --ph-inside 8.0 --ph-outside 7.25
+      Δp = Δψ − (2.303·RT/F)·ΔpH, with Δψ = ψ_in − ψ_out and
+      ΔpH = pH_in − pH_out (for mitochondria, in = matrix).
+
+      Example (Δp ≈ −196.2 mV):
+        nernstquiz calc pmf --delta-psi -150 --ph-inside 8.0 --ph-outside 7.25
+
+      \(ExitStatusTable.calc.help)
       """
   )
+
 
   @Option(name: .customLong("delta-psi"), parsing: .unconditional,
           help: ArgumentHelp("Membrane potential Δψ = ψ_in − ψ_out, mV.", valueName: "mV"))

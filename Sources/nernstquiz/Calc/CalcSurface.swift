@@ -4,9 +4,18 @@ import PhysicsCore
 struct CalcSurface: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "surface",
-    abstract: "The concentration at a charged membrane surface, c_s = c_bulk·exp(−zFψ/RT).",
-    discussion: "Example: nernstquiz calc surface --ion Na+ --bulk 145 --surface-potential -30"
+    abstract: "The concentration at a charged membrane surface.",
+    usage: "nernstquiz calc surface --ion <ion> --bulk <mM> --surface-potential <mV>\n[<options>]",
+    discussion: """
+      c_s = c_bulk·exp(−zFψ/RT), ψ relative to the bulk.
+
+      Example (c_s ≈ 445.5 mM):
+        nernstquiz calc surface --ion Na+ --bulk 145 --surface-potential -30
+
+      \(ExitStatusTable.calc.help)
+      """
   )
+
 
   @OptionGroup var ion: IonOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Bulk concentration, mM.", valueName: "mM")) var bulk: CLINumber

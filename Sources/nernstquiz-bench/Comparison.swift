@@ -1,0 +1,166 @@
+import Foundation
+import Grading
+import QTIExport
+import QuizModel
+import TemplateEngine
+
+/// The cases behind the "built here or taken from a library" decisions of ARCHITECTURE.md: each of our own
+/// readers and writers against the library it replaces, on the same input, doing the same work.
+enum Comparison: String, CaseIterable {
+  case csvOurs = "csv: ours"
+  case csvCSVSwift = "csv: yaslab/CSV.swift"
+  case csvSwiftCSV = "csv: swiftcsv/SwiftCSV"
+  case zipOurs = "zip: ours, level 1"
+  case zipOursLevel6 = "zip: ours, level 6"
+  case zipFoundation = "zip: ZIPFoundation, level 6"
+  case jsonOurs = "json: ours"
+  case jsonEncoder = "json: JSONEncoder"
+
+  /// The cases, with the size of their input in their names.
+  static func cases(quick: Bool) -> [BenchmarkCase] {
+    let rows = quick ? 100_000 : 1_000_000
+    let items = quick ? 300 : 1_000
+    let records = quick ? 1_000 : 10_000
+    return allCases.map { comparison in
+      let size: String
+      switch comparison {
+      case .csvOurs, .csvCSVSwift, .csvSwiftCSV: size = rows >= 1_000_000 ? "\(rows / 1_000_000)M rows" : "\(rows / 1000)k rows"
+      case .zipOurs, .zipOursLevel6, .zipFoundation: size = "\(items * 3) items"
+      case .jsonOurs, .jsonEncoder: size = "\(records * 3 / 1000)k records"
+      }
+      let n = comparison.isCSV ? rows : comparison.isZip ? items : records
+      return BenchmarkCase(name: "\(comparison.rawValue), \(size)", kind: .compare(comparison, size: n))
+    }
+  }
+
+  var isCSV: Bool { rawValue.hasPrefix("csv") }
+  var isZip: Bool { rawValue.hasPrefix("zip") }
+
+  /// Measures this comparison on an input of `size` (rows, variants per template or key records per
+  /// template); the input is made before the clock starts.
+  func measure(name: String, size: Int, workload: Workload, runs: Int) throws -> CaseResult {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    switch self {
+    case .csvOurs, .csvCSVSwift, .csvSwiftCSV:
+      let input = folder.appendingPathComponent("submissions.csv")
+      var generator = SubmissionGenerator(quiz: try workload.defaultQuiz(), seed: 11)
+      try generator.writeLong(rows: size, to: input)
+      let bytes = (try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
+      var fields = 0
+      let seconds = try median(runs: runs) {
+        switch self {
+        case .csvOurs: fields = try ourCSVFields(input)
+        case .csvCSVSwift: fields = try csvSwiftFields(input)
+        default: fields = try swiftCSVFields(input)
+        }
+      }
+      return CaseResult(name: name, items: size, unit: "rows",
+                        detail: String(format: "(%.0f MB, %d fields)", Double(bytes) / 1_048_576, fields),
+                        medianSeconds: seconds, peakKilobytes: peakResidentKilobytes())
+    case .zipOurs, .zipOursLevel6, .zipFoundation:
+      let files = try packageFiles(workload: workload, perTemplate: size, folder: folder)
+      let output = folder.appendingPathComponent("bench.zip")
+      var bytes = 0
+      let seconds = try median(runs: runs) {
+        switch self {
+        case .zipOurs: bytes = try ourZip(files, level: 1, to: output)
+        case .zipOursLevel6: bytes = try ourZip(files, level: 6, to: output)
+        default: bytes = try foundationZip(files, to: output)
+        }
+      }
+      return CaseResult(name: name, items: files.count, unit: "files",
+                        detail: String(format: "(%.1f MB zip)", Double(bytes) / 1_048_576), medianSeconds: seconds,
+                        peakKilobytes: peakResidentKilobytes())
+    case .jsonOurs, .jsonEncoder:
+      let records = try keyRecords(workload: workload, perTemplate: size)
+      var bytes = 0
+      let seconds = try median(runs: runs) {
+        bytes = self == .jsonOurs ? records.reduce(0) { $0 + $1.serialized().utf8.count + 1 } : try encoderBytes(records)
+      }
+      return CaseResult(name: name, items: records.count, unit: "records",
+                        detail: String(format: "(%.0f MB)", Double(bytes) / 1_048_576), medianSeconds: seconds,
+                        peakKilobytes: peakResidentKilobytes())
+    }
+  }
+
+  /// Every field of every record as a `String`, as the libraries hand them over.
+  private func ourCSVFields(_ url: URL) throws -> Int {
+    var reader = try CSVReader(contentsOf: url)
+    var fields = 0
+    while try reader.next() { fields += reader.strings.count }
+    return fields
+  }
+
+  /// The files of a QTI 2.1 package of `perTemplate` variants per template, read back from the exported zip.
+  private func packageFiles(workload: Workload, perTemplate: Int, folder: URL) throws -> [(path: String, data: Data)] {
+    let report = try exportPackages(try workload.quiz(perTemplate: perTemplate), formats: [.qti21], to: folder,
+                                    baseName: "source")
+    return try zipEntries(folder.appendingPathComponent(report.formats[0].packageName))
+  }
+
+  private func ourZip(_ files: [(path: String, data: Data)], level: Int32, to url: URL) throws -> Int {
+    var zip = ZipWriter()
+    let deflater = Deflater(level: level)
+    for file in files { zip.add(ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater)) }
+    let data = zip.finish()
+    try data.write(to: url)
+    return data.count
+  }
+
+  /// The key record of every variant of `perTemplate` per template of the default bank.
+  private func keyRecords(workload: Workload, perTemplate: Int) throws -> [JSONValue] {
+    try workload.templates.indices.flatMap { t in
+      try (0..<perTemplate).map { i in
+        try workload.templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v\(i)").keyRecord(item: 1)
+      }
+    }
+  }
+
+  /// The same records through Foundation's JSONEncoder, one line each.
+  private func encoderBytes(_ records: [JSONValue]) throws -> Int {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    return try records.reduce(0) { $0 + (try encoder.encode(EncodableJSON($1))).count + 1 }
+  }
+}
+
+/// A ``JSONValue`` as `Encodable`, keys in their order, for JSONEncoder.
+struct EncodableJSON: Encodable {
+  var value: JSONValue
+  init(_ value: JSONValue) { self.value = value }
+
+  struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    switch value {
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case let .bool(b):
+      var container = encoder.singleValueContainer()
+      try container.encode(b)
+    case let .number(x):
+      var container = encoder.singleValueContainer()
+      try container.encode(x)
+    case let .integer(n):
+      var container = encoder.singleValueContainer()
+      try container.encode(n)
+    case let .string(s), let .raw(s):
+      var container = encoder.singleValueContainer()
+      try container.encode(s)
+    case let .array(values):
+      var container = encoder.unkeyedContainer()
+      for v in values { try container.encode(EncodableJSON(v)) }
+    case let .object(pairs):
+      var container = encoder.container(keyedBy: Key.self)
+      for (k, v) in pairs { try container.encode(EncodableJSON(v), forKey: Key(stringValue: k)) }
+    }
+  }
+}
