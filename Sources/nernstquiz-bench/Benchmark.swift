@@ -26,7 +26,7 @@ struct Benchmark: ParsableCommand {
   @Flag(help: "Small sizes only (a smoke run).") var quick = false
   @Flag(help: "Our CSV reader, zip and JSON writers against the libraries they replace.") var compare = false
   @Option(help: "Timed runs per case.") var runs = 5
-  @Option(help: "Only the cases whose name contains this text.") var only: String?
+  @Option(help: "Only the cases whose name contains this text (or one of these comma-separated texts).") var only: String?
   @Flag(help: "Print one JSON object per case instead of the table.") var json = false
   @Option(name: .customLong("case"), help: .hidden) var caseName: String?
   @Option(help: ArgumentHelp("The package folder (with Templates/ and Banks/).", valueName: "dir"))
@@ -48,18 +48,42 @@ struct Benchmark: ParsableCommand {
       return
     }
     var cases = compare ? Comparison.cases(quick: quick) : BenchmarkCase.all(quick: quick)
-    if let only { cases = cases.filter { $0.name.contains(only) } }
+    if let only {
+      let parts = only.split(separator: ",").map(String.init)
+      cases = cases.filter { c in parts.contains { c.name.contains($0) } }
+    }
     let cores = ProcessInfo.processInfo.activeProcessorCount
     if !json {
       print("NernstQuiz benchmark — release build, \(cores) cores, median of \(runs) runs after 1 warm-up")
       print(Row.header)
     }
+    var results: [String: CaseResult] = [:]
     for benchmarkCase in cases {
-      let result = try benchmarkCase.isStartup
-        ? benchmarkCase.measureStartup(runs: max(runs, 20))
-        : runChild(benchmarkCase.name)
+      let result: CaseResult
+      switch benchmarkCase.kind {
+      case .startup: result = try benchmarkCase.measureStartup(runs: max(runs, 20))
+      case let .process(process): result = try process.measure(root: root, runs: runs)
+      default: result = try runChild(benchmarkCase.name)
+      }
+      results[result.name] = result
       print(json ? result.json.serialized() : Row(result).text)
     }
+    if !json { printRatios(results) }
+  }
+
+  /// Each peer against NernstQuiz's whole process on the same kind of work: how many times more CPU and wall time
+  /// per item the peer takes.
+  private func printRatios(_ results: [String: CaseResult]) {
+    var lines: [String] = []
+    for peer in WholeProcess.allCases {
+      guard let ours = peer.comparedWith, let p = results[peer.rawValue], let o = results[ours.rawValue], !p.skipped,
+        !o.skipped
+      else { continue }
+      lines.append("\(peer.rawValue) / \(ours.rawValue): "
+        + String(format: "%.1f× the CPU per item, %.1f× the wall time per item", p.cpuPerItem / o.cpuPerItem,
+                 p.wallPerItem / o.wallPerItem))
+    }
+    if !lines.isEmpty { print("\nPeers per item, as multiples of NernstQuiz (higher: NernstQuiz is ahead)\n" + lines.joined(separator: "\n")) }
   }
 
   /// Runs this executable with `--case NAME` and reads its one-line JSON result.
@@ -81,15 +105,24 @@ struct Benchmark: ParsableCommand {
 
 /// One line of the table.
 struct Row {
-  static let header = pad("case", 34) + pad("work", 22) + pad("median", 11) + pad("rate", 26) + "peak RSS"
+  static let header = pad("case", 40) + pad("work", 34) + pad("wall µs/item", 14) + pad("CPU µs/item", 13)
+    + pad("items/s", 12) + "peak RSS"
   let text: String
 
   init(_ r: CaseResult) {
     let work = "\(Self.grouped(r.items)) \(r.unit)" + (r.detail.isEmpty ? "" : " \(r.detail)")
-    let rate = r.unit == "run" ? "—" : "\(Self.grouped(Int((Double(r.items) / r.medianSeconds).rounded()))) \(r.unit)/s"
-    let time = r.medianSeconds < 0.1 ? String(format: "%.1f ms", r.medianSeconds * 1000) : String(format: "%.2f s", r.medianSeconds)
-    text = Self.pad(r.name, 34) + Self.pad(work, 22) + Self.pad(time, 11) + Self.pad(rate, 26)
-      + String(format: "%.0f MB", Double(r.peakKilobytes) / 1024)
+    if r.skipped {
+      text = Self.pad(r.name, 40) + r.detail
+      return
+    }
+    let rate = r.unit == "run" ? "—" : Self.grouped(Int((Double(r.items) / r.medianSeconds).rounded()))
+    text = Self.pad(r.name, 40) + Self.pad(work, 34) + Self.pad(Self.micro(r.wallPerItem), 14)
+      + Self.pad(Self.micro(r.cpuPerItem), 13) + Self.pad(rate, 12) + String(format: "%.0f MB", Double(r.peakKilobytes) / 1024)
+  }
+
+  static func micro(_ seconds: Double) -> String {
+    let us = seconds * 1e6
+    return us < 10 ? String(format: "%.2f", us) : us < 100 ? String(format: "%.1f", us) : grouped(Int(us.rounded()))
   }
 
   static func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(1, width - s.count)) }
@@ -111,24 +144,44 @@ struct CaseResult {
   var items: Int
   var unit: String
   var detail: String
+  /// Median wall time of a run.
   var medianSeconds: Double
+  /// Median CPU time of a run (every thread of the process, or the whole child process).
+  var cpuSeconds: Double
   var peakKilobytes: Int
+  /// Not measured (a peer that is not installed): `detail` says why.
+  var skipped: Bool
+
+  var wallPerItem: Double { medianSeconds / Double(max(items, 1)) }
+  var cpuPerItem: Double { cpuSeconds / Double(max(items, 1)) }
 
   var json: JSONValue {
     .object([
       ("case", .string(name)), ("items", .integer(items)), ("unit", .string(unit)), ("detail", .string(detail)),
-      ("median_seconds", .number(medianSeconds)), ("per_second", .number(Double(items) / medianSeconds)),
-      ("peak_rss_kb", .integer(peakKilobytes)),
+      ("median_seconds", .number(medianSeconds)), ("cpu_seconds", .number(cpuSeconds)),
+      ("per_second", .number(skipped ? 0 : Double(items) / medianSeconds)),
+      ("wall_us_per_item", .number(wallPerItem * 1e6)), ("cpu_us_per_item", .number(cpuPerItem * 1e6)),
+      ("peak_rss_kb", .integer(peakKilobytes)), ("skipped", .bool(skipped)),
     ])
   }
 
-  init(name: String, items: Int, unit: String, detail: String = "", medianSeconds: Double, peakKilobytes: Int) {
+  init(name: String, items: Int, unit: String, detail: String = "", medianSeconds: Double, cpuSeconds: Double,
+       peakKilobytes: Int)
+  {
     self.name = name
     self.items = items
     self.unit = unit
     self.detail = detail
     self.medianSeconds = medianSeconds
+    self.cpuSeconds = cpuSeconds
     self.peakKilobytes = peakKilobytes
+    skipped = false
+  }
+
+  /// A case not measured, with the reason in `detail`.
+  init(name: String, items: Int, unit: String, detail: String, skipped: Bool) {
+    self.init(name: name, items: items, unit: unit, detail: detail, medianSeconds: 0, cpuSeconds: 0, peakKilobytes: 0)
+    self.skipped = skipped
   }
 
   init?(json data: Data) {
@@ -136,10 +189,10 @@ struct CaseResult {
       let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
       let name = object["case"] as? String, let items = (object["items"] as? NSNumber)?.intValue,
       let unit = object["unit"] as? String, let median = (object["median_seconds"] as? NSNumber)?.doubleValue,
-      let peak = (object["peak_rss_kb"] as? NSNumber)?.intValue
+      let cpu = (object["cpu_seconds"] as? NSNumber)?.doubleValue, let peak = (object["peak_rss_kb"] as? NSNumber)?.intValue
     else { return nil }
     self.init(name: name, items: items, unit: unit, detail: object["detail"] as? String ?? "", medianSeconds: median,
-              peakKilobytes: peak)
+              cpuSeconds: cpu, peakKilobytes: peak)
   }
 }
 
@@ -151,15 +204,29 @@ func peakResidentKilobytes() -> Int {
   return Int(line.split(separator: " ").dropFirst().first { Int($0) != nil } ?? "0") ?? 0
 }
 
-/// Times `body` once as a warm-up and `runs` times more; returns the median in seconds.
-func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
+/// CPU time of this process so far (every thread), in seconds.
+func processCPUSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+/// Times `body` once as a warm-up and `runs` times more; returns the medians of wall and CPU seconds.
+func median(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
   try body()
-  var times: [Double] = []
+  var walls: [Double] = [], cpus: [Double] = []
   for _ in 0..<runs {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpu = processCPUSeconds()
     try body()
-    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    cpus.append(processCPUSeconds() - cpu)
+    walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
-  times.sort()
-  return times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
+  return (medianOf(walls), medianOf(cpus))
+}
+
+/// The median of `values` (not empty).
+func medianOf(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }

@@ -15,6 +15,8 @@ struct BenchmarkCase {
     case startup
     /// One of ARCHITECTURE.md's comparisons with a library, on an input of `size`.
     case compare(Comparison, size: Int)
+    case floor(FloorPiece)
+    case process(WholeProcess)
   }
 
   var name: String
@@ -38,6 +40,8 @@ struct BenchmarkCase {
       cases.append(.init(name: "grade \(rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k") rows", kind: .grade(rows: rows)))
     }
     cases.append(.init(name: "CLI start-up", kind: .startup))
+    cases += FloorPiece.allCases.map { .init(name: $0.rawValue, kind: .floor($0)) }
+    cases += WholeProcess.allCases.map { .init(name: $0.rawValue, kind: .process($0)) }
     return cases
   }
 
@@ -53,8 +57,8 @@ struct BenchmarkCase {
       var bytes = 0
       let seconds = try median(runs: runs) { bytes = try drawAndKey(workload, perTemplate: perTemplate, workers: workers) }
       return CaseResult(name: name, items: perTemplate * workload.templates.count, unit: "variants",
-                        detail: String(format: "(%.0f MB of key)", Double(bytes) / 1_048_576), medianSeconds: seconds,
-                        peakKilobytes: peakResidentKilobytes())
+                        detail: String(format: "(%.0f MB of key)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall,
+                        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
     case let .export(format, perTemplate):
       let quiz = try workload.quiz(perTemplate: perTemplate)
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
@@ -66,8 +70,8 @@ struct BenchmarkCase {
         size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       }
       return CaseResult(name: name, items: quiz.variants.count, unit: "items",
-                        detail: String(format: "(%.1f MB ", Double(size) / 1_048_576) + (format == .moodle ? "xml)" : "zip)"), medianSeconds: seconds,
-                        peakKilobytes: peakResidentKilobytes())
+                        detail: String(format: "(%.1f MB ", Double(size) / 1_048_576) + (format == .moodle ? "xml)" : "zip)"),
+                        medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
     case let .grade(rows):
       // The default bank's quiz, and a messy long-format file for it (neither is timed).
       let quiz = try workload.defaultQuiz()
@@ -83,12 +87,21 @@ struct BenchmarkCase {
         _ = try grader.grade(submissionsAt: input, into: folder.appendingPathComponent("out"))
       }
       return CaseResult(name: name, items: rows, unit: "responses",
-                        detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds,
-                        peakKilobytes: peakResidentKilobytes())
+                        detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds.wall,
+                        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
     case .startup:
       return try measureStartup(runs: runs)
     case let .compare(comparison, size):
       return try comparison.measure(name: name, size: size, workload: workload, runs: runs)
+    case let .floor(piece):
+      let item = try FloorPiece.typicalItem(workload)
+      var total = 0
+      let seconds = try median(runs: runs) { total += try piece.run(item, count: FloorPiece.iterations) }
+      return CaseResult(name: name, items: FloorPiece.iterations, unit: "items",
+                        detail: "(\(item.count) B item\(total > 0 ? "" : ", no output"))", medianSeconds: seconds.wall,
+                        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
+    case let .process(process):
+      return try process.measure(root: workload.root.path, runs: runs)
     }
   }
 
@@ -132,6 +145,7 @@ struct BenchmarkCase {
     // posix_spawn and waitpid, not Foundation's Process, whose own set-up would be counted.
     let arguments = [binary.path, "calc", "nernst", "--ion", "K+", "--inside", "140", "--outside", "4", "--json"]
     var peak = 0
+    var cpus: [Double] = []
     let seconds = try median(runs: runs) {
       var actions = posix_spawn_file_actions_t()
       posix_spawn_file_actions_init(&actions)
@@ -147,9 +161,10 @@ struct BenchmarkCase {
       var usage = rusage()
       wait4(pid, &status, 0, &usage)
       peak = max(peak, Int(usage.ru_maxrss))
+      cpus.append(Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
     }
-    return CaseResult(name: name, items: 1, unit: "run", detail: "of calc nernst", medianSeconds: seconds,
-                      peakKilobytes: peak)
+    return CaseResult(name: name, items: 1, unit: "run", detail: "of calc nernst", medianSeconds: seconds.wall,
+                      cpuSeconds: medianOf(cpus), peakKilobytes: peak)
   }
 }
 

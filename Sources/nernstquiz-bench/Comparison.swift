@@ -58,7 +58,7 @@ enum Comparison: String, CaseIterable {
       }
       return CaseResult(name: name, items: size, unit: "rows",
                         detail: String(format: "(%.0f MB, %d fields)", Double(bytes) / 1_048_576, fields),
-                        medianSeconds: seconds, peakKilobytes: peakResidentKilobytes())
+                        medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
     case .zipOurs, .zipOursLevel6, .zipFoundation:
       let files = try packageFiles(workload: workload, perTemplate: size, folder: folder)
       let output = folder.appendingPathComponent("bench.zip")
@@ -71,7 +71,7 @@ enum Comparison: String, CaseIterable {
         }
       }
       return CaseResult(name: name, items: files.count, unit: "files",
-                        detail: String(format: "(%.1f MB zip)", Double(bytes) / 1_048_576), medianSeconds: seconds,
+                        detail: String(format: "(%.1f MB zip)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall, cpuSeconds: seconds.cpu,
                         peakKilobytes: peakResidentKilobytes())
     case .jsonOurs, .jsonEncoder:
       let records = try keyRecords(workload: workload, perTemplate: size)
@@ -80,7 +80,7 @@ enum Comparison: String, CaseIterable {
         bytes = self == .jsonOurs ? records.reduce(0) { $0 + $1.serialized().utf8.count + 1 } : try encoderBytes(records)
       }
       return CaseResult(name: name, items: records.count, unit: "records",
-                        detail: String(format: "(%.0f MB)", Double(bytes) / 1_048_576), medianSeconds: seconds,
+                        detail: String(format: "(%.0f MB)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall, cpuSeconds: seconds.cpu,
                         peakKilobytes: peakResidentKilobytes())
     }
   }

@@ -14,24 +14,31 @@ extension Quiz {
   ///   - tool: The tool and version that wrote the key.
   public func keyJSONLines(deliveries: [Delivery] = [], students: [RosterStudent] = [],
                            tool: String = KeyFormat.tool) -> String {
-    var out = ""
-    quizRecord(deliveries: deliveries, tool: tool).write(to: &out)
-    out += "\n"
+    String(decoding: keyJSONLinesBytes(deliveries: deliveries, students: students, tool: tool), as: UTF8.self)
+  }
+
+  /// ``keyJSONLines(deliveries:students:tool:)`` as UTF-8 bytes, written record by record into one buffer.
+  public func keyJSONLinesBytes(deliveries: [Delivery] = [], students: [RosterStudent] = [],
+                                tool: String = KeyFormat.tool) -> [UInt8] {
+    let variantCount = items.reduce(0) { $0 + $1.variants.count }
+    var json = JSONWriter(capacity: 2048 * variantCount + 512 * deliveries.count + 128 * students.count + 4096)
+    quizRecord(deliveries: deliveries, tool: tool).write(to: &json)
+    json.endLine()
     for (number, item) in items.enumerated() {
       for variant in item.variants {
-        variant.keyRecord(item: number + 1).write(to: &out)
-        out += "\n"
+        variant.writeKeyRecord(item: number + 1, to: &json)
+        json.endLine()
       }
     }
     for student in students {
-      student.keyRecord.write(to: &out)
-      out += "\n"
+      student.writeKeyRecord(to: &json)
+      json.endLine()
     }
     for delivery in deliveries {
-      delivery.keyRecord.write(to: &out)
-      out += "\n"
+      delivery.writeKeyRecord(to: &json)
+      json.endLine()
     }
-    return out
+    return json.bytes
   }
 
   /// The first record: what the key is, which quiz, how it is graded.
@@ -72,101 +79,137 @@ extension Variant {
   /// unit, tolerance, accepted interval or correct option, and the misconceptions that apply.
   ///
   /// - Parameter item: The variant's item, numbered from 1 in bank order.
+  /// - Returns: The record as JSON text (``JSONValue/raw(_:)``), as `key.jsonl` has it.
   public func keyRecord(item: Int) -> JSONValue {
-    .object([
-      ("record", "variant"),
-      ("id", .string(id)),
-      ("item", .integer(item)),
-      ("template", .string(template)),
-      ("seed", .string(String(seed))),
-      ("points", .points(answers.reduce(.zero) { $0 + $1.points })),
-      ("params", .array(parameters.map { p in
-        .object([("name", .string(p.name)), ("value", p.value.value), ("display", .string(p.value.display))])
-      })),
-      ("stem", .string(stem)),
-      ("answers", .array(answers.map(\.json))),
-    ])
+    var json = JSONWriter(capacity: 2048)
+    writeKeyRecord(item: item, to: &json)
+    return .raw(String(decoding: json.bytes, as: UTF8.self))
   }
-}
 
-extension ParameterValue {
-  var value: JSONValue {
-    switch self {
-    case let .number(x, _): .number(x)
-    case let .text(s, _): .string(s)
+  /// Writes the variant's record (see ``keyRecord(item:)``) with `json`.
+  package func writeKeyRecord(item: Int, to json: inout JSONWriter) {
+    json.beginObject()
+    json.member("record", "variant")
+    json.member("id", id)
+    json.member("item", integer: item)
+    json.member("template", template)
+    json.member("seed", String(seed))
+    json.member("points", answers.reduce(Points.zero) { $0 + $1.points })
+    json.key("params")
+    json.beginArray()
+    for p in parameters {
+      json.beginObject()
+      json.member("name", p.name)
+      json.key("value")
+      switch p.value {
+      case let .number(x, _): json.number(x)
+      case let .text(s, _): json.string(s)
+      }
+      json.member("display", p.value.display)
+      json.endObject()
     }
+    json.endArray()
+    json.member("stem", stem)
+    json.key("answers")
+    json.beginArray()
+    for answer in answers { answer.write(to: &json) }
+    json.endArray()
+    json.endObject()
   }
 }
 
 extension Answer {
-  var json: JSONValue {
-    var members: [(String, JSONValue)] = [("id", .string(id)), ("prompt", .string(prompt)), ("points", .points(points))]
+  func write(to json: inout JSONWriter) {
+    json.beginObject()
+    json.member("id", id)
+    json.member("prompt", prompt)
+    json.member("points", points)
     switch kind {
     case let .numeric(n):
-      members += [
-        ("type", "numeric"),
-        ("value", .number(n.value)),
-        ("unit", .string(n.unit)),
-        ("significant_figures", .integer(n.significantFigures)),
-        ("tolerance", .object([("relative", .number(n.tolerance.relative)), ("absolute", .number(n.tolerance.absolute))])),
-        ("interval", .object([
-          ("key", .string(n.interval.keyText)), ("half_width", .string(n.interval.halfWidthText)),
-          ("low", .string(n.interval.lowerText)), ("high", .string(n.interval.upperText)),
-        ])),
-        ("misconceptions", .array(n.misconceptions.map(\.json))),
-      ]
+      json.member("type", "numeric")
+      json.member("value", n.value)
+      json.member("unit", n.unit)
+      json.member("significant_figures", integer: n.significantFigures)
+      json.key("tolerance")
+      json.beginObject()
+      json.member("relative", n.tolerance.relative)
+      json.member("absolute", n.tolerance.absolute)
+      json.endObject()
+      json.key("interval")
+      json.beginObject()
+      json.member("key", n.interval.keyText)
+      json.member("half_width", n.interval.halfWidthText)
+      json.member("low", n.interval.lowerText)
+      json.member("high", n.interval.upperText)
+      json.endObject()
+      json.key("misconceptions")
+      json.beginArray()
+      for m in n.misconceptions { m.write(to: &json) }
+      json.endArray()
     case let .choice(c):
-      members += [
-        ("type", "choice"),
-        ("options", .array(c.options.map { option in
-          var o: [(String, JSONValue)] = [("id", .string(option.id)), ("text", .string(option.text))]
-          if let feedback = option.feedback { o.append(("feedback", .string(feedback))) }
-          if let misconception = option.misconception { o.append(("misconception", .string(misconception))) }
-          return .object(o)
-        })),
-        ("correct", .string(c.correct)),
-        ("misconceptions", .array(c.misconceptions.map(\.json))),
-      ]
+      json.member("type", "choice")
+      json.key("options")
+      json.beginArray()
+      for option in c.options {
+        json.beginObject()
+        json.member("id", option.id)
+        json.member("text", option.text)
+        if let feedback = option.feedback { json.member("feedback", feedback) }
+        if let misconception = option.misconception { json.member("misconception", misconception) }
+        json.endObject()
+      }
+      json.endArray()
+      json.member("correct", c.correct)
+      json.key("misconceptions")
+      json.beginArray()
+      for m in c.misconceptions { m.write(to: &json) }
+      json.endArray()
     }
-    if let explanation { members.append(("explanation", .string(explanation))) }
-    return .object(members)
+    if let explanation { json.member("explanation", explanation) }
+    json.endObject()
   }
 }
 
 extension MisconceptionOutcome {
-  var json: JSONValue {
-    var members: [(String, JSONValue)] = [("id", .string(id)), ("label", .string(label))]
-    if let value { members.append(("value", .number(value))) }
-    if let option { members.append(("option", .string(option))) }
-    members.append(("feedback", .string(feedback)))
-    return .object(members)
+  func write(to json: inout JSONWriter) {
+    json.beginObject()
+    json.member("id", id)
+    json.member("label", label)
+    if let value { json.member("value", value) }
+    if let option { json.member("option", option) }
+    json.member("feedback", feedback)
+    json.endObject()
   }
 }
 
 extension Delivery {
-  var keyRecord: JSONValue {
-    var members: [(String, JSONValue)] = [
-      ("record", "delivery"), ("format", .string(format)), ("variant", .string(variant)), ("part", .string(part)),
-      ("points", .points(points)),
-    ]
-    if let group { members.append(("group", .string(group))) }
-    if let item { members.append(("item", .string(item))) }
-    if let response { members.append(("response", .string(response))) }
-    if let questionText { members.append(("question_text", .string(questionText))) }
-    if let name { members.append(("name", .string(name))) }
-    if let gap { members.append(("gap", .integer(gap))) }
-    if let student { members.append(("student", .string(student))) }
-    if let label { members.append(("label", .string(label))) }
-    return .object(members)
+  func writeKeyRecord(to json: inout JSONWriter) {
+    json.beginObject()
+    json.member("record", "delivery")
+    json.member("format", format)
+    json.member("variant", variant)
+    json.member("part", part)
+    json.member("points", points)
+    if let group { json.member("group", group) }
+    if let item { json.member("item", item) }
+    if let response { json.member("response", response) }
+    if let questionText { json.member("question_text", questionText) }
+    if let name { json.member("name", name) }
+    if let gap { json.member("gap", integer: gap) }
+    if let student { json.member("student", student) }
+    if let label { json.member("label", label) }
+    json.endObject()
   }
 }
 
 extension RosterStudent {
-  var keyRecord: JSONValue {
-    var members: [(String, JSONValue)] = [("record", "student"), ("id", .string(id))]
-    if !name.isEmpty { members.append(("name", .string(name))) }
-    if !section.isEmpty { members.append(("section", .string(section))) }
-    return .object(members)
+  func writeKeyRecord(to json: inout JSONWriter) {
+    json.beginObject()
+    json.member("record", "student")
+    json.member("id", id)
+    if !name.isEmpty { json.member("name", name) }
+    if !section.isEmpty { json.member("section", section) }
+    json.endObject()
   }
 }
 

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#else
+import Darwin
+#endif
 
 /// How a number is shown to a person: to a number of significant figures or of decimals, with a real
 /// minus sign (U+2212) and a readable power of ten for very large or small magnitudes.
@@ -9,6 +15,9 @@ import Foundation
 /// NumberFormat.decimals(1).string(-70)                    // "−70.0"
 /// NumberFormat.significantFigures(3).plain(-0.000123)     // "-0.000123"  (ASCII, for machines)
 /// ```
+///
+/// Every form is written byte by byte into a buffer (``append(_:to:)``), without Foundation's formatter:
+/// texts that render many numbers append them to one buffer.
 public enum NumberFormat: Hashable, Sendable {
   /// Round to this many significant figures (≥ 1).
   case significantFigures(Int)
@@ -21,47 +30,57 @@ public enum NumberFormat: Hashable, Sendable {
     if let whole = roundedToTensOrMore(x) { return whole }
     let digits = fractionDigits(forMagnitudeOf: x)
     if let (scaled, scale) = NumberFormat.roundedScaled(x, digits: digits) { return scaled / scale + 0 }
-    return Double(plain(x, scientificAllowed: false)) ?? x
+    var bytes: [UInt8] = []
+    appendPlain(x, scientificAllowed: false, to: &bytes)
+    return Double(String(decoding: bytes, as: UTF8.self)) ?? x
   }
 
   /// The number for people: U+2212 minus, and, to significant figures, `a × 10ⁿ` when |x| ≥ 10⁶ or
   /// 0 < |x| < 10⁻³ (a fixed number of decimals is always written out).
   public func string(_ x: Double) -> String {
-    let text = plain(x, scientificAllowed: true)
-    return NumberFormat.prettify(text)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    append(x, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends ``string(_:)`` of `x`, as UTF-8, to `bytes`.
+  public func append(_ x: Double, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    appendPlain(x, scientificAllowed: true, to: &bytes)
+    NumberFormat.prettify(&bytes, from: start)
   }
 
   /// The number for machines: ASCII `-`, and `e` notation when |x| ≥ 10⁶ or 0 < |x| < 10⁻³.
   public func plain(_ x: Double) -> String { plain(x, scientificAllowed: true) }
 
   package func plain(_ x: Double, scientificAllowed: Bool) -> String {
-    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
-    if x == 0 { return decimalsString(0, digits: fractionDigits(forMagnitudeOf: 0)) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendPlain(x, scientificAllowed: scientificAllowed, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends ``plain(_:)`` of `x` (or, without `scientificAllowed`, always positional) to `bytes`.
+  package func appendPlain(_ x: Double, scientificAllowed: Bool, to bytes: inout [UInt8]) {
+    guard x.isFinite else {
+      bytes.append(contentsOf: x.isNaN ? Array("NaN".utf8) : (x > 0 ? Array("inf".utf8) : Array("-inf".utf8)))
+      return
+    }
+    if x == 0 { return NumberFormat.appendFixed(0, digits: fractionDigits(forMagnitudeOf: 0), to: &bytes) }
     let magnitude = abs(x)
     if scientificAllowed, case let .significantFigures(n) = self, magnitude >= 1e6 || magnitude < 1e-3 {
-      let digits = max(n, 1) - 1
-      var text = String(format: "%.\(digits)e", x)
-      // "4.909e+07" → "4.909e7", "1.20e-05" → "1.20e-5"
-      if let e = text.firstIndex(of: "e") {
-        let mantissa = text[..<e]
-        var exponent = String(text[text.index(after: e)...])
-        let negative = exponent.hasPrefix("-")
-        exponent = String(exponent.drop { $0 == "+" || $0 == "-" }.drop { $0 == "0" })
-        text = mantissa + "e" + (negative ? "-" : "") + (exponent.isEmpty ? "0" : exponent)
-      }
-      return text
+      return NumberFormat.appendScientific(x, digits: max(n, 1) - 1, to: &bytes)
     }
-    if let whole = roundedToTensOrMore(x) { return decimalsString(whole, digits: 0) }
-    return decimalsString(x, digits: fractionDigits(forMagnitudeOf: x))
+    if let whole = roundedToTensOrMore(x) { return NumberFormat.appendFixed(whole, digits: 0, to: &bytes) }
+    NumberFormat.appendFixed(x, digits: fractionDigits(forMagnitudeOf: x), to: &bytes)
   }
 
   /// For significant figures coarser than units (111.7 to 2 s.f.), `x` rounded to tens, hundreds, …
   /// (112 → 110, 119 → 120); `nil` when the precision reaches the units or below.
   private func roundedToTensOrMore(_ x: Double) -> Double? {
     guard case let .significantFigures(n) = self, x != 0, x.isFinite else { return nil }
-    var exponent = Int(floor(log10(abs(x))))
-    if NumberFormat.powerOfTen(exponent) > abs(x) { exponent -= 1 }
-    if NumberFormat.powerOfTen(exponent + 1) <= abs(x) { exponent += 1 }
+    let exponent = NumberFormat.decimalExponent(of: x)
     let dropped = exponent - (max(n, 1) - 1)
     guard dropped > 0 else { return nil }
     let scale = NumberFormat.powerOfTen(dropped)
@@ -73,30 +92,31 @@ public enum NumberFormat: Hashable, Sendable {
     case let .decimals(d): return max(d, 0)
     case let .significantFigures(n):
       guard x != 0 else { return max(n - 1, 0) }
-      var exponent = Int(floor(log10(abs(x))))
-      // log10 may be off by one ulp near powers of ten.
-      if NumberFormat.powerOfTen(exponent) > abs(x) { exponent -= 1 }
-      if NumberFormat.powerOfTen(exponent + 1) <= abs(x) { exponent += 1 }
+      var exponent = NumberFormat.decimalExponent(of: x)
       // Rounding may carry into the next power of ten (9.9996 → 10.00): measure after rounding.
       let digits = max(n - 1 - exponent, 0)
       let r: Double
       if let (scaled, scale) = NumberFormat.roundedScaled(x, digits: digits) {
         r = scaled / scale
       } else {
-        r = Double(String(format: "%.\(digits)f", x)) ?? x
+        var bytes: [UInt8] = []
+        NumberFormat.appendPrintf(x, digits: digits, conversion: UInt8(ascii: "f"), to: &bytes)
+        r = Double(String(decoding: bytes, as: UTF8.self)) ?? x
       }
       if r != 0, abs(r) >= NumberFormat.powerOfTen(exponent + 1) { exponent += 1 }
       return max(n - 1 - exponent, 0)
     }
   }
 
-  private func decimalsString(_ x: Double, digits: Int) -> String {
-    var text = NumberFormat.fastFixed(x, digits: digits) ?? String(format: "%.\(digits)f", x)
-    if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
-    return text
+  /// ⌊log₁₀ |x|⌋ for finite nonzero `x`, exact at powers of ten (where `log10` may be off by one ulp).
+  private static func decimalExponent(of x: Double) -> Int {
+    var exponent = Int(floor(log10(abs(x))))
+    if powerOfTen(exponent) > abs(x) { exponent -= 1 }
+    if powerOfTen(exponent + 1) <= abs(x) { exponent += 1 }
+    return exponent
   }
 
-  // MARK: - Fast fixed-point formatting
+  // MARK: - Powers of ten
 
   private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
@@ -117,56 +137,28 @@ public enum NumberFormat: Hashable, Sendable {
     return (scaled.rounded(.toNearestOrAwayFromZero), scale)
   }
 
-  /// `String(format: "%.{digits}f", x)` without Foundation's formatter, when ``roundedScaled(_:digits:)`` applies.
-  package static func fastFixed(_ x: Double, digits: Int) -> String? {
-    guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return nil }
-    let magnitude = String(Int64(abs(scaled)))
-    let padded = magnitude.count <= digits ? String(repeating: "0", count: digits + 1 - magnitude.count) + magnitude : magnitude
-    let sign = x < 0 || (x == 0 && x.sign == .minus) ? "-" : ""
-    if digits == 0 { return sign + padded }
-    let point = padded.index(padded.endIndex, offsetBy: -digits)
-    return sign + padded[..<point] + "." + padded[point...]
-  }
-
-  /// `-1.20e-5` → `−1.20 × 10⁻⁵`, `-95.02` → `−95.02`.
-  package static func prettify(_ text: String) -> String {
-    var result = text
-    if let e = result.firstIndex(of: "e") {
-      let mantissa = result[..<e]
-      let exponent = result[result.index(after: e)...]
-      result = mantissa + " × 10" + superscript(String(exponent))
-    }
-    return result.replacingOccurrences(of: "-", with: "\u{2212}")
-  }
-
   /// The shortest decimal that reads back as exactly `x`, for people (U+2212 minus, no exponent between
   /// 10⁻⁶ and 10¹⁵): `140`, `0.0001`, `−70`, `0.05`.
   public static func exact(_ x: Double) -> String {
-    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "\u{2212}∞") }
-    var text: String
-    if x == x.rounded(), abs(x) < 1e15 {
-      text = String(Int64(x))
-    } else if abs(x) >= 1e-6, abs(x) < 1e15 {
-      text = "\(x)"
-      if let e = text.firstIndex(of: "e") {
-        // Swift writes 1e-05; spell it out in positional notation.
-        let digits = Int(text[text.index(after: e)...]) ?? 0
-        text = String(format: "%.\(max(0, -digits + 15))f", x)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-      }
-    } else {
-      return prettify("\(x)".replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+", with: "e"))
-    }
-    return text.replacingOccurrences(of: "-", with: "\u{2212}")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    appendExact(x, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Superscript digits and sign: `-5` → `⁻⁵`.
   public static func superscript(_ text: String) -> String {
-    let map: [Character: Character] = [
-      "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-      "-": "⁻", "+": "⁺",
-    ]
-    return String(text.map { map[$0] ?? $0 })
+    var bytes: [UInt8] = []
+    for character in text {
+      let scalars = character.unicodeScalars
+      if scalars.count == 1, let scalar = scalars.first, scalar.isASCII,
+        let replacement = superscriptBytes(UInt8(scalar.value))
+      {
+        bytes.append(contentsOf: replacement)
+      } else {
+        bytes.append(contentsOf: character.utf8)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

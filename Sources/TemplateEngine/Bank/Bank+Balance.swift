@@ -72,7 +72,7 @@ struct CandidateStream {
   var remaining: Int
   /// Candidates allowed before giving up.
   let limit: Int
-  private var buffer: [Result<Variant, GenerationError>] = []
+  private var buffer: [Result<DrawnCandidate?, GenerationError>] = []
   private var position = 0
 
   init(seed: UInt64, cell: Int?, needed: Int) {
@@ -82,15 +82,20 @@ struct CandidateStream {
     limit = needed * 20 + 100
   }
 
-  mutating func next(_ template: Template, workers: Int) throws(GenerationError) -> Variant {
+  /// The next candidate, or `nil` when its parameters are among `known` (drawn in batches: a batch skips what
+  /// was known when it was drawn).
+  mutating func next(_ template: Template, skipping known: Set<ParameterKey>, workers: Int)
+    throws(GenerationError) -> DrawnCandidate?
+  {
     if position == buffer.count {
-      let batch = min(max(remaining, workers > 1 ? 64 : 1), limit - drawn)
+      // At most 256 at once, so that later batches skip the parameters the earlier ones gave.
+      let batch = min(max(remaining, workers > 1 ? 64 : 1), 256, limit - drawn)
       let seeds = (drawn..<(drawn + batch)).map { j in
         let path: [SeedPathComponent] = cell.map { [.label("balance"), .index(UInt64($0)), .label("variant"), .index(UInt64(j))] }
           ?? [.label("variant"), .index(UInt64(j))]
         return SeededGenerator.derivedSeed(from: itemSeed, path: path)
       }
-      buffer = Bank.draw(template, seeds: seeds, workers: workers)
+      buffer = Bank.draw(template, seeds: seeds, skipping: known, workers: workers)
       position = 0
     }
     let result = buffer[position]

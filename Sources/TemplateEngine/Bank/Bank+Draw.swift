@@ -28,6 +28,14 @@ extension Bank {
   ///   parameter or value or cannot be met, or a template that cannot produce the variants asked.
   public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
                        progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil) throws(QuizError) -> Quiz {
+    try drawQuiz(library: library, seed: seed, workers: workers, skippingRepeatedParameters: true, progress: progress)
+  }
+
+  /// As ``drawQuiz(library:seed:workers:progress:)``; without `skippingRepeatedParameters`, every candidate is
+  /// built in full, as before candidates repeating a variant's parameters were skipped (the tests show both
+  /// give the same quiz).
+  func drawQuiz(library: TemplateLibrary, seed: UInt64?, workers: Int, skippingRepeatedParameters: Bool,
+                progress: ((_ drawn: Int, _ total: Int) -> Void)?) throws(QuizError) -> Quiz {
     let total = items.reduce(0) { $0 + $1.variants }
     var drawnBefore = 0
     let quizSeed = seed ?? self.seed
@@ -51,6 +59,9 @@ extension Bank {
       let prefix = counts[template.id, default: 1] > 1 ? "\(template.id)-\(index + 1)" : template.id
       let width = max(2, String(item.variants).count)
       var variants: [Variant] = []
+      // The parameters of this item's variants: a candidate drawing them again is skipped before its answers.
+      // (Per item, since another item of the same template may change its tolerances.)
+      var known: Set<ParameterKey> = []
       // One stream of candidates per balanced value (a single stream when nothing is balanced).
       var streams = plan.cells.indices.map { cell in
         CandidateStream(seed: itemSeed, cell: plan.isBalanced ? cell : nil,
@@ -69,11 +80,14 @@ extension Bank {
             requested: item.variants, found: variants.count)))
         }
         progress?(drawnBefore + variants.count, total)
-        var variant: Variant
-        do { variant = try streams[cell].next(template, workers: workers) } catch { throw .generation(error) }
+        let candidate: DrawnCandidate?
+        do { candidate = try streams[cell].next(template, skipping: known, workers: workers) } catch { throw .generation(error) }
+        // A candidate repeating the parameters of a variant of this item was skipped before its answers.
+        guard var variant = candidate?.variant else { continue }
         // A balanced cell keeps only the candidates that have its values.
         guard plan.cells[cell].allSatisfy({ $0.holds(for: variant) }) else { continue }
         guard seen.insert(variant) else { continue }
+        if skippingRepeatedParameters { known.insert(candidate!.parameters) }
         streams[cell].remaining -= 1
         let number = String(variants.count + 1)
         variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
@@ -89,12 +103,18 @@ extension Bank {
   }
 
   /// Draws one variant per seed, in order, on up to `workers` threads.
-  static func draw(_ template: Template, seeds: [UInt64], workers: Int) -> [Result<Variant, GenerationError>] {
-    let draw: @Sendable (UInt64) -> Result<Variant, GenerationError> = { seed in
-      Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seed, id: "") }
+  /// A candidate whose parameters are among `known` comes back as `nil` (see `Template.drawCandidate`).
+  static func draw(_ template: Template, seeds: [UInt64], skipping known: Set<ParameterKey> = [], workers: Int)
+    -> [Result<DrawnCandidate?, GenerationError>]
+  {
+    let draw: @Sendable (UInt64) -> Result<DrawnCandidate?, GenerationError> = { seed in
+      Result { () throws(GenerationError) -> DrawnCandidate? in
+        var statistics = DrawStatistics()
+        return try template.drawCandidate(seed: seed, id: "", statistics: &statistics, skipping: known)
+      }
     }
     guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
-    let results = UnsafeMutableBufferPointer<Result<Variant, GenerationError>?>.allocate(capacity: seeds.count)
+    let results = UnsafeMutableBufferPointer<Result<DrawnCandidate?, GenerationError>?>.allocate(capacity: seeds.count)
     results.initialize(repeating: nil)
     defer {
       _ = results.deinitialize()

@@ -25,6 +25,21 @@ extension Template {
   /// interval without being the key itself: a named wrong method must never be marked right. (A misconception
   /// that gives exactly the key, such as leaving out z = 1, does not apply to that variant.)
   func drawVariant(seed: UInt64, id: String, statistics: inout DrawStatistics) throws(GenerationError) -> Variant {
+    // Nothing is skipped, so a candidate always comes back.
+    try drawCandidate(seed: seed, id: id, statistics: &statistics, skipping: [])!.variant
+  }
+
+  /// As ``drawVariant(seed:id:statistics:)``, but `nil`, before any answer, misconception or text of the variant
+  /// is computed, when the draw's parameters are among `known`.
+  ///
+  /// `known` holds the parameters of variants this template (with the same overrides) already gave: a draw
+  /// with the same parameters has the same environment, so it passes the misconception check as that variant
+  /// did and is the candidate's final draw. The candidate is then that variant again, which the bank discards
+  /// as a repeat of displayed parameters: skipping it changes nothing but the work done. Every other draw
+  /// consumes the random stream as before.
+  func drawCandidate(seed: UInt64, id: String, statistics: inout DrawStatistics, skipping known: Set<ParameterKey>)
+    throws(GenerationError) -> DrawnCandidate?
+  {
     var rng = SeededGenerator(seed: seed)
     var rejections = Array(repeating: 0, count: constraints.count)
     var misconceptionRejections: [String: Int] = [:]
@@ -36,6 +51,8 @@ extension Template {
         statistics.rejections[constraints[failed].expression.source, default: 0] += 1
         continue
       }
+      let key = ParameterKey(parameters, environment)
+      if known.contains(key) { return nil }
       var rejection: String?
       var attempt = DrawStatistics()  // coincidences count for the variant kept only
       let variant = try buildVariant(id: id, seed: seed, environment: environment, rng: &rng, statistics: &attempt,
@@ -46,7 +63,7 @@ extension Template {
         continue
       }
       statistics.coincidences.merge(attempt.coincidences, uniquingKeysWith: +)
-      return variant
+      return DrawnCandidate(variant: variant, parameters: key)
     }
     let worst = rejections.indices.max { rejections[$0] < rejections[$1] }
     if let (reason, count) = misconceptionRejections.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),

@@ -19,7 +19,16 @@ import QuizModel
 public struct TextTemplate: Sendable {
   enum Segment: Sendable {
     case literal(String)
-    case placeholder(Expression, Format, offset: Int)
+    case placeholder(Placeholder)
+  }
+
+  /// A `{placeholder}`: its expression, its format, its character offset in ``source``, and the expression's
+  /// text without surrounding spaces (the parameter whose display it shows, when it names one).
+  struct Placeholder: Sendable {
+    var expression: Expression
+    var format: Format
+    var offset: Int
+    var name: String
   }
 
   enum Format: Sendable, Equatable {
@@ -81,7 +90,9 @@ public struct TextTemplate: Sendable {
           throw ParseError(message: "empty placeholder '{}'", offset: i, length: close - i + 1)
         }
         do {
-          segments.append(.placeholder(try Expression(parsing: expressionText), format, offset: i + 1))
+          let expression = try Expression(parsing: expressionText)
+          segments.append(.placeholder(Placeholder(expression: expression, format: format, offset: i + 1,
+                                                   name: expression.source.trimmingSpaces())))
         } catch {
           throw ParseError(message: error.message, offset: i + 1 + error.offset, length: error.length)
         }
@@ -97,49 +108,66 @@ public struct TextTemplate: Sendable {
 
   /// The expressions in the placeholders, with their character offsets in ``source``.
   var placeholders: [(expression: Expression, offset: Int)] {
-    segments.compactMap { if case let .placeholder(e, _, offset) = $0 { (e, offset) } else { nil } }
+    segments.compactMap { if case let .placeholder(p) = $0 { (p.expression, p.offset) } else { nil } }
   }
 
   /// The text with every placeholder filled in from `environment`, without trailing blank space (a YAML
   /// block scalar ends with a newline).
   func render(with environment: Environment) throws(ExpressionError) -> String {
-    var out = try renderUntrimmed(with: environment)
-    while out.last?.isWhitespace == true { out.removeLast() }
-    return out
+    var out: [UInt8] = []
+    out.reserveCapacity(source.utf8.count + 16 * segments.count)
+    try append(with: environment, to: &out)
+    // Trailing ASCII blank space goes byte by byte; after anything else, as characters (so that a
+    // grapheme that merely ends in a space stays whole).
+    var end = out.count
+    while end > 0, TextTemplate.isASCIISpace(out[end - 1]) { end -= 1 }
+    if end == 0 || out[end - 1] < 0x80 {
+      out.removeSubrange(end...)
+      return String(decoding: out, as: UTF8.self)
+    }
+    var text = String(decoding: out, as: UTF8.self)
+    while text.last?.isWhitespace == true { text.removeLast() }
+    return text
   }
 
-  private func renderUntrimmed(with environment: Environment) throws(ExpressionError) -> String {
-    var out = ""
+  private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+
+  /// Appends the text with every placeholder filled in, as UTF-8, to `out`.
+  func append(with environment: Environment, to out: inout [UInt8]) throws(ExpressionError) {
     for segment in segments {
       switch segment {
-      case let .literal(text): out += text
-      case let .placeholder(expression, format, _):
-        out += try TextTemplate.render(expression, format: format, environment: environment)
+      case let .literal(text): out.append(contentsOf: text.utf8)
+      case let .placeholder(placeholder):
+        try TextTemplate.append(placeholder, environment: environment, to: &out)
       }
     }
-    return out
   }
 
-  private static func render(_ expression: Expression, format: Format, environment: Environment) throws(ExpressionError) -> String {
-    let name = expression.source.trimmingSpaces()
-    if format == .automatic || format == .automaticWithPlus, let display = environment.displays[name] {
-      let positive = environment.values[name]?.number.map { $0 > 0 } ?? false
-      return format == .automaticWithPlus && positive ? "+" + display : display
+  private static func append(_ placeholder: Placeholder, environment: Environment, to out: inout [UInt8])
+    throws(ExpressionError)
+  {
+    let format = placeholder.format
+    if format == .automatic || format == .automaticWithPlus, let display = environment.displays[placeholder.name] {
+      if format == .automaticWithPlus, environment.values[placeholder.name]?.number.map({ $0 > 0 }) == true {
+        out.append(UInt8(ascii: "+"))
+      }
+      out.append(contentsOf: display.utf8)
+      return
     }
-    let value = try expression.evaluate(with: environment.values)
+    let value = try placeholder.expression.evaluate(with: environment.values)
     switch (value, format) {
-    case let (.number(x), .automatic): return NumberFormat.significantFigures(3).string(x)
     case let (.number(x), .automaticWithPlus):
-      let format = NumberFormat.significantFigures(3)
-      return (format.rounded(x) > 0 ? "+" : "") + format.string(x)
+      let numberFormat = NumberFormat.significantFigures(3)
+      if numberFormat.rounded(x) > 0 { out.append(UInt8(ascii: "+")) }
+      numberFormat.append(x, to: &out)
     case let (.number(x), .number(numberFormat, plus)):
-      let text = numberFormat.string(x)
-      return plus && numberFormat.rounded(x) > 0 ? "+" + text : text
-    case let (.string(s), .ionName): return Ion(symbol: s)?.name ?? s
-    case let (.string(s), .ionSymbol): return Ion(symbol: s)?.symbol ?? s
-    case let (.string(s), _): return s
-    case let (.bool(b), _): return b ? "true" : "false"
-    case let (.number(x), _): return NumberFormat.significantFigures(3).string(x)
+      if plus && numberFormat.rounded(x) > 0 { out.append(UInt8(ascii: "+")) }
+      numberFormat.append(x, to: &out)
+    case let (.number(x), _): NumberFormat.significantFigures(3).append(x, to: &out)
+    case let (.string(s), .ionName): out.append(contentsOf: (Ion(symbol: s)?.name ?? s).utf8)
+    case let (.string(s), .ionSymbol): out.append(contentsOf: (Ion(symbol: s)?.symbol ?? s).utf8)
+    case let (.string(s), _): out.append(contentsOf: s.utf8)
+    case let (.bool(b), _): out.append(contentsOf: (b ? "true" : "false").utf8)
     }
   }
 

@@ -1,0 +1,168 @@
+/// Compact JSON written straight into a UTF-8 buffer, member by member, with the commas placed for the caller:
+/// what `key.jsonl` is written with, one record per line, without building a ``JSONValue`` per record.
+///
+/// ```swift
+/// var json = JSONWriter()
+/// json.beginObject()
+/// json.member("value", -95.02)
+/// json.member("unit", "mV")
+/// json.endObject()      // json.bytes: {"value":-95.02,"unit":"mV"}
+/// ```
+///
+/// Strings and numbers are written exactly as ``JSONValue/serialized()`` writes them.
+package struct JSONWriter {
+  /// The JSON text so far.
+  package var bytes: [UInt8] = []
+  /// Whether the next key or element follows another in the same object or array.
+  private var needsComma = false
+
+  package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  private mutating func separate() {
+    if needsComma { bytes.append(UInt8(ascii: ",")) }
+  }
+
+  package mutating func beginObject() {
+    separate()
+    bytes.append(UInt8(ascii: "{"))
+    needsComma = false
+  }
+
+  package mutating func endObject() {
+    bytes.append(UInt8(ascii: "}"))
+    needsComma = true
+  }
+
+  package mutating func beginArray() {
+    separate()
+    bytes.append(UInt8(ascii: "["))
+    needsComma = false
+  }
+
+  package mutating func endArray() {
+    bytes.append(UInt8(ascii: "]"))
+    needsComma = true
+  }
+
+  /// Ends a JSON Lines record: a newline, after which a new top-level value starts.
+  package mutating func endLine() {
+    bytes.append(0x0A)
+    needsComma = false
+  }
+
+  /// A member's key and colon; its value follows.
+  package mutating func key(_ key: String) {
+    separate()
+    JSONWriter.appendString(key, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    needsComma = false
+  }
+
+  package mutating func string(_ s: String) {
+    separate()
+    JSONWriter.appendString(s, to: &bytes)
+    needsComma = true
+  }
+
+  /// The shortest text that reads back as the same `Double` (integral values without a fraction; `null` when
+  /// not finite).
+  package mutating func number(_ x: Double) {
+    separate()
+    if !x.isFinite {
+      bytes.append(contentsOf: "null".utf8)
+    } else if x == x.rounded(), abs(x) < 1e15 {
+      NumberFormat.appendInteger(Int64(x), to: &bytes)
+    } else {
+      bytes.append(contentsOf: "\(x)".utf8)
+    }
+    needsComma = true
+  }
+
+  package mutating func integer(_ i: Int) {
+    separate()
+    NumberFormat.appendInteger(Int64(i), to: &bytes)
+    needsComma = true
+  }
+
+  package mutating func bool(_ b: Bool) {
+    separate()
+    bytes.append(contentsOf: (b ? "true" : "false").utf8)
+    needsComma = true
+  }
+
+  package mutating func null() {
+    separate()
+    bytes.append(contentsOf: "null".utf8)
+    needsComma = true
+  }
+
+  /// Text already spelled as JSON, written as it is.
+  package mutating func raw(_ text: String) {
+    separate()
+    bytes.append(contentsOf: text.utf8)
+    needsComma = true
+  }
+
+  package mutating func member(_ name: String, _ value: String) {
+    key(name)
+    string(value)
+  }
+
+  package mutating func member(_ name: String, _ value: Double) {
+    key(name)
+    number(value)
+  }
+
+  package mutating func member(_ name: String, integer value: Int) {
+    key(name)
+    integer(value)
+  }
+
+  /// Points as a JSON number with at most two decimals (`0.67`, `2`).
+  package mutating func member(_ name: String, _ points: Points) {
+    key(name)
+    raw(points.description)
+  }
+
+  /// A JSON string: `"`, `\`, the control characters and U+2028/U+2029 escaped (the last two are valid JSON
+  /// but break JavaScript string literals).
+  static func appendString(_ s: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = s
+    text.withUTF8 { utf8 in
+      // Copy runs of bytes that need no escaping in one append each.
+      var runStart = 0
+      var i = 0
+      while i < utf8.count {
+        let byte = utf8[i]
+        var width = 1
+        let escape: StaticString?
+        switch byte {
+        case 0x22: escape = "\\\""
+        case 0x5C: escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
+        case 0x00..<0x20: escape = "\\u00"
+        case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+          escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+          width = 3
+        default: escape = nil
+        }
+        if let escape {
+          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+          bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+          if byte < 0x20, escape.utf8CodeUnitCount == 4 {
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
+          }
+          runStart = i + width
+        }
+        i += width
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+}

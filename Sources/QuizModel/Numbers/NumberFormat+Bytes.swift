@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#else
+import Darwin
+#endif
+
+/// The byte writers behind ``NumberFormat``: fixed and scientific notation, the shortest exact decimal, and the
+/// typography for people (U+2212 minus, `× 10` with a superscript exponent), appended to a UTF-8 buffer.
+extension NumberFormat {
+  /// `x` with `digits` decimals, as C's `%.{digits}f`, except that a negative zero (`-0.00`) loses its sign.
+  static func appendFixed(_ x: Double, digits: Int, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    if !appendFastFixed(x, digits: digits, to: &bytes) {
+      appendPrintf(x, digits: digits, conversion: UInt8(ascii: "f"), to: &bytes)
+    }
+    if bytes.count > start + 1, bytes[start] == UInt8(ascii: "-"),
+      bytes[(start + 1)...].allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") })
+    {
+      bytes.remove(at: start)
+    }
+  }
+
+  /// `%.{digits}f` of `x` from ``roundedScaled(_:digits:)``'s whole number, when that applies; false otherwise,
+  /// with nothing appended.
+  private static func appendFastFixed(_ x: Double, digits: Int, to bytes: inout [UInt8]) -> Bool {
+    guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return false }
+    var magnitude = UInt64(abs(scaled))
+    // At most 15 digits of the whole number, padded with zeros to digits + 1 (≤ 23): 24 places suffice.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+      var end = buffer.count
+      repeat {
+        end -= 1
+        buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      while buffer.count - end < digits + 1 {
+        end -= 1
+        buffer[end] = UInt8(ascii: "0")
+      }
+      if x < 0 || (x == 0 && x.sign == .minus) { bytes.append(UInt8(ascii: "-")) }
+      let point = buffer.count - digits
+      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[end..<point]))
+      if digits > 0 {
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[point...]))
+      }
+      return true
+    }
+  }
+
+  /// `x` as C's `%.{digits}e` with the exponent shortened: `4.909e+07` → `4.909e7`, `1.20e-05` → `1.20e-5`.
+  static func appendScientific(_ x: Double, digits: Int, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    appendPrintf(x, digits: digits, conversion: UInt8(ascii: "e"), to: &bytes)
+    guard let e = bytes[start...].firstIndex(of: UInt8(ascii: "e")) else { return }
+    var i = e + 1
+    let negative = i < bytes.count && bytes[i] == UInt8(ascii: "-")
+    while i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+    while i < bytes.count, bytes[i] == UInt8(ascii: "0") { i += 1 }
+    let exponentStart = i
+    let exponentEnd = bytes.count
+    var write = e + 1
+    if negative {
+      bytes[write] = UInt8(ascii: "-")
+      write += 1
+    }
+    if exponentStart == exponentEnd {
+      bytes[write] = UInt8(ascii: "0")
+      write += 1
+    } else {
+      for k in exponentStart..<exponentEnd {
+        bytes[write] = bytes[k]
+        write += 1
+      }
+    }
+    bytes.removeSubrange(write...)
+  }
+
+  /// C's `%.{digits}f` or `%.{digits}e` of `x` (correctly rounded, `.` as the point).
+  static func appendPrintf(_ x: Double, digits: Int, conversion: UInt8, to bytes: inout [UInt8]) {
+    // A double has at most 309 digits before the point; 340 covers them, the sign, point and exponent.
+    let capacity = 340 + max(digits, 0)
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
+      let count = withVaList([Int32(clamping: digits), x]) { arguments in
+        conversion == UInt8(ascii: "e")
+          ? vsnprintf(buffer.baseAddress!, capacity, "%.*e", arguments)
+          : vsnprintf(buffer.baseAddress!, capacity, "%.*f", arguments)
+      }
+      precondition(count > 0 && Int(count) < capacity, "Cannot format \(x) with \(digits) digits")
+      for k in 0..<Int(count) { bytes.append(UInt8(bitPattern: buffer[k])) }
+    }
+  }
+
+  /// Rewrites the ASCII number at `bytes[start...]` for people: `-1.20e-5` → `−1.20 × 10⁻⁵`, `-95.02` → `−95.02`.
+  static func prettify(_ bytes: inout [UInt8], from start: Int) {
+    guard bytes[start...].contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "e") }) else { return }
+    let text = Array(bytes[start...])
+    bytes.removeSubrange(start...)
+    var inExponent = false
+    for b in text {
+      if inExponent {
+        if let replacement = superscriptBytes(b) { bytes.append(contentsOf: replacement) } else { bytes.append(b) }
+      } else if b == UInt8(ascii: "e") {
+        bytes.append(contentsOf: timesTen)
+        inExponent = true
+      } else if b == UInt8(ascii: "-") {
+        bytes.append(contentsOf: minusSign)
+      } else {
+        bytes.append(b)
+      }
+    }
+  }
+
+  /// ``exact(_:)`` of `x`, appended to `bytes`.
+  public static func appendExact(_ x: Double, to bytes: inout [UInt8]) {
+    guard x.isFinite else {
+      if x.isNaN { bytes.append(contentsOf: "NaN".utf8) } else {
+        if x < 0 { bytes.append(contentsOf: minusSign) }
+        bytes.append(contentsOf: "∞".utf8)
+      }
+      return
+    }
+    let start = bytes.count
+    if x == x.rounded(), abs(x) < 1e15 {
+      appendInteger(Int64(x), to: &bytes)
+    } else if abs(x) >= 1e-6, abs(x) < 1e15 {
+      let description = Array("\(x)".utf8)
+      if let e = description.firstIndex(of: UInt8(ascii: "e")) {
+        // Swift writes 1e-05; spell it out in positional notation.
+        let exponent = Int(String(decoding: description[(e + 1)...], as: UTF8.self)) ?? 0
+        appendPrintf(x, digits: max(0, -exponent + 15), conversion: UInt8(ascii: "f"), to: &bytes)
+        while bytes.count > start, bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+        if bytes.count > start, bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+      } else {
+        bytes.append(contentsOf: description)
+      }
+    } else {
+      // Swift's `1e-07` and `1e+20` as `1e-7` and `1e20`.
+      let description = Array("\(x)".utf8)
+      var i = 0
+      while i < description.count {
+        let b = description[i]
+        bytes.append(b)
+        i += 1
+        guard b == UInt8(ascii: "e"), i < description.count else { continue }
+        if description[i] == UInt8(ascii: "+") {
+          i += 1
+        } else if description[i] == UInt8(ascii: "-") {
+          bytes.append(UInt8(ascii: "-"))
+          i += 1
+          if i < description.count, description[i] == UInt8(ascii: "0") { i += 1 }
+        }
+      }
+    }
+    prettify(&bytes, from: start)
+  }
+
+  /// The decimal digits of `value`, with `-` when negative.
+  static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      var end = buffer.count
+      repeat {
+        end -= 1
+        buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[end...]))
+    }
+  }
+
+  /// U+2212 MINUS SIGN in UTF-8.
+  static let minusSign: [UInt8] = Array("\u{2212}".utf8)
+  private static let timesTen: [UInt8] = Array(" × 10".utf8)
+  private static let superscripts: [[UInt8]] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"].map { Array($0.utf8) }
+  private static let superscriptMinus: [UInt8] = Array("⁻".utf8)
+  private static let superscriptPlus: [UInt8] = Array("⁺".utf8)
+
+  /// The superscript of an ASCII digit or sign, or nil for any other byte.
+  static func superscriptBytes(_ b: UInt8) -> [UInt8]? {
+    switch b {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): superscripts[Int(b - UInt8(ascii: "0"))]
+    case UInt8(ascii: "-"): superscriptMinus
+    case UInt8(ascii: "+"): superscriptPlus
+    default: nil
+    }
+  }
+}
