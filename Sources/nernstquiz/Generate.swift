@@ -13,7 +13,7 @@ struct Generate: ParsableCommand {
     discussion: """
       With no bank it uses the shipped Banks/default.yaml. Writes into --out:
         key.jsonl            the answer key: one JSON object per variant
-        preview.html         every variant, answers and feedback to reveal
+        preview.html         every variant; a switch shows or hides answers
         <bank>-canvas.zip    Canvas Classic Quizzes (QTI 1.2)
         <bank>-qti21.zip     QTI 2.1 content package
         <bank>-qti30.zip     QTI 3.0 content package
