@@ -35,6 +35,7 @@ struct Generate: ParsableCommand {
   var templates: String?
   @Option(help: ArgumentHelp("LMS packages to write: canvas, qti21, qti30, moodle, comma-separated, or none.", valueName: "formats"))
   var format: String = "canvas,qti21,qti30,moodle"
+  @OptionGroup var jobs: Jobs
 
   /// The formats asked for, in order.
   var formats: [QTIFormat] {
@@ -56,7 +57,7 @@ struct Generate: ParsableCommand {
     let bankURL = try ContentLocator.bank(bank)
     // Everything is written into a temporary folder beside --out and moved into place at the end.
     let output = try openOutputFolder(out, inputs: [bankURL])
-    let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed)
+    let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed, workers: jobs.count)
     let staging = output.staging
     let folder = URL(fileURLWithPath: out)
     let formats = try self.formats
@@ -64,7 +65,7 @@ struct Generate: ParsableCommand {
     if !formats.isEmpty {
       do {
         report = try exportPackages(quiz, formats: formats, to: staging,
-                                    baseName: bankURL.deletingPathExtension().lastPathComponent)
+                                    baseName: bankURL.deletingPathExtension().lastPathComponent, workers: jobs.count)
       } catch { throw CommandFailure(error.description) }
     }
     // The key last: it records how each package delivers the quiz.
@@ -82,18 +83,18 @@ struct Generate: ParsableCommand {
 
 /// Reads a bank and its templates and draws the quiz: what `generate` and `grade` both start from.
 enum QuizLoader {
-  static func load(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> Quiz {
-    try draw(bank: bankURL, templates: templates, seed: seed).quiz
+  static func load(bank bankURL: URL, templates: String?, seed: UInt64?, workers: Int = 1) throws -> Quiz {
+    try draw(bank: bankURL, templates: templates, seed: seed, workers: workers).quiz
   }
 
   /// The quiz and the templates it was drawn from (for their sources in the preview).
-  static func draw(bank bankURL: URL, templates: String?, seed: UInt64?) throws -> (quiz: Quiz, library: TemplateLibrary) {
+  static func draw(bank bankURL: URL, templates: String?, seed: UInt64?, workers: Int = 1) throws -> (quiz: Quiz, library: TemplateLibrary) {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
       let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
       // The bank's own folder and its `templates:` folders first, then the library.
       let library = try TemplateLibrary.load(for: bank, library: templatesURL)
-      let quiz = try bank.drawQuiz(library: library, seed: seed, workers: ProcessInfo.processInfo.activeProcessorCount) {
+      let quiz = try bank.drawQuiz(library: library, seed: seed, workers: workers) {
         drawn, total in
         if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
       }

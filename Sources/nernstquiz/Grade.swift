@@ -69,6 +69,7 @@ struct Grade: ParsableCommand {
   @Option(name: .customLong("misconception-credit"),
           help: ArgumentHelp("Credit 0-1 for any named misconception, instead of the key's.", valueName: "fraction"))
   var misconceptionCredit: Double?
+  @OptionGroup var jobs: Jobs
 
   func validate() throws {
     guard FileManager.default.fileExists(atPath: submissions) else {
@@ -136,7 +137,7 @@ struct Grade: ParsableCommand {
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)
     var summary = try grader.grade(submissionsAt: input, format: inputFormat.flatMap(SubmissionFormat.init(rawValue:)),
-                                   identityColumn: idColumn, into: output.staging)
+                                   identityColumn: idColumn, into: output.staging, workers: jobs.count)
     try output.commitOrFail(command: "grade")
     summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }
     return summary
@@ -159,7 +160,8 @@ struct Grade: ParsableCommand {
     }
     guard let bank else { return (given!.quiz, given!.deliveries) }
     let bankURL = try ContentLocator.bank(bank)
-    let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed)
+    let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed,
+                                     workers: jobs.count)
     guard let given else {
       Terminal.error("note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way")
       return (drawn, [])

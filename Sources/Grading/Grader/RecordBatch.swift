@@ -35,8 +35,6 @@ struct RecordBatch {
     var lineEnd = 0
   }
 
-  /// The batch's place in the input: batches are committed in this order.
-  var sequence = 0
   var bytes: [UInt8] = []
   var ends: [Int] = []
   var records: [Record] = []
@@ -54,8 +52,7 @@ struct RecordBatch {
   static let byteLimit = 1 << 15
 
   /// Empties the batch, keeping its storage.
-  mutating func reset(sequence: Int) {
-    self.sequence = sequence
+  mutating func reset() {
     bytes.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     records.removeAll(keepingCapacity: true)

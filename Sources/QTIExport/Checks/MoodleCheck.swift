@@ -56,10 +56,8 @@ enum MoodleCheck {
       jobs.append((node, category, place.item, place.index))
     }
     let tasks = jobs
-    let slots = ResultSlots<(proofs: Int, issues: [XMLIssue])>(count: tasks.count)
-    ParallelWork.run(count: tasks.count, workers: workers) { next in
-      while let range = next() {
-        for index in range {
+    let checked = OrderedWork.map(count: tasks.count, workers: workers, state: {}) { _, range in
+      range.map { index -> (proofs: Int, issues: [XMLIssue]) in
           let job = tasks[index]
           let item = writer.quiz.items[job.item]
           let variant = item.variants[job.index]
@@ -73,14 +71,13 @@ enum MoodleCheck {
             issues.append("its idnumber does not hold the seed")
           }
           let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
-          slots[index] = (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
-        }
+          return (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
       }
     }
-    for slot in slots.all {
+    for slot in checked {
       result.items += 1
-      result.proofs += slot!.proofs
-      result.issues += slot!.issues
+      result.proofs += slot.proofs
+      result.issues += slot.issues
     }
     if tasks.count != writer.quiz.variants.count {
       fail(root.line, "the file holds \(tasks.count) questions of the quiz's \(writer.quiz.variants.count) variants")

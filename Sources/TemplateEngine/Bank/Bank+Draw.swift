@@ -1,4 +1,3 @@
-import Dispatch
 import QuizModel
 
 extension Bank {
@@ -90,27 +89,11 @@ extension Bank {
 
   /// Draws one variant per seed, in order, on up to `workers` threads.
   static func draw(_ template: Template, seeds: [UInt64], workers: Int) -> [Result<Variant, GenerationError>] {
-    let draw: @Sendable (UInt64) -> Result<Variant, GenerationError> = { seed in
-      Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seed, id: "") }
-    }
-    guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
-    let results = UnsafeMutableBufferPointer<Result<Variant, GenerationError>?>.allocate(capacity: seeds.count)
-    results.initialize(repeating: nil)
-    defer {
-      _ = results.deinitialize()
-      results.deallocate()
-    }
-    // Each index is written by exactly one worker, and read only after concurrentPerform returns.
-    nonisolated(unsafe) let slots = results
-    let lanes = min(workers, seeds.count)
-    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-      var index = lane
-      while index < seeds.count {
-        slots[index] = draw(seeds[index])
-        index += lanes
+    OrderedWork.map(count: seeds.count, chunkSize: 8, workers: workers, state: {}) { _, range in
+      range.map { index in
+        Result { () throws(GenerationError) -> Variant in try template.drawVariant(seed: seeds[index], id: "") }
       }
     }
-    return results.map { $0! }
   }
 
   /// The item's template with the bank's `only:`, tolerance and feedback overrides applied.
