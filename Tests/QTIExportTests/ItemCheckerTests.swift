@@ -79,7 +79,7 @@ struct ItemCheckerTests {
     }
   }
 
-  @Test(arguments: [QTIFormat.qti21, .qti30, .canvas])
+  @Test(arguments: [QTIFormat.qti21, .qti30, .canvas, .moodle])
   func packagesAreByteIdenticalForAnyNumberOfWorkers(format: QTIFormat) throws {
     var items = SampleQuiz.manyVariants(300).items
     items.append(contentsOf: SampleQuiz.quiz.items)

@@ -149,16 +149,8 @@ struct GradingRun {
       if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
       pending = 0..<0
     }
-    switch record.outcome {
-    case .none:
-      flush()
-      switch layout.format {
-      case .long:
-        return (respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
-                        raw: fields[layout.response], fields: fields), false)
-      case .wide, .canvas, .googleForms:
-        return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields), false)
-      }
+    guard let outcome = record.outcome else { preconditionFailure("A batch is prepared before it is committed") }
+    switch outcome {
     case let .columns(gradeStart):
       flush()
       let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])

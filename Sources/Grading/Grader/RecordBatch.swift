@@ -11,8 +11,6 @@ import QuizModel
 struct RecordBatch {
   /// What the prepare stage found for a record.
   enum Outcome {
-    /// Nothing prepared: the commit stage does all the work.
-    case none
     /// The line is final whatever the student's history: an unknown item, or a row naming no student.
     case final(ResponseGrade)
     /// A graded response; the line holds unless the student already answered the part.
@@ -29,7 +27,8 @@ struct RecordBatch {
     /// Where its field ends (relative to ``byteStart``) start in ``ends``.
     var endStart: Int
     var fieldCount: Int
-    var outcome = Outcome.none
+    /// Set by the prepare stage, which every batch goes through before it is committed.
+    var outcome: Outcome?
     /// The prepared `responses.csv` line in ``lines``.
     var lineStart = 0
     var lineEnd = 0
