@@ -30,7 +30,7 @@ struct SelfCheckTests {
   @Test func misconceptionValuesFireTheirFeedback() throws {
     let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
     let root = try parsedFile(package, "items/nernst-k-01.xml")
-    let triggers = SelfCheck.feedbackTriggers(in: try #require(QTIItemModel(root: root).processing))
+    let triggers = CompiledItem(root: root).triggers
     #expect(triggers.map(\.feedback) == ["FB_E_log10-for-ln", "FB_E_inside-outside-swapped"])
     let written: [Double] = [-95.0189 / 2.302585, 95.0189].map { Double(DecimalText.exact($0))! }
     #expect(triggers.map(\.value) == written.map(QTIValue.float))

@@ -291,7 +291,7 @@ struct WrittenItem: Sendable {
 
 /// Writes every file of a QTI 2.1 / 3.0 package on `workers` threads, in package order (manifest, test, items).
 /// Manifest and test are checked for references to missing files; each item is written, re-read and checked
-/// (``ItemChecker``, falling back to the generic checks for their messages when a check fails); every file is
+/// (``ItemChecker``); every file is
 /// deflated. The result is the same whatever the number of workers.
 func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
   var list: [(item: Int, variant: Int)] = []
@@ -322,13 +322,7 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
         let variant = quizItem.variants[jobs[index - 2].variant]
         let feedbacks = QTI2Writer.feedbacks(variant)
         let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
-        var check = SelfCheckResult()
-        if let proofs = checker.check(file.data, variant: variant, feedbacks: feedbacks) {
-          check.items = 1
-          check.proofs = proofs
-        } else {
-          check = checkFile(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
-        }
+        let check = checker.check(file, variant: variant, feedbacks: feedbacks)
         return WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
                            check: check)
     }
