@@ -13,6 +13,59 @@ struct SelfCheckTests {
     try validatePackage(at: fixture(name), schemas: nil).errors.map(\.description)
   }
 
+  // MARK: Constructs only foreign packages use
+
+  /// A QTI 2.1 item as another tool might write it, scored with what our writer never emits: relative
+  /// tolerance with exclusive bounds, `responseElseIf`, `and`, `or`, `gte`, `lte`, `gt` and `lt`.
+  static let foreignItem = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="foreign" title="Foreign" adaptive="false" timeDependent="false">
+      <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">
+        <correctResponse><value>10</value></correctResponse>
+      </responseDeclaration>
+      <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"><defaultValue><value>0</value></defaultValue></outcomeDeclaration>
+      <outcomeDeclaration identifier="MAXSCORE" cardinality="single" baseType="float"><defaultValue><value>2</value></defaultValue></outcomeDeclaration>
+      <itemBody><p>x = <textEntryInteraction responseIdentifier="RESPONSE"/></p></itemBody>
+      <responseProcessing>
+        <responseCondition>
+          <responseIf>
+            <equal toleranceMode="relative" tolerance="1" includeLowerBound="false" includeUpperBound="false">
+              <correct identifier="RESPONSE"/><variable identifier="RESPONSE"/>
+            </equal>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">2</baseValue></setOutcomeValue>
+          </responseIf>
+          <responseElseIf>
+            <and>
+              <gte><variable identifier="RESPONSE"/><baseValue baseType="float">9</baseValue></gte>
+              <lte><variable identifier="RESPONSE"/><baseValue baseType="float">11</baseValue></lte>
+            </and>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
+          </responseElseIf>
+          <responseElseIf>
+            <or>
+              <gt><variable identifier="RESPONSE"/><baseValue baseType="float">100</baseValue></gt>
+              <lt><variable identifier="RESPONSE"/><baseValue baseType="float">-100</baseValue></lt>
+            </or>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">-1</baseValue></setOutcomeValue>
+          </responseElseIf>
+        </responseCondition>
+      </responseProcessing>
+    </assessmentItem>
+    """
+
+  @Test func foreignConstructsAreEvaluated() throws {
+    let root = try XMLReader.parse(Data(Self.foreignItem.utf8), file: "foreign.xml").get()
+    let result = SelfCheck.check(root, file: "foreign.xml")
+    #expect(result.issues.isEmpty, "\(result.issues)")
+    #expect(result.items == 1 && result.proofs == 3)  // the key, and just below and above its band
+    let item = CompiledItem(root: root)
+    let scores: [(Double, Double)] = [(10, 2), (10.05, 2), (10.1, 1), (9.9, 1), (9.5, 1), (8, 0), (150, -1), (-150, -1), (50, 0)]
+    for (response, score) in scores {
+      #expect(item.run(["RESPONSE": .float(response)])["SCORE"] == .float(score), "\(response)")
+    }
+    #expect(item.run(["RESPONSE": .null])["SCORE"] == .float(0), "no response matches no branch")
+  }
+
   // MARK: What the exporter writes
 
   @Test(arguments: QTIFormat.allCases)

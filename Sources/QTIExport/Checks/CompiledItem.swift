@@ -9,9 +9,11 @@ import Foundation
 /// (``QTIItemCheck``). It evaluates `responseCondition` with `responseIf`/`responseElseIf`/`responseElse`,
 /// `setOutcomeValue`, and the expressions `baseValue`, `variable`, `correct`, `isNull`, `equal` (exact,
 /// absolute and relative tolerance), `match`, `sum`, `multiple`, `and`, `or`, `not`, `gte`, `lte`, `gt`, `lt`.
-/// Our writers emit `responseCondition`, `setOutcomeValue`, `baseValue`, `variable`, `correct`, `isNull`,
-/// `equal` (absolute), `match`, `sum`, `multiple`, `and`, `or` and `gte`; the others, and relative
-/// tolerance, are here for the foreign packages `validate` reads.
+/// Our writer (``QTI2Writer``) emits `responseCondition` with `responseIf` and `responseElse`,
+/// `setOutcomeValue`, `baseValue`, `variable`, `correct`, `isNull`, `equal` (absolute tolerance, inclusive
+/// bounds), `match`, `sum`, `multiple`, `or` and `not`. `responseElseIf`, `and`, `gte`, `lte`, `gt`, `lt`,
+/// relative tolerance and exclusive bounds are never emitted: they are evaluated for the foreign packages
+/// `validate` reads (hand-edited or other tools' items), and tests feed them such items.
 struct CompiledItem {
   indirect enum Expression {
     case constant(QTIValue)

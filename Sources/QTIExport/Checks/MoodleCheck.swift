@@ -58,20 +58,20 @@ enum MoodleCheck {
     let tasks = jobs
     let checked = OrderedWork.map(count: tasks.count, workers: workers, state: {}) { _, range in
       range.map { index -> (proofs: Int, issues: [XMLIssue]) in
-          let job = tasks[index]
-          let item = writer.quiz.items[job.item]
-          let variant = item.variants[job.index]
-          var issues: [String] = []
-          let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
-            MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
-          }
-          if job.category != expectedCategory {
-            issues.append("it is in category \(job.category ?? []), not \(expectedCategory)")
-          } else if !(job.node.child("idnumber")?.textContent ?? "").contains(String(writer.quiz.seed)) {
-            issues.append("its idnumber does not hold the seed")
-          }
-          let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
-          return (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
+        let job = tasks[index]
+        let item = writer.quiz.items[job.item]
+        let variant = item.variants[job.index]
+        var issues: [String] = []
+        let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
+          MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
+        }
+        if job.category != expectedCategory {
+          issues.append("it is in category \(job.category ?? []), not \(expectedCategory)")
+        } else if !(job.node.child("idnumber")?.textContent ?? "").contains(String(writer.quiz.seed)) {
+          issues.append("its idnumber does not hold the seed")
+        }
+        let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
+        return (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
       }
     }
     for slot in checked {

@@ -117,10 +117,12 @@ final class QTINameCache {
 /// An element of a libxml2 tree, read in place. The libxml2 boundary: every pointer read here is a node,
 /// attribute or string of a document that the caller keeps alive (``ItemChecker`` frees it only after the
 /// compiled item, which holds Swift values only, is built); libxml2 ends every string with a NUL and every
-/// list with a nil `next`, which bound each walk.
+/// list with a nil `next`, which bound each walk. `names` is the checker's cache, which outlives every view
+/// of its documents (views exist only inside ``ItemChecker/check(_:variant:feedbacks:)``), so it is held
+/// without reference counting.
 struct LibXMLElement: QTIElement {
   let node: xmlNodePtr
-  unowned let names: QTINameCache
+  unowned(unsafe) let names: QTINameCache
 
   var kind: QTIName { names.name(node.pointee.name) }
   var name: String { String(cString: node.pointee.name) }
@@ -148,6 +150,11 @@ struct LibXMLElement: QTIElement {
   var trimmedText: String { XMLNode(name: "#text", text: untrimmedText).trimmedText }
 
   private var untrimmedText: String {
+    // Most elements hold one text node (COMPACT keeps short text inside it).
+    if let only = node.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
+       let content = only.pointee.content {
+      return String(cString: content)
+    }
     var text = ""
     var child = node.pointee.children
     while let c = child {
@@ -165,7 +172,8 @@ struct LibXMLElement: QTIElement {
 /// The child elements of a libxml2 node, walked in place.
 struct ChildElements: Sequence, IteratorProtocol {
   private var upcoming: xmlNodePtr?
-  private unowned let names: QTINameCache
+  /// As in ``LibXMLElement``: the checker's cache outlives the walk.
+  private unowned(unsafe) let names: QTINameCache
 
   init(first: xmlNodePtr?, names: QTINameCache) {
     upcoming = first

@@ -258,14 +258,14 @@ func checkCanvasAssessment(_ file: PackageFile, parts: [String: Answer], workers
   let questions = root.descendants("item")
   let checked = OrderedWork.map(count: questions.count, workers: workers, state: {}) { _, range in
     range.map { index -> (check: SelfCheckResult, model: [XMLIssue]) in
-        let node = questions[index]
-        var check = SelfCheckResult()
-        SelfCheck.checkCanvas(node, file: file.path, into: &check)
-        var model: [XMLIssue] = []
-        if let answer = parts[node[attribute: "ident"] ?? ""] {
-          model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
-        }
-        return (check, model)
+      let node = questions[index]
+      var check = SelfCheckResult()
+      SelfCheck.checkCanvas(node, file: file.path, into: &check)
+      var model: [XMLIssue] = []
+      if let answer = parts[node[attribute: "ident"] ?? ""] {
+        model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
+      }
+      return (check, model)
     }
   }
   var result = SelfCheckResult()
@@ -307,24 +307,24 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
   }
   return OrderedWork.map(count: jobs.count + 2, workers: workers, state: state) { tools, range in
     range.map { index -> WrittenItem in
-        let (checker, deflater, xmlWriter) = tools
-        guard index >= 2 else {
-          let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
-            : PackageFile(path: QTI2Writer.testPath, data: writer.test())
-          var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
-          switch XMLReader.parse(file.data, file: file.path) {
-          case let .failure(list): written.references = list.issues
-          case let .success(root): written.references = references(root, file: file.path, paths: paths)
-          }
-          return written
+      let (checker, deflater, xmlWriter) = tools
+      guard index >= 2 else {
+        let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+          : PackageFile(path: QTI2Writer.testPath, data: writer.test())
+        var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
+        switch XMLReader.parse(file.data, file: file.path) {
+        case let .failure(list): written.references = list.issues
+        case let .success(root): written.references = references(root, file: file.path, paths: paths)
         }
-        let quizItem = writer.quiz.items[jobs[index - 2].item]
-        let variant = quizItem.variants[jobs[index - 2].variant]
-        let feedbacks = QTI2Writer.feedbacks(variant)
-        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
-        let check = checker.check(file, variant: variant, feedbacks: feedbacks)
-        return WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
-                           check: check)
+        return written
+      }
+      let quizItem = writer.quiz.items[jobs[index - 2].item]
+      let variant = quizItem.variants[jobs[index - 2].variant]
+      let feedbacks = QTI2Writer.feedbacks(variant)
+      let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
+      let check = checker.check(file, variant: variant, feedbacks: feedbacks)
+      return WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
+                         check: check)
     }
   }
 }

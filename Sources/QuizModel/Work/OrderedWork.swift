@@ -15,9 +15,11 @@ import Foundation
 /// ```
 ///
 /// With `workers` 1 everything runs on the calling thread, in order, with no thread started. With more,
-/// `workers − 1` helper threads transform, and the calling thread transforms too whenever it has nothing to
-/// produce or consume, so the work finishes even if no helper is ever scheduled. Memory holds at most
-/// `2 × workers` inputs and outputs in flight. Libraries take the number of workers as a parameter
+/// `workers` threads of its own transform while the calling thread produces and consumes. (The calling thread
+/// does not transform: on glibc it allocates from the process's main malloc arena, which holds everything
+/// built so far and serves allocation-heavy work measurably slower than a fresh thread's arena; the export
+/// benchmark lost about a fifth when the caller took a share.) Memory holds at most `2 × workers` inputs
+/// and outputs in flight. Libraries take the number of workers as a parameter
 /// (default 1); only the command line decides how many to use.
 public enum OrderedWork {
   /// More threads than this are not started, whatever is asked.
@@ -27,8 +29,8 @@ public enum OrderedWork {
   /// the order of their inputs.
   ///
   /// - Parameters:
-  ///   - workers: The threads that transform, the calling one included (at least 1; at most
-  ///     ``maximumWorkers``).
+  ///   - workers: The threads that transform (at least 1; at most ``maximumWorkers``); 1 transforms on the
+  ///     calling thread.
   ///   - produce: Called on the calling thread, one input at a time; nil ends the input.
   ///   - state: Makes one worker's state, on the thread that will use it, before its first input.
   ///   - transform: Called on any thread, with that thread's state; must not touch anything the other calls
@@ -41,8 +43,8 @@ public enum OrderedWork {
     transform: @escaping @Sendable (inout State, Input) -> Output,
     consume: (Output) -> Void
   ) {
-    let helpers = max(0, min(workers, maximumWorkers) - 1)
-    if helpers == 0 {
+    let helpers = min(workers, maximumWorkers)
+    if helpers <= 1 {
       var local = state()
       while let input = produce() { consume(transform(&local, input)) }
       return
@@ -54,8 +56,7 @@ public enum OrderedWork {
       thread.name = "OrderedWork"
       thread.start()
     }
-    shared.drive(inFlightLimit: 2 * (helpers + 1), produce: produce, state: state, transform: transform,
-                 consume: consume)
+    shared.drive(inFlightLimit: 2 * helpers, produce: produce, consume: consume)
   }
 
   /// The outputs of `transform` for each chunk of `0..<count`, concatenated in index order.
@@ -75,8 +76,9 @@ public enum OrderedWork {
     var start = 0
     var outputs: [Output] = []
     outputs.reserveCapacity(count)
+    // No more threads than chunks: a small map stays on the calling thread.
     pipeline(
-      workers: workers,
+      workers: min(workers, (count + size - 1) / size),
       produce: { () -> Range<Int>? in
         guard start < count else { return nil }
         let end = min(count, start + size)
@@ -113,11 +115,8 @@ public enum OrderedWork {
       return next
     }
 
-    /// The calling thread: produces, consumes in order, and transforms when it would otherwise wait; then
-    /// stops the helpers and waits for them.
-    func drive<State>(inFlightLimit: Int, produce: () -> Input?, state: () -> State,
-                      transform: (inout State, Input) -> Output, consume: (Output) -> Void) {
-      var local: State?
+    /// The calling thread: produces, and consumes in order; then stops the helpers and waits for them.
+    func drive(inFlightLimit: Int, produce: () -> Input?, consume: (Output) -> Void) {
       var nextRead = 0
       var nextConsume = 0
       var inputEnded = false
@@ -144,15 +143,7 @@ public enum OrderedWork {
           }
           continue
         }
-        if let (sequence, input) = take() {
-          lock.unlock()
-          if local == nil { local = state() }
-          let output = transform(&local!, input)
-          lock.lock()
-          ready[sequence] = output
-          continue
-        }
-        // Every input in flight is with a helper.
+        // Every input in flight is queued or with a helper.
         lock.wait()
       }
       closed = true
