@@ -50,19 +50,22 @@ struct ItemCheckerTests {
     ("<responseProcessing>", "<responseProcessing template=\"match_correct\">"),
     ("<equal toleranceMode", "<notEqual toleranceMode"),
     ("<value>-95.0189</value>", "<value>&#45;95.0189</value>"),            // still the same file to libxml2
+    ("<value>-95.0189</value>", "<value><![CDATA[-95.]]><!-- split -->01<b>8</b>9</value>"),  // the same text
+    ("RESPONSE_E", "RESPONSE_X"),                                             // not the model's response
   ])
   func editedFilesGiveTheSameErrorsFromEitherSource(original: String, replacement: String) throws {
     let (variant, file) = try #require(try Self.items(.qti21).first { $0.variant.id == "nernst-k-01" })
     let text = String(decoding: file.data, as: UTF8.self)
     #expect(text.contains(original))
     var edited = text.replacingOccurrences(of: original, with: replacement)
+    let sameText = replacement.hasPrefix("<value>&#45;") || replacement.hasPrefix("<value><![CDATA[")
     if original == "<equal toleranceMode" { edited = edited.replacingOccurrences(of: "</equal>", with: "</notEqual>") }
     let editedFile = PackageFile(path: file.path, data: Data(edited.utf8))
     let fromLibXML = ItemChecker().check(editedFile, variant: variant)
     let fromTree = try Self.fromXMLNodes(editedFile, variant)
     #expect(fromLibXML.issues == fromTree.issues)
     #expect(fromLibXML.proofs == fromTree.proofs)
-    if replacement.hasPrefix("<value>&#45;") {
+    if sameText {
       #expect(fromLibXML.issues.isEmpty)
     } else {
       #expect(!fromLibXML.issues.isEmpty)
@@ -76,6 +79,8 @@ struct ItemCheckerTests {
     #expect(cut.items == 0 && !cut.issues.isEmpty)
     let empty = ItemChecker().check(PackageFile(path: file.path, data: Data()), variant: variant)
     #expect(empty.items == 0 && !empty.issues.isEmpty)
+    let notAnItem = ItemChecker().check(PackageFile(path: "m.xml", data: Data("<manifest/>".utf8)), variant: variant)
+    #expect(notAnItem.issues.map(\.description) == ["m.xml:1: error: the root element is 'manifest', not an assessment item"])
   }
 
   @Test(arguments: [QTIFormat.qti21, .qti30])

@@ -66,6 +66,31 @@ struct SelfCheckTests {
     #expect(item.run(["RESPONSE": .null])["SCORE"] == .float(0), "no response matches no branch")
   }
 
+  /// What the one compiler cannot evaluate is said, with its line; an item that computes its key is a note.
+  @Test(arguments: [
+    ("<templateProcessing/>", "", "note: the item computes its key in templateProcessing, which the self-check does not evaluate"),
+    ("", "<responseProcessing>", "error: the item has no response processing"),
+    ("", "<responseIf>", "error: unexpected 'responseWhen' in a response condition"),
+    ("", "<responseCondition>", "error: the response rule 'exitResponse' is not evaluated by the self-check"),
+  ])
+  func unevaluatedConstructsAreReported(added: String, edited: String, expected: String) throws {
+    var text = Self.foreignItem.replacingOccurrences(of: "<responseProcessing>", with: added + "<responseProcessing>")
+    switch edited {
+    case "<responseProcessing>":
+      let start = try #require(text.range(of: "<responseProcessing>")), end = try #require(text.range(of: "</responseProcessing>"))
+      text.removeSubrange(start.lowerBound..<end.upperBound)
+    case "<responseIf>":
+      text = text.replacingOccurrences(of: "<responseElseIf>\n        <or>", with: "<responseWhen>\n        <or>")
+      text = text.replacingOccurrences(of: "</setOutcomeValue>\n      </responseElseIf>\n    </responseCondition>",
+                                       with: "</setOutcomeValue>\n      </responseWhen>\n    </responseCondition>")
+    default:
+      text = text.replacingOccurrences(of: "</responseCondition>", with: "</responseCondition><exitResponse/>")
+    }
+    let root = try XMLReader.parse(Data(text.utf8), file: "f.xml").get()
+    let issues = SelfCheck.check(root, file: "f.xml").issues.map(\.description)
+    #expect(issues.count == 1 && issues[0].hasPrefix("f.xml:") && issues[0].hasSuffix(expected), "\(issues)")
+  }
+
   // MARK: What the exporter writes
 
   @Test(arguments: QTIFormat.allCases)

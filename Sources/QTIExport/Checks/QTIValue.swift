@@ -40,8 +40,7 @@ enum QTIValue: Equatable, CustomStringConvertible {
 }
 
 /// Why an item could not be evaluated: a construct outside the subset the exporter writes, or a malformed one.
-struct EvaluationFailure: Error, CustomStringConvertible {
+struct EvaluationFailure: Error {
   var line: Int
   var message: String
-  var description: String { message }
 }
