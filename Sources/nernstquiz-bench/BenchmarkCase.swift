@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import Grading
 import QTIExport
@@ -65,7 +64,8 @@ struct BenchmarkCase {
       defer { try? FileManager.default.removeItem(at: folder) }
       var size = 0
       let seconds = try median(runs: runs) {
-        let report = try exportPackages(quiz, formats: [format], to: folder, baseName: "bench")
+        let report = try exportPackages(quiz, formats: [format], to: folder, baseName: "bench",
+                                        workers: ProcessInfo.processInfo.activeProcessorCount)
         let path = folder.appendingPathComponent(report.formats[0].packageName).path
         size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       }
@@ -84,7 +84,8 @@ struct BenchmarkCase {
       let size = (try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
       let grader = Grader(quiz: quiz, policy: GradingPolicy(options: workload.bank.grading))
       let seconds = try median(runs: runs) {
-        _ = try grader.grade(submissionsAt: input, into: folder.appendingPathComponent("out"))
+        _ = try grader.grade(submissionsAt: input, into: folder.appendingPathComponent("out"),
+                             workers: ProcessInfo.processInfo.activeProcessorCount)
       }
       return CaseResult(name: name, items: rows, unit: "responses",
                         detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds.wall,
@@ -108,31 +109,23 @@ struct BenchmarkCase {
   /// Draws every variant and serializes its key line; returns the bytes written (so nothing is optimized away).
   private func drawAndKey(_ workload: Workload, perTemplate: Int, workers: Int) throws -> Int {
     let jobs = workload.templates.indices.flatMap { t in (0..<perTemplate).map { (t, $0) } }
-    let lanes = max(1, min(workers, jobs.count))
-    let totals = UnsafeMutableBufferPointer<Int>.allocate(capacity: lanes)
-    totals.initialize(repeating: 0)
-    defer { totals.deallocate() }
-    nonisolated(unsafe) let sums = totals
-    let failures = FailureBox()
     let templates = workload.templates
-    let work: @Sendable (Int) -> Void = { lane in
-      var index = lane
-      var total = 0
-      while index < jobs.count {
+    let sizes = OrderedWork.map(count: jobs.count, chunkSize: 64, workers: workers, state: {}) { _, range in
+      range.map { index -> Result<Int, any Error> in
         let (t, i) = jobs[index]
-        do {
-          let variant = try templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v")
-          total += variant.keyRecord(item: 1).serialized().utf8.count
-        } catch {
-          failures.record("\(error)")
+        return Result {
+          try templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v").keyRecord(item: 1).serialized().utf8.count
         }
-        index += lanes
       }
-      sums[lane] = total
     }
-    if lanes == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: lanes, execute: work) }
-    if let failure = failures.first { throw WorkloadError(failure) }
-    return totals.reduce(0, +)
+    var total = 0
+    for size in sizes {
+      switch size {
+      case let .success(bytes): total += bytes
+      case let .failure(error): throw WorkloadError("\(error)")
+      }
+    }
+    return total
   }
 
   /// Runs the sibling `nernstquiz` binary: `--help`, and a one-shot calculation.
@@ -166,12 +159,4 @@ struct BenchmarkCase {
     return CaseResult(name: name, items: 1, unit: "run", detail: "of calc nernst", medianSeconds: seconds.wall,
                       cpuSeconds: medianOf(cpus), peakKilobytes: peak)
   }
-}
-
-/// The first error a worker saw.
-final class FailureBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var message: String?
-  func record(_ text: String) { lock.withLock { if message == nil { message = text } } }
-  var first: String? { lock.withLock { message } }
 }

@@ -59,6 +59,8 @@ struct Assign: ParsableCommand {
   @Option(help: ArgumentHelp("Templates folder (default: Templates/ beside the bank's).", valueName: "dir"))
   var templates: String?
 
+  @OptionGroup var jobs: Jobs
+
   func validate() throws {
     for (option, path) in [("bank", bank), ("--roster", roster)] + (keep.map { [("--keep", $0)] } ?? [])
     where !FileManager.default.fileExists(atPath: path) {
@@ -111,7 +113,7 @@ struct Assign: ParsableCommand {
       let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
       let library = try TemplateLibrary.load(for: bank, library: templatesURL)
       return try bank.assign(students, library: library, seed: seed, sharing: share ? .shared : .distinct,
-                             previous: previous, workers: ProcessInfo.processInfo.activeProcessorCount)
+                             previous: previous, workers: jobs.count)
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {

@@ -49,6 +49,8 @@ struct Generate: ParsableCommand {
     valueName: "dir"))
   var templates: String?
 
+  @OptionGroup var jobs: Jobs
+
   @Option(help: ArgumentHelp(
     "Packages to write, comma-separated, or none.", valueName: "formats"))
   var format: FormatList = .all
@@ -62,14 +64,14 @@ struct Generate: ParsableCommand {
     let bankURL = try ContentLocator.bank(bank)
     // Everything is written into a temporary folder beside --out and moved into place at the end.
     let output = try openOutputFolder(out, inputs: [bankURL])
-    let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed)
+    let (quiz, library) = try QuizLoader.draw(bank: bankURL, templates: templates, seed: seed, workers: jobs.count)
     let staging = output.staging
     let folder = URL(fileURLWithPath: out)
     var report: ExportReport?
     if !format.formats.isEmpty {
       do {
         report = try exportPackages(quiz, formats: format.formats, to: staging,
-                                    baseName: bankURL.deletingPathExtension().lastPathComponent)
+                                    baseName: bankURL.deletingPathExtension().lastPathComponent, workers: jobs.count)
       } catch { throw CommandFailure(error.description) }
     }
     // The key last: it records how each package delivers the quiz.

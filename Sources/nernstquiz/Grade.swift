@@ -82,6 +82,7 @@ struct Grade: ParsableCommand {
   @Option(name: .customLong("misconception-credit"),
           help: ArgumentHelp("Credit 0-1 for a named misconception, instead of the key's.", valueName: "fraction"))
   var misconceptionCredit: Double?
+  @OptionGroup var jobs: Jobs
 
   func validate() throws {
     guard FileManager.default.fileExists(atPath: submissions) else {
@@ -144,7 +145,7 @@ struct Grade: ParsableCommand {
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)
     var summary = try grader.grade(submissionsAt: input, format: inputFormat,
-                                   identityColumn: idColumn, into: output.staging)
+                                   identityColumn: idColumn, into: output.staging, workers: jobs.count)
     try output.commitOrFail(command: "grade")
     summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }
     return summary
@@ -167,7 +168,8 @@ struct Grade: ParsableCommand {
     }
     guard let bank else { return (given!.quiz, given!.deliveries, given!.students) }
     let bankURL = try ContentLocator.bank(bank)
-    let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed)
+    let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed,
+                                     workers: jobs.count)
     guard let given else {
       Terminal.error("note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way")
       return (drawn, [], [])

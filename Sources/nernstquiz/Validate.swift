@@ -49,6 +49,8 @@ struct Validate: ParsableCommand {
           help: ArgumentHelp("The most entries a package may have (default: 100000).", valueName: "n"))
   var maxEntries: Int = PackageLimits().maximumEntries
 
+  @OptionGroup var jobs: Jobs
+
   func validate() throws {
     for (name, value) in [("--max-file-size", maxFileSize), ("--max-total-size", maxTotalSize), ("--max-entries", maxEntries)]
     where value < 1 || value > 1 << 40 {
@@ -63,7 +65,8 @@ struct Validate: ParsableCommand {
     let report: ValidationReport
     let limits = PackageLimits(maximumFileBytes: maxFileSize << 20, maximumTotalBytes: maxTotalSize << 20, maximumEntries: maxEntries)
     do {
-      report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits)
+      report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits,
+                                   workers: jobs.count)
     } catch {
       throw CommandFailure("\(error)")
     }

@@ -3,6 +3,31 @@ import TestSupport
 import Testing
 
 @Suite struct GenerateCommandTests {
+  /// --jobs decides the threads only: every file generate writes is the same bytes with one and with three.
+  @Test func outputsAreByteIdenticalForAnyNumberOfJobs() throws {
+    let dirs = try (0..<2).map { _ in try TemporaryDirectory() }
+    defer { dirs.forEach { $0.remove() } }
+    for (dir, jobs) in zip(dirs, ["1", "3"]) {
+      let result = try CommandRunner.run(["generate", "--out", dir.url.path, "--jobs", jobs], in: packageRoot)
+      #expect(result.exitCode == 0, "\(result.standardError)")
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: dirs[0].url.path).sorted()
+    #expect(names.contains("key.jsonl") && names.contains("default-qti21.zip") && names.contains("default-moodle.xml"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dirs[1].url.path).sorted() == names)
+    for name in names {
+      let one = try Data(contentsOf: dirs[0].url.appendingPathComponent(name))
+      let three = try Data(contentsOf: dirs[1].url.appendingPathComponent(name))
+      #expect(one == three, "\(name) differs between --jobs 1 and --jobs 3")
+    }
+  }
+
+  @Test(arguments: [["generate"], ["validate", "x.zip"], ["grade", "Tests/GradingTests/Fixtures/long.csv", "--key", "Tests/TemplateEngineTests/Snapshots/default-bank-key.jsonl"]])
+  func jobsBelowOneIsABadArgument(command: [String]) throws {
+    let result = try CommandRunner.run(command + ["--jobs", "0"], in: packageRoot)
+    #expect(result.exitCode == 64, "\(result.standardError)")
+    #expect(result.standardError.contains("'--jobs' must be at least 1, got 0."))
+  }
+
   @Test func generateWithNoArgumentsUsesTheDefaultBankAndWritesKeyAndPreview() throws {
     let out = try TemporaryDirectory()
     defer { out.remove() }

@@ -16,23 +16,31 @@ struct ItemCheckerTests {
     }
   }
 
-  /// The generic checks of one item file: items, proofs and errors.
-  static func generic(_ file: PackageFile, _ variant: Variant) -> SelfCheckResult {
-    checkFile(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
+  /// The checks of one item file read into an XMLNode tree, as `validate` reads it, with the model's: items,
+  /// proofs and errors.
+  static func fromXMLNodes(_ file: PackageFile, _ variant: Variant) throws -> SelfCheckResult {
+    let root = try XMLReader.parse(file.data, file: file.path).get()
+    var result = QTIItemCheck.check(CompiledItem(root: root), file: file.path, variant: variant)
+    result.issues.removeAll { $0.severity != .error }
+    return result
   }
 
+  /// The libxml2 tree the export reads and the XMLNode tree `validate` reads feed one compiler and one set of
+  /// checks: the same proofs, item by item.
   @Test(arguments: [QTIFormat.qti21, .qti30])
-  func fastChecksProveWhatTheGenericChecksProve(format: QTIFormat) throws {
+  func bothElementSourcesProveTheSame(format: QTIFormat) throws {
     let checker = ItemChecker()
     for (variant, file) in try Self.items(format) {
-      let generic = Self.generic(file, variant)
-      #expect(generic.issues.isEmpty)
-      let proofs = try #require(checker.check(file.data, variant: variant), "\(file.path) fell back to the generic checks")
-      #expect(proofs == generic.proofs, "\(file.path)")
+      let fromTree = try Self.fromXMLNodes(file, variant)
+      #expect(fromTree.issues.isEmpty)
+      #expect(fromTree.proofs > 0)
+      let fromLibXML = checker.check(file, variant: variant)
+      #expect(fromLibXML.issues.isEmpty, "\(file.path)")
+      #expect(fromLibXML.proofs == fromTree.proofs && fromLibXML.items == 1, "\(file.path)")
     }
   }
 
-  /// Edits one exported file so that a check fails: the fast checks must not confirm it.
+  /// Edits one exported file so that a check fails: both element sources report the same errors, with lines.
   @Test(arguments: [
     ("<value>-95.0189</value>", "<value>-90</value>"),                      // the key is not the model's
     ("tolerance=\"2.40038 2.40038\"", "tolerance=\"0.0001 0.0001\""),     // the model's interval is rejected
@@ -42,28 +50,37 @@ struct ItemCheckerTests {
     ("<responseProcessing>", "<responseProcessing template=\"match_correct\">"),
     ("<equal toleranceMode", "<notEqual toleranceMode"),
     ("<value>-95.0189</value>", "<value>&#45;95.0189</value>"),            // still the same file to libxml2
+    ("<value>-95.0189</value>", "<value><![CDATA[-95.]]><!-- split -->01<b>8</b>9</value>"),  // the same text
+    ("RESPONSE_E", "RESPONSE_X"),                                             // not the model's response
   ])
-  func editedFilesAreLeftToTheGenericChecks(original: String, replacement: String) throws {
+  func editedFilesGiveTheSameErrorsFromEitherSource(original: String, replacement: String) throws {
     let (variant, file) = try #require(try Self.items(.qti21).first { $0.variant.id == "nernst-k-01" })
     let text = String(decoding: file.data, as: UTF8.self)
     #expect(text.contains(original))
     var edited = text.replacingOccurrences(of: original, with: replacement)
+    let sameText = replacement.hasPrefix("<value>&#45;") || replacement.hasPrefix("<value><![CDATA[")
     if original == "<equal toleranceMode" { edited = edited.replacingOccurrences(of: "</equal>", with: "</notEqual>") }
-    let data = Data(edited.utf8)
-    let fast = ItemChecker().check(data, variant: variant)
-    let generic = Self.generic(PackageFile(path: file.path, data: data), variant)
-    if replacement.hasPrefix("<value>&#45;") {
-      #expect(fast == generic.proofs && generic.issues.isEmpty)
+    let editedFile = PackageFile(path: file.path, data: Data(edited.utf8))
+    let fromLibXML = ItemChecker().check(editedFile, variant: variant)
+    let fromTree = try Self.fromXMLNodes(editedFile, variant)
+    #expect(fromLibXML.issues == fromTree.issues)
+    #expect(fromLibXML.proofs == fromTree.proofs)
+    if sameText {
+      #expect(fromLibXML.issues.isEmpty)
     } else {
-      #expect(fast == nil)
-      #expect(!generic.issues.isEmpty || generic.items == 0, "\(generic)")
+      #expect(!fromLibXML.issues.isEmpty)
+      #expect(fromLibXML.issues.allSatisfy { $0.line > 0 }, "\(fromLibXML.issues)")
     }
   }
 
-  @Test func malformedFilesAreLeftToTheGenericChecks() throws {
+  @Test func malformedFilesAreReportedWithTheReadersMessages() throws {
     let (variant, file) = try #require(try Self.items(.qti21).first)
-    #expect(ItemChecker().check(file.data.prefix(200), variant: variant) == nil)
-    #expect(ItemChecker().check(Data(), variant: variant) == nil)
+    let cut = ItemChecker().check(PackageFile(path: file.path, data: file.data.prefix(200)), variant: variant)
+    #expect(cut.items == 0 && !cut.issues.isEmpty)
+    let empty = ItemChecker().check(PackageFile(path: file.path, data: Data()), variant: variant)
+    #expect(empty.items == 0 && !empty.issues.isEmpty)
+    let notAnItem = ItemChecker().check(PackageFile(path: "m.xml", data: Data("<manifest/>".utf8)), variant: variant)
+    #expect(notAnItem.issues.map(\.description) == ["m.xml:1: error: the root element is 'manifest', not an assessment item"])
   }
 
   @Test(arguments: [QTIFormat.qti21, .qti30])
@@ -79,7 +96,7 @@ struct ItemCheckerTests {
     }
   }
 
-  @Test(arguments: [QTIFormat.qti21, .qti30, .canvas])
+  @Test(arguments: [QTIFormat.qti21, .qti30, .canvas, .moodle])
   func packagesAreByteIdenticalForAnyNumberOfWorkers(format: QTIFormat) throws {
     var items = SampleQuiz.manyVariants(300).items
     items.append(contentsOf: SampleQuiz.quiz.items)

@@ -13,6 +13,84 @@ struct SelfCheckTests {
     try validatePackage(at: fixture(name), schemas: nil).errors.map(\.description)
   }
 
+  // MARK: Constructs only foreign packages use
+
+  /// A QTI 2.1 item as another tool might write it, scored with what our writer never emits: relative
+  /// tolerance with exclusive bounds, `responseElseIf`, `and`, `or`, `gte`, `lte`, `gt` and `lt`.
+  static let foreignItem = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="foreign" title="Foreign" adaptive="false" timeDependent="false">
+      <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float">
+        <correctResponse><value>10</value></correctResponse>
+      </responseDeclaration>
+      <outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float"><defaultValue><value>0</value></defaultValue></outcomeDeclaration>
+      <outcomeDeclaration identifier="MAXSCORE" cardinality="single" baseType="float"><defaultValue><value>2</value></defaultValue></outcomeDeclaration>
+      <itemBody><p>x = <textEntryInteraction responseIdentifier="RESPONSE"/></p></itemBody>
+      <responseProcessing>
+        <responseCondition>
+          <responseIf>
+            <equal toleranceMode="relative" tolerance="1" includeLowerBound="false" includeUpperBound="false">
+              <correct identifier="RESPONSE"/><variable identifier="RESPONSE"/>
+            </equal>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">2</baseValue></setOutcomeValue>
+          </responseIf>
+          <responseElseIf>
+            <and>
+              <gte><variable identifier="RESPONSE"/><baseValue baseType="float">9</baseValue></gte>
+              <lte><variable identifier="RESPONSE"/><baseValue baseType="float">11</baseValue></lte>
+            </and>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue>
+          </responseElseIf>
+          <responseElseIf>
+            <or>
+              <gt><variable identifier="RESPONSE"/><baseValue baseType="float">100</baseValue></gt>
+              <lt><variable identifier="RESPONSE"/><baseValue baseType="float">-100</baseValue></lt>
+            </or>
+            <setOutcomeValue identifier="SCORE"><baseValue baseType="float">-1</baseValue></setOutcomeValue>
+          </responseElseIf>
+        </responseCondition>
+      </responseProcessing>
+    </assessmentItem>
+    """
+
+  @Test func foreignConstructsAreEvaluated() throws {
+    let root = try XMLReader.parse(Data(Self.foreignItem.utf8), file: "foreign.xml").get()
+    let result = SelfCheck.check(root, file: "foreign.xml")
+    #expect(result.issues.isEmpty, "\(result.issues)")
+    #expect(result.items == 1 && result.proofs == 3)  // the key, and just below and above its band
+    let item = CompiledItem(root: root)
+    let scores: [(Double, Double)] = [(10, 2), (10.05, 2), (10.1, 1), (9.9, 1), (9.5, 1), (8, 0), (150, -1), (-150, -1), (50, 0)]
+    for (response, score) in scores {
+      #expect(item.run(["RESPONSE": .float(response)])["SCORE"] == .float(score), "\(response)")
+    }
+    #expect(item.run(["RESPONSE": .null])["SCORE"] == .float(0), "no response matches no branch")
+  }
+
+  /// What the one compiler cannot evaluate is said, with its line; an item that computes its key is a note.
+  @Test(arguments: [
+    ("<templateProcessing/>", "", "note: the item computes its key in templateProcessing, which the self-check does not evaluate"),
+    ("", "<responseProcessing>", "error: the item has no response processing"),
+    ("", "<responseIf>", "error: unexpected 'responseWhen' in a response condition"),
+    ("", "<responseCondition>", "error: the response rule 'exitResponse' is not evaluated by the self-check"),
+  ])
+  func unevaluatedConstructsAreReported(added: String, edited: String, expected: String) throws {
+    var text = Self.foreignItem.replacingOccurrences(of: "<responseProcessing>", with: added + "<responseProcessing>")
+    switch edited {
+    case "<responseProcessing>":
+      let start = try #require(text.range(of: "<responseProcessing>")), end = try #require(text.range(of: "</responseProcessing>"))
+      text.removeSubrange(start.lowerBound..<end.upperBound)
+    case "<responseIf>":
+      text = text.replacingOccurrences(of: "<responseElseIf>\n        <or>", with: "<responseWhen>\n        <or>")
+      text = text.replacingOccurrences(of: "</setOutcomeValue>\n      </responseElseIf>\n    </responseCondition>",
+                                       with: "</setOutcomeValue>\n      </responseWhen>\n    </responseCondition>")
+    default:
+      text = text.replacingOccurrences(of: "</responseCondition>", with: "</responseCondition><exitResponse/>")
+    }
+    let root = try XMLReader.parse(Data(text.utf8), file: "f.xml").get()
+    let issues = SelfCheck.check(root, file: "f.xml").issues.map(\.description)
+    #expect(issues.count == 1 && issues[0].hasPrefix("f.xml:") && issues[0].hasSuffix(expected), "\(issues)")
+  }
+
   // MARK: What the exporter writes
 
   @Test(arguments: QTIFormat.allCases)
@@ -30,7 +108,7 @@ struct SelfCheckTests {
   @Test func misconceptionValuesFireTheirFeedback() throws {
     let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
     let root = try parsedFile(package, "items/nernst-k-01.xml")
-    let triggers = SelfCheck.feedbackTriggers(in: try #require(QTIItemModel(root: root).processing))
+    let triggers = CompiledItem(root: root).triggers
     #expect(triggers.map(\.feedback) == ["FB_E_log10-for-ln", "FB_E_inside-outside-swapped"])
     let written: [Double] = [-95.0189 / 2.302585, 95.0189].map { Double(DecimalText.exact($0))! }
     #expect(triggers.map(\.value) == written.map(QTIValue.float))

@@ -21,17 +21,3 @@ func fileText(_ package: QTIPackage, _ path: String, sourceLocation: SourceLocat
 let schemaFolderURL: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/qti-schemas")
 let schemasAvailable = FileManager.default.fileExists(atPath: schemaFolderURL.appendingPathComponent("catalog.xml").path)
 
-/// Compares `actual` with the golden file `Snapshots/<name>`; records it when `NERNSTQUIZ_RECORD_SNAPSHOTS=1`
-/// or when the golden file does not exist yet (and fails, so a new snapshot is always looked at).
-func assertSnapshot(_ actual: String, named name: String, filePath: String = #filePath,
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
-  let record = ProcessInfo.processInfo.environment["NERNSTQUIZ_RECORD_SNAPSHOTS"] == "1"
-  if record || !FileManager.default.fileExists(atPath: url.path) {
-    try Data(actual.utf8).write(to: url)
-    Issue.record("Recorded snapshot \(name); check it and run again.", sourceLocation: sourceLocation)
-    return
-  }
-  let expected = try String(contentsOf: url, encoding: .utf8)
-  #expect(actual == expected, "snapshot \(name) differs; re-record with NERNSTQUIZ_RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
-}

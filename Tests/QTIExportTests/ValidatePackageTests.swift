@@ -1,9 +1,28 @@
 import Foundation
+import QuizModel
 import Testing
 import TestSupport
 @testable import QTIExport
 
 struct ValidatePackageTests {
+  @Test(arguments: [QTIFormat.qti21, .canvas])
+  func reportIsTheSameForAnyNumberOfWorkers(format: QTIFormat) throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    var items = SampleQuiz.manyVariants(60).items
+    items.append(contentsOf: SampleQuiz.quiz.items)
+    let package = try makePackage(Quiz(title: "Workers", seed: 3, items: items), format: format, baseName: "w")
+    let zip = directory.url.appendingPathComponent("w.zip")
+    try package.zip.write(to: zip)
+    let one = try validatePackage(at: zip, schemas: nil, workers: 1)
+    #expect(one.isValid)
+    for workers in [2, 5] {
+      let many = try validatePackage(at: zip, schemas: nil, workers: workers)
+      #expect(many.description == one.description, "\(workers) workers")
+      #expect(many.issues == one.issues && many.proofs == one.proofs)
+    }
+  }
+
   @Test func zipFolderAndSingleFileAreAccepted() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

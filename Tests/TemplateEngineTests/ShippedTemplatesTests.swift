@@ -30,12 +30,7 @@ import Testing
 
   @Test func defaultBankKeyMatchesItsGoldenFile() throws {
     let key = try defaultQuiz().keyJSONLines()
-    let golden = packageRoot.appendingPathComponent("Tests/TemplateEngineTests/Snapshots/default-bank-key.jsonl")
-    if ProcessInfo.processInfo.environment["NERNSTQUIZ_RECORD_SNAPSHOTS"] == "1" {
-      try Data(key.utf8).write(to: golden)
-    }
-    let expected = try String(contentsOf: golden, encoding: .utf8)
-    #expect(key == expected, "re-record with NERNSTQUIZ_RECORD_SNAPSHOTS=1 swift test --filter defaultBankKey if the change is intended")
+    try assertSnapshot(key, named: "default-bank-key.jsonl")
   }
 
   /// The keys of the three reference templates, recomputed from the parameters *in the key file* with

@@ -133,24 +133,24 @@ public struct CSVReader {
   /// The field at `index` without leading and trailing spaces, tabs and line breaks.
   public func trimmedString(at index: Int) -> String {
     withField(index) { bytes in
-      var start = 0
-      var end = bytes.count
+      var start = bytes.startIndex
+      var end = bytes.endIndex
       while start < end, isASCIISpace(bytes[start]) { start += 1 }
       while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-      if start == 0, end == bytes.count { return String(decoding: bytes, as: UTF8.self) }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      return String(decoding: bytes[start..<end], as: UTF8.self)
     }
   }
 
   /// Every field of the current record as strings.
   public var strings: [String] { (0..<fieldCount).map(string(at:)) }
 
-  /// Lends the bytes of the field at `index` (empty past the last field).
-  public func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    guard index < fieldCount else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+  /// Lends the bytes of the field at `index` (empty past the last field): a slice of the reader's buffer,
+  /// bounds-checked and without a copy, valid for the call.
+  public func withField<R>(_ index: Int, _ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R {
+    guard index < fieldCount else { return try body([]) }
     let start = recordStart + (index == 0 ? 0 : fieldEnds[endsStart + index - 1])
     let end = recordStart + fieldEnds[endsStart + index]
-    return try fieldBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    return try body(fieldBytes[start..<end])
   }
 
   /// Lends every field of the current record at once.

@@ -43,9 +43,6 @@ public struct Grader: Sendable {
     key = KeyIndex(quiz, deliveries: deliveries, students: students)
   }
 
-  /// The number of grading threads used unless told otherwise: the number of active processors.
-  public static var defaultWorkers: Int { ProcessInfo.processInfo.activeProcessorCount }
-
   /// The item names a submission may use: `variant-id#answer-id` for every part, and `variant-id` alone for
   /// a one-part variant.
   public var itemNames: [String] { key.parts.map(\.label) }
@@ -82,15 +79,15 @@ public struct Grader: Sendable {
   ///     `Student ID`, else `Email address`, else `Username`, else a name; Moodle: `ID number`, else
   ///     `Email address`, else `Username`, else `First name Last name`, row by row).
   ///   - folder: The output folder, created when missing.
-  ///   - workers: How many threads grade (reading and writing stay in input order, so the outputs are the
-  ///     same bytes for any number); ``defaultWorkers`` unless given, 1 for none besides the caller's, at
-  ///     most 64.
+  ///   - workers: How many threads grade, the calling one included (reading and writing stay in input order,
+  ///     so the outputs are the same bytes for any number); 1, the default, for none besides the caller's; at
+  ///     most ``OrderedWork/maximumWorkers``.
   /// - Returns: What was read, graded and flagged; ``GradingSummary/exitStatus`` is the CLI's exit status.
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.
   /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
   public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
-                    workers: Int = Grader.defaultWorkers) throws -> GradingSummary {
+                    workers: Int = 1) throws -> GradingSummary {
     let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map { folder.appendingPathComponent($0) }
     let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
     if let clash = outputs.first(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == inputPath }) {
@@ -107,7 +104,7 @@ public struct Grader: Sendable {
 
   /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:workers:)``.
   public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
-                    workers: Int = Grader.defaultWorkers) throws -> GradingSummary {
+                    workers: Int = 1) throws -> GradingSummary {
     guard try reader.next() else {
       throw CSVError(.emptyFile, file: reader.fileName, message: "the file is empty: expected a header row")
     }
@@ -127,9 +124,8 @@ public struct Grader: Sendable {
       _ = try reader.next()
     }
     let run = try GradingRun(grader: self, layout: layout, folder: folder, winners: kept)
-    let pipeline = GradingPipeline(reader: reader, run: run, grader: self, layout: layout)
     var finished: GradingRun
-    (reader, finished) = try pipeline.run(workers: max(1, workers))
+    (reader, finished) = try gradeRecords(reader, into: run, layout: layout, workers: workers)
     if kept == nil, finished.repeats, attempts != .first {
       // Some student answered a question twice and the rule keeps another answer than the first: now that the
       // kept answers are known, grade again (the first pass's files are dropped unwritten).
@@ -137,7 +133,7 @@ public struct Grader: Sendable {
       var again = try reader.restarted()
       _ = try again.next()
       let second = try GradingRun(grader: self, layout: layout, folder: folder, winners: winners)
-      (reader, finished) = try GradingPipeline(reader: again, run: second, grader: self, layout: layout).run(workers: max(1, workers))
+      (reader, finished) = try gradeRecords(again, into: second, layout: layout, workers: workers)
     }
     return try finished.finish()
   }

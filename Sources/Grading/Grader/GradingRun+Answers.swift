@@ -4,11 +4,11 @@ import QuizModel
 /// Reading one record's answers: students registered in order of first appearance, answer cells graded, and the
 /// blank lines of wide formats.
 extension GradingRun {
-  /// Wide formats: grades each non-empty answer cell, then writes the blanks.
+  /// Wide formats: accounts for each non-empty answer cell, then writes the blanks.
   /// `pregraded` holds, by answer column, the grades the prepare stage computed (nil for blank cells and
   /// columns no part matches).
   mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-                                             fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>? = nil) -> Bool {
+                                     fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
     for i in touchedSlots.indices { touchedSlots[i] = false }
@@ -28,7 +28,7 @@ extension GradingRun {
       }
       let f = withBytes(of: label) { item in
         respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: resolved, known: true, pregraded: pregraded?[c], column: c)
+                part: resolved, grade: pregraded[c], column: c)
       }
       flagged = flagged || f
     }
@@ -89,43 +89,24 @@ extension GradingRun {
     return i
   }
 
-  /// Grades one response and writes its line; returns whether it is flagged.
+  /// Accounts for one answer cell of a wide format, graded by the prepare stage (`grade`, nil only when no
+  /// part matches the column), and writes its line; returns whether it is flagged. Long-format records are
+  /// looked up and graded by ``RecordBatch/prepare(grader:layout:)`` alone.
   mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part known: Int? = nil,
-                                known isKnown: Bool = false, pregraded: ResponseGrade? = nil, column: Int = 0) -> Bool {
-    let partIndex: Int
-    if isKnown {
-      guard let known else {
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
-                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: key.rosterMiss(student: studentID, label: item)
-                                           ?? "No question of the quiz matches this column."), fields: fields)
-      }
-      partIndex = known
-    } else {
-      switch key.lookup(item: item, student: studentID) {
-      case let .part(p)?:
-        partIndex = p
-      case let .needsAnswerID(v)?:
-        let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
-                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names)."),
-                    fields: fields)
-      case nil:
-        return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
-                    grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                         feedback: key.rosterMiss(student: studentID, label: item)
-                                           ?? "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key for this bank and seed."),
-                    fields: fields)
-      }
+                        raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part partIndex: Int?, grade: ResponseGrade?,
+                        column: Int) -> Bool {
+    guard let partIndex else {
+      return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
+                  grade: ResponseGrade(verdict: .unknownItem, points: 0,
+                                       feedback: key.rosterMiss(student: studentID, label: item)
+                                         ?? "No question of the quiz matches this column."), fields: fields)
     }
     let part = key.parts[partIndex]
     guard let student else {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
                   grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
     }
-    let grade = pregraded ?? grader.grade(raw, part: part)
+    guard let grade else { preconditionFailure("The prepare stage grades every non-blank cell of a part's column") }
     if let superseded = superseded(student: student, part: part, at: Self.answerPosition(row: row, column: column), grade: grade) {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: superseded, fields: fields)
     }

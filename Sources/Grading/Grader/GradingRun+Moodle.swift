@@ -63,7 +63,7 @@ extension GradingRun {
         touchedSlots[part.slot] = true
         let f = withBytes(of: part.label) { item in
           respond(row: row, student: student, studentID: studentID, item: item, raw: pieces[gap], fields: fields,
-                  part: p, known: true, column: s << 8 | min(gap, 255))
+                  part: p, grade: grader.grade(pieces[gap], part: part), column: s << 8 | min(gap, 255))
         }
         flagged = flagged || f
       }

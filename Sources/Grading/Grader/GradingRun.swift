@@ -164,16 +164,8 @@ struct GradingRun {
     }
     let studentID = layout.anonymous ? respondent(row: record.row) : trimmed(fields[layout.student])
     let student = index(of: studentID, fields: fields)
-    switch record.outcome {
-    case .none:
-      flush()
-      switch layout.format {
-      case .long:
-        return (respond(row: record.row, student: student, studentID: studentID, item: trimmed(fields[layout.item]),
-                        raw: fields[layout.response], fields: fields), false)
-      case .wide, .canvas, .googleForms, .moodle:
-        return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields), false)
-      }
+    guard let outcome = record.outcome else { preconditionFailure("A batch is prepared before it is committed") }
+    switch outcome {
     case let .columns(gradeStart):
       flush()
       let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])

@@ -11,8 +11,6 @@ import QuizModel
 struct RecordBatch {
   /// What the prepare stage found for a record.
   enum Outcome {
-    /// Nothing prepared: the commit stage does all the work.
-    case none
     /// The line is final whatever the student's history: an unknown item, or a row naming no student.
     case final(ResponseGrade)
     /// A graded response; the line holds unless the student already answered the part.
@@ -29,14 +27,13 @@ struct RecordBatch {
     /// Where its field ends (relative to ``byteStart``) start in ``ends``.
     var endStart: Int
     var fieldCount: Int
-    var outcome = Outcome.none
+    /// Set by the prepare stage, which every batch goes through before it is committed.
+    var outcome: Outcome?
     /// The prepared `responses.csv` line in ``lines``.
     var lineStart = 0
     var lineEnd = 0
   }
 
-  /// The batch's place in the input: batches are committed in this order.
-  var sequence = 0
   var bytes: [UInt8] = []
   var ends: [Int] = []
   var records: [Record] = []
@@ -54,8 +51,7 @@ struct RecordBatch {
   static let byteLimit = 1 << 15
 
   /// Empties the batch, keeping its storage.
-  mutating func reset(sequence: Int) {
-    self.sequence = sequence
+  mutating func reset() {
     bytes.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
     records.removeAll(keepingCapacity: true)

@@ -1,206 +1,45 @@
-import CLibXML2
 import Foundation
 
-// MARK: Compiling from the libxml2 tree
-
-/// The element and attribute names the compiled checks read, in QTI 2.1 spelling.
-enum QTIName: UInt8 {
-  case assessmentItem, responseDeclaration, outcomeDeclaration, correctResponse, defaultValue, value
-  case responseProcessing, responseCondition, responseIf, responseElseIf, responseElse, setOutcomeValue
-  case baseValue, variable, correct, isNull, equal, match, sum, multiple, and, or, not, gte, lte, gt, lt
-  case modalFeedback, choiceInteraction, simpleChoice, templateProcessing, itemBody
-  // attributes
-  case identifier, baseType, cardinality, toleranceMode, tolerance, includeLowerBound, includeUpperBound
-  case responseIdentifier, outcomeIdentifier, showHide, template, templateLocation
-  case other
-
-  /// Every name by both spellings (QTI 2.1 camel case, QTI 3.0 kebab case with and without `qti-`).
-  static let bySpelling: [String: QTIName] = {
-    let camel: [(String, QTIName)] = [
-      ("assessmentItem", .assessmentItem), ("responseDeclaration", .responseDeclaration),
-      ("outcomeDeclaration", .outcomeDeclaration), ("correctResponse", .correctResponse),
-      ("defaultValue", .defaultValue), ("value", .value), ("responseProcessing", .responseProcessing),
-      ("responseCondition", .responseCondition), ("responseIf", .responseIf), ("responseElseIf", .responseElseIf),
-      ("responseElse", .responseElse), ("setOutcomeValue", .setOutcomeValue), ("baseValue", .baseValue),
-      ("variable", .variable), ("correct", .correct), ("isNull", .isNull), ("equal", .equal), ("match", .match),
-      ("sum", .sum), ("multiple", .multiple), ("and", .and), ("or", .or), ("not", .not), ("gte", .gte),
-      ("lte", .lte), ("gt", .gt), ("lt", .lt), ("modalFeedback", .modalFeedback),
-      ("choiceInteraction", .choiceInteraction), ("simpleChoice", .simpleChoice),
-      ("templateProcessing", .templateProcessing), ("itemBody", .itemBody), ("identifier", .identifier),
-      ("baseType", .baseType), ("cardinality", .cardinality), ("toleranceMode", .toleranceMode),
-      ("tolerance", .tolerance), ("includeLowerBound", .includeLowerBound), ("includeUpperBound", .includeUpperBound),
-      ("responseIdentifier", .responseIdentifier), ("outcomeIdentifier", .outcomeIdentifier), ("showHide", .showHide),
-      ("template", .template), ("templateLocation", .templateLocation),
-    ]
-    var table: [String: QTIName] = [:]
-    for (name, value) in camel {
-      table[name] = value
-    }
-    // Mirror QTIDialect.camel: any spelling it maps to a camel name we know.
-    for (spelling, camelName) in QTIDialect.camelNames {
-      if let value = table[camelName], table[spelling] == nil { table[spelling] = value }
-    }
-    return table
-  }()
-}
-
-/// Reads names of one libxml2 parser context. Names are interned in the context's dictionary, which lives as
-/// long as the context, so a name's pointer identifies it.
-/// Names not in the dictionary are looked up each time.
-struct QTINameCache {
-  private var known: [UnsafeRawPointer: QTIName] = [:]
-  /// The parser context's dictionary.
-  private var dictionary: xmlDictPtr?
-
-  /// Reads names of a document parsed with this dictionary (a new dictionary empties the cache).
-  mutating func use(_ dictionary: xmlDictPtr?) {
-    if dictionary != self.dictionary {
-      known = [:]
-      recent = [(key: UnsafeRawPointer?, name: QTIName)](repeating: (nil, .other), count: 256)
-    }
-    self.dictionary = dictionary
-  }
-
-  /// A direct-mapped cache in front of `known`: a name's pointer picks its slot.
-  private var recent = [(key: UnsafeRawPointer?, name: QTIName)](repeating: (nil, .other), count: 256)
-
-  mutating func name(_ raw: UnsafePointer<xmlChar>?) -> QTIName {
-    guard let raw else { return .other }
-    let key = UnsafeRawPointer(raw)
-    let slot = (Int(bitPattern: key) >> 3) & 255
-    if recent[slot].key == key { return recent[slot].name }
-    if let found = known[key] {
-      recent[slot] = (key, found)
-      return found
-    }
-    let text = String(cString: raw)
-    let name = QTIName.bySpelling[text] ?? QTIName.bySpelling[QTIDialect.camel(text)] ?? .other
-    if let dictionary, xmlDictOwns(dictionary, raw) == 1 { known[key] = name }
-    return name
-  }
-}
+// MARK: Compiling from any element view
 
 extension CompiledItem {
-  /// Compiles `root`; nil when the item holds anything the fast checks do not cover.
-  init?(root: xmlNodePtr, names: inout QTINameCache) {
-    var reader = TreeReader(names: names)
-    defer { names = reader.names }
-    guard reader.name(root) == .assessmentItem, let compiled = try? reader.compileItem(root) else { return nil }
-    self = compiled
+  /// Compiles the item whose root is `root` (`assessmentItem` or `qti-assessment-item`), from any source of
+  /// elements.
+  ///
+  /// Declarations, choices and modal feedback are always read. The response processing is compiled only when
+  /// the item has one and computes nothing in `templateProcessing` (``processingLine`` and
+  /// ``computesItsKey`` say which); a construct the compiler does not evaluate is kept as
+  /// ``processingFailure``, with its line, so the checks can say what is wrong and where.
+  init(root: some QTIElement) {
+    var compiler = Compiler()
+    compiler.readDeclarations(root)
+    self = compiler.item
   }
 }
 
-/// Walks one libxml2 tree. Every unsupported shape throws ``CompiledItem/Unsupported``.
-private struct TreeReader {
-  typealias Unsupported = CompiledItem.Unsupported
-  var names: QTINameCache
+/// Reads one item through its element view.
+private struct Compiler {
   var item = CompiledItem()
-  var processing: xmlNodePtr?
-  var branchNodes: (ifs: [xmlNodePtr], elseIfs: [xmlNodePtr]) = ([], [])
 
-  mutating func name(_ node: xmlNodePtr) -> QTIName { names.name(node.pointee.name) }
-
-  /// The child elements, in document order, without collecting them.
-  func elements(_ node: xmlNodePtr) -> ChildElements { ChildElements(first: node.pointee.children) }
-
-  /// The first child element.
-  func firstElement(_ node: xmlNodePtr) -> xmlNodePtr? {
-    var iterator = elements(node).makeIterator()
-    return iterator.next()
-  }
-
-  /// The first child element with this name.
-  mutating func child(_ node: xmlNodePtr, _ wanted: QTIName) -> xmlNodePtr? {
-    var child = node.pointee.children
-    while let c = child {
-      if c.pointee.type == XML_ELEMENT_NODE, name(c) == wanted { return c }
-      child = c.pointee.next
-    }
-    return nil
-  }
-
-  /// The value of an attribute (names as the generic reader normalizes them; prefixed names never match).
-  mutating func attribute(_ node: xmlNodePtr, _ wanted: QTIName) throws(Unsupported) -> String? {
-    var attribute = node.pointee.properties
-    while let a = attribute {
-      if a.pointee.ns?.pointee.prefix == nil, names.name(a.pointee.name) == wanted {
-        // A value that is one text node (always so without entities) is read directly.
-        guard let text = a.pointee.children, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil,
-              let content = text.pointee.content
-        else {
-          if a.pointee.children == nil { return "" }
-          throw Unsupported()
-        }
-        return String(cString: content)
-      }
-      attribute = a.pointee.next
-    }
-    return nil
-  }
-
-  /// The trimmed text of an element that holds only text.
-  func text(_ node: xmlNodePtr) throws(Unsupported) -> String {
-    if let only = node.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
-       let content = only.pointee.content {
-      let bytes = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
-      let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-      guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-      else { return "" }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[first...last]), as: UTF8.self)
-    }
-    var child = node.pointee.children
-    var bytes: [UInt8] = []
-    while let c = child {
-      switch c.pointee.type {
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = c.pointee.content {
-          var p = content
-          while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
-        }
-      case XML_COMMENT_NODE, XML_PI_NODE:
-        break
-      default:
-        throw Unsupported()
-      }
-      child = c.pointee.next
-    }
-    let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(decoding: bytes[first...last], as: UTF8.self)
-  }
-
-  static func baseType(_ text: String?) -> CompiledItem.BaseType {
-    switch text {
-    case "float", "integer": .float
-    case "boolean": .boolean
-    case "identifier": .identifier
-    default: .other
-    }
-  }
-
-  mutating func compileItem(_ root: xmlNodePtr) throws(Unsupported) -> CompiledItem {
-    for node in elements(root) {
-      switch name(node) {
+  mutating func readDeclarations<E: QTIElement>(_ root: E) {
+    item.line = root.line
+    var processing: E?
+    for node in root.elements {
+      switch node.kind {
       case .responseDeclaration:
-        guard let identifier = try attribute(node, .identifier), item.responseIndex(identifier) == nil else { throw Unsupported() }
-        let baseType = try attribute(node, .baseType) ?? ""
-        var correct: QTIValue = .null
-        if let c = child(node, .correctResponse), let v = child(c, .value) {
-          correct = QTIItemModel.value(try text(v), baseType: baseType)
-        }
-        item.responseIdentifiers.append(identifier)
-        item.responseTypes.append(TreeReader.baseType(baseType))
-        item.correct.append(correct)
+        let baseType = node.attribute(.baseType) ?? ""
+        let correct = node.elements.first { $0.kind == .correctResponse }?.elements.first { $0.kind == .value }
+        item.responses.append(.init(identifier: node.attribute(.identifier) ?? "", baseType: baseType,
+                                    correctText: correct?.trimmedText, line: node.line))
+        item.correct.append(correct.map { QTIValue(text: $0.trimmedText, baseType: baseType) } ?? .null)
       case .outcomeDeclaration:
-        let identifier = try attribute(node, .identifier) ?? ""
-        let baseType = try attribute(node, .baseType) ?? "float"
-        let cardinality = try attribute(node, .cardinality) ?? "single"
-        var values: [QTIValue] = []
-        if let d = child(node, .defaultValue) {
-          for v in elements(d) where name(v) == .value { values.append(QTIItemModel.value(try text(v), baseType: baseType)) }
-        }
-        let value: QTIValue = cardinality == "single" ? (values.first ?? .null) : (values.isEmpty ? .null : .multiple(values))
+        let identifier = node.attribute(.identifier) ?? ""
+        let baseType = node.attribute(.baseType) ?? "float"
+        let values = node.elements.first { $0.kind == .defaultValue }.map { d in
+          d.elements.filter { $0.kind == .value }.map { QTIValue(text: $0.trimmedText, baseType: baseType) }
+        } ?? []
+        let value: QTIValue = (node.attribute(.cardinality) ?? "single") == "single"
+          ? (values.first ?? .null) : (values.isEmpty ? .null : .multiple(values))
         if let i = item.outcomeIndex(identifier) { item.defaults[i] = value } else {
           item.outcomeIdentifiers.append(identifier)
           item.defaults.append(value)
@@ -208,185 +47,182 @@ private struct TreeReader {
       case .responseProcessing:
         processing = node
       case .modalFeedback:
-        let showHide = try attribute(node, .showHide) ?? "show"
-        if showHide == "show" {
-          item.shownFeedback.append((try attribute(node, .outcomeIdentifier) ?? "", try attribute(node, .identifier) ?? ""))
-        }
+        item.feedbacks.append(.init(outcome: node.attribute(.outcomeIdentifier) ?? "", identifier: node.attribute(.identifier) ?? "",
+                                    showHide: node.attribute(.showHide) ?? "show", line: node.line))
       case .templateProcessing:
-        throw Unsupported()
+        item.computesItsKey = true
       default:
         break
       }
     }
-    try collectChoices(root)
-    guard let processing else { throw Unsupported() }
-    if try attribute(processing, .template) != nil { throw Unsupported() }
-    if try attribute(processing, .templateLocation) != nil { throw Unsupported() }
-    item.rules = try elements(processing).map { (r) throws(Unsupported) in try compileRule(r) }
-    for branch in branchNodes.ifs + branchNodes.elseIfs { try collectTriggers(branch) }
-    return item
-  }
-
-  /// Every `choiceInteraction` under `node`, with its `simpleChoice` identifiers.
-  mutating func collectChoices(_ node: xmlNodePtr) throws(Unsupported) {
-    for e in elements(node) {
-      if name(e) == .choiceInteraction {
-        var options: [String] = []
-        try collectSimpleChoices(e, into: &options)
-        item.choices[try attribute(e, .responseIdentifier) ?? ""] = options
-      } else {
-        try collectChoices(e)
+    collectChoices(root)
+    guard let processing, !item.computesItsKey else { return }
+    item.processingLine = processing.line
+    do throws(EvaluationFailure) {
+      if processing.attribute(.template) != nil || processing.attribute(.templateLocation) != nil {
+        throw EvaluationFailure(line: processing.line, message: "response processing templates are not evaluated")
       }
+      var rules: [CompiledItem.Rule] = []
+      for rule in processing.elements { rules.append(try compileRule(rule)) }
+      item.rules = rules
+    } catch {
+      item.processingFailure = error
     }
   }
 
-  mutating func collectSimpleChoices(_ node: xmlNodePtr, into options: inout [String]) throws(Unsupported) {
-    for e in elements(node) {
-      if name(e) == .simpleChoice, let id = try attribute(e, .identifier) { options.append(id) }
-      if name(e) == .choiceInteraction { throw Unsupported() }
-      try collectSimpleChoices(e, into: &options)
+  /// Every `choiceInteraction` under `node`, with the identifiers of the `simpleChoice`s under it.
+  mutating func collectChoices(_ node: some QTIElement) {
+    for e in node.elements {
+      if e.kind == .choiceInteraction {
+        var options: [String] = []
+        collectSimpleChoices(e, into: &options)
+        item.choices[e.attribute(.responseIdentifier) ?? ""] = options
+      }
+      collectChoices(e)
     }
   }
 
-  mutating func compileRule(_ node: xmlNodePtr) throws(Unsupported) -> CompiledItem.Rule {
-    switch name(node) {
+  func collectSimpleChoices(_ node: some QTIElement, into options: inout [String]) {
+    for e in node.elements {
+      if e.kind == .simpleChoice, let id = e.attribute(.identifier) { options.append(id) }
+      collectSimpleChoices(e, into: &options)
+    }
+  }
+
+  mutating func compileRule<E: QTIElement>(_ node: E) throws(EvaluationFailure) -> CompiledItem.Rule {
+    switch node.kind {
     case .responseCondition:
       var branches: [CompiledItem.Branch] = []
-      for b in elements(node) {
-        switch name(b) {
+      for b in node.elements {
+        switch b.kind {
         case .responseIf, .responseElseIf:
-          if name(b) == .responseIf { branchNodes.ifs.append(b) } else { branchNodes.elseIfs.append(b) }
-          let parts = elements(b)
-          guard let first = firstElement(b) else { throw Unsupported() }
+          var parts = b.elements.makeIterator()
+          guard let first = parts.next() else { throw EvaluationFailure(line: b.line, message: "'\(b.name)' has no condition") }
           let condition = try compileExpression(first)
-          let rules = try parts.dropFirst().map { (r) throws(Unsupported) in try compileRule(r) }
+          var rules: [CompiledItem.Rule] = []
+          while let r = parts.next() { rules.append(try compileRule(r)) }
           branches.append(.init(condition: condition, rules: rules))
+          try collectTriggers(condition: first, rules: b.elements.dropFirst())
         case .responseElse:
-          let rules = try elements(b).map { (r) throws(Unsupported) in try compileRule(r) }
+          var rules: [CompiledItem.Rule] = []
+          for r in b.elements { rules.append(try compileRule(r)) }
           branches.append(.init(condition: nil, rules: rules))
         default:
-          throw Unsupported()
+          throw EvaluationFailure(line: b.line, message: "unexpected '\(b.name)' in a response condition")
         }
       }
       return .condition(branches)
     case .setOutcomeValue:
-      guard let identifier = try attribute(node, .identifier), let first = firstElement(node),
-            let slot = item.outcomeIndex(identifier)
-      else { throw Unsupported() }
+      var parts = node.elements.makeIterator()
+      guard let identifier = node.attribute(.identifier), let first = parts.next() else {
+        throw EvaluationFailure(line: node.line, message: "'setOutcomeValue' needs an identifier and an expression")
+      }
+      guard let slot = item.outcomeIndex(identifier) else {
+        throw EvaluationFailure(line: node.line, message: "'setOutcomeValue' sets the undeclared outcome '\(identifier)'")
+      }
       return .set(slot, try compileExpression(first))
     default:
-      throw Unsupported()
+      throw EvaluationFailure(line: node.line, message: "the response rule '\(node.name)' is not evaluated by the self-check")
     }
   }
 
-  mutating func compileExpression(_ node: xmlNodePtr) throws(Unsupported) -> CompiledItem.Expression {
-    let kind = name(node)
-    func operands() throws(Unsupported) -> [CompiledItem.Expression] {
-      try elements(node).map { (e) throws(Unsupported) in try compileExpression(e) }
-    }
-    func two() throws(Unsupported) -> (CompiledItem.Expression, CompiledItem.Expression) {
-      let list = try operands()
-      guard list.count == 2 else { throw Unsupported() }
-      return (list[0], list[1])
+  mutating func compileExpression<E: QTIElement>(_ node: E) throws(EvaluationFailure) -> CompiledItem.Expression {
+    let kind = node.kind
+    var operands: [CompiledItem.Expression] = []
+    func two() throws(EvaluationFailure) -> (CompiledItem.Expression, CompiledItem.Expression) {
+      guard operands.count == 2 else { throw EvaluationFailure(line: node.line, message: "'\(node.name)' needs two operands") }
+      return (operands[0], operands[1])
     }
     switch kind {
     case .baseValue:
-      return .constant(QTIItemModel.value(try text(node), baseType: try attribute(node, .baseType) ?? ""))
+      return .constant(QTIValue(text: node.trimmedText, baseType: node.attribute(.baseType) ?? ""))
     case .variable:
-      let identifier = try attribute(node, .identifier) ?? ""
+      let identifier = node.attribute(.identifier) ?? ""
       if let i = item.responseIndex(identifier) { return .response(i) }
       if let i = item.outcomeIndex(identifier) { return .outcome(i) }
-      throw Unsupported()
+      throw EvaluationFailure(line: node.line, message: "'variable' refers to the undeclared '\(identifier)'")
     case .correct:
-      guard let i = item.responseIndex(try attribute(node, .identifier) ?? "") else { throw Unsupported() }
+      let identifier = node.attribute(.identifier) ?? ""
+      guard let i = item.responseIndex(identifier) else {
+        throw EvaluationFailure(line: node.line, message: "'correct' refers to the undeclared response '\(identifier)'")
+      }
       return .correct(i)
-    case .isNull:
-      return .isNull(try operands())
+    case .isNull, .equal, .match, .sum, .multiple, .and, .or, .not, .gte, .lte, .gt, .lt:
+      break
+    default:
+      throw EvaluationFailure(line: node.line, message: "the expression '\(node.name)' is not evaluated by the self-check")
+    }
+    if kind == .equal {
+      // Recorded before its operands, so the list is in document order.
+      var equal = CompiledItem.Equal(mode: node.attribute(.toleranceMode) ?? "exact", tolerance: node.attribute(.tolerance) ?? "0",
+                                     correctIdentifiers: [], variableIdentifiers: [], line: node.line)
+      for e in node.elements {
+        if e.kind == .correct, let id = e.attribute(.identifier) { equal.correctIdentifiers.append(id) }
+        if e.kind == .variable, let id = e.attribute(.identifier) { equal.variableIdentifiers.append(id) }
+      }
+      item.equals.append(equal)
+    }
+    for e in node.elements { operands.append(try compileExpression(e)) }
+    switch kind {
+    case .isNull: return .isNull(operands)
     case .equal:
-      let mode = try attribute(node, .toleranceMode)
-      let tolerance = try attribute(node, .tolerance)
-      var info = CompiledItem.EqualInfo(mode: mode ?? "exact", tolerance: tolerance ?? "0", correctIdentifiers: [],
-                                        variableIdentifiers: [])
-      for e in elements(node) {
-        switch name(e) {
-        case .correct: if let id = try attribute(e, .identifier) { info.correctIdentifiers.append(id) }
-        case .variable: if let id = try attribute(e, .identifier) { info.variableIdentifiers.append(id) }
-        default: break
-        }
-      }
-      item.equals.append(info)
-      var band: CompiledItem.Band?
-      switch mode ?? "exact" {
-      case "exact": band = nil
-      case "absolute", "relative":
-        let parts = (tolerance ?? "").split(separator: " ").compactMap { Double($0) }
-        guard let t0 = parts.first else { throw Unsupported() }
-        band = CompiledItem.Band(absolute: mode == "absolute", t0: t0, t1: parts.count > 1 ? parts[1] : t0,
-                                 includeLower: try attribute(node, .includeLowerBound) != "false",
-                                 includeUpper: try attribute(node, .includeUpperBound) != "false")
-      default:
-        throw Unsupported()
-      }
       let (x, y) = try two()
-      return .equal(band, x, y)
+      let mode = node.attribute(.toleranceMode) ?? "exact"
+      switch mode {
+      case "exact":
+        return .equal(nil, x, y)
+      case "absolute", "relative":
+        let parts = (node.attribute(.tolerance) ?? "").split(separator: " ").compactMap { Double($0) }
+        guard let t0 = parts.first else {
+          throw EvaluationFailure(line: node.line, message: "'equal' with toleranceMode '\(mode)' has no valid tolerance")
+        }
+        let band = CompiledItem.Band(absolute: mode == "absolute", t0: t0, t1: parts.count > 1 ? parts[1] : t0,
+                                     includeLower: node.attribute(.includeLowerBound) != "false",
+                                     includeUpper: node.attribute(.includeUpperBound) != "false")
+        return .equal(band, x, y)
+      default:
+        throw EvaluationFailure(line: node.line, message: "'equal' has the unknown toleranceMode '\(mode)'")
+      }
     case .match:
       let (x, y) = try two()
       return .match(x, y)
-    case .sum: return .sum(try operands())
-    case .multiple: return .multiple(try operands())
-    case .and: return .and(try operands())
-    case .or: return .or(try operands())
-    case .not: return .not(try operands())
-    case .gte, .lte, .gt, .lt:
+    case .sum: return .sum(operands)
+    case .multiple: return .multiple(operands)
+    case .and: return .and(operands)
+    case .or: return .or(operands)
+    case .not: return .not(operands)
+    default:
       let (x, y) = try two()
       let op: CompiledItem.Comparison = kind == .gte ? .gte : kind == .lte ? .lte : kind == .gt ? .gt : .lt
       return .compare(op, x, y)
-    default:
-      throw Unsupported()
     }
   }
 
-  /// The feedback triggers of one `responseIf`/`responseElseIf`, as ``SelfCheck/feedbackTriggers(in:)`` finds them.
-  mutating func collectTriggers(_ branch: xmlNodePtr) throws(Unsupported) {
-    let parts = elements(branch)
-    guard let condition = firstElement(branch), name(condition) == .equal || name(condition) == .match else { return }
-    let operands = Array(elements(condition))
-    guard let variable = operands.first(where: { name($0) == .variable }),
-          let response = try attribute(variable, .identifier),
-          let constant = operands.first(where: { name($0) == .baseValue })
+  /// The feedback triggers of one `responseIf`/`responseElseIf`: a condition that compares a response with a
+  /// constant (`equal` or `match` with a `variable` and a `baseValue`), and each identifier it adds to an
+  /// outcome other than SCORE.
+  mutating func collectTriggers<E: QTIElement>(condition: E, rules: some Sequence<E>) throws(EvaluationFailure) {
+    guard condition.kind == .equal || condition.kind == .match,
+          let variable = condition.elements.first(where: { $0.kind == .variable }),
+          let constant = condition.elements.first(where: { $0.kind == .baseValue })
     else { return }
-    let value = QTIItemModel.value(try text(constant), baseType: try attribute(constant, .baseType) ?? "")
-    for set in parts.dropFirst() where name(set) == .setOutcomeValue {
-      guard let outcome = try attribute(set, .identifier), outcome != "SCORE" else { continue }
-      var found: [xmlNodePtr] = []
+    let response = variable.attribute(.identifier) ?? ""
+    let value = QTIValue(text: constant.trimmedText, baseType: constant.attribute(.baseType) ?? "")
+    for set in rules where set.kind == .setOutcomeValue {
+      guard let outcome = set.attribute(.identifier), outcome != "SCORE" else { continue }
+      var found: [E] = []
       descendants(set, .baseValue, into: &found)
-      for id in found where try attribute(id, .baseType) == "identifier" {
-        guard let slot = item.responseIndex(response) else { throw Unsupported() }
-        item.triggers.append(.init(response: slot, value: value, outcome: outcome, feedback: try text(id)))
+      for id in found where id.attribute(.baseType) == "identifier" {
+        item.triggers.append(.init(response: response, value: value, outcome: outcome, feedback: id.trimmedText,
+                                   line: condition.line))
       }
     }
   }
 
-  mutating func descendants(_ node: xmlNodePtr, _ wanted: QTIName, into found: inout [xmlNodePtr]) {
-    for e in elements(node) {
-      if name(e) == wanted { found.append(e) }
+  func descendants<E: QTIElement>(_ node: E, _ wanted: QTIName, into found: inout [E]) {
+    for e in node.elements {
+      if e.kind == wanted { found.append(e) }
       descendants(e, wanted, into: &found)
     }
-  }
-}
-
-/// The child elements of a libxml2 node, walked in place.
-struct ChildElements: Sequence, IteratorProtocol {
-  typealias Element = xmlNodePtr
-  private var upcoming: xmlNodePtr?
-
-  init(first: xmlNodePtr?) { upcoming = first }
-
-  mutating func next() -> xmlNodePtr? {
-    while let node = upcoming {
-      upcoming = node.pointee.next
-      if node.pointee.type == XML_ELEMENT_NODE { return node }
-    }
-    return nil
   }
 }

@@ -1,17 +1,20 @@
 import CLibXML2
 import Foundation
 
-/// A QTI 2.1 or 3.0 item compiled straight from the libxml2 tree of its re-read file: declarations, response
-/// processing as a small expression tree with variables resolved to slots, and what the self-checks need
-/// (`equal` comparisons in document order, feedback triggers, modal feedback, choices).
+/// A QTI 2.1 or 3.0 item compiled from its elements (``init(root:)``, through the ``QTIElement`` view):
+/// declarations, response processing as a small expression tree with variables resolved to slots, and what the
+/// checks need (`equal` comparisons and feedback triggers in document order, modal feedback, choices).
 ///
-/// It evaluates exactly what ``QTIItemModel`` evaluates, without building a tree of Swift strings first. It
-/// covers only well-formed items in the exported subset: `init` returns nil for anything else (an unknown
-/// element, a missing attribute, a construct the generic evaluator would reject), and the caller then runs the
-/// generic checks, which say what is wrong and where.
+/// The one evaluator of QTI response processing: the export self-checks and `validate` both run it
+/// (``QTIItemCheck``). It evaluates `responseCondition` with `responseIf`/`responseElseIf`/`responseElse`,
+/// `setOutcomeValue`, and the expressions `baseValue`, `variable`, `correct`, `isNull`, `equal` (exact,
+/// absolute and relative tolerance), `match`, `sum`, `multiple`, `and`, `or`, `not`, `gte`, `lte`, `gt`, `lt`.
+/// Our writer (``QTI2Writer``) emits `responseCondition` with `responseIf` and `responseElse`,
+/// `setOutcomeValue`, `baseValue`, `variable`, `correct`, `isNull`, `equal` (absolute tolerance, inclusive
+/// bounds), `match`, `sum`, `multiple`, `or` and `not`. `responseElseIf`, `and`, `gte`, `lte`, `gt`, `lt`,
+/// relative tolerance and exclusive bounds are never emitted: they are evaluated for the foreign packages
+/// `validate` reads (hand-edited or other tools' items), and tests feed them such items.
 struct CompiledItem {
-  enum BaseType { case float, identifier, boolean, other }
-
   indirect enum Expression {
     case constant(QTIValue)
     case response(Int)
@@ -64,60 +67,96 @@ struct CompiledItem {
   }
 
   /// An `equal` element of the response processing, as the key comparison search reads it.
-  struct EqualInfo {
+  struct Equal {
     var mode: String
     var tolerance: String
     var correctIdentifiers: [String]
     var variableIdentifiers: [String]
+    var line: Int
   }
 
+  /// A branch that compares a response with a constant and adds `feedback` to `outcome`.
   struct Trigger {
-    var response: Int
+    var response: String
     var value: QTIValue
     var outcome: String
     var feedback: String
+    var line: Int
   }
 
-  var responseIdentifiers: [String] = []
-  var responseTypes: [BaseType] = []
+  struct Response {
+    var identifier: String
+    var baseType: String
+    /// The text of its correct response, if declared.
+    var correctText: String?
+    var line: Int
+  }
+
+  struct Feedback {
+    var outcome: String
+    var identifier: String
+    var showHide: String
+    var line: Int
+  }
+
+  /// The root element's line.
+  var line = 0
+  var responses: [Response] = []
+  /// The correct response of each response, typed (null when not declared).
   var correct: [QTIValue] = []
   var outcomeIdentifiers: [String] = []
   var defaults: [QTIValue] = []
+  /// The `responseProcessing` element's line; nil when the item has none.
+  var processingLine: Int?
+  /// Whether the item computes its key in `templateProcessing` (its processing is then not compiled).
+  var computesItsKey = false
+  /// The first construct of the response processing that is not evaluated, or is malformed.
+  var processingFailure: EvaluationFailure?
   var rules: [Rule] = []
-  var equals: [EqualInfo] = []
+  var equals: [Equal] = []
   var triggers: [Trigger] = []
-  /// Modal feedback shown (`showHide="show"`): outcome and identifier.
-  var shownFeedback: [(outcome: String, identifier: String)] = []
+  var feedbacks: [Feedback] = []
+  /// The choice identifiers offered for each choice response.
   var choices: [String: [String]] = [:]
 
-  func responseIndex(_ identifier: String) -> Int? { responseIdentifiers.firstIndex(of: identifier) }
+  func responseIndex(_ identifier: String) -> Int? { responses.firstIndex { $0.identifier == identifier } }
   func outcomeIndex(_ identifier: String) -> Int? { outcomeIdentifiers.firstIndex(of: identifier) }
+
+  /// Whether a modal feedback shows `identifier` when `outcome` holds it.
+  func shows(_ identifier: String, whenHeldBy outcome: String) -> Bool {
+    feedbacks.contains { $0.outcome == outcome && $0.identifier == identifier && $0.showHide == "show" }
+  }
 
   // MARK: Evaluation
 
-  struct Unsupported: Error {}
-
   /// Runs the response processing for these responses (one per response slot) and returns the outcomes.
-  func run(_ responses: [QTIValue]) throws(Unsupported) -> [QTIValue] {
+  func run(_ responses: [QTIValue]) -> [QTIValue] {
     var outcomes = defaults
-    try execute(rules, responses, &outcomes)
+    execute(rules, responses, &outcomes)
     return outcomes
   }
 
-  private func execute(_ rules: [Rule], _ responses: [QTIValue], _ outcomes: inout [QTIValue]) throws(Unsupported) {
+  /// Runs the response processing for responses by identifier (a response not given is null) and returns
+  /// the outcomes by identifier.
+  func run(_ given: [String: QTIValue]) -> [String: QTIValue] {
+    let outcomes = run(responses.map { given[$0.identifier] ?? .null })
+    return Dictionary(zip(outcomeIdentifiers, outcomes), uniquingKeysWith: { _, last in last })
+  }
+
+  private func execute(_ rules: [Rule], _ responses: [QTIValue], _ outcomes: inout [QTIValue]) {
     for rule in rules {
       switch rule {
       case let .set(slot, expression):
-        outcomes[slot] = try evaluate(expression, responses, outcomes)
+        outcomes[slot] = evaluate(expression, responses, outcomes)
       case let .condition(branches):
         for branch in branches {
           if let condition = branch.condition {
-            if try evaluate(condition, responses, outcomes) == .bool(true) {
-              try execute(branch.rules, responses, &outcomes)
+            if evaluate(condition, responses, outcomes) == .bool(true) {
+              execute(branch.rules, responses, &outcomes)
               break
             }
           } else {
-            try execute(branch.rules, responses, &outcomes)
+            execute(branch.rules, responses, &outcomes)
             break
           }
         }
@@ -125,11 +164,11 @@ struct CompiledItem {
     }
   }
 
-  private func evaluate(_ e: Expression, _ responses: [QTIValue], _ outcomes: [QTIValue]) throws(Unsupported) -> QTIValue {
-    func all(_ list: [Expression]) throws(Unsupported) -> [QTIValue] {
+  private func evaluate(_ e: Expression, _ responses: [QTIValue], _ outcomes: [QTIValue]) -> QTIValue {
+    func all(_ list: [Expression]) -> [QTIValue] {
       var result: [QTIValue] = []
       result.reserveCapacity(list.count)
-      for x in list { result.append(try evaluate(x, responses, outcomes)) }
+      for x in list { result.append(evaluate(x, responses, outcomes)) }
       return result
     }
     switch e {
@@ -138,27 +177,27 @@ struct CompiledItem {
     case let .outcome(i): return outcomes[i]
     case let .correct(i): return correct[i]
     case let .isNull(list):
-      let v = try all(list)
+      let v = all(list)
       return .bool(v.first == .null || v.first == .multiple([]))
     case let .equal(band, x, y):
-      guard let a = try evaluate(x, responses, outcomes).number, let b = try evaluate(y, responses, outcomes).number
+      guard let a = evaluate(x, responses, outcomes).number, let b = evaluate(y, responses, outcomes).number
       else { return .null }
       guard let band else { return .bool(a == b) }
       return .bool(band.contains(b, around: a))
     case let .match(x, y):
-      let a = try evaluate(x, responses, outcomes), b = try evaluate(y, responses, outcomes)
+      let a = evaluate(x, responses, outcomes), b = evaluate(y, responses, outcomes)
       if a == .null || b == .null { return .null }
       return .bool(a == b)
     case let .sum(list):
       var total = 0.0
-      for v in try all(list) {
+      for v in all(list) {
         guard let n = v.number else { return .null }
         total += n
       }
       return .float(total)
     case let .multiple(list):
       var items: [QTIValue] = []
-      for v in try all(list) {
+      for v in all(list) {
         switch v {
         case .null: continue
         case let .multiple(inner): items += inner
@@ -167,19 +206,19 @@ struct CompiledItem {
       }
       return items.isEmpty ? .null : .multiple(items)
     case let .and(list):
-      let v = try all(list)
+      let v = all(list)
       if v.contains(.null) { return .null }
       return .bool(v.allSatisfy { $0 == .bool(true) })
     case let .or(list):
-      let v = try all(list)
+      let v = all(list)
       if v.contains(.null) { return .null }
       return .bool(v.contains(.bool(true)))
     case let .not(list):
-      let v = try all(list)
+      let v = all(list)
       guard case let .bool(b)? = v.first else { return .null }
       return .bool(!b)
     case let .compare(op, x, y):
-      guard let a = try evaluate(x, responses, outcomes).number, let b = try evaluate(y, responses, outcomes).number
+      guard let a = evaluate(x, responses, outcomes).number, let b = evaluate(y, responses, outcomes).number
       else { return .null }
       switch op {
       case .gte: return .bool(a >= b)

@@ -56,31 +56,28 @@ enum MoodleCheck {
       jobs.append((node, category, place.item, place.index))
     }
     let tasks = jobs
-    let slots = ResultSlots<(proofs: Int, issues: [XMLIssue])>(count: tasks.count)
-    ParallelWork.run(count: tasks.count, workers: workers) { next in
-      while let range = next() {
-        for index in range {
-          let job = tasks[index]
-          let item = writer.quiz.items[job.item]
-          let variant = item.variants[job.index]
-          var issues: [String] = []
-          let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
-            MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
-          }
-          if job.category != expectedCategory {
-            issues.append("it is in category \(job.category ?? []), not \(expectedCategory)")
-          } else if !(job.node.child("idnumber")?.textContent ?? "").contains(String(writer.quiz.seed)) {
-            issues.append("its idnumber does not hold the seed")
-          }
-          let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
-          slots[index] = (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
+    let checked = OrderedWork.map(count: tasks.count, workers: workers, state: {}) { _, range in
+      range.map { index -> (proofs: Int, issues: [XMLIssue]) in
+        let job = tasks[index]
+        let item = writer.quiz.items[job.item]
+        let variant = item.variants[job.index]
+        var issues: [String] = []
+        let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
+          MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
         }
+        if job.category != expectedCategory {
+          issues.append("it is in category \(job.category ?? []), not \(expectedCategory)")
+        } else if !(job.node.child("idnumber")?.textContent ?? "").contains(String(writer.quiz.seed)) {
+          issues.append("its idnumber does not hold the seed")
+        }
+        let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
+        return (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
       }
     }
-    for slot in slots.all {
+    for slot in checked {
       result.items += 1
-      result.proofs += slot!.proofs
-      result.issues += slot!.issues
+      result.proofs += slot.proofs
+      result.issues += slot.issues
     }
     if tasks.count != writer.quiz.variants.count {
       fail(root.line, "the file holds \(tasks.count) questions of the quiz's \(writer.quiz.variants.count) variants")

@@ -140,13 +140,13 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
 ///   - quiz: The drawn quiz.
 ///   - format: Which format.
 ///   - baseName: The package file is named `<baseName>-<format>.zip`.
-///   - workers: How many threads share the items (at least 1; by default, one per active processor).
+///   - workers: How many threads share the items, the calling one included (1, the default: none besides it).
 /// - Returns: The files, the zip and the format's part of the fidelity report.
 /// - Throws: ``ExportError`` with ``ExportError/Code/unexportable`` when a key cannot be written in this format,
 ///   or ``ExportError/Code/selfCheckFailed`` when a written file does not score its own key.
 /// - Complexity: O(n) in the number of variants.
 public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
-                        workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ExportError) -> QTIPackage {
+                        workers: Int = 1) throws(ExportError) -> QTIPackage {
   let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
     throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
@@ -256,25 +256,21 @@ func checkCanvasAssessment(_ file: PackageFile, parts: [String: Answer], workers
     }
   }
   let questions = root.descendants("item")
-  let slots = ResultSlots<(check: SelfCheckResult, model: [XMLIssue])>(count: questions.count)
-  ParallelWork.run(count: questions.count, workers: workers) { next in
-    while let range = next() {
-      for index in range {
-        let node = questions[index]
-        var check = SelfCheckResult()
-        SelfCheck.checkCanvas(node, file: file.path, into: &check)
-        var model: [XMLIssue] = []
-        if let answer = parts[node[attribute: "ident"] ?? ""] {
-          model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
-        }
-        slots[index] = (check, model)
+  let checked = OrderedWork.map(count: questions.count, workers: workers, state: {}) { _, range in
+    range.map { index -> (check: SelfCheckResult, model: [XMLIssue]) in
+      let node = questions[index]
+      var check = SelfCheckResult()
+      SelfCheck.checkCanvas(node, file: file.path, into: &check)
+      var model: [XMLIssue] = []
+      if let answer = parts[node[attribute: "ident"] ?? ""] {
+        model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
       }
+      return (check, model)
     }
   }
   var result = SelfCheckResult()
   var model: [XMLIssue] = []
-  for slot in slots.all {
-    let (check, issues) = slot!
+  for (check, issues) in checked {
     result.items += check.items
     result.proofs += check.proofs
     result.issues += check.issues.filter { $0.severity == .error }
@@ -295,7 +291,7 @@ struct WrittenItem: Sendable {
 
 /// Writes every file of a QTI 2.1 / 3.0 package on `workers` threads, in package order (manifest, test, items).
 /// Manifest and test are checked for references to missing files; each item is written, re-read and checked
-/// (``ItemChecker``, falling back to the generic checks for their messages when a check fails); every file is
+/// (``ItemChecker``); every file is
 /// deflated. The result is the same whatever the number of workers.
 func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
   var list: [(item: Int, variant: Int)] = []
@@ -304,42 +300,33 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
   }
   let jobs = list
   let paths = Set(["imsmanifest.xml", QTI2Writer.testPath] + writer.quiz.variants.map(QTI2Writer.itemPath))
-  let slots = ResultSlots<WrittenItem>(count: jobs.count + 2)
-  ParallelWork.run(count: jobs.count + 2, workers: workers) { next in
-    let checker = ItemChecker()
-    let deflater = Deflater()
+  let state = { @Sendable () -> (checker: ItemChecker, deflater: Deflater, xmlWriter: XMLWriter) in
     let xmlWriter = XMLWriter()
     _ = xmlWriter.finish()
-    while let range = next() {
-      for index in range {
-        guard index >= 2 else {
-          let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
-            : PackageFile(path: QTI2Writer.testPath, data: writer.test())
-          var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
-          switch XMLReader.parse(file.data, file: file.path) {
-          case let .failure(list): written.references = list.issues
-          case let .success(root): written.references = references(root, file: file.path, paths: paths)
-          }
-          slots[index] = written
-          continue
+    return (ItemChecker(), Deflater(), xmlWriter)
+  }
+  return OrderedWork.map(count: jobs.count + 2, workers: workers, state: state) { tools, range in
+    range.map { index -> WrittenItem in
+      let (checker, deflater, xmlWriter) = tools
+      guard index >= 2 else {
+        let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+          : PackageFile(path: QTI2Writer.testPath, data: writer.test())
+        var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
+        switch XMLReader.parse(file.data, file: file.path) {
+        case let .failure(list): written.references = list.issues
+        case let .success(root): written.references = references(root, file: file.path, paths: paths)
         }
-        let quizItem = writer.quiz.items[jobs[index - 2].item]
-        let variant = quizItem.variants[jobs[index - 2].variant]
-        let feedbacks = QTI2Writer.feedbacks(variant)
-        let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
-        var check = SelfCheckResult()
-        if let proofs = checker.check(file.data, variant: variant, feedbacks: feedbacks) {
-          check.items = 1
-          check.proofs = proofs
-        } else {
-          check = checkFile(file) { root in ModelCheck.checkQTI(QTIItemModel(root: root), variant: variant, file: file.path) }
-        }
-        slots[index] = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
-                                   check: check)
+        return written
       }
+      let quizItem = writer.quiz.items[jobs[index - 2].item]
+      let variant = quizItem.variants[jobs[index - 2].variant]
+      let feedbacks = QTI2Writer.feedbacks(variant)
+      let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
+      let check = checker.check(file, variant: variant, feedbacks: feedbacks)
+      return WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
+                         check: check)
     }
   }
-  return slots.all.map { $0! }
 }
 
 /// Writes one zip package per format and `export-report.txt` into `directory`.
@@ -362,7 +349,7 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
 /// - Returns: The fidelity report.
 /// - Throws: ``ExportError``; when a key cannot be exported in one of the formats, nothing is written.
 public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases, to directory: URL,
-                           baseName: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+                           baseName: String, workers: Int = 1)
   throws(ExportError) -> ExportReport {
   var unique: [QTIFormat] = []
   for f in formats where !unique.contains(f) { unique.append(f) }

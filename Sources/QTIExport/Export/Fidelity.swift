@@ -5,14 +5,9 @@ import QuizModel
 enum Fidelity {
   /// How many of `answers` have a half-width rounded up (``AcceptedInterval/roundedUp``), counted on `workers` threads.
   static func widenedCount(_ answers: [NumericAnswer], workers: Int) -> Int {
-    let chunk = 64
-    let counts = ResultSlots<Int>(count: (answers.count + chunk - 1) / chunk)
-    ParallelWork.run(count: answers.count, workers: workers, chunkSize: chunk) { next in
-      while let range = next() {
-        counts[range.lowerBound / chunk] = answers[range].filter { $0.interval.roundedUp }.count
-      }
-    }
-    return counts.all.reduce(0) { $0 + ($1 ?? 0) }
+    OrderedWork.map(count: answers.count, chunkSize: 64, workers: workers, state: {}) { _, range in
+      [answers[range].filter { $0.interval.roundedUp }.count]
+    }.reduce(0, +)
   }
 
   static func report(for item: QuizItem, format: QTIFormat, workers: Int = 1) -> ExportReport.TemplateReport {

@@ -2,7 +2,7 @@ import CZlibSystem
 import Foundation
 import QuizModel
 
-/// The limits ``validatePackage(at:schemas:limits:)`` reads an untrusted package under. Memory stays bounded
+/// The limits ``validatePackage(at:schemas:limits:workers:)`` reads an untrusted package under. Memory stays bounded
 /// whatever sizes the archive declares: entries are inflated one at a time, in chunks, and counted as they
 /// grow, so a small zip that inflates to gigabytes stops at a limit with a clear error.
 ///

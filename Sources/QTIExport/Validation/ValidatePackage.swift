@@ -1,7 +1,7 @@
 import Foundation
 import QuizModel
 
-/// What ``validatePackage(at:schemas:limits:)`` found.
+/// What ``validatePackage(at:schemas:limits:workers:)`` found.
 public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
   /// The files checked, as paths inside the package or folder.
   public var files: [String]
@@ -68,8 +68,8 @@ public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConve
 /// print(report)         // issues with file:line, then a summary
 /// ```
 ///
-/// The package is untrusted: files are read one at a time, each inflated in chunks under `limits`, so memory
-/// stays bounded whatever sizes the archive declares. ZIP64 archives are read; an archive whose central
+/// The package is untrusted: files are read one after another (at most two per worker held at a time), each
+/// inflated in chunks under `limits`, so memory stays bounded whatever sizes the archive declares. ZIP64 archives are read; an archive whose central
 /// directory holds more entries than its end record declares is refused. Entry names that would be unsafe to
 /// extract (`..`, an absolute path, a symbolic link) are reported as errors, as are files past the per-file
 /// limit.
@@ -78,10 +78,13 @@ public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConve
 ///   - url: A `.zip`, a folder, or an `.xml` file.
 ///   - schemas: A folder laid out like `shared/qti-schemas`, or `nil` to skip XSD validation.
 ///   - limits: The sizes and entry count accepted (see <doc:Limits>).
+///   - workers: How many threads check files, the calling one included (1, the default: none besides it);
+///     the report is the same whatever the number.
 /// - Returns: The report.
 /// - Throws: ``ValidationInputError`` when the path is missing, is not a zip or is a damaged one, holds no XML
 ///   file, passes the total-size or entry-count limit, or the schema folder is not usable.
-public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = PackageLimits()) throws(ValidationInputError) -> ValidationReport {
+public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = PackageLimits(), workers: Int = 1)
+  throws(ValidationInputError) -> ValidationReport {
   let path = url.path
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -126,7 +129,7 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
     guard !found.isEmpty else { throw ValidationInputError(path: path, reason: "it holds no .xml file") }
     // Each file is read when its turn comes, so the folder is held one file at a time.
     var fatal: ValidationInputError?
-    let report = validate(found.sorted(), extraIssues: [], schemas: folder, isPackage: true) { relative in
+    let report = validate(found.sorted(), extraIssues: [], schemas: folder, isPackage: true, workers: workers) { relative in
       if fatal != nil { return .unreadable(XMLIssue(file: relative, message: "not read")) }
       do throws(ValidationInputError) { return try readFile(url.appendingPathComponent(relative), name: relative) } catch {
         fatal = error
@@ -175,7 +178,7 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
     throw ValidationInputError(path: path, reason: "it holds no .xml file")
   }
   var fatal: ZipReader.Failure?
-  let report = validate(xmlPaths, extraIssues: unsafe, schemas: folder, isPackage: true) { name in
+  let report = validate(xmlPaths, extraIssues: unsafe, schemas: folder, isPackage: true, workers: workers) { name in
     if fatal != nil { return .unreadable(XMLIssue(file: name, message: "not read")) }
     do throws(ZipReader.Failure) { return .data(try reader.contents(of: xmlEntries[name]!)) } catch {
       if error.isFatal { fatal = error }
@@ -187,52 +190,75 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
 }
 
 /// A file of a package, read, or the issue that kept it from being read.
-enum LoadedFile {
+enum LoadedFile: Sendable {
   case data(Data)
   case unreadable(XMLIssue)
 }
 
-/// Checks files already in memory (see ``validatePackage(at:schemas:limits:)``).
+/// Checks files already in memory (see ``validatePackage(at:schemas:limits:workers:)``).
 func validate(_ files: [PackageFile], schemas: SchemaFolder?, isPackage: Bool) -> ValidationReport {
   var byPath: [String: Data] = [:]
   for file in files { byPath[file.path] = file.data }
   return validate(files.map(\.path), extraIssues: [], schemas: schemas, isPackage: isPackage) { .data(byPath[$0]!) }
 }
 
-/// Checks the files at `paths`, loading each only when its turn comes (so a package is held one file at a
-/// time); a file that cannot be loaded is an error issue. `extraIssues` come first.
-func validate(_ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?, isPackage: Bool,
+/// Checks the files at `paths`, loading each only when its turn comes (so a package is held a few files at a
+/// time: at most two per worker); a file that cannot be loaded is an error issue. `extraIssues` come first.
+/// Files are checked on `workers` threads; the report is the same whatever the number.
+func validate(_ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?, isPackage: Bool, workers: Int = 1,
               load: (String) -> LoadedFile) -> ValidationReport {
   var report = ValidationReport(files: paths, issues: extraIssues, schemaValidated: schemas != nil, itemsChecked: 0, proofs: 0)
   let pathSet = Set(paths)
-  for path in paths {
-    let data: Data
-    switch load(path) {
-    case let .unreadable(issue):
-      var copy = issue
-      copy.message = ValidationReport.unreadablePrefix + issue.message
-      report.issues.append(copy)
-      continue
-    case let .data(loaded): data = loaded
-    }
-    switch XMLReader.parse(data, file: path) {
-    case let .failure(list):
-      report.issues += list.issues.map { issue in
-        var copy = issue
-        copy.message = ValidationReport.malformedPrefix + issue.message
-        return copy
-      }
-      continue
-    case let .success(root):
-      if isPackage { report.issues += references(root, file: path, paths: pathSet) }
-      let result = SelfCheck.check(root, file: path)
+  var next = 0
+  OrderedWork.pipeline(
+    workers: workers,
+    produce: { () -> (path: String, file: LoadedFile)? in
+      guard next < paths.count else { return nil }
+      defer { next += 1 }
+      return (paths[next], load(paths[next]))
+    },
+    state: {},
+    transform: { _, loaded in checkFile(loaded.path, loaded.file, schemas: schemas, packagePaths: isPackage ? pathSet : nil) },
+    consume: { result in
       report.itemsChecked += result.items
       report.proofs += result.proofs
       report.issues += result.issues
-    }
-    if let schemas { report.issues += schemas.validate(data, file: path) }
-  }
+    })
   return report
+}
+
+/// The checks of one file of ``validate(_:extraIssues:schemas:isPackage:workers:load:)``: well-formed, its
+/// references to other files of the package (`packagePaths`, nil for a lone file), its self-checks and its
+/// schema.
+private func checkFile(_ path: String, _ loaded: LoadedFile, schemas: SchemaFolder?, packagePaths: Set<String>?)
+  -> SelfCheckResult {
+  var result = SelfCheckResult()
+  let data: Data
+  switch loaded {
+  case let .unreadable(issue):
+    var copy = issue
+    copy.message = ValidationReport.unreadablePrefix + issue.message
+    result.issues.append(copy)
+    return result
+  case let .data(bytes): data = bytes
+  }
+  switch XMLReader.parse(data, file: path) {
+  case let .failure(list):
+    result.issues += list.issues.map { issue in
+      var copy = issue
+      copy.message = ValidationReport.malformedPrefix + issue.message
+      return copy
+    }
+    return result
+  case let .success(root):
+    if let packagePaths { result.issues += references(root, file: path, paths: packagePaths) }
+    let check = SelfCheck.check(root, file: path)
+    result.items = check.items
+    result.proofs = check.proofs
+    result.issues += check.issues
+  }
+  if let schemas { result.issues += schemas.validate(data, file: path) }
+  return result
 }
 
 /// Manifest `file href`s and test `assessmentItemRef href`s that point at files the package lacks.

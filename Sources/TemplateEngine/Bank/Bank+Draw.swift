@@ -1,4 +1,3 @@
-import Dispatch
 import QuizModel
 
 extension Bank {
@@ -107,30 +106,14 @@ extension Bank {
   static func draw(_ template: Template, seeds: [UInt64], skipping known: Set<ParameterKey> = [], workers: Int)
     -> [Result<DrawnCandidate?, GenerationError>]
   {
-    let draw: @Sendable (UInt64) -> Result<DrawnCandidate?, GenerationError> = { seed in
-      Result { () throws(GenerationError) -> DrawnCandidate? in
-        var statistics = DrawStatistics()
-        return try template.drawCandidate(seed: seed, id: "", statistics: &statistics, skipping: known)
+    OrderedWork.map(count: seeds.count, chunkSize: 8, workers: workers, state: {}) { _, range in
+      range.map { index in
+        Result { () throws(GenerationError) -> DrawnCandidate? in
+          var statistics = DrawStatistics()
+          return try template.drawCandidate(seed: seeds[index], id: "", statistics: &statistics, skipping: known)
+        }
       }
     }
-    guard workers > 1, seeds.count > 1 else { return seeds.map(draw) }
-    let results = UnsafeMutableBufferPointer<Result<DrawnCandidate?, GenerationError>?>.allocate(capacity: seeds.count)
-    results.initialize(repeating: nil)
-    defer {
-      _ = results.deinitialize()
-      results.deallocate()
-    }
-    // Each index is written by exactly one worker, and read only after concurrentPerform returns.
-    nonisolated(unsafe) let slots = results
-    let lanes = min(workers, seeds.count)
-    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-      var index = lane
-      while index < seeds.count {
-        slots[index] = draw(seeds[index])
-        index += lanes
-      }
-    }
-    return results.map { $0! }
   }
 
   /// The item's template with the bank's `only:`, tolerance and feedback overrides applied.

@@ -1,0 +1,46 @@
+import QuizModel
+
+/// A value during response processing.
+enum QTIValue: Equatable, CustomStringConvertible {
+  case null
+  case float(Double)
+  case identifier(String)
+  case bool(Bool)
+  case multiple([QTIValue])
+
+  var description: String {
+    switch self {
+    case .null: "NULL"
+    case let .float(x): DecimalText.exact(x)
+    case let .identifier(s): s
+    case let .bool(b): String(b)
+    case let .multiple(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
+    }
+  }
+
+  /// A value written as `text` in a declaration or `baseValue` of this base type.
+  init(text: String, baseType: String) {
+    switch baseType {
+    case "float", "integer": self = Double(text).map(QTIValue.float) ?? .null
+    case "boolean": self = .bool(text == "true")
+    default: self = .identifier(text)
+    }
+  }
+
+  var number: Double? { if case let .float(x) = self { x } else { nil } }
+
+  /// Whether this (a multiple or single identifier) holds `identifier`.
+  func contains(_ identifier: String) -> Bool {
+    switch self {
+    case let .identifier(s): s == identifier
+    case let .multiple(values): values.contains(.identifier(identifier))
+    default: false
+    }
+  }
+}
+
+/// Why an item could not be evaluated: a construct outside the subset the exporter writes, or a malformed one.
+struct EvaluationFailure: Error {
+  var line: Int
+  var message: String
+}
