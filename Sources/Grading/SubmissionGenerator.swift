@@ -64,8 +64,8 @@ public struct SubmissionGenerator {
   /// One response, as some student might type it.
   public mutating func response(to answer: Answer) -> String {
     switch answer.kind {
-    case let .numeric(n): numericResponse(n)
-    case let .choice(c): choiceResponse(c)
+    case .numeric(let n): numericResponse(n)
+    case .choice(let c): choiceResponse(c)
     }
   }
 
@@ -107,7 +107,9 @@ public struct SubmissionGenerator {
     case 0: return option.text
     case 1: return option.id.uppercased()
     case 2:
-      let words = ["influx": ["inward", "into the cell", "enters"], "efflux": ["outward", "out of the cell", "leaves"]]
+      let words = [
+        "influx": ["inward", "into the cell", "enters"], "efflux": ["outward", "out of the cell", "leaves"],
+      ]
       return words[option.id]?.randomElement(using: &rng) ?? option.id
     default: return option.id
     }

@@ -15,7 +15,8 @@ public struct PermeantIon: Hashable, Sendable {
   public var relativePermeability: Double
 
   /// Creates a permeant ion.
-  public init(label: String, valence: Int, inside: Concentration, outside: Concentration, relativePermeability: Double) {
+  public init(label: String, valence: Int, inside: Concentration, outside: Concentration, relativePermeability: Double)
+  {
     self.label = label
     self.valence = valence
     self.inside = inside
@@ -25,8 +26,9 @@ public struct PermeantIon: Hashable, Sendable {
 
   /// Creates a permeant ion from the ion table.
   public init(_ ion: Ion, inside: Concentration, outside: Concentration, relativePermeability: Double) {
-    self.init(label: ion.symbol, valence: ion.valence, inside: inside, outside: outside,
-              relativePermeability: relativePermeability)
+    self.init(
+      label: ion.symbol, valence: ion.valence, inside: inside, outside: outside,
+      relativePermeability: relativePermeability)
   }
 }
 

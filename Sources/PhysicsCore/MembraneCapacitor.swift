@@ -9,16 +9,16 @@ public enum CellGeometry: Hashable, Sendable {
   /// The membrane area in m².
   public var areaSquareMetres: Double {
     switch self {
-    case let .sphere(d): .pi * d.metres * d.metres
-    case let .cylinder(d, l): .pi * d.metres * l.metres
+    case .sphere(let d): .pi * d.metres * d.metres
+    case .cylinder(let d, let l): .pi * d.metres * l.metres
     }
   }
 
   /// The enclosed volume in m³ (1 m³ = 1000 L).
   public var volumeCubicMetres: Double {
     switch self {
-    case let .sphere(d): .pi * d.metres * d.metres * d.metres / 6
-    case let .cylinder(d, l): .pi * d.metres * d.metres / 4 * l.metres
+    case .sphere(let d): .pi * d.metres * d.metres * d.metres / 6
+    case .cylinder(let d, let l): .pi * d.metres * d.metres / 4 * l.metres
     }
   }
 
@@ -29,9 +29,9 @@ public enum CellGeometry: Hashable, Sendable {
 
   func validated() throws(PhysicsError) -> CellGeometry {
     switch self {
-    case let .sphere(d):
+    case .sphere(let d):
       try Check.positive(d.micrometres, "diameter", unit: "µm")
-    case let .cylinder(d, l):
+    case .cylinder(let d, let l):
       try Check.positive(d.micrometres, "diameter", unit: "µm")
       try Check.positive(l.micrometres, "length", unit: "µm")
     }

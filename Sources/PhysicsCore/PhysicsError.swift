@@ -27,19 +27,19 @@ public enum PhysicsError: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .nonPositiveConcentration(parameter, value):
+    case .nonPositiveConcentration(let parameter, let value):
       "\(parameter) concentration must be positive, got \(Self.format(value)) mM"
-    case let .zeroValence(parameter):
+    case .zeroValence(let parameter):
       "\(parameter) must not be zero: the formula divides by the valence"
-    case let .temperatureNotAboveAbsoluteZero(kelvin):
+    case .temperatureNotAboveAbsoluteZero(let kelvin):
       "temperature must be above absolute zero, got \(Self.format(kelvin)) K (\(Self.format(kelvin - PhysicalConstants.zeroCelsiusInKelvin)) °C)"
-    case let .nonFinite(parameter, value):
+    case .nonFinite(let parameter, let value):
       "\(parameter) must be a finite number, got \(value)"
-    case let .nonPositive(parameter, value, unit):
+    case .nonPositive(let parameter, let value, let unit):
       "\(parameter) must be positive, got \(Self.format(value))\(unit.isEmpty ? "" : " " + unit)"
-    case let .negative(parameter, value, unit):
+    case .negative(let parameter, let value, let unit):
       "\(parameter) must not be negative, got \(Self.format(value))\(unit.isEmpty ? "" : " " + unit)"
-    case let .notMonovalent(ion, valence):
+    case .notMonovalent(let ion, let valence):
       "the Goldman–Hodgkin–Katz voltage equation here takes monovalent ions only; \(ion) has valence \(valence)"
     case .noPermeantIon:
       "the Goldman–Hodgkin–Katz equation needs at least one ion with a positive permeability"
@@ -61,7 +61,9 @@ enum Check {
   }
 
   static func concentration(_ c: Concentration, _ parameter: @autoclosure () -> String) throws(PhysicsError) {
-    guard c.millimolar.isFinite else { throw .nonFinite(parameter: "\(parameter()) concentration", value: c.millimolar) }
+    guard c.millimolar.isFinite else {
+      throw .nonFinite(parameter: "\(parameter()) concentration", value: c.millimolar)
+    }
     guard c.millimolar > 0 else { throw .nonPositiveConcentration(parameter: parameter(), millimolar: c.millimolar) }
   }
 

@@ -15,17 +15,23 @@ public enum AssignReport {
     if kept > 0 {
       out += "\(kept) kept their variants from the previous key; \(n - kept) newly assigned.\n"
     }
-    out += shared
+    out +=
+      shared
       ? "Variants are shared: each item's pool is spread evenly over the roster.\n"
       : "Every student has their own variant of each item.\n"
     out += "\n"
     let uses = assignment.uses
     for (i, item) in quiz.items.enumerated() {
       let used = uses[i].filter { $0 > 0 }
-      let spread = used.isEmpty ? "" : used.min() == used.max() ? ", each used by \(used[0])"
-        : ", each used by \(used.min()!)–\(used.max()!)"
+      let spread =
+        used.isEmpty
+        ? ""
+        : used.min() == used.max()
+          ? ", each used by \(used[0])"
+          : ", each used by \(used.min()!)–\(used.max()!)"
       let labels = Assignment.labels(item: i + 1, parts: item.variants.map(\.answers.count).max() ?? 1)
-      out += "  \(labels.joined(separator: ", ")): \(item.title) (\(item.points) pt): \(PageText.count(used.count, "variant"))\(spread)\n"
+      out +=
+        "  \(labels.joined(separator: ", ")): \(item.title) (\(item.points) pt): \(PageText.count(used.count, "variant"))\(spread)\n"
     }
     let labels = assignment.labels
     out += """

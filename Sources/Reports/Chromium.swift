@@ -21,8 +21,10 @@ public struct Chromium: Sendable {
   public init(executable: URL) { self.executable = executable }
 
   /// The options every run uses: headless, no sandbox (it runs as root in CI), no GPU, no first-run work.
-  static let baseArguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                              "--hide-scrollbars", "--mute-audio"]
+  static let baseArguments = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+    "--hide-scrollbars", "--mute-audio",
+  ]
 
   /// Prints the page at `page` to `pdf`, without the browser's own header and footer.
   ///
@@ -38,7 +40,8 @@ public struct Chromium: Sendable {
   /// Whether this browser prints here: a one-line page prints to a PDF (it may be installed and still fail,
   /// as in a container without the kernel features it needs).
   public func canPrint() -> Bool {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-print-probe-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nernstquiz-print-probe-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -53,8 +56,11 @@ public struct Chromium: Sendable {
 
   /// The page's DOM after loading it in a window `width` pixels wide (scripts run).
   public func dumpDOM(_ page: URL, width: Int, height: Int = 900) throws(PageTemplateError) -> String {
-    try run(Chromium.baseArguments + ["--window-size=\(width),\(height)", "--virtual-time-budget=2000", "--dump-dom",
-                                      page.absoluteString])
+    try run(
+      Chromium.baseArguments + [
+        "--window-size=\(width),\(height)", "--virtual-time-budget=2000", "--dump-dom",
+        page.absoluteString,
+      ])
   }
 
   /// The longest a browser run may take before it is stopped: a browser that hangs is an error, not a hang.
@@ -62,7 +68,8 @@ public struct Chromium: Sendable {
 
   private func run(_ arguments: [String]) throws(PageTemplateError) -> String {
     // The output goes to a file, not a pipe, so that waiting for the browser can time out.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-chromium-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "nernstquiz-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
     let outputURL = folder.appendingPathComponent("stdout")
     let output: FileHandle
@@ -71,7 +78,8 @@ public struct Chromium: Sendable {
       _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
       output = try FileHandle(forWritingTo: outputURL)
     } catch {
-      throw PageTemplateError("cannot make a temporary folder for \(executable.lastPathComponent): \(error.localizedDescription)")
+      throw PageTemplateError(
+        "cannot make a temporary folder for \(executable.lastPathComponent): \(error.localizedDescription)")
     }
     defer { try? output.close() }
     let process = Process()

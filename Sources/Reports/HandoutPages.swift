@@ -21,12 +21,16 @@ public enum HandoutPages {
   ///   - course: Printed above each student's name (empty for none).
   ///   - paper: The sheet the pages are laid out for.
   /// - Throws: ``PageTemplateError`` when the page template is missing or broken.
-  public static func handouts(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4) throws(PageTemplateError) -> String {
+  public static func handouts(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4)
+    throws(PageTemplateError) -> String
+  {
     try PageRenderer.render("handouts", context(assignment, course: course, paper: paper, keys: false))
   }
 
   /// The answer keys, from `Pages/answer-keys.mustache`: each student's handout with its key.
-  public static func answerKeys(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4) throws(PageTemplateError) -> String {
+  public static func answerKeys(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4)
+    throws(PageTemplateError) -> String
+  {
     try PageRenderer.render("answer-keys", context(assignment, course: course, paper: paper, keys: true))
   }
 
@@ -51,7 +55,8 @@ public enum HandoutPages {
     }
     return [
       "title": quiz.title, "course": course, "hasCourse": !course.isEmpty, "paper": paper.css,
-      "points": quiz.maximum.description, "students": students, "studentCount": PageText.count(students.count, "student"),
+      "points": quiz.maximum.description, "students": students,
+      "studentCount": PageText.count(students.count, "student"),
     ]
   }
 }

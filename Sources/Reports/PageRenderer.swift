@@ -33,22 +33,27 @@ enum PageRenderer {
     }
     let bundleName = "NernstQuiz_Reports.resources"
     var folders = [Bundle.main.bundleURL]
-    let program = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+    let program = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     folders.append(program)
     folders.append(program.deletingLastPathComponent().appendingPathComponent("share/nernstquiz"))
     for folder in folders {
       candidates.append(folder.appendingPathComponent(bundleName).appendingPathComponent("Pages"))
       candidates.append(folder.appendingPathComponent("NernstQuiz_Reports.bundle/Contents/Resources/Pages"))
     }
-    return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("preview.mustache").path) }
+    return candidates.first {
+      FileManager.default.fileExists(atPath: $0.appendingPathComponent("preview.mustache").path)
+    }
   }
 
   /// The templates, read and parsed once.
   private static let library: Result<[String: MustacheTemplate], PageTemplateError> = {
     MustacheContentTypes.register(EscapedHTML(), named: contentTypeName)
     guard let folder = pagesFolder() else {
-      return .failure(PageTemplateError("the page templates (Pages/*.mustache) were not found beside the program; "
-        + "set NERNSTQUIZ_PAGES to their folder"))
+      return .failure(
+        PageTemplateError(
+          "the page templates (Pages/*.mustache) were not found beside the program; "
+            + "set NERNSTQUIZ_PAGES to their folder"))
     }
     var templates: [String: MustacheTemplate] = [:]
     for name in ["preview", "handouts", "answer-keys"] {

@@ -18,7 +18,9 @@ public enum PreviewPage {
   ///   - answersShown: Whether the answer switch starts on.
   /// - Throws: ``PageTemplateError`` when the page template is missing or broken.
   /// - Complexity: O(size of the quiz).
-  public static func html(for quiz: Quiz, sources: [String: [String]] = [:], answersShown: Bool = true) throws(PageTemplateError) -> String {
+  public static func html(for quiz: Quiz, sources: [String: [String]] = [:], answersShown: Bool = true)
+    throws(PageTemplateError) -> String
+  {
     let items: [[String: Any]] = quiz.items.enumerated().map { index, item in
       let citations = sources[item.template] ?? []
       return [
@@ -34,9 +36,11 @@ public enum PreviewPage {
         },
       ]
     }
-    return try PageRenderer.render("preview", [
-      "title": quiz.title, "seed": String(quiz.seed), "itemCount": PageText.count(quiz.items.count, "item"),
-      "variantCount": PageText.count(quiz.variants.count, "variant"), "items": items, "answersShown": answersShown,
-    ])
+    return try PageRenderer.render(
+      "preview",
+      [
+        "title": quiz.title, "seed": String(quiz.seed), "itemCount": PageText.count(quiz.items.count, "item"),
+        "variantCount": PageText.count(quiz.variants.count, "variant"), "items": items, "answersShown": answersShown,
+      ])
   }
 }

@@ -26,14 +26,16 @@ struct Benchmark: ParsableCommand {
   @Flag(help: "Small sizes only (a smoke run).") var quick = false
   @Flag(help: "Our CSV reader, zip and JSON writers against the libraries they replace.") var compare = false
   @Option(help: "Timed runs per case.") var runs = 5
-  @Option(help: "Only the cases whose name contains this text (or one of these comma-separated texts).") var only: String?
+  @Option(help: "Only the cases whose name contains this text (or one of these comma-separated texts).") var only:
+    String?
   @Flag(help: "Print one JSON object per case instead of the table.") var json = false
   @Option(name: .customLong("case"), help: .hidden) var caseName: String?
   @Option(help: ArgumentHelp("The package folder (with Templates/ and Banks/).", valueName: "dir"))
   var root: String = Benchmark.defaultRoot
 
   static var defaultRoot: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .path
   }
 
   func validate() throws {
@@ -62,7 +64,7 @@ struct Benchmark: ParsableCommand {
       let result: CaseResult
       switch benchmarkCase.kind {
       case .startup: result = try benchmarkCase.measureStartup(runs: max(runs, 20))
-      case let .process(process): result = try process.measure(root: root, runs: runs)
+      case .process(let process): result = try process.measure(root: root, runs: runs)
       default: result = try runChild(benchmarkCase.name)
       }
       results[result.name] = result
@@ -79,11 +81,16 @@ struct Benchmark: ParsableCommand {
       guard let ours = peer.comparedWith, let p = results[peer.rawValue], let o = results[ours.rawValue], !p.skipped,
         !o.skipped
       else { continue }
-      lines.append("\(peer.rawValue) / \(ours.rawValue): "
-        + String(format: "%.1f× the CPU per item, %.1f× the wall time per item", p.cpuPerItem / o.cpuPerItem,
-                 p.wallPerItem / o.wallPerItem))
+      lines.append(
+        "\(peer.rawValue) / \(ours.rawValue): "
+          + String(
+            format: "%.1f× the CPU per item, %.1f× the wall time per item", p.cpuPerItem / o.cpuPerItem,
+            p.wallPerItem / o.wallPerItem))
     }
-    if !lines.isEmpty { print("\nPeers per item, as multiples of NernstQuiz (higher: NernstQuiz is ahead)\n" + lines.joined(separator: "\n")) }
+    if !lines.isEmpty {
+      print(
+        "\nPeers per item, as multiples of NernstQuiz (higher: NernstQuiz is ahead)\n" + lines.joined(separator: "\n"))
+    }
   }
 
   /// Runs this executable with `--case NAME` and reads its one-line JSON result.
@@ -97,7 +104,8 @@ struct Benchmark: ParsableCommand {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0, let result = CaseResult(json: data) else {
-      throw ValidationError("case \(name) failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
+      throw ValidationError(
+        "case \(name) failed (exit \(process.terminationStatus)): \(String(decoding: data, as: UTF8.self))")
     }
     return result
   }
@@ -105,7 +113,8 @@ struct Benchmark: ParsableCommand {
 
 /// One line of the table.
 struct Row {
-  static let header = pad("case", 40) + pad("work", 34) + pad("wall µs/item", 14) + pad("CPU µs/item", 13)
+  static let header =
+    pad("case", 40) + pad("work", 34) + pad("wall µs/item", 14) + pad("CPU µs/item", 13)
     + pad("items/s", 12) + "peak RSS"
   let text: String
 
@@ -116,8 +125,10 @@ struct Row {
       return
     }
     let rate = r.unit == "run" ? "—" : Self.grouped(Int((Double(r.items) / r.medianSeconds).rounded()))
-    text = Self.pad(r.name, 40) + Self.pad(work, 34) + Self.pad(Self.micro(r.wallPerItem), 14)
-      + Self.pad(Self.micro(r.cpuPerItem), 13) + Self.pad(rate, 12) + String(format: "%.0f MB", Double(r.peakKilobytes) / 1024)
+    text =
+      Self.pad(r.name, 40) + Self.pad(work, 34) + Self.pad(Self.micro(r.wallPerItem), 14)
+      + Self.pad(Self.micro(r.cpuPerItem), 13) + Self.pad(rate, 12)
+      + String(format: "%.0f MB", Double(r.peakKilobytes) / 1024)
   }
 
   static func micro(_ seconds: Double) -> String {
@@ -165,9 +176,10 @@ struct CaseResult {
     ])
   }
 
-  init(name: String, items: Int, unit: String, detail: String = "", medianSeconds: Double, cpuSeconds: Double,
-       peakKilobytes: Int)
-  {
+  init(
+    name: String, items: Int, unit: String, detail: String = "", medianSeconds: Double, cpuSeconds: Double,
+    peakKilobytes: Int
+  ) {
     self.name = name
     self.items = items
     self.unit = unit
@@ -189,10 +201,12 @@ struct CaseResult {
       let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
       let name = object["case"] as? String, let items = (object["items"] as? NSNumber)?.intValue,
       let unit = object["unit"] as? String, let median = (object["median_seconds"] as? NSNumber)?.doubleValue,
-      let cpu = (object["cpu_seconds"] as? NSNumber)?.doubleValue, let peak = (object["peak_rss_kb"] as? NSNumber)?.intValue
+      let cpu = (object["cpu_seconds"] as? NSNumber)?.doubleValue,
+      let peak = (object["peak_rss_kb"] as? NSNumber)?.intValue
     else { return nil }
-    self.init(name: name, items: items, unit: unit, detail: object["detail"] as? String ?? "", medianSeconds: median,
-              cpuSeconds: cpu, peakKilobytes: peak)
+    self.init(
+      name: name, items: items, unit: unit, detail: object["detail"] as? String ?? "", medianSeconds: median,
+      cpuSeconds: cpu, peakKilobytes: peak)
   }
 }
 
@@ -214,7 +228,8 @@ func processCPUSeconds() -> Double {
 /// Times `body` once as a warm-up and `runs` times more; returns the medians of wall and CPU seconds.
 func median(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
   try body()
-  var walls: [Double] = [], cpus: [Double] = []
+  var walls: [Double] = []
+  var cpus: [Double] = []
   for _ in 0..<runs {
     let start = DispatchTime.now().uptimeNanoseconds
     let cpu = processCPUSeconds()
@@ -228,5 +243,6 @@ func median(runs: Int, _ body: () throws -> Void) rethrows -> (wall: Double, cpu
 /// The median of `values` (not empty).
 func medianOf(_ values: [Double]) -> Double {
   let sorted = values.sorted()
-  return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+  return sorted.count % 2 == 1
+    ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }

@@ -28,15 +28,20 @@ struct BenchmarkCase {
     let draws = quick ? 2_000 : 10_000
     var cases: [BenchmarkCase] = [
       .init(name: "draw + key \(draws / 1000)k/template, 1 core", kind: .draw(perTemplate: draws, workers: 1)),
-      .init(name: "draw + key \(draws / 1000)k/template, \(cores) cores", kind: .draw(perTemplate: draws, workers: cores)),
+      .init(
+        name: "draw + key \(draws / 1000)k/template, \(cores) cores", kind: .draw(perTemplate: draws, workers: cores)),
     ]
     for format in QTIFormat.allCases {
       for n in quick ? [1_000] : [1_000, 10_000] {
-        cases.append(.init(name: "export \(format.rawValue) \(n / 1000)k/template", kind: .export(format, perTemplate: n)))
+        cases.append(
+          .init(name: "export \(format.rawValue) \(n / 1000)k/template", kind: .export(format, perTemplate: n)))
       }
     }
     for rows in quick ? [100_000] : [100_000, 1_000_000] {
-      cases.append(.init(name: "grade \(rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k") rows", kind: .grade(rows: rows)))
+      cases.append(
+        .init(
+          name: "grade \(rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k") rows", kind: .grade(rows: rows)
+        ))
     }
     cases.append(.init(name: "CLI start-up", kind: .startup))
     cases += FloorPiece.allCases.map { .init(name: $0.rawValue, kind: .floor($0)) }
@@ -52,27 +57,32 @@ struct BenchmarkCase {
 
   func measure(workload: Workload, runs: Int) throws -> CaseResult {
     switch kind {
-    case let .draw(perTemplate, workers):
+    case .draw(let perTemplate, let workers):
       var bytes = 0
-      let seconds = try median(runs: runs) { bytes = try drawAndKey(workload, perTemplate: perTemplate, workers: workers) }
-      return CaseResult(name: name, items: perTemplate * workload.templates.count, unit: "variants",
-                        detail: String(format: "(%.0f MB of key)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall,
-                        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
-    case let .export(format, perTemplate):
+      let seconds = try median(runs: runs) {
+        bytes = try drawAndKey(workload, perTemplate: perTemplate, workers: workers)
+      }
+      return CaseResult(
+        name: name, items: perTemplate * workload.templates.count, unit: "variants",
+        detail: String(format: "(%.0f MB of key)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall,
+        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
+    case .export(let format, let perTemplate):
       let quiz = try workload.quiz(perTemplate: perTemplate)
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
       defer { try? FileManager.default.removeItem(at: folder) }
       var size = 0
       let seconds = try median(runs: runs) {
-        let report = try exportPackages(quiz, formats: [format], to: folder, baseName: "bench",
-                                        workers: ProcessInfo.processInfo.activeProcessorCount)
+        let report = try exportPackages(
+          quiz, formats: [format], to: folder, baseName: "bench",
+          workers: ProcessInfo.processInfo.activeProcessorCount)
         let path = folder.appendingPathComponent(report.formats[0].packageName).path
         size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
       }
-      return CaseResult(name: name, items: quiz.variants.count, unit: "items",
-                        detail: String(format: "(%.1f MB ", Double(size) / 1_048_576) + (format == .moodle ? "xml)" : "zip)"),
-                        medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
-    case let .grade(rows):
+      return CaseResult(
+        name: name, items: quiz.variants.count, unit: "items",
+        detail: String(format: "(%.1f MB ", Double(size) / 1_048_576) + (format == .moodle ? "xml)" : "zip)"),
+        medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
+    case .grade(let rows):
       // The default bank's quiz, and a messy long-format file for it (neither is timed).
       let quiz = try workload.defaultQuiz()
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
@@ -84,24 +94,27 @@ struct BenchmarkCase {
       let size = (try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
       let grader = Grader(quiz: quiz, policy: GradingPolicy(options: workload.bank.grading))
       let seconds = try median(runs: runs) {
-        _ = try grader.grade(submissionsAt: input, into: folder.appendingPathComponent("out"),
-                             workers: ProcessInfo.processInfo.activeProcessorCount)
+        _ = try grader.grade(
+          submissionsAt: input, into: folder.appendingPathComponent("out"),
+          workers: ProcessInfo.processInfo.activeProcessorCount)
       }
-      return CaseResult(name: name, items: rows, unit: "responses",
-                        detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds.wall,
-                        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
+      return CaseResult(
+        name: name, items: rows, unit: "responses",
+        detail: String(format: "(%.0f MB csv)", Double(size) / 1_048_576), medianSeconds: seconds.wall,
+        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
     case .startup:
       return try measureStartup(runs: runs)
-    case let .compare(comparison, size):
+    case .compare(let comparison, let size):
       return try comparison.measure(name: name, size: size, workload: workload, runs: runs)
-    case let .floor(piece):
+    case .floor(let piece):
       let item = try FloorPiece.typicalItem(workload)
       var total = 0
       let seconds = try median(runs: runs) { total += try piece.run(item, count: FloorPiece.iterations) }
-      return CaseResult(name: name, items: FloorPiece.iterations, unit: "items",
-                        detail: "(\(item.count) B item\(total > 0 ? "" : ", no output"))", medianSeconds: seconds.wall,
-                        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
-    case let .process(process):
+      return CaseResult(
+        name: name, items: FloorPiece.iterations, unit: "items",
+        detail: "(\(item.count) B item\(total > 0 ? "" : ", no output"))", medianSeconds: seconds.wall,
+        cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
+    case .process(let process):
       return try process.measure(root: workload.root.path, runs: runs)
     }
   }
@@ -114,15 +127,16 @@ struct BenchmarkCase {
       range.map { index -> Result<Int, any Error> in
         let (t, i) = jobs[index]
         return Result {
-          try templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v").keyRecord(item: 1).serialized().utf8.count
+          try templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v").keyRecord(item: 1)
+            .serialized().utf8.count
         }
       }
     }
     var total = 0
     for size in sizes {
       switch size {
-      case let .success(bytes): total += bytes
-      case let .failure(error): throw WorkloadError("\(error)")
+      case .success(let bytes): total += bytes
+      case .failure(let error): throw WorkloadError("\(error)")
       }
     }
     return total
@@ -145,7 +159,7 @@ struct BenchmarkCase {
       defer { posix_spawn_file_actions_destroy(&actions) }
       posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
       var argv = arguments.map { strdup($0) } + [nil]
-      defer { argv.forEach { free($0) } }
+      defer { for pointer in argv { free(pointer) } }
       var pid: pid_t = 0
       guard posix_spawn(&pid, binary.path, &actions, nil, &argv, environ) == 0 else {
         throw WorkloadError("cannot start \(binary.path)")
@@ -154,9 +168,12 @@ struct BenchmarkCase {
       var usage = rusage()
       wait4(pid, &status, 0, &usage)
       peak = max(peak, Int(usage.ru_maxrss))
-      cpus.append(Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
+      cpus.append(
+        Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+          / 1e6)
     }
-    return CaseResult(name: name, items: 1, unit: "run", detail: "of calc nernst", medianSeconds: seconds.wall,
-                      cpuSeconds: medianOf(cpus), peakKilobytes: peak)
+    return CaseResult(
+      name: name, items: 1, unit: "run", detail: "of calc nernst", medianSeconds: seconds.wall,
+      cpuSeconds: medianOf(cpus), peakKilobytes: peak)
   }
 }

@@ -24,7 +24,8 @@ enum Comparison: String, CaseIterable {
     return allCases.map { comparison in
       let size: String
       switch comparison {
-      case .csvOurs, .csvCSVSwift, .csvSwiftCSV: size = rows >= 1_000_000 ? "\(rows / 1_000_000)M rows" : "\(rows / 1000)k rows"
+      case .csvOurs, .csvCSVSwift, .csvSwiftCSV:
+        size = rows >= 1_000_000 ? "\(rows / 1_000_000)M rows" : "\(rows / 1000)k rows"
       case .zipOurs, .zipOursLevel6, .zipFoundation: size = "\(items * 3) items"
       case .jsonOurs, .jsonEncoder: size = "\(records * 3 / 1000)k records"
       }
@@ -56,9 +57,10 @@ enum Comparison: String, CaseIterable {
         default: fields = try swiftCSVFields(input)
         }
       }
-      return CaseResult(name: name, items: size, unit: "rows",
-                        detail: String(format: "(%.0f MB, %d fields)", Double(bytes) / 1_048_576, fields),
-                        medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
+      return CaseResult(
+        name: name, items: size, unit: "rows",
+        detail: String(format: "(%.0f MB, %d fields)", Double(bytes) / 1_048_576, fields),
+        medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
     case .zipOurs, .zipOursLevel6, .zipFoundation:
       let files = try packageFiles(workload: workload, perTemplate: size, folder: folder)
       let output = folder.appendingPathComponent("bench.zip")
@@ -70,18 +72,23 @@ enum Comparison: String, CaseIterable {
         default: bytes = try foundationZip(files, to: output)
         }
       }
-      return CaseResult(name: name, items: files.count, unit: "files",
-                        detail: String(format: "(%.1f MB zip)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall, cpuSeconds: seconds.cpu,
-                        peakKilobytes: peakResidentKilobytes())
+      return CaseResult(
+        name: name, items: files.count, unit: "files",
+        detail: String(format: "(%.1f MB zip)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall,
+        cpuSeconds: seconds.cpu,
+        peakKilobytes: peakResidentKilobytes())
     case .jsonOurs, .jsonEncoder:
       let records = try keyRecords(workload: workload, perTemplate: size)
       var bytes = 0
       let seconds = try median(runs: runs) {
-        bytes = self == .jsonOurs ? records.reduce(0) { $0 + $1.serialized().utf8.count + 1 } : try encoderBytes(records)
+        bytes =
+          self == .jsonOurs ? records.reduce(0) { $0 + $1.serialized().utf8.count + 1 } : try encoderBytes(records)
       }
-      return CaseResult(name: name, items: records.count, unit: "records",
-                        detail: String(format: "(%.0f MB)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall, cpuSeconds: seconds.cpu,
-                        peakKilobytes: peakResidentKilobytes())
+      return CaseResult(
+        name: name, items: records.count, unit: "records",
+        detail: String(format: "(%.0f MB)", Double(bytes) / 1_048_576), medianSeconds: seconds.wall,
+        cpuSeconds: seconds.cpu,
+        peakKilobytes: peakResidentKilobytes())
     }
   }
 
@@ -95,8 +102,9 @@ enum Comparison: String, CaseIterable {
 
   /// The files of a QTI 2.1 package of `perTemplate` variants per template, read back from the exported zip.
   private func packageFiles(workload: Workload, perTemplate: Int, folder: URL) throws -> [(path: String, data: Data)] {
-    let report = try exportPackages(try workload.quiz(perTemplate: perTemplate), formats: [.qti21], to: folder,
-                                    baseName: "source")
+    let report = try exportPackages(
+      try workload.quiz(perTemplate: perTemplate), formats: [.qti21], to: folder,
+      baseName: "source")
     return try zipEntries(folder.appendingPathComponent(report.formats[0].packageName))
   }
 
@@ -113,7 +121,8 @@ enum Comparison: String, CaseIterable {
   private func keyRecords(workload: Workload, perTemplate: Int) throws -> [JSONValue] {
     try workload.templates.indices.flatMap { t in
       try (0..<perTemplate).map { i in
-        try workload.templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v\(i)").keyRecord(item: 1)
+        try workload.templates[t].drawVariant(seed: workload.seed(template: t, index: i), id: "v\(i)").keyRecord(
+          item: 1)
       }
     }
   }
@@ -143,22 +152,22 @@ struct EncodableJSON: Encodable {
     case .null:
       var container = encoder.singleValueContainer()
       try container.encodeNil()
-    case let .bool(b):
+    case .bool(let b):
       var container = encoder.singleValueContainer()
       try container.encode(b)
-    case let .number(x):
+    case .number(let x):
       var container = encoder.singleValueContainer()
       try container.encode(x)
-    case let .integer(n):
+    case .integer(let n):
       var container = encoder.singleValueContainer()
       try container.encode(n)
-    case let .string(s), let .raw(s):
+    case .string(let s), .raw(let s):
       var container = encoder.singleValueContainer()
       try container.encode(s)
-    case let .array(values):
+    case .array(let values):
       var container = encoder.unkeyedContainer()
       for v in values { try container.encode(EncodableJSON(v)) }
-    case let .object(pairs):
+    case .object(let pairs):
       var container = encoder.container(keyedBy: Key.self)
       for (k, v) in pairs { try container.encode(EncodableJSON(v), forKey: Key(stringValue: k)) }
     }

@@ -19,8 +19,10 @@ func foundationZip(_ files: [(path: String, data: Data)], to url: URL) throws ->
   let date = Date(timeIntervalSince1970: 315_532_800)
   for file in files {
     let data = file.data
-    try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                         compressionMethod: .deflate) { position, size in
+    try archive.addEntry(
+      with: file.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+      compressionMethod: .deflate
+    ) { position, size in
       data.subdata(in: Int(position)..<Int(position) + size)
     }
   }

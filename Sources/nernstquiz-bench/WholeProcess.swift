@@ -39,15 +39,21 @@ enum WholeProcess: String, CaseIterable {
     case .generateCanvas, .generateQTI21:
       let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         .appendingPathComponent("nernstquiz").path
-      guard FileManager.default.isExecutableFile(atPath: binary) else { return ([], "build nernstquiz first: no \(binary)") }
+      guard FileManager.default.isExecutableFile(atPath: binary) else {
+        return ([], "build nernstquiz first: no \(binary)")
+      }
       let bank = folder.appendingPathComponent("bench-bank.yaml")
       var text = "title: Benchmark\nseed: 2026\nitems:\n"
       for template in WholeProcess.templates {
         text += "  - template: \(template)\n    variants: \(WholeProcess.variantsPerTemplate)\n    points: 1\n"
       }
       try text.write(to: bank, atomically: true, encoding: .utf8)
-      return ([binary, "generate", bank.path, "--templates", root + "/Templates", "--format",
-               self == .generateCanvas ? "canvas" : "qti21", "--out", folder.appendingPathComponent("out").path], nil)
+      return (
+        [
+          binary, "generate", bank.path, "--templates", root + "/Templates", "--format",
+          self == .generateCanvas ? "canvas" : "qti21", "--out", folder.appendingPathComponent("out").path,
+        ], nil
+      )
     case .text2qti:
       guard let python = WholeProcess.python, WholeProcess.succeeds([python, "-c", "import text2qti"]) else {
         return ([], "text2qti is not installed (pip install text2qti)")
@@ -55,7 +61,8 @@ enum WholeProcess: String, CaseIterable {
       let quiz = folder.appendingPathComponent("quiz.md")
       var text = "Quiz title: Nernst potentials\nQuiz description: benchmark\n\n"
       for i in 0..<WholeProcess.peerQuestions {
-        text += "\(i + 1).  The K⁺ concentration is \(WholeProcess.inside(i)) mM inside and 4 mM outside at 37 °C. "
+        text +=
+          "\(i + 1).  The K⁺ concentration is \(WholeProcess.inside(i)) mM inside and 4 mM outside at 37 °C. "
           + "What is the Nernst potential of K⁺ in mV?\n=   \(WholeProcess.key(i)) +- 1.0\n\n"
       }
       try text.write(to: quiz, atomically: true, encoding: .utf8)
@@ -79,7 +86,12 @@ enum WholeProcess: String, CaseIterable {
         """
       try text.write(to: script, atomically: true, encoding: .utf8)
       let engine = self == .packageMakerQTI21 ? "blackboard_qti_v2_1" : "canvas_qti_v1_2"
-      return ([python, script.path, engine, String(WholeProcess.peerQuestions), folder.appendingPathComponent("out.zip").path], nil)
+      return (
+        [
+          python, script.path, engine, String(WholeProcess.peerQuestions),
+          folder.appendingPathComponent("out.zip").path,
+        ], nil
+      )
     }
   }
 
@@ -127,7 +139,7 @@ enum WholeProcess: String, CaseIterable {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for pointer in argv { free(pointer) } }
     let start = DispatchTime.now().uptimeNanoseconds
     var pid: pid_t = 0
     guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else {
@@ -139,8 +151,9 @@ enum WholeProcess: String, CaseIterable {
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     // wait4 reports the child's own usage, which includes the children it waited for.
-    return Cost(status: status, wallSeconds: wall, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
-                peakKilobytes: Int(usage.ru_maxrss))
+    return Cost(
+      status: status, wallSeconds: wall, cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+      peakKilobytes: Int(usage.ru_maxrss))
   }
 
   /// One warm-up and `runs` timed runs; the medians of wall and CPU time, and the largest peak RSS. A result with
@@ -151,8 +164,12 @@ enum WholeProcess: String, CaseIterable {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let (arguments, missing) = try command(root: root, folder: folder)
-    if let missing { return CaseResult(name: rawValue, items: items, unit: "items", detail: "skipped: \(missing)", skipped: true) }
-    var walls: [Double] = [], cpus: [Double] = [], peak = 0
+    if let missing {
+      return CaseResult(name: rawValue, items: items, unit: "items", detail: "skipped: \(missing)", skipped: true)
+    }
+    var walls: [Double] = []
+    var cpus: [Double] = []
+    var peak = 0
     for run in 0...runs {
       try? FileManager.default.removeItem(at: folder.appendingPathComponent("out"))
       let cost = try WholeProcess.spawn(arguments, in: folder)
@@ -163,8 +180,9 @@ enum WholeProcess: String, CaseIterable {
       }
       peak = max(peak, cost.peakKilobytes)
     }
-    return CaseResult(name: rawValue, items: items, unit: "items", detail: "(whole process)",
-                      medianSeconds: medianOf(walls), cpuSeconds: medianOf(cpus), peakKilobytes: peak)
+    return CaseResult(
+      name: rawValue, items: items, unit: "items", detail: "(whole process)",
+      medianSeconds: medianOf(walls), cpuSeconds: medianOf(cpus), peakKilobytes: peak)
   }
 }
 

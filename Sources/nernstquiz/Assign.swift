@@ -53,8 +53,9 @@ struct Assign: ParsableCommand {
   @Option(help: ArgumentHelp("A previous key: its students keep their variants.", valueName: "key.jsonl"))
   var keep: String?
   @Flag(help: "Also print handouts.pdf and answer-keys.pdf (needs Chromium).") var pdf = false
-  @Option(name: .customLong("id-column"),
-          help: ArgumentHelp("The roster column naming the student.", valueName: "header"))
+  @Option(
+    name: .customLong("id-column"),
+    help: ArgumentHelp("The roster column naming the student.", valueName: "header"))
   var idColumn: String?
   @Option(help: ArgumentHelp("Templates folder (default: Templates/ beside the bank's).", valueName: "dir"))
   var templates: String?
@@ -66,7 +67,9 @@ struct Assign: ParsableCommand {
     where !FileManager.default.fileExists(atPath: path) {
       throw ValidationError("No file at '\(path)' (\(option)).")
     }
-    if course.count > 200 { throw ValidationError("--course is \(course.count) characters; at most 200 fit a handout.") }
+    if course.count > 200 {
+      throw ValidationError("--course is \(course.count) characters; at most 200 fit a handout.")
+    }
   }
 
   func run() throws {
@@ -74,7 +77,9 @@ struct Assign: ParsableCommand {
     let rosterURL = URL(fileURLWithPath: roster)
     var inputs = [bankURL, rosterURL]
     let students: [RosterStudent]
-    do { students = try Roster.read(at: rosterURL, identityColumn: idColumn) } catch { throw CommandFailure(error.description) }
+    do { students = try Roster.read(at: rosterURL, identityColumn: idColumn) } catch {
+      throw CommandFailure(error.description)
+    }
     var previous: Assignment?
     if let keep {
       let url = URL(fileURLWithPath: keep)
@@ -90,10 +95,12 @@ struct Assign: ParsableCommand {
     do {
       try writeAtomically(Data(assignment.keyJSONLines().utf8), to: staging.appendingPathComponent("key.jsonl"))
       try AssignmentTables.write(assignment, into: staging)
-      try writeAtomically(Data(HandoutPages.handouts(assignment, course: course, paper: paper).utf8),
-                          to: staging.appendingPathComponent("handouts.html"))
-      try writeAtomically(Data(HandoutPages.answerKeys(assignment, course: course, paper: paper).utf8),
-                          to: staging.appendingPathComponent("answer-keys.html"))
+      try writeAtomically(
+        Data(HandoutPages.handouts(assignment, course: course, paper: paper).utf8),
+        to: staging.appendingPathComponent("handouts.html"))
+      try writeAtomically(
+        Data(HandoutPages.answerKeys(assignment, course: course, paper: paper).utf8),
+        to: staging.appendingPathComponent("answer-keys.html"))
     } catch let error as CommandFailure { throw error } catch { throw CommandFailure("\(error)") }
     let kept = previous.map { p in students.filter { s in p.students.contains { $0.id == s.id } }.count } ?? 0
     var report = AssignReport.text(assignment, kept: kept, shared: share)
@@ -102,7 +109,9 @@ struct Assign: ParsableCommand {
     try writeAtomically(Data(report.utf8), to: staging.appendingPathComponent("assign-report.txt"))
     let files = try output.commitOrFail(command: "assign")
     Terminal.out("\(assignment.quiz.title): \(students.count) students, seed \(assignment.quiz.seed)")
-    for file in files { Terminal.out("  \(URL(fileURLWithPath: out).appendingPathComponent(file.lastPathComponent).path)") }
+    for file in files {
+      Terminal.out("  \(URL(fileURLWithPath: out).appendingPathComponent(file.lastPathComponent).path)")
+    }
     if !printed { throw ExitStatus.attention.exit }
   }
 
@@ -112,8 +121,9 @@ struct Assign: ParsableCommand {
     do {
       let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
       let library = try TemplateLibrary.load(for: bank, library: templatesURL)
-      return try bank.assign(students, library: library, seed: seed, sharing: share ? .shared : .distinct,
-                             previous: previous, workers: jobs.count)
+      return try bank.assign(
+        students, library: library, seed: seed, sharing: share ? .shared : .distinct,
+        previous: previous, workers: jobs.count)
     } catch let error as TemplateError {
       throw CommandFailure(error.description)
     } catch let error as QuizError {
@@ -131,7 +141,8 @@ struct Assign: ParsableCommand {
     }
     do {
       for name in ["handouts", "answer-keys"] {
-        try browser.printToPDF(folder.appendingPathComponent(name + ".html"), to: folder.appendingPathComponent(name + ".pdf"))
+        try browser.printToPDF(
+          folder.appendingPathComponent(name + ".html"), to: folder.appendingPathComponent(name + ".pdf"))
       }
       report += "PDF: handouts.pdf and answer-keys.pdf printed with \(browser.executable.lastPathComponent).\n"
       return true

@@ -52,7 +52,8 @@ struct CheckCommand: ParsableCommand {
     do {
       // Load the library only when a name needs it, and then let its own error (a broken file) through.
       let needsLibrary = names.contains { !Self.isFile($0) }
-      let library = needsLibrary ? try TemplateLibrary.load(from: try ContentLocator.templates(templates, bank: nil)) : nil
+      let library =
+        needsLibrary ? try TemplateLibrary.load(from: try ContentLocator.templates(templates, bank: nil)) : nil
       for name in names {
         if Self.isFile(name) {
           selected.append(try TemplateLibrary.load(file: URL(fileURLWithPath: name)))

@@ -44,15 +44,17 @@ struct Generate: ParsableCommand {
   @Option(help: ArgumentHelp("Seed instead of the bank's own.", valueName: "n"))
   var seed: UInt64?
 
-  @Option(help: ArgumentHelp(
-    "Library templates folder (default: Templates/ beside the bank's folder).",
-    valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "Library templates folder (default: Templates/ beside the bank's folder).",
+      valueName: "dir"))
   var templates: String?
 
   @OptionGroup var jobs: Jobs
 
-  @Option(help: ArgumentHelp(
-    "Packages to write, comma-separated, or none.", valueName: "formats"))
+  @Option(
+    help: ArgumentHelp(
+      "Packages to write, comma-separated, or none.", valueName: "formats"))
   var format: FormatList = .all
 
   func validate() throws {
@@ -70,17 +72,22 @@ struct Generate: ParsableCommand {
     var report: ExportReport?
     if !format.formats.isEmpty {
       do {
-        report = try exportPackages(quiz, formats: format.formats, to: staging,
-                                    baseName: bankURL.deletingPathExtension().lastPathComponent, workers: jobs.count)
+        report = try exportPackages(
+          quiz, formats: format.formats, to: staging,
+          baseName: bankURL.deletingPathExtension().lastPathComponent, workers: jobs.count)
       } catch { throw CommandFailure(error.description) }
     }
     // The key last: it records how each package delivers the quiz.
-    try writeAtomically(Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
-                        to: staging.appendingPathComponent("key.jsonl"))
+    try writeAtomically(
+      Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
+      to: staging.appendingPathComponent("key.jsonl"))
     let preview: String
-    do { preview = try PreviewPage.html(for: quiz, sources: library.sourcesByTemplate) } catch { throw CommandFailure(error.description) }
-    try writeAtomically(Data(preview.utf8),
-                        to: staging.appendingPathComponent("preview.html"))
+    do { preview = try PreviewPage.html(for: quiz, sources: library.sourcesByTemplate) } catch {
+      throw CommandFailure(error.description)
+    }
+    try writeAtomically(
+      Data(preview.utf8),
+      to: staging.appendingPathComponent("preview.html"))
     try output.commitOrFail(command: "generate")
     Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let packages = report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? []

@@ -62,25 +62,30 @@ struct Grade: ParsableCommand {
   @Option(help: ArgumentHelp("With --bank: the templates folder.", valueName: "dir"))
   var templates: String?
 
-  @Option(name: .customLong("input-format"), help: ArgumentHelp("The file's layout (default: detected).", valueName: "format"))
+  @Option(
+    name: .customLong("input-format"), help: ArgumentHelp("The file's layout (default: detected).", valueName: "format")
+  )
   var inputFormat: SubmissionFormat?
 
   @Option(help: ArgumentHelp("Output folder (default: graded/ beside the submissions).", valueName: "dir"))
   var out: String?
 
-  @Option(name: .customLong("id-column"),
-          help: ArgumentHelp("The column naming the student (default: by format).", valueName: "header"))
+  @Option(
+    name: .customLong("id-column"),
+    help: ArgumentHelp("The column naming the student (default: by format).", valueName: "header"))
   var idColumn: String?
 
   @Option(help: ArgumentHelp("Which of a student's answers to one question counts.", valueName: "rule"))
   var attempts: AttemptsRule = .last
 
-  @Option(name: .customLong("unit-slip-credit"),
-          help: ArgumentHelp("Credit 0-1 for a ×10^±3 unit slip, instead of the key's.", valueName: "fraction"))
+  @Option(
+    name: .customLong("unit-slip-credit"),
+    help: ArgumentHelp("Credit 0-1 for a ×10^±3 unit slip, instead of the key's.", valueName: "fraction"))
   var unitSlipCredit: Double?
 
-  @Option(name: .customLong("misconception-credit"),
-          help: ArgumentHelp("Credit 0-1 for a named misconception, instead of the key's.", valueName: "fraction"))
+  @Option(
+    name: .customLong("misconception-credit"),
+    help: ArgumentHelp("Credit 0-1 for a named misconception, instead of the key's.", valueName: "fraction"))
   var misconceptionCredit: Double?
   @OptionGroup var jobs: Jobs
 
@@ -89,7 +94,8 @@ struct Grade: ParsableCommand {
       throw ValidationError("No submissions file at '\(submissions)'.")
     }
     guard key != nil || bank != nil else {
-      throw ValidationError("Give the answer key: --key out/key.jsonl (written by generate), or --bank BANK to draw it again.")
+      throw ValidationError(
+        "Give the answer key: --key out/key.jsonl (written by generate), or --bank BANK to draw it again.")
     }
     if let key, !FileManager.default.fileExists(atPath: key) {
       throw ValidationError("No key file at '\(key)'.")
@@ -109,13 +115,15 @@ struct Grade: ParsableCommand {
     let summary = try grade()
     Terminal.out(summary)
     for (column, closest) in zip(summary.unmatchedColumns, summary.closestQuestions) {
-      Terminal.error("warning: no question of the quiz matches the column \"\(column)\""
-        + (closest.isEmpty ? "" : "; the closest is \"\(closest)\""))
+      Terminal.error(
+        "warning: no question of the quiz matches the column \"\(column)\""
+          + (closest.isEmpty ? "" : "; the closest is \"\(closest)\""))
     }
     for slot in summary.unidentifiedSlots {
-      Terminal.error("warning: \(slot): the report has no Question column for this slot, whose category holds several "
-        + "variants, so its responses cannot be graded; in Moodle, tick \"Question text\" under the Responses report's "
-        + "Display options and download it again")
+      Terminal.error(
+        "warning: \(slot): the report has no Question column for this slot, whose category holds several "
+          + "variants, so its responses cannot be graded; in Moodle, tick \"Question text\" under the Responses report's "
+          + "Display options and download it again")
     }
     for file in summary.files { Terminal.out("  \(file.path)") }
     if summary.exitStatus != 0 { throw ExitStatus.attention.exit }
@@ -137,15 +145,18 @@ struct Grade: ParsableCommand {
     if !overrides.isEmpty {
       Terminal.out("Policy from the command line, instead of the key's: \(overrides.joined(separator: ", ")).")
     }
-    let folder = out.map { URL(fileURLWithPath: $0) }
+    let folder =
+      out.map { URL(fileURLWithPath: $0) }
       ?? input.deletingLastPathComponent().appendingPathComponent("graded", isDirectory: true)
-    let grader = Grader(quiz: quiz, deliveries: deliveries, students: students, policy: GradingPolicy(options: options),
-                        attempts: attempts)
+    let grader = Grader(
+      quiz: quiz, deliveries: deliveries, students: students, policy: GradingPolicy(options: options),
+      attempts: attempts)
     // Written into a temporary folder beside the output folder, moved into place only when complete.
     let inputs = [input] + ([key, bank].compactMap { $0 }.map { URL(fileURLWithPath: $0) })
     let output = try openOutputFolder(folder.path, inputs: inputs)
-    var summary = try grader.grade(submissionsAt: input, format: inputFormat,
-                                   identityColumn: idColumn, into: output.staging, workers: jobs.count)
+    var summary = try grader.grade(
+      submissionsAt: input, format: inputFormat,
+      identityColumn: idColumn, into: output.staging, workers: jobs.count)
     try output.commitOrFail(command: "grade")
     summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }
     return summary
@@ -163,15 +174,20 @@ struct Grade: ParsableCommand {
       }
       do { given = try AnswerKey.read(text, file: key) } catch { throw CommandFailure(error.description) }
       if given?.format == 1 {
-        Terminal.error("note: \(key) is a format-1 key (before points per part and the grading policy were recorded): graded with no partial credit")
+        Terminal.error(
+          "note: \(key) is a format-1 key (before points per part and the grading policy were recorded): graded with no partial credit"
+        )
       }
     }
     guard let bank else { return (given!.quiz, given!.deliveries, given!.students) }
     let bankURL = try ContentLocator.bank(bank)
-    let drawn = try QuizLoader.load(bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed,
-                                     workers: jobs.count)
+    let drawn = try QuizLoader.load(
+      bank: bankURL, templates: templates, seed: seed ?? given?.quiz.seed,
+      workers: jobs.count)
     guard let given else {
-      Terminal.error("note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way")
+      Terminal.error(
+        "note: grading against the key drawn again from \(bank); --key with the key.jsonl given out is the reliable way"
+      )
       return (drawn, [], [])
     }
     let differences = given.quiz.differences(from: drawn)

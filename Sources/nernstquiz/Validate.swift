@@ -37,22 +37,27 @@ struct Validate: ParsableCommand {
   @Option(help: ArgumentHelp("The official QTI and IMS CP schemas, with catalog.xml.", valueName: "dir"))
   var schemas: String?
 
-  @Option(name: .customLong("max-file-size"),
-          help: ArgumentHelp("The most one file may inflate to, in MB (default: 64).", valueName: "MB"))
+  @Option(
+    name: .customLong("max-file-size"),
+    help: ArgumentHelp("The most one file may inflate to, in MB (default: 64).", valueName: "MB"))
   var maxFileSize: Int = PackageLimits().maximumFileBytes >> 20
 
-  @Option(name: .customLong("max-total-size"),
-          help: ArgumentHelp("The most all files together may inflate to, in MB (default: 1024).", valueName: "MB"))
+  @Option(
+    name: .customLong("max-total-size"),
+    help: ArgumentHelp("The most all files together may inflate to, in MB (default: 1024).", valueName: "MB"))
   var maxTotalSize: Int = PackageLimits().maximumTotalBytes >> 20
 
-  @Option(name: .customLong("max-entries"),
-          help: ArgumentHelp("The most entries a package may have (default: 100000).", valueName: "n"))
+  @Option(
+    name: .customLong("max-entries"),
+    help: ArgumentHelp("The most entries a package may have (default: 100000).", valueName: "n"))
   var maxEntries: Int = PackageLimits().maximumEntries
 
   @OptionGroup var jobs: Jobs
 
   func validate() throws {
-    for (name, value) in [("--max-file-size", maxFileSize), ("--max-total-size", maxTotalSize), ("--max-entries", maxEntries)]
+    for (name, value) in [
+      ("--max-file-size", maxFileSize), ("--max-total-size", maxTotalSize), ("--max-entries", maxEntries),
+    ]
     where value < 1 || value > 1 << 40 {
       throw ValidationError("'\(name)' must be a positive whole number, got \(value).")
     }
@@ -63,10 +68,12 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let report: ValidationReport
-    let limits = PackageLimits(maximumFileBytes: maxFileSize << 20, maximumTotalBytes: maxTotalSize << 20, maximumEntries: maxEntries)
+    let limits = PackageLimits(
+      maximumFileBytes: maxFileSize << 20, maximumTotalBytes: maxTotalSize << 20, maximumEntries: maxEntries)
     do {
-      report = try validatePackage(at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits,
-                                   workers: jobs.count)
+      report = try validatePackage(
+        at: URL(fileURLWithPath: path), schemas: schemas.map { URL(fileURLWithPath: $0) }, limits: limits,
+        workers: jobs.count)
     } catch {
       throw CommandFailure("\(error)")
     }

@@ -20,7 +20,9 @@ import Testing
   /// The CSV lines of `file` in `folder` (the byte-order mark dropped), split at commas (no field here is quoted).
   static func rows(_ file: String, in folder: URL) throws -> [[String]] {
     let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-    return text.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    return text.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 
   /// Each student's correct answer to each label, worked out from key.jsonl alone (what a student who is right
@@ -37,7 +39,9 @@ import Testing
           let options = (answer["options"] as? [[String: Any]] ?? []).reduce(into: [String: String]()) {
             $0[$1["id"] as! String] = $1["text"] as? String
           }
-          answers["\(record["id"]!)#\(answer["id"]!)"] = (interval?["key"] as? String ?? "", options, answer["correct"] as? String)
+          answers["\(record["id"]!)#\(answer["id"]!)"] = (
+            interval?["key"] as? String ?? "", options, answer["correct"] as? String
+          )
         }
       case "delivery" where record["format"] as? String == "paper":
         let part = try #require(answers["\(record["variant"]!)#\(record["part"]!)"])
@@ -55,11 +59,16 @@ import Testing
     defer { dir.remove() }
     let roster = try AssignCommandTests.writeRoster(30, in: dir)
     let out = dir.url.appendingPathComponent("quiz")
-    let assign = try CommandRunner.run(["assign", Self.bank, "--roster", roster, "--out", out.path, "--course", "Physiology 201"])
+    let assign = try CommandRunner.run([
+      "assign", Self.bank, "--roster", roster, "--out", out.path, "--course", "Physiology 201",
+    ])
     #expect(assign.exitCode == 0, "\(assign.standardError)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(files == ["answer-keys.html", "answers-template.csv", "assign-report.txt", "assignments.csv", "handouts.html",
-                      "key.jsonl", "nernstquiz-manifest.json"])
+    #expect(
+      files == [
+        "answer-keys.html", "answers-template.csv", "assign-report.txt", "assignments.csv", "handouts.html",
+        "key.jsonl", "nernstquiz-manifest.json",
+      ])
 
     // 30 handouts, each with its student's own variant of every question.
     let handouts = try String(contentsOf: out.appendingPathComponent("handouts.html"), encoding: .utf8)
@@ -91,7 +100,9 @@ import Testing
     }
     let answers = dir.url.appendingPathComponent("Form responses.csv")
     try Data(form.utf8).write(to: answers)
-    let grade = try CommandRunner.run(["grade", answers.path, "--key", key.path, "--out", dir.url.appendingPathComponent("graded").path])
+    let grade = try CommandRunner.run([
+      "grade", answers.path, "--key", key.path, "--out", dir.url.appendingPathComponent("graded").path,
+    ])
     #expect(grade.exitCode == 0, "\(grade.standardOutput)\(grade.standardError)")
     let grades = try AssignCommandTests.rows("grades.csv", in: dir.url.appendingPathComponent("graded"))
     #expect(grades.count == 31)
@@ -107,7 +118,9 @@ import Testing
     defer { dir.remove() }
     let roster = try AssignCommandTests.writeRoster(3, in: dir)
     let out = dir.url.appendingPathComponent("q").path
-    let missing = try CommandRunner.run(["assign", Self.bank, "--roster", dir.url.appendingPathComponent("none.csv").path, "--out", out])
+    let missing = try CommandRunner.run([
+      "assign", Self.bank, "--roster", dir.url.appendingPathComponent("none.csv").path, "--out", out,
+    ])
     #expect(missing.exitCode == 64)
     #expect(missing.standardError.contains("No file at"))
     let paper = try CommandRunner.run(["assign", Self.bank, "--roster", roster, "--out", out, "--paper", "a3"])
@@ -117,13 +130,17 @@ import Testing
     let repeated = try AssignCommandTests.writeRoster(3, in: dir, extra: "s002,Again,A\n,Nobody,B\n")
     let twice = try CommandRunner.run(["assign", Self.bank, "--roster", repeated, "--out", out])
     #expect(twice.exitCode == 2)
-    #expect(twice.standardError.contains("roster.csv: row 6, column 1: no student identifier in row 6; row 5 repeats \"s002\" of row 3"))
+    #expect(
+      twice.standardError.contains(
+        "roster.csv: row 6, column 1: no student identifier in row 6; row 5 repeats \"s002\" of row 3"))
     #expect(!FileManager.default.fileExists(atPath: out))
 
     let generated = dir.url.appendingPathComponent("lms")
     #expect(try CommandRunner.run(["generate", Self.bank, "--format", "none", "--out", generated.path]).exitCode == 0)
-    let keep = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(3, in: dir), "--out", out,
-                                      "--keep", generated.appendingPathComponent("key.jsonl").path])
+    let keep = try CommandRunner.run([
+      "assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(3, in: dir), "--out", out,
+      "--keep", generated.appendingPathComponent("key.jsonl").path,
+    ])
     #expect(keep.exitCode == 2)
     #expect(keep.standardError.contains("it was written by generate, not by assign"))
   }
@@ -131,10 +148,16 @@ import Testing
   @Test func keepingTheFirstKeyAddsAStudentWithoutChangingAnyoneAndShareSpreadsThePool() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    let first = dir.url.appendingPathComponent("q1"), second = dir.url.appendingPathComponent("q2")
-    #expect(try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(3, in: dir), "--out", first.path]).exitCode == 0)
-    let grown = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(4, in: dir), "--out", second.path,
-                                       "--keep", first.appendingPathComponent("key.jsonl").path])
+    let first = dir.url.appendingPathComponent("q1")
+    let second = dir.url.appendingPathComponent("q2")
+    #expect(
+      try CommandRunner.run([
+        "assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(3, in: dir), "--out", first.path,
+      ]).exitCode == 0)
+    let grown = try CommandRunner.run([
+      "assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(4, in: dir), "--out", second.path,
+      "--keep", first.appendingPathComponent("key.jsonl").path,
+    ])
     #expect(grown.exitCode == 0, "\(grown.standardError)")
     let before = try AssignCommandTests.rows("assignments.csv", in: first)
     let after = try AssignCommandTests.rows("assignments.csv", in: second)
@@ -144,7 +167,9 @@ import Testing
     #expect(report.contains("3 kept their variants from the previous key; 1 newly assigned."))
 
     let shared = dir.url.appendingPathComponent("shared")
-    let share = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(20, in: dir), "--out", shared.path, "--share"])
+    let share = try CommandRunner.run([
+      "assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(20, in: dir), "--out", shared.path, "--share",
+    ])
     #expect(share.exitCode == 0, "\(share.standardError)")
     let sharedReport = try String(contentsOf: shared.appendingPathComponent("assign-report.txt"), encoding: .utf8)
     #expect(sharedReport.contains("1: Nernst potential of a single ion (2 pt): 8 variants, each used by 2–3"))
@@ -157,7 +182,9 @@ import Testing
     let roster = dir.url.appendingPathComponent("r.csv")
     try Data("ID,Name\nx1,<script>alert(1)</script> & Co\n".utf8).write(to: roster)
     let out = dir.url.appendingPathComponent("q")
-    let result = try CommandRunner.run(["assign", Self.bank, "--roster", roster.path, "--out", out.path, "--course", "\"Bio\" <101>"])
+    let result = try CommandRunner.run([
+      "assign", Self.bank, "--roster", roster.path, "--out", out.path, "--course", "\"Bio\" <101>",
+    ])
     #expect(result.exitCode == 0, "\(result.standardError)")
     for page in ["handouts.html", "answer-keys.html"] {
       let html = try String(contentsOf: out.appendingPathComponent(page), encoding: .utf8)
@@ -171,10 +198,12 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let out = dir.url.appendingPathComponent("q")
-    let result = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(2, in: dir), "--out", out.path, "--pdf"],
-                                       environment: ["PATH": dir.url.path])
+    let result = try CommandRunner.run(
+      ["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(2, in: dir), "--out", out.path, "--pdf"],
+      environment: ["PATH": dir.url.path])
     #expect(result.exitCode == 1)
-    #expect(result.standardError.contains("no Chromium found, so no PDF was printed. Print handouts.html from a browser"))
+    #expect(
+      result.standardError.contains("no Chromium found, so no PDF was printed. Print handouts.html from a browser"))
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("handouts.html").path))
     let report = try String(contentsOf: out.appendingPathComponent("assign-report.txt"), encoding: .utf8)
     #expect(report.contains("PDF: not printed (no Chromium found)"))
@@ -186,7 +215,9 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let out = dir.url.appendingPathComponent("q")
-    let result = try CommandRunner.run(["assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(2, in: dir), "--out", out.path, "--pdf"])
+    let result = try CommandRunner.run([
+      "assign", Self.bank, "--roster", try AssignCommandTests.writeRoster(2, in: dir), "--out", out.path, "--pdf",
+    ])
     #expect(result.exitCode == 0, "\(result.standardError)")
     for name in ["handouts.pdf", "answer-keys.pdf"] {
       let pdf = try Data(contentsOf: out.appendingPathComponent(name))
@@ -200,11 +231,12 @@ import Testing
     let lines = help.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.filter { $0.count > 80 } == [])
     let examples = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("nernstquiz ") }
-    #expect(examples == [
-      "nernstquiz assign Banks/default.yaml --roster class.csv --out q1",
-      "nernstquiz assign bank.yaml --roster class.csv --keep q1/key.jsonl --out q2",
-      "nernstquiz grade responses.csv --key q1/key.jsonl",
-    ])
+    #expect(
+      examples == [
+        "nernstquiz assign Banks/default.yaml --roster class.csv --out q1",
+        "nernstquiz assign bank.yaml --roster class.csv --keep q1/key.jsonl --out q2",
+        "nernstquiz grade responses.csv --key q1/key.jsonl",
+      ])
     // No example continues on the next line.
     #expect(!help.standardOutput.contains("\\\n"))
   }

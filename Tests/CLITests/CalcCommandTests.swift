@@ -1,17 +1,21 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `nernstquiz calc …` and checks what a person or a script sees.
 @Suite struct CalcCommandTests {
   @Test func nernstPotassiumPrintsMinus95InJSON() throws {
-    let json = try runJSON(["calc", "nernst", "--ion", "K+", "--inside", "140", "--outside", "4", "--temperature", "37", "--json"])
+    let json = try runJSON([
+      "calc", "nernst", "--ion", "K+", "--inside", "140", "--outside", "4", "--temperature", "37", "--json",
+    ])
     #expect(abs(try number(json["value"]) - -95.0226) < 1e-3)
     #expect(json["unit"] as? String == "mV")
   }
 
   @Test func nernstAcceptsKelvinAndTheChargeOption() throws {
-    let kelvin = try runJSON(["calc", "nernst", "--ion", "K+", "--inside", "140", "--outside", "4", "--temperature", "310.15K", "--json"])
+    let kelvin = try runJSON([
+      "calc", "nernst", "--ion", "K+", "--inside", "140", "--outside", "4", "--temperature", "310.15K", "--json",
+    ])
     #expect(abs(try number(kelvin["value"]) - -95.0226) < 1e-3)
     let divalent = try runJSON(["calc", "nernst", "--charge", "2", "--inside", "0.0001", "--outside", "2", "--json"])
     #expect(abs(try number(divalent["value"]) - 132.3436) < 1e-3)
@@ -27,7 +31,9 @@ import TestSupport
   }
 
   @Test func drivingForceOnSodiumGivesValueEquilibriumPotentialAndInflux() throws {
-    let json = try runJSON(["calc", "driving-force", "--ion", "Na+", "--inside", "12", "--outside", "145", "--vm", "-70", "--json"])
+    let json = try runJSON([
+      "calc", "driving-force", "--ion", "Na+", "--inside", "12", "--outside", "145", "--vm", "-70", "--json",
+    ])
     #expect(abs(try number(json["value"]) - -136.598) < 1e-3)
     #expect(json["unit"] as? String == "mV")
     let e = try #require(json["equilibrium_potential"] as? [String: Any])
@@ -37,15 +43,19 @@ import TestSupport
   }
 
   @Test func drivingForceOnPotassiumAtRestIsEfflux() throws {
-    let result = try CommandRunner.run(["calc", "driving-force", "--ion", "K+", "--inside", "140", "--outside", "4", "--vm", "-70"])
+    let result = try CommandRunner.run([
+      "calc", "driving-force", "--ion", "K+", "--inside", "140", "--outside", "4", "--vm", "-70",
+    ])
     #expect(result.exitCode == 0)
     #expect(result.standardOutput.contains("efflux"))
     #expect(result.standardOutput.contains("outward"))
   }
 
   @Test func ghkGivesTheRestingPotentialAndEachIonsNernstPotential() throws {
-    let json = try runJSON(["calc", "ghk", "--inside", "K=140,Na=15,Cl=10", "--outside", "K=4,Na=145,Cl=110",
-                            "--permeability", "K=1,Na=0.05,Cl=0.45", "--json"])
+    let json = try runJSON([
+      "calc", "ghk", "--inside", "K=140,Na=15,Cl=10", "--outside", "K=4,Na=145,Cl=110",
+      "--permeability", "K=1,Na=0.05,Cl=0.45", "--json",
+    ])
     #expect(abs(try number(json["value"]) - -66.589) < 1e-3)
     #expect(json["unit"] as? String == "mV")
     let eK = try #require(json["equilibrium_potential_K"] as? [String: Any])
@@ -53,15 +63,19 @@ import TestSupport
   }
 
   @Test func ghkWithPumpRatioAddsTheMullinsNodaPotential() throws {
-    let json = try runJSON(["calc", "ghk", "--inside", "K=140,Na=15", "--outside", "K=4,Na=145",
-                            "--permeability", "K=1,Na=0.05", "--pump-ratio", "1.5", "--json"])
+    let json = try runJSON([
+      "calc", "ghk", "--inside", "K=140,Na=15", "--outside", "K=4,Na=145",
+      "--permeability", "K=1,Na=0.05", "--pump-ratio", "1.5", "--json",
+    ])
     let pumped = try #require(json["mullins_noda_potential"] as? [String: Any])
     #expect(abs(try number(pumped["value"]) - -73.944) < 1e-3)
   }
 
   @Test func chargeForA50MicrometreSphereGivesChargeIonsMolesAndFraction() throws {
-    let json = try runJSON(["calc", "charge", "--diameter", "50", "--delta-v", "100", "--capacitance", "1", "--ion", "K+",
-                            "--inside", "140", "--json"])
+    let json = try runJSON([
+      "calc", "charge", "--diameter", "50", "--delta-v", "100", "--capacitance", "1", "--ion", "K+",
+      "--inside", "140", "--json",
+    ])
     #expect(abs(try number(json["value"]) - 7.854) < 1e-3)
     #expect(json["unit"] as? String == "pC")
     #expect(abs(try number((json["ions"] as? [String: Any])?["value"]) - 4.902e7) < 1e4)
@@ -70,15 +84,20 @@ import TestSupport
   }
 
   @Test func chargeWithLengthTreatsTheCellAsACylinder() throws {
-    let json = try runJSON(["calc", "charge", "--diameter", "1", "--length", "1000", "--delta-v", "100", "--ion", "K+",
-                            "--inside", "140", "--json"])
+    let json = try runJSON([
+      "calc", "charge", "--diameter", "1", "--length", "1000", "--delta-v", "100", "--ion", "K+",
+      "--inside", "140", "--json",
+    ])
     #expect(abs(try number(json["value"]) - 3.1416) < 1e-4)
     #expect((json["inputs"] as? [String: Any])?["shape"] as? String == "cylinder")
   }
 
   @Test(arguments: [
     (["calc", "current", "--conductance", "10", "--vm", "-70", "--reversal", "61", "--json"], -1310.0, "pA"),
-    (["calc", "delta-g", "--ion", "Na+", "--inside", "12", "--outside", "145", "--vm", "-70", "--json"], -13.1797, "kJ/mol"),
+    (
+      ["calc", "delta-g", "--ion", "Na+", "--inside", "12", "--outside", "145", "--vm", "-70", "--json"], -13.1797,
+      "kJ/mol"
+    ),
     (["calc", "pmf", "--delta-psi", "-150", "--ph-inside", "8", "--ph-outside", "7.25", "--json"], -196.155, "mV"),
     (["calc", "surface", "--ion", "Na+", "--bulk", "145", "--surface-potential", "-30", "--json"], 445.505, "mM"),
   ])
@@ -90,18 +109,29 @@ import TestSupport
 
   @Test(arguments: [
     (["calc", "nernst", "--ion", "K+", "--inside", "0", "--outside", "4"], "Invalid value '0' for '--inside'"),
-    (["calc", "nernst", "--ion", "X+", "--inside", "1", "--outside", "4"], "Error: The value 'X+' is invalid for '--ion <ion>'. Please provide one of the following:\n  - K+\n"),
+    (
+      ["calc", "nernst", "--ion", "X+", "--inside", "1", "--outside", "4"],
+      "Error: The value 'X+' is invalid for '--ion <ion>'. Please provide one of the following:\n  - K+\n"
+    ),
     (["calc", "nernst", "--inside", "1", "--outside", "4"], "Missing '--ion <ion>'"),
     (["calc", "nernst", "--ion", "K+", "--inside", "abc", "--outside", "4"], "'abc'"),
-    (["calc", "nernst", "--ion", "K+", "--inside", "1", "--outside", "4", "--temperature", "-300"],
-     "Invalid value '-300' for '--temperature'"),
+    (
+      ["calc", "nernst", "--ion", "K+", "--inside", "1", "--outside", "4", "--temperature", "-300"],
+      "Invalid value '-300' for '--temperature'"
+    ),
     (["calc", "nernst", "--charge", "0", "--inside", "1", "--outside", "4"], "Invalid value '0' for '--charge'"),
-    (["calc", "ghk", "--inside", "K=140,Ca=1", "--outside", "K=4,Ca=2", "--permeability", "K=1,Ca=1"],
-     "Ca2+ is not monovalent"),
-    (["calc", "ghk", "--inside", "K=140", "--outside", "K=4,Na=145", "--permeability", "K=1,Na=0.05"],
-     "no concentration for Na+"),
-    (["calc", "charge", "--diameter", "-5", "--delta-v", "100", "--ion", "K+", "--inside", "140"],
-     "Invalid value '-5' for '--diameter'"),
+    (
+      ["calc", "ghk", "--inside", "K=140,Ca=1", "--outside", "K=4,Ca=2", "--permeability", "K=1,Ca=1"],
+      "Ca2+ is not monovalent"
+    ),
+    (
+      ["calc", "ghk", "--inside", "K=140", "--outside", "K=4,Na=145", "--permeability", "K=1,Na=0.05"],
+      "no concentration for Na+"
+    ),
+    (
+      ["calc", "charge", "--diameter", "-5", "--delta-v", "100", "--ion", "K+", "--inside", "140"],
+      "Invalid value '-5' for '--diameter'"
+    ),
   ])
   func badInputExitsWithStatus64NamingTheOptionAndValue(arguments: [String], message: String) throws {
     let result = try CommandRunner.run(arguments)
@@ -118,7 +148,8 @@ import TestSupport
 
   // MARK: - Helpers
 
-  private func runJSON(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+  private func runJSON(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any]
+  {
     let result = try CommandRunner.run(arguments)
     #expect(result.exitCode == 0, "stderr: \(result.standardError)", sourceLocation: sourceLocation)
     let lines = result.standardOutput.split(separator: "\n")
@@ -128,8 +159,9 @@ import TestSupport
   }
 
   private func number(_ value: Any?, sourceLocation: SourceLocation = #_sourceLocation) throws -> Double {
-    let number = try #require(value as? NSNumber, "expected a number, got \(String(describing: value))",
-                              sourceLocation: sourceLocation)
+    let number = try #require(
+      value as? NSNumber, "expected a number, got \(String(describing: value))",
+      sourceLocation: sourceLocation)
     return number.doubleValue
   }
 }

@@ -42,16 +42,20 @@ struct CanvasLoopTests {
     let deliveries = package.report.deliveries
     #expect(deliveries.count == quiz.variants.reduce(0) { $0 + $1.answers.count })
     // Canvas's import: each question keeps its HTML; its id is Canvas's own, known only after the import.
-    let answers = Dictionary(uniqueKeysWithValues: quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
+    let answers = Dictionary(
+      uniqueKeysWithValues: quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
     var groups: [String] = []
     var questions: [CanvasQuestion] = []
     var itemOf: [Int: Int] = [:]  // question id → item
-    let itemOfVariant = Dictionary(uniqueKeysWithValues: quiz.items.enumerated().flatMap { i, item in item.variants.map { ($0.id, i) } })
+    let itemOfVariant = Dictionary(
+      uniqueKeysWithValues: quiz.items.enumerated().flatMap { i, item in item.variants.map { ($0.id, i) } })
     for (n, d) in deliveries.enumerated() {
       itemOf[70_000 + n] = itemOfVariant[d.variant]!
       if !groups.contains(d.group!) { groups.append(d.group!) }
-      questions.append(CanvasQuestion(id: 70_000 + n, group: groups.firstIndex(of: d.group!)!, html: d.questionText!,
-                                      points: d.points, answer: answers["\(d.variant)#\(d.part)"]!))
+      questions.append(
+        CanvasQuestion(
+          id: 70_000 + n, group: groups.firstIndex(of: d.group!)!, html: d.questionText!,
+          points: d.points, answer: answers["\(d.variant)#\(d.part)"]!))
     }
     // Students: each group drawn on its own; answered right, wrong or left empty.
     var rng = SplitMix(state: 7)
@@ -70,25 +74,28 @@ struct CanvasLoopTests {
         switch rng.next() % 3 {
         case 0:  // right
           switch q.answer.kind {
-          case let .numeric(n): given[q.id] = (n.interval.keyText, q.points.value)
-          case let .choice(c): given[q.id] = (c.correctOption.text, q.points.value)
+          case .numeric(let n): given[q.id] = (n.interval.keyText, q.points.value)
+          case .choice(let c): given[q.id] = (c.correctOption.text, q.points.value)
           }
           total += q.points
         case 1:  // wrong
           switch q.answer.kind {
-          case let .numeric(n): given[q.id] = (DecimalText.exact(n.interval.upper + max(1, abs(n.interval.key))), 0)
-          case let .choice(c): given[q.id] = (c.options.first { $0.id != c.correct }!.text, 0)
+          case .numeric(let n): given[q.id] = (DecimalText.exact(n.interval.upper + max(1, abs(n.interval.key))), 0)
+          case .choice(let c): given[q.id] = (c.options.first { $0.id != c.correct }!.text, 0)
           }
         default:  // seen, left empty
           given[q.id] = ("", 0)
         }
       }
-      attempts.append(CanvasStudentAnalysis.Attempt(name: "Student \(s)", id: "\(1000 + s)", sisID: "S\(s)",
-                                                    section: "Section 1", answers: given))
+      attempts.append(
+        CanvasStudentAnalysis.Attempt(
+          name: "Student \(s)", id: "\(1000 + s)", sisID: "S\(s)",
+          section: "Section 1", answers: given))
       expected["\(1000 + s)"] = total
       if variantsByItem.values.contains(where: { $0.count > 1 }) { mixedStudents += 1 }
     }
-    let report = CanvasStudentAnalysis(questions: questions.map { .init(id: $0.id, html: $0.html, points: $0.points.value) })
+    let report = CanvasStudentAnalysis(
+      questions: questions.map { .init(id: $0.id, html: $0.html, points: $0.points.value) })
     let csv = report.csv(attempts)
     // The case the loop must get right: parts of one problem from different variants.
     #expect(mixedStudents > 12)
@@ -122,7 +129,8 @@ struct QTILoopTests {
     let quiz = try CanvasLoopTests.everyTemplateQuiz()
     let package = try makePackage(quiz, format: .qti21, baseName: "loop", workers: 1)
     let deliveries = package.report.deliveries
-    let answers = Dictionary(uniqueKeysWithValues: quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
+    let answers = Dictionary(
+      uniqueKeysWithValues: quiz.variants.flatMap { v in v.answers.map { ("\(v.id)#\($0.id)", $0) } })
     func name(_ d: Delivery) -> String {
       deliveries.filter { $0.variant == d.variant }.count == 1 ? d.item! : d.item! + "#" + d.response!
     }
@@ -141,8 +149,9 @@ struct QTILoopTests {
           let right = rng.next() % 2 == 0
           let text: String
           switch answer.kind {
-          case let .numeric(n): text = right ? n.interval.keyText : DecimalText.exact(n.interval.lower - max(1, abs(n.interval.key)))
-          case let .choice(c): text = right ? c.correct : c.options.first { $0.id != c.correct }!.id
+          case .numeric(let n):
+            text = right ? n.interval.keyText : DecimalText.exact(n.interval.lower - max(1, abs(n.interval.key)))
+          case .choice(let c): text = right ? c.correct : c.options.first { $0.id != c.correct }!.id
           }
           if right { total += answer.points }
           cells[d] = text

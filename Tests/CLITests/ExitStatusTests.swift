@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-@testable import nernstquiz
 import PhysicsCore
 import Testing
+
+@testable import nernstquiz
 
 /// `ExitStatus.of(_:)`, the one place where an error becomes an exit status, for each kind of error a command
 /// can end with.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-@testable import nernstquiz
-import Testing
 import TestSupport
+import Testing
+
+@testable import nernstquiz
 
 /// The help of every command and subcommand, as a terminal of 80 columns shows it: no line wider, every example
 /// whole (a command a shell would take, never cut by the wrapping), the exit statuses the README tables.
@@ -10,9 +11,10 @@ import TestSupport
   /// Every command path: `[]` for nernstquiz itself, `["generate"]`, …, `["calc", "nernst"]`, ….
   static let commands: [[String]] = {
     func paths(_ command: any ParsableCommand.Type, _ prefix: [String]) -> [[String]] {
-      [prefix] + command.configuration.subcommands.flatMap { sub in
-        paths(sub, prefix + [sub._commandName])
-      }
+      [prefix]
+        + command.configuration.subcommands.flatMap { sub in
+          paths(sub, prefix + [sub._commandName])
+        }
     }
     return paths(NernstQuiz.self, [])
   }()

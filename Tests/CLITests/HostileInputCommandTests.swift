@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import QTIExport
 
 /// What a person sees when the built `nernstquiz` meets hostile or broken input: a clear error naming the
@@ -22,7 +23,9 @@ import Testing
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("answers.csv")
     try Data("student,item,response\n\"s\u{1B}]0;pwned\u{7}\",\"\u{1B}[2J\",1\n".utf8).write(to: input)
-    let result = try CommandRunner.run(["grade", input.path, "--bank", Self.bank, "--out", dir.url.appendingPathComponent("out").path])
+    let result = try CommandRunner.run([
+      "grade", input.path, "--bank", Self.bank, "--out", dir.url.appendingPathComponent("out").path,
+    ])
     #expect(result.exitCode == 1)
     for text in [result.standardOutput, result.standardError] {
       #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
@@ -34,21 +37,30 @@ import Testing
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("answers.csv")
     try Data("student,item,response\ns1,x\u{1B}[31m\"red,1\n".utf8).write(to: input)
-    let result = try CommandRunner.run(["grade", input.path, "--bank", Self.bank, "--out", dir.url.appendingPathComponent("out").path])
+    let result = try CommandRunner.run([
+      "grade", input.path, "--bank", Self.bank, "--out", dir.url.appendingPathComponent("out").path,
+    ])
     #expect(result.exitCode == 2)
     #expect(result.standardError.contains("answers.csv: row 2, column 2"))
     #expect(result.standardError.contains("\\u{1B}[31m"))
     #expect(!result.standardError.unicodeScalars.contains { $0.value == 0x1B })
   }
 
-  @Test(arguments: [("missing.yaml", "No bank file at 'missing.yaml'"), ("folder.yaml", "is a folder, not a file"), ("latin1.yaml", "latin1.yaml:2:3: error: the file is not UTF-8 text")])
+  @Test(arguments: [
+    ("missing.yaml", "No bank file at 'missing.yaml'"), ("folder.yaml", "is a folder, not a file"),
+    ("latin1.yaml", "latin1.yaml:2:3: error: the file is not UTF-8 text"),
+  ])
   func unreadableBanksAreNamedInPlainWords(name: String, expected: String) throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("folder.yaml"), withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      at: dir.url.appendingPathComponent("folder.yaml"), withIntermediateDirectories: false)
     try Data(Array("title: x\nab".utf8) + [0xE9, 0x0A]).write(to: dir.url.appendingPathComponent("latin1.yaml"))
-    let result = try CommandRunner.run(["generate", name, "--templates", packageRoot.appendingPathComponent("Templates").path,
-                                        "--out", "out"], in: dir.url)
+    let result = try CommandRunner.run(
+      [
+        "generate", name, "--templates", packageRoot.appendingPathComponent("Templates").path,
+        "--out", "out",
+      ], in: dir.url)
     // A bank named but not there is a bad argument (64); one that is there but unusable is unusable input (2).
     #expect(result.exitCode == (name == "missing.yaml" ? 64 : 2))
     #expect(result.standardError.contains(expected), "\(result.standardError)")
@@ -62,22 +74,29 @@ import Testing
     var zip: [UInt8] = []
     let body = [UInt8](ZipWriter.deflate(Data(count: 64 << 20)))
     let name = Array("a0.xml".utf8)
-    zip += le32(0x0403_4b50) + le16(20) + le16(0x800) + le16(8) + le16(0) + le16(0x21) + le32(0) + le32(UInt32(body.count)) + le32(64 << 20)
+    zip +=
+      le32(0x0403_4b50) + le16(20) + le16(0x800) + le16(8) + le16(0) + le16(0x21) + le32(0) + le32(UInt32(body.count))
+      + le32(64 << 20)
       + le16(UInt16(name.count)) + le16(0) + name + body
     var central: [UInt8] = []
     for i in 0..<40 {
       let n = Array("a\(i).xml".utf8)
       central += le32(0x0201_4b50) + le16(0x031E) + le16(20) + le16(0x800) + le16(8) + le16(0) + le16(0x21) + le32(0)
-      central += le32(UInt32(body.count)) + le32(64 << 20) + le16(UInt16(n.count)) + le16(0) + le16(0) + le16(0) + le16(0)
+      central +=
+        le32(UInt32(body.count)) + le32(64 << 20) + le16(UInt16(n.count)) + le16(0) + le16(0) + le16(0) + le16(0)
       central += le32(0o100644 << 16) + le32(0) + n
     }
     let offset = zip.count
-    zip += central + le32(0x0605_4b50) + le16(0) + le16(0) + le16(40) + le16(40) + le32(UInt32(central.count)) + le32(UInt32(offset)) + le16(0)
+    zip +=
+      central + le32(0x0605_4b50) + le16(0) + le16(0) + le16(40) + le16(40) + le32(UInt32(central.count))
+      + le32(UInt32(offset)) + le16(0)
     let url = dir.url.appendingPathComponent("bomb.zip")
     try Data(zip).write(to: url)
     let result = try CommandRunner.run(["validate", url.path, "--max-total-size", "256"])
     #expect(result.exitCode == 2)
-    #expect(result.standardError.contains("the files inflate to more than the limit of 256 MiB in all (raise it with --max-total-size)"))
+    #expect(
+      result.standardError.contains(
+        "the files inflate to more than the limit of 256 MiB in all (raise it with --max-total-size)"))
   }
 
   @Test func validateRejectsANonPositiveLimitAsABadArgument() throws {
@@ -90,7 +109,6 @@ import Testing
 func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
 func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 16)) }
 
-
 /// Output folders are never half-written, whatever happens to the command.
 @Suite struct OutputFolderCommandTests {
   static let bank = packageRoot.appendingPathComponent("Banks/default.yaml").path
@@ -100,8 +118,11 @@ func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 
     defer { dir.remove() }
     let bankText = try String(contentsOfFile: Self.bank, encoding: .utf8)
     try Data(bankText.utf8).write(to: dir.url.appendingPathComponent("key.jsonl"))
-    let result = try CommandRunner.run(["generate", "key.jsonl", "--templates", packageRoot.appendingPathComponent("Templates").path,
-                                        "--format", "none", "--out", "."], in: dir.url)
+    let result = try CommandRunner.run(
+      [
+        "generate", "key.jsonl", "--templates", packageRoot.appendingPathComponent("Templates").path,
+        "--format", "none", "--out", ".",
+      ], in: dir.url)
     #expect(result.exitCode == 2)
     #expect(result.standardError.contains("would overwrite the input"))
     #expect(try String(contentsOf: dir.url.appendingPathComponent("key.jsonl"), encoding: .utf8) == bankText)
@@ -117,8 +138,11 @@ func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 
       (name, try Data(contentsOf: out.appendingPathComponent(name)))
     }
     // Another seed, and a package name taken by a folder: the run fails after drawing and exporting.
-    try FileManager.default.createDirectory(at: out.appendingPathComponent("default-qti30.zip"), withIntermediateDirectories: false)
-    let failed = try CommandRunner.run(["generate", Self.bank, "--seed", "7", "--format", "qti21,qti30", "--out", out.path])
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("default-qti30.zip"), withIntermediateDirectories: false)
+    let failed = try CommandRunner.run([
+      "generate", Self.bank, "--seed", "7", "--format", "qti21,qti30", "--out", out.path,
+    ])
     #expect(failed.exitCode == 2)
     #expect(failed.standardError.contains("a folder has that name"))
     try FileManager.default.removeItem(at: out.appendingPathComponent("default-qti30.zip"))
@@ -135,19 +159,23 @@ func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 
     defer { dir.remove() }
     // A bank large enough that the run is still drawing when the signal comes.
     let bank = dir.url.appendingPathComponent("big.yaml")
-    try Data("""
+    try Data(
+      """
       title: Big
       seed: 1
       items:
         - { template: nernst-potential, variants: 1500, points: 1 }
         - { template: driving-force, variants: 1500, points: 1 }
-      """.utf8).write(to: bank)
+      """.utf8
+    ).write(to: bank)
     let out = dir.url.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     try Data("previous".utf8).write(to: out.appendingPathComponent("key.jsonl"))
     let process = Process()
     process.executableURL = CommandRunner.executable
-    process.arguments = ["generate", bank.path, "--templates", packageRoot.appendingPathComponent("Templates").path, "--out", out.path]
+    process.arguments = [
+      "generate", bank.path, "--templates", packageRoot.appendingPathComponent("Templates").path, "--out", out.path,
+    ]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
@@ -155,7 +183,9 @@ func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 
     let deadline = Date().addingTimeInterval(20)
     var sawStaging = false
     while Date() < deadline, process.isRunning {
-      if try FileManager.default.contentsOfDirectory(atPath: dir.url.path).contains(where: { $0.hasPrefix(".out.nernstquiz-") }) {
+      if try FileManager.default.contentsOfDirectory(atPath: dir.url.path).contains(where: {
+        $0.hasPrefix(".out.nernstquiz-")
+      }) {
         sawStaging = true
         break
       }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `scripts/install` as the README gives it, with the products this test run was built from (`--products`, so
 /// the test builds nothing): the installed `nernstquiz`, found through PATH from a folder far from the
@@ -12,14 +12,18 @@ import TestSupport
     let prefix = dir.url.appendingPathComponent("prefix")
     let install = Process()
     install.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    install.arguments = ["bash", packageRoot.appendingPathComponent("scripts/install").path,
-                         "--prefix", prefix.path, "--products", CommandRunner.productsDirectory.path]
+    install.arguments = [
+      "bash", packageRoot.appendingPathComponent("scripts/install").path,
+      "--prefix", prefix.path, "--products", CommandRunner.productsDirectory.path,
+    ]
     install.standardOutput = FileHandle.nullDevice
     try install.run()
     install.waitUntilExit()
     #expect(install.terminationStatus == 0)
-    for path in ["bin/nernstquiz", "lib/nernstquiz/nernstquiz", "share/nernstquiz/Templates/nernst-potential.yaml",
-                 "share/nernstquiz/Banks/default.yaml"] {
+    for path in [
+      "bin/nernstquiz", "lib/nernstquiz/nernstquiz", "share/nernstquiz/Templates/nernst-potential.yaml",
+      "share/nernstquiz/Banks/default.yaml",
+    ] {
       #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)")
     }
     let elsewhere = dir.url.appendingPathComponent("course/week1")
@@ -48,7 +52,8 @@ import TestSupport
     process.arguments = ["nernstquiz"] + arguments
     process.currentDirectoryURL = folder
     process.environment = environment
-    let output = Pipe(), error = Pipe()
+    let output = Pipe()
+    let error = Pipe()
     process.standardOutput = output
     process.standardError = error
     process.standardInput = FileHandle.nullDevice
@@ -56,6 +61,8 @@ import TestSupport
     let errorData = error.fileHandleForReading.readDataToEndOfFile()
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self)
+    )
   }
 }

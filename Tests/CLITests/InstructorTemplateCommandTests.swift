@@ -25,11 +25,16 @@ import Testing
       """
     try Data(template.utf8).write(to: folder.url.appendingPathComponent("my-question.yaml"))
     let bank = folder.url.appendingPathComponent("week3.yaml")
-    try Data("title: Week 3\nseed: 3\nitems:\n  - template: my-question\n    variants: 2\n  - template: nernst-potential\n    variants: 4\n    balance: [ion]\n".utf8)
-      .write(to: bank)
+    try Data(
+      "title: Week 3\nseed: 3\nitems:\n  - template: my-question\n    variants: 2\n  - template: nernst-potential\n    variants: 4\n    balance: [ion]\n"
+        .utf8
+    )
+    .write(to: bank)
     let out = folder.url.appendingPathComponent("out")
-    let result = try CommandRunner.run(["generate", bank.path, "--templates", packageRoot.appendingPathComponent("Templates").path,
-                                        "--out", out.path, "--format", "none"])
+    let result = try CommandRunner.run([
+      "generate", bank.path, "--templates", packageRoot.appendingPathComponent("Templates").path,
+      "--out", out.path, "--format", "none",
+    ])
     #expect(result.exitCode == 0, "\(result.standardError)")
     let key = try String(contentsOf: out.appendingPathComponent("key.jsonl"), encoding: .utf8)
     #expect(key.contains("\"id\":\"my-question-01\""))

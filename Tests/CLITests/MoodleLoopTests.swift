@@ -27,8 +27,9 @@ struct MoodleLoopTests {
     let root = try XMLReader.parse(xml, file: "default-moodle.xml").get()
     for question in root.children("question") {
       guard let type = question[attribute: "type"], type != "category",
-            let idnumber = question.child("idnumber")?.textContent,
-            let variant = moodle.first(where: { $0.item == idnumber })?.variant else { continue }
+        let idnumber = question.child("idnumber")?.textContent,
+        let variant = moodle.first(where: { $0.item == idnumber })?.variant
+      else { continue }
       generated.questionText[variant] = MoodleResponsesReport.questionSummary(
         type: type, questionText: question.child("questiontext")?.child("text")?.textContent ?? "",
         options: question.children("answer").map { $0.child("text")?.textContent ?? "" })
@@ -37,8 +38,8 @@ struct MoodleLoopTests {
       let gaps = moodle.filter { $0.variant == variant.id }.sorted { ($0.gap ?? 0) < ($1.gap ?? 0) }
       let typed: [String?] = gaps.map { d in
         switch variant.answer(d.part)!.kind {
-        case let .numeric(n): return n.interval.keyText + " " + n.unit
-        case let .choice(c): return c.correctOption.text
+        case .numeric(let n): return n.interval.keyText + " " + n.unit
+        case .choice(let c): return c.correctOption.text
         }
       }
       generated.right[variant.id] = typed.count == 1 ? typed[0] : MoodleResponsesReport.clozeResponse(typed)
@@ -57,12 +58,17 @@ struct MoodleLoopTests {
     var rows: [MoodleResponsesReport.Attempt] = []
     for (s, name) in ["Ann", "Bob", "Cat"].enumerated() {
       let drawn = items.map { $0.variants[(s + 1) % $0.variants.count] }
-      rows.append(.init(firstName: name, lastName: "Student", identity: ["\(name.lowercased())@example.edu"],
-                        grade: "10.00", questions: drawn.map { g.questionText[$0.id] }, responses: drawn.map { g.right[$0.id] }))
+      rows.append(
+        .init(
+          firstName: name, lastName: "Student", identity: ["\(name.lowercased())@example.edu"],
+          grade: "10.00", questions: drawn.map { g.questionText[$0.id] }, responses: drawn.map { g.right[$0.id] }))
     }
     let dan = items.map { $0.variants[0] }
-    rows.append(.init(firstName: "Dan", lastName: "Student", identity: ["dan@example.edu"], state: "In progress",
-                      questions: dan.map { g.questionText[$0.id] }, responses: [g.right[dan[0].id]] + Array(repeating: nil, count: dan.count - 1)))
+    rows.append(
+      .init(
+        firstName: "Dan", lastName: "Student", identity: ["dan@example.edu"], state: "In progress",
+        questions: dan.map { g.questionText[$0.id] },
+        responses: [g.right[dan[0].id]] + Array(repeating: nil, count: dan.count - 1)))
     let report = MoodleResponsesReport(slots: items.indices.map { "\($0 + 1)" })
     let parts = items.reduce(0) { $0 + ($1.variants.first?.answers.count ?? 0) }
     let key = dir.url.appendingPathComponent("quiz/key.jsonl").path
@@ -70,11 +76,14 @@ struct MoodleLoopTests {
     // Finished attempts only: nothing to review.
     let finished = dir.url.appendingPathComponent("report.csv")
     try Data(report.csv(Array(rows.prefix(3))).utf8).write(to: finished)
-    let clean = try CommandRunner.run(["grade", finished.path, "--key", key, "--out", dir.url.appendingPathComponent("clean").path])
+    let clean = try CommandRunner.run([
+      "grade", finished.path, "--key", key, "--out", dir.url.appendingPathComponent("clean").path,
+    ])
     #expect(clean.exitCode == 0, "\(clean.standardError)")
     #expect(clean.standardError.isEmpty)
-    #expect(clean.standardOutput.split(separator: "\n").first
-      == "3 rows read; \(3 * parts) answers: \(3 * parts) correct; 3 students; nothing to review")
+    #expect(
+      clean.standardOutput.split(separator: "\n").first
+        == "3 rows read; \(3 * parts) answers: \(3 * parts) correct; 3 students; nothing to review")
     let grades = try String(contentsOf: dir.url.appendingPathComponent("clean/grades.csv"), encoding: .utf8)
     let maximum = items.reduce(Points.zero) { $0 + $1.points }.twoDecimals
     for name in ["ann", "bob", "cat"] {
@@ -84,11 +93,15 @@ struct MoodleLoopTests {
     // With Dan's attempt in progress: his response is flagged, not graded, and the status is 1.
     let all = dir.url.appendingPathComponent("report-all.csv")
     try Data(report.csv(rows).utf8).write(to: all)
-    let flagged = try CommandRunner.run(["grade", all.path, "--key", key, "--input-format", "moodle",
-                                         "--out", dir.url.appendingPathComponent("all").path])
+    let flagged = try CommandRunner.run([
+      "grade", all.path, "--key", key, "--input-format", "moodle",
+      "--out", dir.url.appendingPathComponent("all").path,
+    ])
     #expect(flagged.exitCode == 1, "\(flagged.standardError)")
-    #expect(flagged.standardOutput.split(separator: "\n").first
-      == "4 rows read; \(3 * parts + 1) answers: \(3 * parts) correct, 1 unfinished; 4 students; 1 to review (review.csv)")
+    #expect(
+      flagged.standardOutput.split(separator: "\n").first
+        == "4 rows read; \(3 * parts + 1) answers: \(3 * parts) correct, 1 unfinished; 4 students; 1 to review (review.csv)"
+    )
     let review = try String(contentsOf: dir.url.appendingPathComponent("all/review.csv"), encoding: .utf8)
     #expect(review.split(separator: "\n").count == 2)
     #expect(review.contains("\n5,dan@example.edu,\(dan[0].id),"))

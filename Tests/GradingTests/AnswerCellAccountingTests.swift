@@ -4,6 +4,7 @@ import QTIExport
 import QuizModel
 import TestSupport
 import Testing
+
 @testable import Grading
 
 /// Every answer cell of a wide, Canvas or Google Forms file appears in responses.csv, with students who come back
@@ -31,7 +32,8 @@ struct AnswerCellAccountingTests {
   /// The question HTML of the sample quiz's Canvas package, by `variant#part`.
   static let canvasHTML: [String: String] = {
     let package = try! makePackage(SampleQuiz.quiz, format: .canvas, baseName: "sample", workers: 1)
-    return Dictionary(uniqueKeysWithValues: package.report.deliveries.map { ("\($0.variant)#\($0.part)", $0.questionText!) })
+    return Dictionary(
+      uniqueKeysWithValues: package.report.deliveries.map { ("\($0.variant)#\($0.part)", $0.questionText!) })
   }()
 
   static let cells = ["-95", "−95.02 mV", "efflux", "into the cell", "25", "0.3", "???", "12 mM", "", "", ""]
@@ -48,8 +50,9 @@ struct AnswerCellAccountingTests {
       var lines: [[String]] = []
       switch format {
       case .canvas:
-        lines.append(["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt"]
-          + columns.flatMap { [$0.header, $0.points] } + ["n correct", "n incorrect", "score"])
+        lines.append(
+          ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted", "attempt"]
+            + columns.flatMap { [$0.header, $0.points] } + ["n correct", "n incorrect", "score"])
       case .googleForms: lines.append(["Timestamp", "Email Address"] + columns.map(\.header))
       default: lines.append(["student"] + columns.map(\.header))
       }
@@ -57,8 +60,9 @@ struct AnswerCellAccountingTests {
         let answers = picks.map { Self.cells[$0] }
         switch format {
         case .canvas:
-          lines.append(["S \(student)", "\(100 + student)", "", "A", "1", "", "2026-11-30", "\(n + 1)"]
-            + answers.flatMap { [$0, ""] } + ["0", "0", "0"])
+          lines.append(
+            ["S \(student)", "\(100 + student)", "", "A", "1", "", "2026-11-30", "\(n + 1)"]
+              + answers.flatMap { [$0, ""] } + ["0", "0", "0"])
         case .googleForms: lines.append(["2026/11/30 10:0\(n % 10)", "s\(student)@x.edu"] + answers)
         default: lines.append(["s\(student)"] + answers)
         }
@@ -66,8 +70,10 @@ struct AnswerCellAccountingTests {
       let dir = try TemporaryDirectory()
       defer { dir.remove() }
       let input = dir.url.appendingPathComponent("in.csv")
-      try Data((lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n").utf8).write(to: input)
-      let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: format, into: dir.url.appendingPathComponent("out"))
+      try Data((lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n").utf8).write(
+        to: input)
+      let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+        submissionsAt: input, format: format, into: dir.url.appendingPathComponent("out"))
       #expect(summary.rowsIn == rows.count)
       let responses = try readCSV(dir.url.appendingPathComponent("out/responses.csv")).dropFirst()
       // Every row of the input has a line.
@@ -75,7 +81,10 @@ struct AnswerCellAccountingTests {
       // Every non-blank answer cell has its own line: its row, its part, its text.
       for (n, (_, picks)) in rows.enumerated() {
         for (c, pick) in picks.enumerated() where !Self.cells[pick].isEmpty {
-          let found = responses.contains { $0[0] == "\(n + 2)" && $0[2] == columns[c].label && $0[3].replacingOccurrences(of: "'", with: "") == Self.cells[pick] }
+          let found = responses.contains {
+            $0[0] == "\(n + 2)" && $0[2] == columns[c].label
+              && $0[3].replacingOccurrences(of: "'", with: "") == Self.cells[pick]
+          }
           #expect(found, "row \(n + 2), \(columns[c].label): \(Self.cells[pick])")
         }
       }
@@ -84,7 +93,9 @@ struct AnswerCellAccountingTests {
       twoPasses.prescans = false
       _ = try twoPasses.grade(submissionsAt: input, format: format, into: dir.url.appendingPathComponent("slow"))
       for name in ["responses.csv", "review.csv", "grades.csv"] {
-        #expect(try Data(contentsOf: dir.url.appendingPathComponent("out/\(name)")) == Data(contentsOf: dir.url.appendingPathComponent("slow/\(name)")), "\(name)")
+        #expect(
+          try Data(contentsOf: dir.url.appendingPathComponent("out/\(name)"))
+            == Data(contentsOf: dir.url.appendingPathComponent("slow/\(name)")), "\(name)")
       }
       // review.csv holds exactly the lines a person should look at, and the exit status follows it.
       let flagged = responses.filter { ["unreadable", "wrong-unit", "unknown-item", "superseded"].contains($0[9]) }
@@ -97,14 +108,23 @@ struct AnswerCellAccountingTests {
 
   @Test func aCanvasQuestionWorthOtherPointsThanTheKeysIsReviewedAndTheKeyWins() throws {
     let columns = Self.columns(.canvas)
-    let header = ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted"]
-      + columns.enumerated().flatMap { i, c in [c.header, i == 0 ? "5.0" : c.points] } + ["n correct", "n incorrect", "score"]
-    let row = ["Ann", "7", "", "A", "1", "", "2026-11-30"] + columns.enumerated().flatMap { i, _ in [i == 0 ? "-95" : "", ""] } + ["1", "0", "5"]
+    let header =
+      ["name", "id", "sis_id", "section", "section_id", "section_sis_id", "submitted"]
+      + columns.enumerated().flatMap { i, c in [c.header, i == 0 ? "5.0" : c.points] } + [
+        "n correct", "n incorrect", "score",
+      ]
+    let row =
+      ["Ann", "7", "", "A", "1", "", "2026-11-30"] + columns.enumerated().flatMap { i, _ in [i == 0 ? "-95" : "", ""] }
+      + ["1", "0", "5"]
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("in.csv")
-    try Data((header.map(Self.csvField).joined(separator: ",") + "\n" + row.map(Self.csvField).joined(separator: ",") + "\n").utf8).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    try Data(
+      (header.map(Self.csvField).joined(separator: ",") + "\n" + row.map(Self.csvField).joined(separator: ",") + "\n")
+        .utf8
+    ).write(to: input)
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.pointsMismatches == [columns[0].header])
     #expect(summary.exitStatus == 1)
     #expect(summary.description.contains("1 question with other points than the key's (the key's used)"))
@@ -116,13 +136,20 @@ struct AnswerCellAccountingTests {
 
   @Test func anAnonymousCanvasSurveyIsGradedRowByRowWithNoGradebook() throws {
     let columns = Self.columns(.canvas)
-    let header = ["section", "section_id", "submitted"] + columns.flatMap { [$0.header, $0.points] } + ["n correct", "n incorrect", "score"]
-    let rows = (0..<2).map { n in ["A", "1", "2026-11-30"] + columns.enumerated().flatMap { i, _ in [i == 0 ? "-95" : "", ""] } + ["1", "0", "2"] }
+    let header =
+      ["section", "section_id", "submitted"] + columns.flatMap { [$0.header, $0.points] } + [
+        "n correct", "n incorrect", "score",
+      ]
+    let rows = (0..<2).map { n in
+      ["A", "1", "2026-11-30"] + columns.enumerated().flatMap { i, _ in [i == 0 ? "-95" : "", ""] } + ["1", "0", "2"]
+    }
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("survey.csv")
-    try Data(([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n").utf8).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    try Data(([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n").utf8).write(
+      to: input)
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.format == .canvas && summary.anonymous)
     #expect(summary.students == 2)
     #expect(summary.description.contains("an anonymous survey"))

@@ -12,16 +12,16 @@ import Testing
   /// (typed, unit asked, value expected in that unit)
   static let acceptedNumbers: [(String, String, Double)] = [
     ("-95", "mV", -95),
-    ("−95", "mV", -95),                 // U+2212 minus
-    ("–95", "mV", -95),                 // en dash
-    ("—95", "mV", -95),                 // em dash
-    ("‐95", "mV", -95),                 // hyphen U+2010
-    ("－95", "mV", -95),                // full-width hyphen-minus
+    ("−95", "mV", -95),  // U+2212 minus
+    ("–95", "mV", -95),  // en dash
+    ("—95", "mV", -95),  // em dash
+    ("‐95", "mV", -95),  // hyphen U+2010
+    ("－95", "mV", -95),  // full-width hyphen-minus
     ("+25.02", "mV", 25.02),
     ("  -95.3  ", "mV", -95.3),
     ("\u{A0}-95.3\u{2009}", "mV", -95.3),
     ("- 95", "mV", -95),
-    ("-95,3", "mV", -95.3),             // decimal comma
+    ("-95,3", "mV", -95.3),  // decimal comma
     ("0,125", "pA", 0.125),
     ("1 234,5", "ions", 1234.5),
     ("1 234", "ions", 1234),
@@ -55,7 +55,7 @@ import Testing
     ("-0.095 V", "mV", -95),
     ("-0.095 volts", "mV", -95),
     ("-95000 µV", "mV", -95),
-    ("-95000 μV", "mV", -95),             // Greek mu
+    ("-95000 μV", "mV", -95),  // Greek mu
     ("-95000 uV", "mV", -95),
     ("-95 mV.", "mV", -95),
     ("3 pA", "pA", 3),
@@ -89,7 +89,7 @@ import Testing
   @Test(arguments: acceptedNumbers)
   func acceptedNumberForms(typed: String, unit: String, expected: Double) throws {
     let parsed = parser.parse(typed, numericIn: unit)
-    guard case let .number(n) = parsed else {
+    guard case .number(let n) = parsed else {
       Issue.record("\(typed.debugDescription) read as \(parsed)")
       return
     }
@@ -98,13 +98,16 @@ import Testing
 
   /// Conversions between units only move the decimal point, so they are exact.
   @Test func unitConversionIsExact() throws {
-    guard case let .number(n) = parser.parse("-0.095 V", numericIn: "mV") else { Issue.record(); return }
+    guard case .number(let n) = parser.parse("-0.095 V", numericIn: "mV") else {
+      Issue.record()
+      return
+    }
     #expect(n.value == -95)
     #expect(n.significand == 95 && n.exponent == 0 && n.isNegative)
   }
 
   static let unreadable: [String] = [
-    "abc", "-", "−", "95 apples", "1,234",       // ambiguous comma
+    "abc", "-", "−", "95 apples", "1,234",  // ambiguous comma
     "12 34", "1.2.3", "9.5e", "5 x", "5 × 10", "5 × 10^", "--5", "5 - 3", "NaN", "inf", "one", "?",
     "9.5 × 10^(-2", "1,23,4",
   ]
@@ -112,7 +115,7 @@ import Testing
   @Test(arguments: unreadable)
   func unreadableFormsAreReportedNotGuessed(typed: String) {
     let parsed = parser.parse(typed, numericIn: "mV")
-    guard case let .unreadable(reason) = parsed else {
+    guard case .unreadable(let reason) = parsed else {
       Issue.record("\(typed.debugDescription) read as \(parsed)")
       return
     }
@@ -120,8 +123,10 @@ import Testing
   }
 
   @Test func ambiguousCommaSaysWhy() {
-    #expect(parser.parse("1,234", numericIn: "ions")
-      == .unreadable(reason: "\"1,234\" is not a number: ambiguous: the comma may be a decimal comma or separate thousands"))
+    #expect(
+      parser.parse("1,234", numericIn: "ions")
+        == .unreadable(
+          reason: "\"1,234\" is not a number: ambiguous: the comma may be a decimal comma or separate thousands"))
   }
 
   @Test(arguments: ["", "   ", "\u{A0}\u{2009}", "\t"])
@@ -131,7 +136,7 @@ import Testing
 
   @Test(arguments: [("12 mM", "mV"), ("3 pA", "mV"), ("-95 mV", "pA"), ("5 kJ/mol", "mV"), ("0.3 %", "pC")])
   func wrongDimensionIsFlagged(typed: String, unit: String) {
-    guard case let .wrongUnit(_, expected, reason) = parser.parse(typed, numericIn: unit) else {
+    guard case .wrongUnit(_, let expected, let reason) = parser.parse(typed, numericIn: unit) else {
       Issue.record("\(typed) in \(unit) was not flagged")
       return
     }
@@ -140,20 +145,30 @@ import Testing
   }
 
   @Test func wrongUnitMessageNamesBothDimensions() {
-    #expect(parser.parse("12 mM", numericIn: "mV")
-      == .wrongUnit(written: "mM", expected: "mV", reason: "mM is a concentration unit; the answer is a potential in mV"))
+    #expect(
+      parser.parse("12 mM", numericIn: "mV")
+        == .wrongUnit(
+          written: "mM", expected: "mV", reason: "mM is a concentration unit; the answer is a potential in mV"))
   }
 
   @Test func numberWithoutTargetKeepsTheWrittenUnit() throws {
-    guard case let .number(n) = parser.number(from: "−9.50 × 10⁻² V") else { Issue.record(); return }
+    guard case .number(let n) = parser.number(from: "−9.50 × 10⁻² V") else {
+      Issue.record()
+      return
+    }
     #expect(n.value == -0.095)
     #expect(n.unit?.symbol == "V")
     #expect(n.significantFigures == 3...3)
   }
 
-  @Test(arguments: [("1200", 2...4), ("1200.", 4...4), ("0.0950", 3...3), ("-95.02", 4...4), ("9.5e-2", 2...2), ("100", 1...3)])
+  @Test(arguments: [
+    ("1200", 2...4), ("1200.", 4...4), ("0.0950", 3...3), ("-95.02", 4...4), ("9.5e-2", 2...2), ("100", 1...3),
+  ])
   func significantFigures(typed: String, expected: ClosedRange<Int>) throws {
-    guard case let .number(n) = parser.number(from: typed) else { Issue.record(); return }
+    guard case .number(let n) = parser.number(from: typed) else {
+      Issue.record()
+      return
+    }
     #expect(n.significantFigures == expected)
   }
 
@@ -183,12 +198,18 @@ import Testing
   }
 
   /// The shipped driving-force template words its options the other way round from the sample quiz.
-  static let shippedDirection = Answer(id: "direction", prompt: "", kind: .choice(ChoiceAnswer(options: [
-    ChoiceOption(id: "influx", text: "Into the cell (influx)"), ChoiceOption(id: "efflux", text: "Out of the cell (efflux)"),
-  ], correct: "efflux")))
+  static let shippedDirection = Answer(
+    id: "direction", prompt: "",
+    kind: .choice(
+      ChoiceAnswer(
+        options: [
+          ChoiceOption(id: "influx", text: "Into the cell (influx)"),
+          ChoiceOption(id: "efflux", text: "Out of the cell (efflux)"),
+        ], correct: "efflux")))
 
   @Test(arguments: [
-    ("Out of the cell (efflux)", "efflux"), ("efflux (out of the cell)", "efflux"), ("outward (leaves the cell)", "efflux"),
+    ("Out of the cell (efflux)", "efflux"), ("efflux (out of the cell)", "efflux"),
+    ("outward (leaves the cell)", "efflux"),
     ("Into the cell (influx)", "influx"), ("influx (enters)", "influx"), ("in (influx)", "influx"),
   ])
   func optionTextsAndParenthesisedSynonymsAgreeing(typed: String, option: String) {

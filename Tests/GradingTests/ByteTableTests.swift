@@ -1,5 +1,6 @@
-@testable import Grading
 import Testing
+
+@testable import Grading
 
 @Suite struct ByteTableTests {
   @Test func findsWhatWasInsertedAcrossGrowth() {

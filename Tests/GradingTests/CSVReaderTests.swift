@@ -25,11 +25,13 @@ import Testing
   }
 
   @Test func semicolonDetectedFromHeader() throws {
-    #expect(try records("student;item;response\ns1;x;-95,3\n") == [["student", "item", "response"], ["s1", "x", "-95,3"]])
+    #expect(
+      try records("student;item;response\ns1;x;-95,3\n") == [["student", "item", "response"], ["s1", "x", "-95,3"]])
   }
 
   @Test func tabDetectedFromHeader() throws {
-    #expect(try records("student\titem\tresponse\ns1\tx\t1,5\n") == [["student", "item", "response"], ["s1", "x", "1,5"]])
+    #expect(
+      try records("student\titem\tresponse\ns1\tx\t1,5\n") == [["student", "item", "response"], ["s1", "x", "1,5"]])
   }
 
   @Test func separatorsInsideQuotedHeaderFieldsDoNotCount() throws {
@@ -116,7 +118,9 @@ import Testing
     #expect(error?.code == .unterminatedQuote)
     #expect(error?.row == 3)
     #expect(error?.column == 3)
-    #expect(error?.description == "test.csv: row 3, column 3: a quote opens a field but is never closed (from \"\"−95 mV\\n6,7,8\\n\")")
+    #expect(
+      error?.description
+        == "test.csv: row 3, column 3: a quote opens a field but is never closed (from \"\"−95 mV\\n6,7,8\\n\")")
   }
 
   @Test func quoteInsideAnUnquotedField() throws {
@@ -133,7 +137,9 @@ import Testing
   }
 
   @Test func missingFileIsAnError() {
-    let error = #expect(throws: CSVError.self) { try CSVReader(contentsOf: URL(fileURLWithPath: "/nonexistent/none.csv")) }
+    let error = #expect(throws: CSVError.self) {
+      try CSVReader(contentsOf: URL(fileURLWithPath: "/nonexistent/none.csv"))
+    }
     #expect(error?.code == .unreadableFile)
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import QuizModel
 import Grading
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing
@@ -18,11 +18,17 @@ import Testing
     "outward": ["outward", "outward current", "out"],
     "into": ["into the cell", "inward", "in"],
     "out": ["out of the cell", "outward", "out"],
-    "depolarize": ["depolarize", "depolarise", "Depolarises", "depolarization", "depolarisation", "less negative",
-                   "it depolarizes", "becomes less negative"],
-    "hyperpolarize": ["hyperpolarize", "hyperpolarise", "hyperpolarization", "hyperpolarisation", "more negative",
-                      "it hyperpolarizes", "becomes more negative"],
-    "unchanged": ["no change", "stays the same", "unchanged", "stay the same", "it does not change", "remains the same"],
+    "depolarize": [
+      "depolarize", "depolarise", "Depolarises", "depolarization", "depolarisation", "less negative",
+      "it depolarizes", "becomes less negative",
+    ],
+    "hyperpolarize": [
+      "hyperpolarize", "hyperpolarise", "hyperpolarization", "hyperpolarisation", "more negative",
+      "it hyperpolarizes", "becomes more negative",
+    ],
+    "unchanged": [
+      "no change", "stays the same", "unchanged", "stay the same", "it does not change", "remains the same",
+    ],
     "more_positive": ["more positive", "less negative", "rises", "becomes more positive"],
     "more_negative": ["more negative", "less positive", "falls", "becomes more negative"],
     "enriched": ["enriched", "higher", "increased", "more concentrated"],
@@ -52,7 +58,7 @@ import Testing
 
   @Test func everyShippedChoiceOptionHasNaturalWords() {
     for (name, answer) in Self.choices {
-      guard case let .choice(choice) = answer.kind else { continue }
+      guard case .choice(let choice) = answer.kind else { continue }
       for option in choice.options {
         #expect(Self.words[option.id] != nil, "\(name): option '\(option.id)' has no natural words in this table")
       }
@@ -62,20 +68,25 @@ import Testing
 
   @Test func naturalWordsInEitherSpellingPickTheirOption() {
     for (name, answer) in Self.choices {
-      guard case let .choice(choice) = answer.kind else { continue }
+      guard case .choice(let choice) = answer.kind else { continue }
       for option in choice.options {
         for typed in Self.words[option.id] ?? [] {
-          #expect(parser.parse(typed, for: answer) == .option(option.id), "\(name): '\(typed)' should pick '\(option.id)'")
+          #expect(
+            parser.parse(typed, for: answer) == .option(option.id), "\(name): '\(typed)' should pick '\(option.id)'")
         }
       }
     }
   }
 
   @Test func aWordForAnotherQuestionPicksNothing() {
-    let answer = Answer(id: "direction", prompt: "", kind: .choice(ChoiceAnswer(options: [
-      ChoiceOption(id: "depolarize", text: "depolarize (become less negative)"),
-      ChoiceOption(id: "hyperpolarize", text: "hyperpolarize (become more negative)"),
-    ], correct: "depolarize")))
+    let answer = Answer(
+      id: "direction", prompt: "",
+      kind: .choice(
+        ChoiceAnswer(
+          options: [
+            ChoiceOption(id: "depolarize", text: "depolarize (become less negative)"),
+            ChoiceOption(id: "hyperpolarize", text: "hyperpolarize (become more negative)"),
+          ], correct: "depolarize")))
     guard case .unreadable = parser.parse("influx", for: answer) else {
       Issue.record("'influx' was read as a change of potential")
       return
@@ -84,10 +95,14 @@ import Testing
   }
 
   @Test func exchangerModesAreReadFromTheirWordsAndNotFromDirections() {
-    let answer = Answer(id: "mode", prompt: "", kind: .choice(ChoiceAnswer(options: [
-      ChoiceOption(id: "forward", text: "Forward mode (Ca²⁺ out, Na⁺ in, an inward current)"),
-      ChoiceOption(id: "reverse", text: "Reverse mode (Ca²⁺ in, Na⁺ out, an outward current)"),
-    ], correct: "forward")))
+    let answer = Answer(
+      id: "mode", prompt: "",
+      kind: .choice(
+        ChoiceAnswer(
+          options: [
+            ChoiceOption(id: "forward", text: "Forward mode (Ca²⁺ out, Na⁺ in, an inward current)"),
+            ChoiceOption(id: "reverse", text: "Reverse mode (Ca²⁺ in, Na⁺ out, an outward current)"),
+          ], correct: "forward")))
     for typed in ["forward", "Forward mode", "forwards", "the forward mode", "Ca²⁺ extrusion", "normal mode"] {
       #expect(parser.parse(typed, for: answer) == .option("forward"), "'\(typed)'")
     }

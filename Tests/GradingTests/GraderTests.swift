@@ -24,7 +24,8 @@ func gradeCanvasSample() throws -> (GradingSummary, TemporaryDirectory) {
   let dir = try TemporaryDirectory()
   let input = dir.url.appendingPathComponent("student_analysis.csv")
   try Data(SampleQuiz.canvasReport().utf8).write(to: input)
-  let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+  let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    submissionsAt: input, into: dir.url.appendingPathComponent("out"))
   return (summary, dir)
 }
 
@@ -65,12 +66,13 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.exitStatus == 1)
     let r = try responses(dir)
     #expect(r.map { $0["row"]! } == (2...17).map(String.init))
-    #expect(r.map { $0["verdict"]! } == [
-      "correct", "correct", "correct", "correct",
-      "incorrect", "incorrect", "incorrect", "incorrect",
-      "superseded", "superseded", "correct", "unknown-item", "blank", "wrong-unit",
-      "unreadable", "unknown-item",
-    ])
+    #expect(
+      r.map { $0["verdict"]! } == [
+        "correct", "correct", "correct", "correct",
+        "incorrect", "incorrect", "incorrect", "incorrect",
+        "superseded", "superseded", "correct", "unknown-item", "blank", "wrong-unit",
+        "unreadable", "unknown-item",
+      ])
     #expect(r[0]["parsed"] == "-95")
     #expect(r[0]["key"] == "-95.02")
     #expect(r[0]["low"] == "-97.4204")
@@ -86,7 +88,10 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(r[8]["feedback"] == "Superseded by the answer in row 12: the last answer to this question counts.")
     #expect(r[9]["feedback"] == "Superseded by the answer in row 12: the last answer to this question counts.")
     #expect(r[10]["points"] == "2")
-    #expect(r[11]["feedback"] == "\"driving-force-01\" has several parts: name one of driving-force-01#driving_force, driving-force-01#direction.")
+    #expect(
+      r[11]["feedback"]
+        == "\"driving-force-01\" has several parts: name one of driving-force-01#driving_force, driving-force-01#direction."
+    )
     let g = try grades(dir)
     #expect(g["alice"]?["total"] == "5.00")
     #expect(g["alice"]?["percent"] == "100.0")
@@ -107,8 +112,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let erin = r.filter { $0["student"] == "erin" }
     #expect(erin.map { $0["verdict"]! } == ["correct", "correct", "correct", "correct"])
     let frank = r.filter { $0["student"] == "frank" }
-    #expect(frank.map { $0["item"]! } == ["nernst-potential-02", "driving-force-01#driving_force", "driving-force-01#direction",
-                                          "ohmic-current-02", "bonus"])
+    #expect(
+      frank.map { $0["item"]! } == [
+        "nernst-potential-02", "driving-force-01#driving_force", "driving-force-01#direction",
+        "ohmic-current-02", "bonus",
+      ])
     #expect(frank.map { $0["verdict"]! } == ["correct", "incorrect", "incorrect", "correct", "unknown-item"])
     let gina = r.filter { $0["student"] == "gina" }
     #expect(gina.map { $0["item"]! } == ["nernst-potential", "driving-force", "ohmic-current"])
@@ -129,8 +137,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.unmatchedColumns == ["199: Name the ion that sets the resting potential"])
     let r = try responses(dir)
     let jane = r.filter { $0["student"] == "2001" }
-    #expect(jane.map { $0["item"]! } == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction",
-                                         "ohmic-current-01", "199: Name the ion that sets the resting potential"])
+    #expect(
+      jane.map { $0["item"]! } == [
+        "nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction",
+        "ohmic-current-01", "199: Name the ion that sets the resting potential",
+      ])
     #expect(jane.map { $0["verdict"]! } == ["correct", "correct", "correct", "correct", "unknown-item"])
     let smith = r.filter { $0["student"] == "2002" }
     #expect(smith.map { $0["verdict"]! } == ["incorrect", "incorrect", "incorrect", "blank"])
@@ -163,8 +174,9 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(summary.exitStatus == 0)
     let r = try responses(dir)
     #expect(r.allSatisfy { $0["verdict"] == "correct" })
-    #expect(r.filter { $0["student"] == "ben@example.edu" }.map { $0["item"]! }
-      == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction", "ohmic-current-02"])
+    #expect(
+      r.filter { $0["student"] == "ben@example.edu" }.map { $0["item"]! }
+        == ["nernst-potential-01", "driving-force-01#driving_force", "driving-force-01#direction", "ohmic-current-02"])
     let g = try grades(dir)
     #expect(g["ann@example.edu"]?["name"] == "Ann")
     #expect(g["ben@example.edu"]?["total"] == "5.00")
@@ -173,12 +185,14 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
   @Test func utf16TabSeparatedFileWithCRLF() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
-    let text = "student\titem\tresponse\r\nzoe\tnernst-potential-01\t−95,0 mV\r\nzoe\tdriving-force-01#direction\t\"leaves\tthe cell\"\r\n"
+    let text =
+      "student\titem\tresponse\r\nzoe\tnernst-potential-01\t−95,0 mV\r\nzoe\tdriving-force-01#direction\t\"leaves\tthe cell\"\r\n"
     var bytes: [UInt8] = [0xFF, 0xFE]
     for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
     let input = dir.url.appendingPathComponent("utf16.csv")
     try Data(bytes).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.format == .long)
     #expect(summary.rowsGraded == 2)
     let r = try responses(dir)
@@ -234,9 +248,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: fixture("malformed"), into: dir.url.appendingPathComponent("out"))
+      try Grader(quiz: SampleQuiz.quiz).grade(
+        submissionsAt: fixture("malformed"), into: dir.url.appendingPathComponent("out"))
     }
-    #expect(error?.description.hasPrefix("malformed.csv: row 3, column 3: a quote opens a field but is never closed") == true)
+    #expect(
+      error?.description.hasPrefix("malformed.csv: row 3, column 3: a quote opens a field but is never closed") == true)
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
 
@@ -245,7 +261,9 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("in.csv")
     try Data("foo,bar\n1,2\n".utf8).write(to: input)
-    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    let error = #expect(throws: CSVError.self) {
+      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+    }
     #expect(error?.code == .unknownHeader)
     #expect(error?.row == 1)
   }
@@ -255,8 +273,12 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("in.csv")
     try Data("student,q1,q2\na,1,2\n".utf8).write(to: input)
-    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
-    #expect(error?.description == "in.csv: row 1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
+    let error = #expect(throws: CSVError.self) {
+      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+    }
+    #expect(
+      error?.description
+        == "in.csv: row 1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
   }
 
   @Test func extraFieldsPastTheHeaderAreAnError() throws {
@@ -264,8 +286,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("in.csv")
     try Data("student,item,response\na,nernst-potential-01,-95,oops\n".utf8).write(to: input)
-    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
-    #expect(error?.description == "in.csv: row 2, column 4: \"oops\" is past the last column (the header has 3 columns)")
+    let error = #expect(throws: CSVError.self) {
+      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+    }
+    #expect(
+      error?.description == "in.csv: row 2, column 4: \"oops\" is past the last column (the header has 3 columns)")
   }
 
   @Test func emptyFile() throws {
@@ -273,7 +298,9 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("in.csv")
     try Data().write(to: input)
-    let error = #expect(throws: CSVError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    let error = #expect(throws: CSVError.self) {
+      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+    }
     #expect(error?.code == .emptyFile)
   }
 
@@ -294,14 +321,16 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let dir = try TemporaryDirectory()
     let input = dir.url.appendingPathComponent("form.csv")
     try Data(csv.utf8).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, identityColumn: identity,
-                                                          into: dir.url.appendingPathComponent("out"))
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, identityColumn: identity,
+      into: dir.url.appendingPathComponent("out"))
     return (summary, dir)
   }
 
   @Test func aFormTitledByTheUniquePromptWithYourNameIsGraded() throws {
     // The stem is in the question's description, which the CSV leaves out: the title is the prompt alone.
-    let (summary, dir) = try gradeForm("""
+    let (summary, dir) = try gradeForm(
+      """
       Timestamp,Your name,Score,Net movement of K⁺,Driving force Vm − E (mV)
       2026/11/30 10:00:00,Ann Lee,,efflux,25
       2026/11/30 10:01:00,Bo Chen,,influx,-25
@@ -330,8 +359,10 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("form.csv")
-    try Data("Timestamp,Email Address,Student number,Net movement of K⁺…\n2026/11/30,a@x.edu,S-17,efflux\n".utf8).write(to: input)
-    _ = try Grader(quiz: quiz).grade(submissionsAt: input, identityColumn: "Email Address", into: dir.url.appendingPathComponent("out"))
+    try Data("Timestamp,Email Address,Student number,Net movement of K⁺…\n2026/11/30,a@x.edu,S-17,efflux\n".utf8).write(
+      to: input)
+    _ = try Grader(quiz: quiz).grade(
+      submissionsAt: input, identityColumn: "Email Address", into: dir.url.appendingPathComponent("out"))
     let g = try grades(dir)
     #expect(g["a@x.edu"]?["total"] == "1.00")
   }
@@ -343,16 +374,20 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     var second = SampleQuiz.drivingForce
     second.id = "driving-force-02"
     second.answers[0].kind = .numeric(NumericAnswer(value: 30.5, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
-    return Quiz(title: "Parts", seed: 1, items: [
-      QuizItem(template: "driving-force", title: "Driving force", points: 3, variants: [SampleQuiz.drivingForce, second]),
-    ])
+    return Quiz(
+      title: "Parts", seed: 1,
+      items: [
+        QuizItem(
+          template: "driving-force", title: "Driving force", points: 3, variants: [SampleQuiz.drivingForce, second])
+      ])
   }()
 
   @Test func partsOfOneProblemFromDifferentVariantsAreEachGradedAgainstTheirOwn() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("a.csv")
-    try Data("""
+    try Data(
+      """
       student,item,response
       ann,driving-force-01#driving_force,25
       ann,driving-force-02#direction,efflux
@@ -360,8 +395,10 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
       bob,driving-force-02#driving_force,30.5
       bob,driving-force-01#direction,influx
 
-      """.utf8).write(to: input)
-    let summary = try Grader(quiz: Self.partsQuiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+      """.utf8
+    ).write(to: input)
+    let summary = try Grader(quiz: Self.partsQuiz).grade(
+      submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     let r = try responses(dir)
     // Ann answers the driving force twice, from two variants: the last answer counts.
     #expect(r.map { $0["verdict"]! } == ["superseded", "correct", "correct", "correct", "incorrect"])
@@ -377,14 +414,16 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("a.csv")
     // Driving force right for both students (from two variants); the direction right for one of the two.
-    try Data("""
+    try Data(
+      """
       student,item,response
       ann,driving-force-01#driving_force,25
       ann,driving-force-02#direction,efflux
       bob,driving-force-02#driving_force,30.5
       bob,driving-force-01#direction,influx
 
-      """.utf8).write(to: input)
+      """.utf8
+    ).write(to: input)
     _ = try Grader(quiz: Self.partsQuiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     let html = try String(contentsOf: dir.url.appendingPathComponent("out/report.html"), encoding: .utf8)
     let rows = html.components(separatedBy: "<tr>").filter { $0.contains("class=\"part\"") }
@@ -394,23 +433,27 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     #expect(rows[1].contains("most matched: E − Vm instead of Vm − E (1)"))
   }
 
-  @Test(arguments: [(AttemptsRule.first, ["correct", "superseded", "superseded"], "2.00"),
-                    (.last, ["superseded", "superseded", "partial"], "1.00"),
-                    (.best, ["correct", "superseded", "superseded"], "2.00")])
+  @Test(arguments: [
+    (AttemptsRule.first, ["correct", "superseded", "superseded"], "2.00"),
+    (.last, ["superseded", "superseded", "partial"], "1.00"),
+    (.best, ["correct", "superseded", "superseded"], "2.00"),
+  ])
   func theAttemptsRuleChoosesWhichRepeatedAnswerCounts(rule: AttemptsRule, verdicts: [String], total: String) throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("a.csv")
     // A right answer (2 points), a blank attempt (no answer: it supersedes nothing), a wrong one to the same
     // question from another variant, and a unit slip worth half (1 point).
-    try Data("""
+    try Data(
+      """
       student,item,response
       ann,nernst-potential-01,-95
       ann,nernst-potential-01,
       ann,nernst-potential-02,264.6
       ann,nernst-potential-01,-0.095 mV
 
-      """.utf8).write(to: input)
+      """.utf8
+    ).write(to: input)
     var policy = GradingPolicy()
     policy.unitSlipCredit = 0.5
     _ = try Grader(quiz: SampleQuiz.quiz, policy: policy, attempts: rule)
@@ -429,8 +472,12 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let key = try AnswerKey.read(SampleQuiz.quiz.keyJSONLines())
     #expect(key.format == 2)
     #expect(key.quiz == SampleQuiz.quiz)
-    let fromKey = Grader(quiz: key.quiz), fromQuiz = Grader(quiz: SampleQuiz.quiz)
-    for (response, item) in [("-95", "nernst-potential-01"), ("25", "driving-force-01#driving_force"), ("influx", "driving-force-01#direction")] {
+    let fromKey = Grader(quiz: key.quiz)
+    let fromQuiz = Grader(quiz: SampleQuiz.quiz)
+    for (response, item) in [
+      ("-95", "nernst-potential-01"), ("25", "driving-force-01#driving_force"),
+      ("influx", "driving-force-01#direction"),
+    ] {
       #expect(fromKey.grade(response, for: item) == fromQuiz.grade(response, for: item))
     }
     let crlf = try AnswerKey.read(SampleQuiz.quiz.keyJSONLines().replacingOccurrences(of: "\n", with: "\r\n"))
@@ -439,7 +486,8 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
 
   @Test func changedTemplatesAreReportedPerVariantAndField() throws {
     var changed = SampleQuiz.quiz
-    changed.items[1].variants[0].answers[0].kind = .numeric(NumericAnswer(value: 25.0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
+    changed.items[1].variants[0].answers[0].kind = .numeric(
+      NumericAnswer(value: 25.0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
     let differences = SampleQuiz.quiz.differences(from: changed)
     #expect(differences.count == 1)
     #expect(differences.first?.variant == "driving-force-01")

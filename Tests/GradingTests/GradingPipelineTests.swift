@@ -1,9 +1,10 @@
 import Foundation
-@testable import Grading
 import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing
+
+@testable import Grading
 
 /// Grading with several workers writes the same bytes as grading with one: batches are prepared in parallel
 /// but committed in input order.
@@ -42,7 +43,9 @@ import Testing
 
   /// Wide format: every part's column plus one no part matches, with repeated and missing students.
   static func writeMessyWide(to url: URL, seed: UInt64) throws {
-    let columns = SampleQuiz.quiz.variants.flatMap { v in v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id } }
+    let columns = SampleQuiz.quiz.variants.flatMap { v in
+      v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id }
+    }
     var random = SplitMix64(state: seed)
     var text = (["student"] + columns + ["bonus"]).joined(separator: ";") + "\n"
     let answers = ["-95,02", "132,3 mV", "25", "efflux", "influx", "0,3", "-0,02", "", "", "", "abc", "12 mM", "−95"]
@@ -107,15 +110,24 @@ import Testing
     for i in 0..<5_000 { text += "t\(i),ohmic-current-01,\"0.3\n" }
     try Data(text.utf8).write(to: input)
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
+      try Grader(quiz: SampleQuiz.quiz).grade(
+        submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
     }
-    #expect(error?.description == "late.csv: row 20002, column 4: \"oops\" is past the last column (the header has 3 columns)")
+    #expect(
+      error?.description == "late.csv: row 20002, column 4: \"oops\" is past the last column (the header has 3 columns)"
+    )
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
 
   @Test(arguments: [
-    ("x,\"nernst-potential-01\"?,1\n", "late.csv: row 10002, column 2: text \"?\" follows the closing quote of a quoted field"),
-    ("x,nernst\"potential,1\n", "late.csv: row 10002, column 2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"),
+    (
+      "x,\"nernst-potential-01\"?,1\n",
+      "late.csv: row 10002, column 2: text \"?\" follows the closing quote of a quoted field"
+    ),
+    (
+      "x,nernst\"potential,1\n",
+      "late.csv: row 10002, column 2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"
+    ),
   ])
   func malformedRecordInALaterBatchNamesItsRowAndColumn(record: String, message: String) throws {
     let dir = try TemporaryDirectory()
@@ -126,7 +138,8 @@ import Testing
     try Data((text + record).utf8).write(to: input)
     for workers in [1, 2] {
       let error = #expect(throws: CSVError.self) {
-        try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
+        try Grader(quiz: SampleQuiz.quiz).grade(
+          submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
       }
       #expect(error?.description == message)
     }
@@ -153,7 +166,8 @@ import Testing
     try Self.writeMessyLong(to: input, seed: seed)
     var twoPasses = Grader(quiz: SampleQuiz.quiz)
     twoPasses.prescans = false
-    let quick = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("quick"), workers: 2)
+    let quick = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, into: dir.url.appendingPathComponent("quick"), workers: 2)
     let slow = try twoPasses.grade(submissionsAt: input, into: dir.url.appendingPathComponent("slow"), workers: 2)
     #expect(quick.verdicts[.superseded, default: 0] > 0)
     #expect(quick.description == slow.description)

@@ -1,6 +1,6 @@
 import Foundation
-import QuizModel
 import Grading
+import QuizModel
 import TemplateEngine
 import TestSupport
 import Testing
@@ -9,10 +9,13 @@ import Testing
 /// place and the limit.
 @Suite struct InputLimitsTests {
   static func variant(parts: Int) -> Variant {
-    Variant(id: "wide-01", template: "wide", seed: 1, parameters: [], stem: "Many parts.",
-            answers: (0..<parts).map { i in
-              Answer(id: "p\(i)", prompt: "part \(i)", kind: .numeric(NumericAnswer(value: 1, unit: "mV", tolerance: Tolerance(absolute: 0.1))))
-            })
+    Variant(
+      id: "wide-01", template: "wide", seed: 1, parameters: [], stem: "Many parts.",
+      answers: (0..<parts).map { i in
+        Answer(
+          id: "p\(i)", prompt: "part \(i)",
+          kind: .numeric(NumericAnswer(value: 1, unit: "mV", tolerance: Tolerance(absolute: 0.1))))
+      })
   }
 
   static func gradeLong(_ quiz: Quiz, csv: String) throws -> GradingSummary {
@@ -20,12 +23,15 @@ import Testing
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("in.csv")
     try Data(csv.utf8).write(to: input)
-    return try Grader(quiz: quiz).grade(submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
+    return try Grader(quiz: quiz).grade(
+      submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
   }
 
   @Test func aVariantWithMoreThanSixtyFourPartsIsGraded() throws {
     // A run keeps one slot per question, not a bit per part: no limit to trap on.
-    let quiz = Quiz(title: "Wide", seed: 1, items: [QuizItem(template: "wide", title: "Wide", points: 1, variants: [Self.variant(parts: 65)])])
+    let quiz = Quiz(
+      title: "Wide", seed: 1,
+      items: [QuizItem(template: "wide", title: "Wide", points: 1, variants: [Self.variant(parts: 65)])])
     let summary = try Self.gradeLong(quiz, csv: "student,item,response\ns1,wide-01#p64,1 mV\ns1,wide-01#p0,1 mV\n")
     #expect(summary.rowsIn == 2)
     #expect(summary.verdicts[.correct] == 2)
@@ -51,12 +57,16 @@ import Testing
     var reader = try CSVReader(bytes: Array(repeating: 0x30, count: 5000), name: "zeros.csv", limits: limits)
     let error = #expect(throws: CSVError.self) { _ = try reader.next() }
     #expect(error?.code == .tooLarge)
-    #expect(error?.description == "zeros.csv: row 1, column 1: the field is longer than 1000 bytes; is a quote left open, or is this not a CSV file?")
+    #expect(
+      error?.description
+        == "zeros.csv: row 1, column 1: the field is longer than 1000 bytes; is a quote left open, or is this not a CSV file?"
+    )
   }
 
   @Test func anUnclosedQuoteEndsAtTheFieldLimit() throws {
     let limits = CSVReader.Limits(maximumFieldBytes: 100, maximumRecordBytes: 10_000, maximumFields: 100)
-    var reader = try CSVReader(bytes: Array("a,b\n1,\"".utf8) + Array(repeating: 0x41, count: 500), name: "q.csv", limits: limits)
+    var reader = try CSVReader(
+      bytes: Array("a,b\n1,\"".utf8) + Array(repeating: 0x41, count: 500), name: "q.csv", limits: limits)
     #expect(try reader.next())
     let error = #expect(throws: CSVError.self) { _ = try reader.next() }
     #expect(error?.row == 2)

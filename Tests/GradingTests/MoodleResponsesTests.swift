@@ -1,9 +1,10 @@
 import Foundation
-@testable import Grading
 import QTIExport
 import QuizModel
 import TestSupport
 import Testing
+
+@testable import Grading
 
 /// Moodle's quiz Responses report, built the way Moodle builds it (``MoodleResponsesReport``) from the Moodle XML
 /// file our own exporter writes for the sample quiz: each question's text as the import keeps it, turned into
@@ -13,19 +14,33 @@ enum MoodleSample {
   static let restingIon = Variant(
     id: "resting-ion-01", template: "resting-ion", seed: 41, parameters: [],
     stem: "Which ion sets the resting potential of most neurons?",
-    answers: [Answer(id: "ion", prompt: "", kind: .choice(ChoiceAnswer(
-      options: [ChoiceOption(id: "k", text: "K⁺ (potassium)"), ChoiceOption(id: "na", text: "Na⁺ & <Cl⁻>")], correct: "k")))])
+    answers: [
+      Answer(
+        id: "ion", prompt: "",
+        kind: .choice(
+          ChoiceAnswer(
+            options: [ChoiceOption(id: "k", text: "K⁺ (potassium)"), ChoiceOption(id: "na", text: "Na⁺ & <Cl⁻>")],
+            correct: "k")))
+    ])
   static let restingIon2 = Variant(
     id: "resting-ion-02", template: "resting-ion", seed: 42, parameters: [],
     stem: "Which ion is furthest from equilibrium at rest?",
-    answers: [Answer(id: "ion", prompt: "", kind: .choice(ChoiceAnswer(
-      options: [ChoiceOption(id: "k", text: "K⁺ (potassium)"), ChoiceOption(id: "na", text: "Na⁺ (sodium)")], correct: "na")))])
+    answers: [
+      Answer(
+        id: "ion", prompt: "",
+        kind: .choice(
+          ChoiceAnswer(
+            options: [ChoiceOption(id: "k", text: "K⁺ (potassium)"), ChoiceOption(id: "na", text: "Na⁺ (sodium)")],
+            correct: "na")))
+    ])
 
   /// The sample quiz (two Nernst variants, a two-part Cloze, two current variants) and a choice item of two
   /// variants: slots 1 to 4 of the Moodle quiz.
-  static let quiz = Quiz(title: "Membrane potentials", seed: 2026, items: SampleQuiz.quiz.items + [
-    QuizItem(template: "resting-ion", title: "Resting ion", points: 1, variants: [restingIon, restingIon2]),
-  ])
+  static let quiz = Quiz(
+    title: "Membrane potentials", seed: 2026,
+    items: SampleQuiz.quiz.items + [
+      QuizItem(template: "resting-ion", title: "Resting ion", points: 1, variants: [restingIon, restingIon2])
+    ])
 
   /// The Moodle export: its delivery map, and per variant id the `Question N` text Moodle shows for it.
   struct Export {
@@ -41,8 +56,9 @@ enum MoodleSample {
     var texts: [String: String] = [:]
     for question in root.children("question") {
       guard let type = question[attribute: "type"], type != "category",
-            let idnumber = question.child("idnumber")?.textContent,
-            let variant = deliveries.first(where: { $0.item == idnumber })?.variant else { continue }
+        let idnumber = question.child("idnumber")?.textContent,
+        let variant = deliveries.first(where: { $0.item == idnumber })?.variant
+      else { continue }
       let html = question.child("questiontext")?.child("text")?.textContent ?? ""
       let options = question.children("answer").map { $0.child("text")?.textContent ?? "" }
       texts[variant] = MoodleResponsesReport.questionSummary(type: type, questionText: html, options: options)
@@ -59,7 +75,9 @@ enum MoodleSample {
     var totals: [String: String]
   }
 
-  static func grade(_ csv: String, attempts: AttemptsRule = .last, key: String, idColumn: String? = nil) throws -> Outcome {
+  static func grade(_ csv: String, attempts: AttemptsRule = .last, key: String, idColumn: String? = nil) throws
+    -> Outcome
+  {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("responses.csv")
@@ -68,14 +86,17 @@ enum MoodleSample {
     let out = dir.url.appendingPathComponent("graded")
     let summary = try Grader(quiz: answerKey.quiz, deliveries: answerKey.deliveries, attempts: attempts)
       .grade(submissionsAt: input, identityColumn: idColumn, into: out, workers: 2)
-    func read(_ name: String) throws -> String { try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8) }
+    func read(_ name: String) throws -> String {
+      try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+    }
     var totals: [String: String] = [:]
     for line in try read("grades.csv").split(separator: "\n").dropFirst() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false)
       totals[String(fields[0])] = String(fields[2])
     }
-    return Outcome(summary: summary, responses: try read("responses.csv").split(separator: "\n").map(String.init),
-                   review: try read("review.csv"), totals: totals)
+    return Outcome(
+      summary: summary, responses: try read("responses.csv").split(separator: "\n").map(String.init),
+      review: try read("review.csv"), totals: totals)
   }
 }
 
@@ -88,15 +109,18 @@ struct MoodleResponsesTests {
   func attempts(_ e: MoodleSample.Export) -> [MoodleResponsesReport.Attempt] {
     func q(_ ids: String...) -> [String?] { ids.map { e.questionText[$0] } }
     return [
-      .init(firstName: "Ann", lastName: "Archer", identity: ["ann@example.edu"], grade: "10.00",
-            questions: q("nernst-potential-01", "driving-force-01", "ohmic-current-02", "resting-ion-01"),
-            responses: ["-95.02 mV", MoodleResponsesReport.clozeResponse(["25.02", efflux]), "-0.02 pA", "K⁺ (potassium)"]),
-      .init(firstName: "Bob", lastName: "Baker", identity: ["bob@example.edu"],
-            questions: q("nernst-potential-02", "driving-force-01", "ohmic-current-01", "resting-ion-02"),
-            responses: ["264.6", MoodleResponsesReport.clozeResponse(["-25.02", nil]), nil, "K⁺ (potassium)"]),
-      .init(firstName: "Dan", lastName: "Dunn", identity: ["dan@example.edu"], state: "In progress",
-            questions: q("nernst-potential-01", "driving-force-01", "ohmic-current-01", "resting-ion-01"),
-            responses: ["-95", nil, "0.3", nil]),
+      .init(
+        firstName: "Ann", lastName: "Archer", identity: ["ann@example.edu"], grade: "10.00",
+        questions: q("nernst-potential-01", "driving-force-01", "ohmic-current-02", "resting-ion-01"),
+        responses: ["-95.02 mV", MoodleResponsesReport.clozeResponse(["25.02", efflux]), "-0.02 pA", "K⁺ (potassium)"]),
+      .init(
+        firstName: "Bob", lastName: "Baker", identity: ["bob@example.edu"],
+        questions: q("nernst-potential-02", "driving-force-01", "ohmic-current-01", "resting-ion-02"),
+        responses: ["264.6", MoodleResponsesReport.clozeResponse(["-25.02", nil]), nil, "K⁺ (potassium)"]),
+      .init(
+        firstName: "Dan", lastName: "Dunn", identity: ["dan@example.edu"], state: "In progress",
+        questions: q("nernst-potential-01", "driving-force-01", "ohmic-current-01", "resting-ion-01"),
+        responses: ["-95", nil, "0.3", nil]),
     ]
   }
 
@@ -115,25 +139,44 @@ struct MoodleResponsesTests {
     let e = try MoodleSample.export()
     let report = MoodleResponsesReport(slots: ["1", "2", "3", "4"])
     let csv = report.csv(attempts(e))
-    #expect(csv.hasPrefix("\u{FEFF}\"Last name\",\"First name\",\"Email address\",Status,\"Started on\",Completed,Duration,Grade/10.00,\"Question 1\",\"Response 1\""))
+    #expect(
+      csv.hasPrefix(
+        "\u{FEFF}\"Last name\",\"First name\",\"Email address\",Status,\"Started on\",Completed,Duration,Grade/10.00,\"Question 1\",\"Response 1\""
+      ))
     let outcome = try MoodleSample.grade(csv, key: e.key)
     #expect(outcome.summary.format == .moodle)
     #expect(outcome.totals == ["ann@example.edu": "6.00", "bob@example.edu": "0.00", "dan@example.edu": "0.00"])
     let lines = outcome.responses
     // Ann: the unit read, both gaps of the Cloze graded on their own parts.
-    #expect(lines.contains { $0.hasPrefix("2,ann@example.edu,nernst-potential-01,'-95.02 mV,-95.02,mV,") && $0.contains(",correct,") })
-    #expect(lines.contains { $0.hasPrefix("2,ann@example.edu,driving-force-01#driving_force,25.02,") && $0.contains(",correct,1,1,") })
-    #expect(lines.contains { $0.hasPrefix("2,ann@example.edu,driving-force-01#direction,\(efflux),efflux,") && $0.contains(",correct,") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("2,ann@example.edu,nernst-potential-01,'-95.02 mV,-95.02,mV,") && $0.contains(",correct,")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("2,ann@example.edu,driving-force-01#driving_force,25.02,") && $0.contains(",correct,1,1,")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("2,ann@example.edu,driving-force-01#direction,\(efflux),efflux,") && $0.contains(",correct,")
+      })
     #expect(lines.contains { $0.hasPrefix("2,ann@example.edu,resting-ion-01,K⁺ (potassium),k,") })
     // Bob: misconceptions named, the empty gap and the empty slot blank.
-    #expect(lines.contains { $0.hasPrefix("3,bob@example.edu,nernst-potential-02,264.6,") && $0.contains("valence-ignored") })
-    #expect(lines.contains { $0.hasPrefix("3,bob@example.edu,driving-force-01#driving_force,-25.02,") && $0.contains("sign-reversed") })
+    #expect(
+      lines.contains { $0.hasPrefix("3,bob@example.edu,nernst-potential-02,264.6,") && $0.contains("valence-ignored") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("3,bob@example.edu,driving-force-01#driving_force,-25.02,") && $0.contains("sign-reversed")
+      })
     #expect(lines.contains { $0.hasPrefix("3,bob@example.edu,driving-force-01#direction,,") && $0.contains(",blank,") })
     #expect(lines.contains { $0.hasPrefix("3,bob@example.edu,ohmic-current,,") && $0.contains(",blank,") })
     // Dan: flagged, never graded, never dropped.
     #expect(outcome.summary.verdicts[.unfinished] == 2)
-    #expect(lines.contains { $0.hasPrefix("4,dan@example.edu,nernst-potential-01,-95,") && $0.contains(",unfinished,0,") })
-    #expect(outcome.review.contains("4,dan@example.edu,ohmic-current-01,0.3,unfinished,\"The attempt's state in Moodle is \"\"In progress\"\""))
+    #expect(
+      lines.contains { $0.hasPrefix("4,dan@example.edu,nernst-potential-01,-95,") && $0.contains(",unfinished,0,") })
+    #expect(
+      outcome.review.contains(
+        "4,dan@example.edu,ohmic-current-01,0.3,unfinished,\"The attempt's state in Moodle is \"\"In progress\"\""))
     #expect(outcome.summary.rowsIn == 3 && outcome.summary.rowsFlagged == 1)
     #expect(outcome.summary.exitStatus == 1)
   }
@@ -141,18 +184,27 @@ struct MoodleResponsesTests {
   @Test(arguments: [(AttemptsRule.first, "2.00"), (.last, "0.00"), (.best, "2.00")])
   func twoAttemptsOfOneStudentFollowTheAttemptsRule(rule: AttemptsRule, total: String) throws {
     let e = try MoodleSample.export()
-    let slots: [String?] = ["nernst-potential-01", "driving-force-01", "ohmic-current-01", "resting-ion-01"].map { e.questionText[$0] }
+    let slots: [String?] = ["nernst-potential-01", "driving-force-01", "ohmic-current-01", "resting-ion-01"].map {
+      e.questionText[$0]
+    }
     var second = slots
     second[0] = e.questionText["nernst-potential-02"]
     let rows: [MoodleResponsesReport.Attempt] = [
-      .init(firstName: "Cat", lastName: "Cole", identity: ["cat@example.edu"], questions: slots, responses: ["-95", nil, nil, nil]),
-      .init(firstName: "Cat", lastName: "Cole", identity: ["cat@example.edu"], questions: second, responses: ["15.78", nil, nil, nil]),
+      .init(
+        firstName: "Cat", lastName: "Cole", identity: ["cat@example.edu"], questions: slots,
+        responses: ["-95", nil, nil, nil]),
+      .init(
+        firstName: "Cat", lastName: "Cole", identity: ["cat@example.edu"], questions: second,
+        responses: ["15.78", nil, nil, nil]),
     ]
-    let outcome = try MoodleSample.grade(MoodleResponsesReport(slots: ["1", "2", "3", "4"]).csv(rows), attempts: rule, key: e.key)
+    let outcome = try MoodleSample.grade(
+      MoodleResponsesReport(slots: ["1", "2", "3", "4"]).csv(rows), attempts: rule, key: e.key)
     #expect(outcome.totals == ["cat@example.edu": total])
     #expect(outcome.summary.verdicts[.superseded] == 1)
     let superseded = outcome.responses.first { $0.contains(",superseded,") } ?? ""
-    #expect(superseded.hasPrefix(rule == .last ? "2,cat@example.edu,nernst-potential-01," : "3,cat@example.edu,nernst-potential-02,"))
+    #expect(
+      superseded.hasPrefix(
+        rule == .last ? "2,cat@example.edu,nernst-potential-01," : "3,cat@example.edu,nernst-potential-02,"))
   }
 
   @Test func withoutQuestionTextTheSlotsOfSeveralVariantsAreNamedForReview() throws {
@@ -173,8 +225,11 @@ struct MoodleResponsesTests {
     let quiz = Quiz(title: "Two pools", seed: 5, items: [SampleQuiz.quiz.items[0], SampleQuiz.quiz.items[2]])
     let e = try MoodleSample.export(quiz)
     let report = MoodleResponsesReport(slots: ["1", "2"], showQuestionText: false)
-    let csv = report.csv([.init(firstName: "Ann", lastName: "Archer", identity: ["ann@example.edu"],
-                                questions: [nil, nil], responses: ["-95", "0.3"])])
+    let csv = report.csv([
+      .init(
+        firstName: "Ann", lastName: "Archer", identity: ["ann@example.edu"],
+        questions: [nil, nil], responses: ["-95", "0.3"])
+    ])
     #expect {
       _ = try MoodleSample.grade(csv, key: e.key)
     } throws: { error in
@@ -185,10 +240,16 @@ struct MoodleResponsesTests {
 
   @Test func theStudentIsTheIDNumberElseTheEmailElseTheName() throws {
     let e = try MoodleSample.export()
-    let q: [String?] = ["nernst-potential-01", "driving-force-01", "ohmic-current-01", "resting-ion-01"].map { e.questionText[$0] }
+    let q: [String?] = ["nernst-potential-01", "driving-force-01", "ohmic-current-01", "resting-ion-01"].map {
+      e.questionText[$0]
+    }
     let rows: [MoodleResponsesReport.Attempt] = [
-      .init(firstName: "Ann", lastName: "Archer", identity: ["S001", "ann@example.edu"], questions: q, responses: ["-95", nil, nil, nil]),
-      .init(firstName: "Bob", lastName: "Baker", identity: ["", "bob@example.edu"], questions: q, responses: ["-95", nil, nil, nil]),
+      .init(
+        firstName: "Ann", lastName: "Archer", identity: ["S001", "ann@example.edu"], questions: q,
+        responses: ["-95", nil, nil, nil]),
+      .init(
+        firstName: "Bob", lastName: "Baker", identity: ["", "bob@example.edu"], questions: q,
+        responses: ["-95", nil, nil, nil]),
       .init(firstName: "Cat", lastName: "Cole", identity: ["", ""], questions: q, responses: ["-95", nil, nil, nil]),
     ]
     let report = MoodleResponsesReport(identityFields: ["ID number", "Email address"], slots: ["1a", "2", "3", "4"])
@@ -208,7 +269,10 @@ struct MoodleResponsesTests {
         GradingRun.clozePieces(bytes, count: count).map { $0.map { String(decoding: $0, as: UTF8.self) } }
       }
     }
-    #expect(pieces(MoodleResponsesReport.clozeResponse(["25", "efflux; part 2: x", nil]), 3) == ["25", "efflux; part 2: x", ""])
+    #expect(
+      pieces(MoodleResponsesReport.clozeResponse(["25", "efflux; part 2: x", nil]), 3) == [
+        "25", "efflux; part 2: x", "",
+      ])
     #expect(pieces("part 1: ; part 2: 3", 2) == ["", "3"])
     #expect(pieces("part 1: 1; part 2:", 2) == ["1", ""])
     #expect(pieces("25.02; efflux", 2) == nil)

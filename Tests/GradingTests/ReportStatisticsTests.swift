@@ -20,10 +20,13 @@ import Testing
 /// and 0–10.
 @Suite struct ReportStatisticsTests {
   static func item(_ id: String, points: Points) -> QuizItem {
-    let answer = Answer(id: "x", prompt: "", kind: .numeric(NumericAnswer(value: 1, unit: "mV", tolerance: Tolerance(absolute: 0.1))))
-    return QuizItem(template: id, title: "Item \(id)", points: points, variants: [
-      Variant(id: id + "-01", template: id, seed: 1, parameters: [], stem: "Item \(id)?", answers: [answer]),
-    ])
+    let answer = Answer(
+      id: "x", prompt: "", kind: .numeric(NumericAnswer(value: 1, unit: "mV", tolerance: Tolerance(absolute: 0.1))))
+    return QuizItem(
+      template: id, title: "Item \(id)", points: points,
+      variants: [
+        Variant(id: id + "-01", template: id, seed: 1, parameters: [], stem: "Item \(id)?", answers: [answer])
+      ])
   }
 
   static let report: String = {
@@ -45,7 +48,9 @@ import Testing
   }
 
   @Test func cronbachsAlphaMeanAndSpreadAreTheHandWorkedValues() {
-    #expect(ReportStatisticsTests.report.contains("4 students; maximum 4 points; mean 2 (50 %); standard deviation 1.83. Cronbach’s α: 0.60."))
+    #expect(
+      ReportStatisticsTests.report.contains(
+        "4 students; maximum 4 points; mean 2 (50 %); standard deviation 1.83. Cronbach’s α: 0.60."))
   }
 
   @Test func facilityAndDiscriminationPerItemAreTheHandWorkedValues() {

@@ -21,8 +21,12 @@ import Testing
     let input = dir.url.appendingPathComponent("answers.csv")
     try Data(csv.utf8).write(to: input)
     let out = dir.url.appendingPathComponent("out")
-    let summary = try Grader(quiz: key.quiz, deliveries: key.deliveries, attempts: attempts).grade(submissionsAt: input, into: out)
-    return (summary, try readCSV(out.appendingPathComponent("responses.csv")), try readCSV(out.appendingPathComponent("review.csv")))
+    let summary = try Grader(quiz: key.quiz, deliveries: key.deliveries, attempts: attempts).grade(
+      submissionsAt: input, into: out)
+    return (
+      summary, try readCSV(out.appendingPathComponent("responses.csv")),
+      try readCSV(out.appendingPathComponent("review.csv"))
+    )
   }
 
   static func verdicts(_ rows: [[String]]) -> [String] {
@@ -32,7 +36,8 @@ import Testing
 
   @Test func aSharedAnswerFileIsGradedWithEachStudentsOwnVariant() throws {
     // s2 copies s1's numbers: right for s1's variants, wrong for s2's own.
-    let (summary, responses, _) = try RosterGradingTests.grade("""
+    let (summary, responses, _) = try RosterGradingTests.grade(
+      """
       Student ID,1,2a,2b,3
       s1,−95.0,25,efflux,-0.7
       s2,−95.0,25,efflux,-0.7
@@ -47,7 +52,8 @@ import Testing
   }
 
   @Test func aStudentNotOnTheRosterOrAnUnknownLabelIsFlaggedNotDropped() throws {
-    let (summary, responses, review) = try RosterGradingTests.grade("""
+    let (summary, responses, review) = try RosterGradingTests.grade(
+      """
       student,question,response
       s1,1,-95
       s9,1,-95
@@ -56,11 +62,15 @@ import Testing
       """)
     #expect(summary.rowsIn == 4)
     #expect(responses.dropFirst().map { $0[0] } == ["2", "3", "4", "5"])
-    #expect(RosterGradingTests.verdicts(responses) == ["s1 1 correct", "s9 1 unknown-item", "s1 7b unknown-item", "s2 1 correct"])
-    #expect(review.dropFirst().map { $0[5] } == [
-      "\"s9\" is not on the roster of this key: check the identifier, or assign the student (assign --keep).",
-      "No question labelled \"7b\" on the handout of \"s1\".",
-    ])
+    #expect(
+      RosterGradingTests.verdicts(responses) == [
+        "s1 1 correct", "s9 1 unknown-item", "s1 7b unknown-item", "s2 1 correct",
+      ])
+    #expect(
+      review.dropFirst().map { $0[5] } == [
+        "\"s9\" is not on the roster of this key: check the identifier, or assign the student (assign --keep).",
+        "No question labelled \"7b\" on the handout of \"s1\".",
+      ])
     #expect(summary.exitStatus == 1)
   }
 
@@ -77,7 +87,8 @@ import Testing
     #expect(verdicts.filter { $0.hasPrefix("s1 2b ") } == ["s1 2b superseded", "s1 2b correct"])
     #expect(verdicts.filter { $0.hasPrefix("s1 2a ") } == ["s1 2a correct"])
     let (_, first, _) = try RosterGradingTests.grade(form, attempts: .first)
-    #expect(RosterGradingTests.verdicts(first).filter { $0.hasPrefix("s1 1 ") } == ["s1 1 incorrect", "s1 1 superseded"])
+    #expect(
+      RosterGradingTests.verdicts(first).filter { $0.hasPrefix("s1 1 ") } == ["s1 1 incorrect", "s1 1 superseded"])
   }
 }
 
@@ -89,7 +100,10 @@ import Testing
 
   @Test func theIdentifierNameAndSectionColumnsAreFoundInAnySeparator() throws {
     let students = try RosterTests.read("Name;Email address;Section\nAda Lovelace;ada@x.org;A\nBen;ben@x.org;\n")
-    #expect(students == [RosterStudent(id: "ada@x.org", name: "Ada Lovelace", section: "A"), RosterStudent(id: "ben@x.org", name: "Ben")])
+    #expect(
+      students == [
+        RosterStudent(id: "ada@x.org", name: "Ada Lovelace", section: "A"), RosterStudent(id: "ben@x.org", name: "Ben"),
+      ])
     let first = try RosterTests.read("SIS ID,First name,Last name\n17,Ada,Lovelace\n")
     #expect(first == [RosterStudent(id: "17", name: "Ada Lovelace")])
     #expect(try RosterTests.read("Login,Badge\nada,7\n", idColumn: "Badge").map(\.id) == ["7"])
@@ -99,10 +113,13 @@ import Testing
     let error = try #require(throws: CSVError.self) {
       try RosterTests.read("Student ID,Name\ns1,A\n,B\ns1,C\ns2,D\n,E\n")
     }
-    #expect(error.description == "roster.csv: row 3, column 1: no student identifier in rows 3, 6; row 4 repeats \"s1\" of row 2")
+    #expect(
+      error.description
+        == "roster.csv: row 3, column 1: no student identifier in rows 3, 6; row 4 repeats \"s1\" of row 2")
     let tooMany = "ID\n" + (0...Roster.maximumStudents).map { "s\($0)\n" }.joined()
     let large = try #require(throws: CSVError.self) { try RosterTests.read(tooMany) }
-    #expect(large.description == "roster.csv: row \(Roster.maximumStudents + 2): the roster names more than 100000 students")
+    #expect(
+      large.description == "roster.csv: row \(Roster.maximumStudents + 2): the roster names more than 100000 students")
     let none = try #require(throws: CSVError.self) { try RosterTests.read("Name,Section\nAda,A\n") }
     #expect(none.code == .unknownHeader)
     #expect(none.description.contains("no student identifier column"))

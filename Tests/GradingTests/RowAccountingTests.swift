@@ -13,9 +13,10 @@ import Testing
     "-95", "−95 mV", "-0,095 V", "9.5e-2", "25", "efflux", "into the cell", "", " ", "\"", ",", "\n", "12 mM", "×10^",
     "1,234", "abc", "0.3 pA", "132.3", "¹²", "−", "é", "\r\n", ";", "\t",
   ]
-  static let items = SampleQuiz.quiz.variants.flatMap { v in
-    v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id } + [v.id]
-  } + ["unknown", "", "nernst-potential"]
+  static let items =
+    SampleQuiz.quiz.variants.flatMap { v in
+      v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id } + [v.id]
+    } + ["unknown", "", "nernst-potential"]
 
   /// Writes a long-format file from random picks, quoting every field.
   static func write(_ rows: [(Int, Int, [Int])], separator: String, to url: URL) throws {
@@ -36,7 +37,8 @@ import Testing
         defer { dir.remove() }
         let input = dir.url.appendingPathComponent("in.csv")
         try Self.write(rows, separator: [",", ";", "\t"][sep], to: input)
-        let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
+        let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+          submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
         #expect(summary.rowsIn == rows.count)
         #expect(summary.rowsIn == summary.rowsGraded + summary.rowsFlagged)
         let lines = try readCSV(dir.url.appendingPathComponent("out/responses.csv")).dropFirst()
@@ -62,7 +64,8 @@ import Testing
     let input = dir.url.appendingPathComponent("messy.csv")
     var generator = SubmissionGenerator(quiz: SampleQuiz.quiz, seed: seed)
     try generator.writeLong(rows: 2_000, to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.rowsIn == 2_000)
     #expect(summary.responses == 2_000)
     #expect(summary.rowsIn == summary.rowsGraded + summary.rowsFlagged)
@@ -82,9 +85,9 @@ struct GradingBenchmark {
   static func cpuSeconds() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     #else
-    getrusage(RUSAGE_SELF, &usage)
+      getrusage(RUSAGE_SELF, &usage)
     #endif
     let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
     let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
@@ -94,11 +97,11 @@ struct GradingBenchmark {
   static func peakMemoryMB() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_maxrss) / 1024  // kilobytes
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+      return Double(usage.ru_maxrss) / 1024  // kilobytes
     #else
-    getrusage(RUSAGE_SELF, &usage)
-    return Double(usage.ru_maxrss) / 1024 / 1024  // bytes
+      getrusage(RUSAGE_SELF, &usage)
+      return Double(usage.ru_maxrss) / 1024 / 1024  // bytes
     #endif
   }
 
@@ -119,7 +122,9 @@ struct GradingBenchmark {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let cpu = Self.cpuSeconds() - cpuStart
-        print("grading benchmark: \(rows) rows, \(workers) worker(s) in \(String(format: "%.2f", seconds)) s = \(Int(Double(rows) / seconds)) rows/s (\(Int(Double(rows) / cpu)) rows per CPU second); peak memory \(String(format: "%.1f", Self.peakMemoryMB())) MB; \(summary)")
+        print(
+          "grading benchmark: \(rows) rows, \(workers) worker(s) in \(String(format: "%.2f", seconds)) s = \(Int(Double(rows) / seconds)) rows/s (\(Int(Double(rows) / cpu)) rows per CPU second); peak memory \(String(format: "%.1f", Self.peakMemoryMB())) MB; \(summary)"
+        )
         #expect(summary.rowsIn == rows)
       }
       try FileManager.default.removeItem(at: input)

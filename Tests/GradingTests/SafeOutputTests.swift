@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Grading
 
 /// Output CSVs are safe to open: no cell runs as a formula, invalid UTF-8 is replaced the same way everywhere.
@@ -77,7 +78,8 @@ import Testing
     bytes += Array("s".utf8) + [0xFF] + Array(",nernst-potential-01,-95 mV\n".utf8)
     bytes += Array("s".utf8) + [0xFE] + Array(",nernst-potential-01,-95 mV\n".utf8)
     try Data(bytes).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
+    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
     #expect(summary.students == 2)
     #expect(summary.ambiguousStudents == ["s\u{FFFD}"])
     #expect(summary.exitStatus == 1)
@@ -90,12 +92,14 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("wide.csv")
-    try Data("""
+    try Data(
+      """
       student,nernst-potential-01,driving-force-01#driving_force,driving-force-01#direction,ohmic-current-01
       erin,-95.02 mV,25 mV,efflux,0.3 pA
       erin,,,,
 
-      """.utf8).write(to: input)
+      """.utf8
+    ).write(to: input)
     let out = dir.url.appendingPathComponent("out")
     let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .wide, into: out)
     #expect(summary.rowsIn == 2)

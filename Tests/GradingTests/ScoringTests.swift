@@ -88,7 +88,8 @@ import Testing
 
   @Test func plainWrongAnswer() throws {
     let grade = try #require(grader.grade("-60", for: "nernst-potential-01"))
-    #expect(grade == ResponseGrade(verdict: .incorrect, points: 0, value: -60, feedback: "Not within the accepted range."))
+    #expect(
+      grade == ResponseGrade(verdict: .incorrect, points: 0, value: -60, feedback: "Not within the accepted range."))
   }
 
   // MARK: Verdicts
@@ -129,9 +130,9 @@ import Testing
   }
 
   @Test(arguments: [
-    ("-95.0", 2.0, ""),                            // 3 s.f. as the key
-    ("-95", 2.0, ""),                              // 2: within the slack of 1
-    ("-95.02", 2.0, ""),                           // 4: within the slack
+    ("-95.0", 2.0, ""),  // 3 s.f. as the key
+    ("-95", 2.0, ""),  // 2: within the slack of 1
+    ("-95.02", 2.0, ""),  // 4: within the slack
     ("-95.0200", 1.0, "Correct, but give 3 significant figures (you gave 6)."),
     ("-1e2", 0.0, "Not within the accepted range."),
   ])
@@ -156,18 +157,24 @@ import Testing
   /// Keys and tolerances printed in e-notation (2e-05) are read exactly too.
   @Test(arguments: [("0.00003", Verdict.correct), ("0.00001", .correct), ("3e-5", .correct), ("0.0000301", .incorrect)])
   func tinyKeyOnTheBound(response: String, expected: Verdict) {
-    let variant = Variant(id: "tiny-01", template: "tiny", seed: 1, parameters: [], stem: "Tiny.", answers: [
-      Answer(id: "x", prompt: "x (mM)", kind: .numeric(NumericAnswer(value: 0.00002, unit: "mM", tolerance: Tolerance(absolute: 0.00001))))
-    ])
-    let quiz = Quiz(title: "t", seed: 1, items: [QuizItem(template: "tiny", title: "Tiny", points: 1, variants: [variant])])
+    let variant = Variant(
+      id: "tiny-01", template: "tiny", seed: 1, parameters: [], stem: "Tiny.",
+      answers: [
+        Answer(
+          id: "x", prompt: "x (mM)",
+          kind: .numeric(NumericAnswer(value: 0.00002, unit: "mM", tolerance: Tolerance(absolute: 0.00001))))
+      ])
+    let quiz = Quiz(
+      title: "t", seed: 1, items: [QuizItem(template: "tiny", title: "Tiny", points: 1, variants: [variant])])
     #expect(Grader(quiz: quiz).grade(response, for: "tiny-01")?.verdict == expected)
   }
 }
 
 @Suite struct GradingPolicyTests {
   @Test func fromTheBankGradingOptions() {
-    let options = GradingOptions(unitSlipCredit: 0.5, misconceptionCredit: ["*": 0.25, "log10-for-ln": 0.5],
-                                 checkSignificantFigures: true, significantFiguresCredit: 0.9)
+    let options = GradingOptions(
+      unitSlipCredit: 0.5, misconceptionCredit: ["*": 0.25, "log10-for-ln": 0.5],
+      checkSignificantFigures: true, significantFiguresCredit: 0.9)
     let policy = GradingPolicy(options: options)
     #expect(policy.unitSlipCredit == 0.5)
     #expect(policy.credit(forMisconception: "log10-for-ln") == 0.5)
@@ -185,8 +192,8 @@ import Testing
   @Test func bankSignificantFigureCheckOnlyFlagsTooFew() {
     let options = GradingOptions(checkSignificantFigures: true, significantFiguresCredit: 0.5)
     let grader = Grader(quiz: SampleQuiz.quiz, policy: GradingPolicy(options: options))
-    #expect(grader.grade("-95.02", for: "nernst-potential-01")?.points == 2)   // 4 s.f. for a key to 3
+    #expect(grader.grade("-95.02", for: "nernst-potential-01")?.points == 2)  // 4 s.f. for a key to 3
     #expect(grader.grade("-95.0", for: "nernst-potential-01")?.points == 2)
-    #expect(grader.grade("-95", for: "nernst-potential-01")?.points == 1)      // 2 s.f.
+    #expect(grader.grade("-95", for: "nernst-potential-01")?.points == 1)  // 2 s.f.
   }
 }

@@ -16,8 +16,9 @@ import Testing
       try nernstPotential(valence: 0, inside: .millimolar(1), outside: .millimolar(2), temperature: .body)
     }
     #expect(throws: PhysicsError.zeroValence(parameter: "valence")) {
-      try capacitiveCharge(specificCapacitance: .biological, geometry: .sphere(diameter: .micrometres(10)),
-                           deltaV: .millivolts(10), valence: 0, inside: .millimolar(1))
+      try capacitiveCharge(
+        specificCapacitance: .biological, geometry: .sphere(diameter: .micrometres(10)),
+        deltaV: .millivolts(10), valence: 0, inside: .millimolar(1))
     }
   }
 
@@ -27,7 +28,8 @@ import Testing
       try nernstPotential(valence: 1, inside: .millimolar(1), outside: .millimolar(2), temperature: .kelvin(kelvin))
     }
     #expect(throws: PhysicsError.temperatureNotAboveAbsoluteZero(kelvin: kelvin)) {
-      try protonMotiveForce(membranePotential: .millivolts(-150), pHInside: 8, pHOutside: 7, temperature: .kelvin(kelvin))
+      try protonMotiveForce(
+        membranePotential: .millivolts(-150), pHInside: 8, pHOutside: 7, temperature: .kelvin(kelvin))
     }
   }
 
@@ -39,36 +41,42 @@ import Testing
       try thermalVoltage(at: .kelvin(.infinity))
     }
     #expect(throws: PhysicsError.nonFinite(parameter: "voltage change", value: -.infinity)) {
-      try capacitiveCharge(specificCapacitance: .biological, geometry: .sphere(diameter: .micrometres(10)),
-                           deltaV: .millivolts(-.infinity), valence: 1, inside: .millimolar(1))
+      try capacitiveCharge(
+        specificCapacitance: .biological, geometry: .sphere(diameter: .micrometres(10)),
+        deltaV: .millivolts(-.infinity), valence: 1, inside: .millimolar(1))
     }
     #expect(throws: PhysicsError.nonFinite(parameter: "membrane potential", value: .infinity)) {
-      try electrochemicalFreeEnergy(valence: 1, inside: .millimolar(1), outside: .millimolar(1),
-                                    membranePotential: .millivolts(.infinity), temperature: .body)
+      try electrochemicalFreeEnergy(
+        valence: 1, inside: .millimolar(1), outside: .millimolar(1),
+        membranePotential: .millivolts(.infinity), temperature: .body)
     }
     #expect(throws: PhysicsError.nonFinite(parameter: "pH inside", value: .infinity)) {
       try protonMotiveForce(membranePotential: .millivolts(0), pHInside: .infinity, pHOutside: 7, temperature: .body)
     }
     #expect(throws: PhysicsError.nonFinite(parameter: "surface potential", value: .infinity)) {
-      try surfaceConcentration(bulk: .millimolar(1), valence: 1, surfacePotential: .millivolts(.infinity),
-                               temperature: .body)
+      try surfaceConcentration(
+        bulk: .millimolar(1), valence: 1, surfacePotential: .millivolts(.infinity),
+        temperature: .body)
     }
   }
 
   @Test func geometryAndCapacitanceMustBePositive() {
     #expect(throws: PhysicsError.nonPositive(parameter: "diameter", value: 0, unit: "µm")) {
-      try capacitiveCharge(specificCapacitance: .biological, geometry: .sphere(diameter: .micrometres(0)),
-                           deltaV: .millivolts(10), valence: 1, inside: .millimolar(1))
+      try capacitiveCharge(
+        specificCapacitance: .biological, geometry: .sphere(diameter: .micrometres(0)),
+        deltaV: .millivolts(10), valence: 1, inside: .millimolar(1))
     }
     #expect(throws: PhysicsError.nonPositive(parameter: "length", value: -5, unit: "µm")) {
-      try capacitiveCharge(specificCapacitance: .biological,
-                           geometry: .cylinder(diameter: .micrometres(1), length: .micrometres(-5)),
-                           deltaV: .millivolts(10), valence: 1, inside: .millimolar(1))
+      try capacitiveCharge(
+        specificCapacitance: .biological,
+        geometry: .cylinder(diameter: .micrometres(1), length: .micrometres(-5)),
+        deltaV: .millivolts(10), valence: 1, inside: .millimolar(1))
     }
     #expect(throws: PhysicsError.nonPositive(parameter: "specific capacitance", value: 0, unit: "µF/cm²")) {
-      try capacitiveCharge(specificCapacitance: .microfaradsPerSquareCentimetre(0),
-                           geometry: .sphere(diameter: .micrometres(10)), deltaV: .millivolts(10), valence: 1,
-                           inside: .millimolar(1))
+      try capacitiveCharge(
+        specificCapacitance: .microfaradsPerSquareCentimetre(0),
+        geometry: .sphere(diameter: .micrometres(10)), deltaV: .millivolts(10), valence: 1,
+        inside: .millimolar(1))
     }
   }
 
@@ -96,15 +104,20 @@ import Testing
   }
 
   @Test func messagesNameTheParameterAndQuoteTheValue() {
-    #expect(PhysicsError.nonPositiveConcentration(parameter: "inside", millimolar: 0).description
-      == "inside concentration must be positive, got 0 mM")
-    #expect(PhysicsError.temperatureNotAboveAbsoluteZero(kelvin: -1).description
-      == "temperature must be above absolute zero, got -1 K (-274.15 °C)")
-    #expect(PhysicsError.negative(parameter: "permeability of K+", value: -1, unit: "").description
-      == "permeability of K+ must not be negative, got -1")
-    #expect(PhysicsError.nonPositive(parameter: "diameter", value: 0, unit: "µm").description
-      == "diameter must be positive, got 0 µm")
-    #expect(PhysicsError.notMonovalent(ion: "Ca2+", valence: 2).description
-      == "the Goldman–Hodgkin–Katz voltage equation here takes monovalent ions only; Ca2+ has valence 2")
+    #expect(
+      PhysicsError.nonPositiveConcentration(parameter: "inside", millimolar: 0).description
+        == "inside concentration must be positive, got 0 mM")
+    #expect(
+      PhysicsError.temperatureNotAboveAbsoluteZero(kelvin: -1).description
+        == "temperature must be above absolute zero, got -1 K (-274.15 °C)")
+    #expect(
+      PhysicsError.negative(parameter: "permeability of K+", value: -1, unit: "").description
+        == "permeability of K+ must not be negative, got -1")
+    #expect(
+      PhysicsError.nonPositive(parameter: "diameter", value: 0, unit: "µm").description
+        == "diameter must be positive, got 0 µm")
+    #expect(
+      PhysicsError.notMonovalent(ion: "Ca2+", valence: 2).description
+        == "the Goldman–Hodgkin–Katz voltage equation here takes monovalent ions only; Ca2+ has valence 2")
   }
 }

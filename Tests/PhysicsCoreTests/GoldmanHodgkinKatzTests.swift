@@ -7,8 +7,9 @@ import Testing
     let squid = IonPreset.squidGiantAxon
     let ions = try [Ion.potassium, .sodium, .chloride].map { ion in
       let pair = try #require(squid.concentrations[ion])
-      return PermeantIon(ion, inside: pair.inside, outside: pair.outside,
-                         relativePermeability: try #require(squid.relativePermeabilities[ion]))
+      return PermeantIon(
+        ion, inside: pair.inside, outside: pair.outside,
+        relativePermeability: try #require(squid.relativePermeabilities[ion]))
     }
     let vm = try ghkPotential(ions, temperature: .celsius(20))
     #expect(abs(vm.millivolts - -62.268_205_113_096_34) < 1e-9)
@@ -42,8 +43,9 @@ import Testing
 
   @Test func mullinsNodaWithRatioOneIsPlainGHK() throws {
     let ions = neuron(k: 1, na: 0.05, cl: 0.45)
-    #expect(try mullinsNodaPotential(ions, pumpCouplingRatio: 1, temperature: .body)
-      == ghkPotential(ions, temperature: .body))
+    #expect(
+      try mullinsNodaPotential(ions, pumpCouplingRatio: 1, temperature: .body)
+        == ghkPotential(ions, temperature: .body))
   }
 
   private func neuron(k: Double, na: Double, cl: Double) -> [PermeantIon] {

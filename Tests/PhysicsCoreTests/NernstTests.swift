@@ -11,10 +11,13 @@ import Testing
     (Ion.calcium, 0.0001, 2.0, 37.0, 132.343_567_920_974_24),  // E_Ca ≈ +130 mV (z = 2 halves the slope)
     (Ion.chloride, 10.0, 110.0, 37.0, -64.087_729_543_661),  // E_Cl ≈ −64 mV (z = −1 flips the sign)
   ])
-  func equilibriumPotentialMatchesIndependentValue(ion: Ion, inside: Double, outside: Double, celsius: Double,
-                                                   expected: Double) throws {
-    let e = try nernstPotential(of: ion, inside: .millimolar(inside), outside: .millimolar(outside),
-                                temperature: .celsius(celsius))
+  func equilibriumPotentialMatchesIndependentValue(
+    ion: Ion, inside: Double, outside: Double, celsius: Double,
+    expected: Double
+  ) throws {
+    let e = try nernstPotential(
+      of: ion, inside: .millimolar(inside), outside: .millimolar(outside),
+      temperature: .celsius(celsius))
     #expect(abs(e.millivolts - expected) < 1e-9)
   }
 

@@ -2,6 +2,7 @@ import Foundation
 import QuizModel
 import TemplateEngine
 import Testing
+
 @testable import QTIExport
 
 struct CanvasWriterTests {
@@ -24,7 +25,10 @@ struct CanvasWriterTests {
   @Test func everyTemplatePartIsAQuestionGroupPickingOne() throws {
     let root = try #require(try assessment.descendants("section").first { $0[attribute: "ident"] == "root_section" })
     let groups = root.children("section")
-    #expect(groups.map { $0[attribute: "ident"] } == ["g_nernst-k_E", "g_k-flux_driving_force", "g_k-flux_direction", "g_charge_Q"])
+    #expect(
+      groups.map { $0[attribute: "ident"] } == [
+        "g_nernst-k_E", "g_k-flux_driving_force", "g_k-flux_direction", "g_charge_Q",
+      ])
     for group in groups {
       let selection = try #require(group.child("selection_ordering")?.child("selection"))
       #expect(selection.child("selection_number")?.textContent == "1")
@@ -36,7 +40,9 @@ struct CanvasWriterTests {
 
   @Test func numericItemIsCanvasNumericalQuestion() throws {
     let item = try #require(try assessment.descendants("item").first { $0[attribute: "ident"] == "nernst-k-01_E" })
-    let fields = item.descendants("qtimetadatafield").map { ($0.child("fieldlabel")!.textContent, $0.child("fieldentry")!.textContent) }
+    let fields = item.descendants("qtimetadatafield").map {
+      ($0.child("fieldlabel")!.textContent, $0.child("fieldentry")!.textContent)
+    }
     #expect(fields.map(\.0) == ["question_type", "points_possible", "original_answer_ids"])
     #expect(fields[0].1 == "numerical_question")
     #expect(item.descendants("render_fib").first?[attribute: "fibtype"] == "Decimal")
@@ -61,10 +67,14 @@ struct CanvasWriterTests {
   }
 
   @Test func choiceItemCarriesDistractorFeedback() throws {
-    let item = try #require(try assessment.descendants("item").first { $0[attribute: "ident"] == "k-flux-01_direction" })
+    let item = try #require(
+      try assessment.descendants("item").first { $0[attribute: "ident"] == "k-flux-01_direction" })
     #expect(item.descendants("fieldentry").first?.textContent == "multiple_choice_question")
     let labels = item.descendants("response_label")
-    #expect(labels.map { $0.descendants("mattext").first?.textContent } == ["influx (into the cell)", "efflux (out of the cell)", "no net movement"])
+    #expect(
+      labels.map { $0.descendants("mattext").first?.textContent } == [
+        "influx (into the cell)", "efflux (out of the cell)", "no net movement",
+      ])
     let influx = try #require(labels.first?[attribute: "ident"])
     let feedback = try #require(item.child("itemfeedback"))
     #expect(feedback[attribute: "ident"] == "\(influx)_fb")
@@ -75,21 +85,27 @@ struct CanvasWriterTests {
   }
 
   @Test func questionTextIsStemAndPromptAsHTML() throws {
-    let item = try #require(try assessment.descendants("item").first { $0[attribute: "ident"] == "k-flux-01_driving_force" })
+    let item = try #require(
+      try assessment.descendants("item").first { $0[attribute: "ident"] == "k-flux-01_driving_force" })
     let mattext = try #require(item.descendants("mattext").first)
     #expect(mattext[attribute: "texttype"] == "text/html")
-    #expect(mattext.textContent == "<div><p>A cell rests at Vm = −70 mV; E_K = −95.02 mV.</p><p>Driving force Vm − E (mV)</p></div>")
+    #expect(
+      mattext.textContent
+        == "<div><p>A cell rests at Vm = −70 mV; E_K = −95.02 mV.</p><p>Driving force Vm − E (mV)</p></div>")
   }
 
   // MARK: Keys Canvas cannot hold
 
   @Test func tinyKeyIsAnExportErrorAskingForAnotherUnit() throws {
-    let error = #expect(throws: ExportError.self) { try makePackage(SampleQuiz.tinyQuiz, format: .canvas, baseName: "t") }
+    let error = #expect(throws: ExportError.self) {
+      try makePackage(SampleQuiz.tinyQuiz, format: .canvas, baseName: "t")
+    }
     #expect(error?.code == .unexportable)
-    #expect(error?.problems.map(\.description) == [
-      "canvas: template 'tiny', variant 'tiny-01', answer 'Q': the key 0.0000105 C is below 10⁻⁴ in magnitude, "
-        + "and Canvas keeps numeric answers to 4 decimal places; ask for this answer in a smaller unit so the key is at least 0.0001",
-    ])
+    #expect(
+      error?.problems.map(\.description) == [
+        "canvas: template 'tiny', variant 'tiny-01', answer 'Q': the key 0.0000105 C is below 10⁻⁴ in magnitude, "
+          + "and Canvas keeps numeric answers to 4 decimal places; ask for this answer in a smaller unit so the key is at least 0.0001"
+      ])
   }
 
   @Test func tinyKeyIsFineInQTI21() throws {
@@ -100,7 +116,8 @@ struct CanvasWriterTests {
   @Test func zeroKeyIsAllowed() throws {
     var variant = SampleQuiz.tinyVariant()
     variant.answers[0].kind = .numeric(NumericAnswer(value: 0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
-    let quiz = Quiz(title: "Zero", seed: 1, items: [QuizItem(template: "zero", title: "Zero", points: 1, variants: [variant])])
+    let quiz = Quiz(
+      title: "Zero", seed: 1, items: [QuizItem(template: "zero", title: "Zero", points: 1, variants: [variant])])
     #expect(throws: Never.self) { try makePackage(quiz, format: .canvas, baseName: "z") }
   }
 }

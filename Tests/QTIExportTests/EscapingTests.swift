@@ -2,6 +2,7 @@ import Foundation
 import QuizModel
 import TemplateEngine
 import Testing
+
 @testable import QTIExport
 
 /// Hostile text in a stem (`<`, `&`, quotes, `]]>`, control characters) gives valid XML that says the same thing.
@@ -36,8 +37,9 @@ struct EscapingTests {
 
   @Test func reportWarnsAboutReplacedControlCharacters() throws {
     let package = try makePackage(SampleQuiz.hostileQuiz, format: .qti21, baseName: "h")
-    #expect(package.report.templates[0].warnings.contains(
-      "control characters U+0001, U+0007 cannot appear in XML and were replaced by U+FFFD"))
+    #expect(
+      package.report.templates[0].warnings.contains(
+        "control characters U+0001, U+0007 cannot appear in XML and were replaced by U+FFFD"))
   }
 
   @Test func sanitizedKeepsTabsAndNewlines() {
@@ -60,8 +62,10 @@ struct PlainTextTests {
     }
   }
 
-  @Test(arguments: [("nernst-k-01", "nernst-k-01"), ("1st", "_1st"), ("-x", "_-x"), (".x", "_.x"), ("", "_"),
-                    ("K⁺ flux", "K__flux"), ("a\u{301}", "a_"), ("Ω", "_")])
+  @Test(arguments: [
+    ("nernst-k-01", "nernst-k-01"), ("1st", "_1st"), ("-x", "_-x"), (".x", "_.x"), ("", "_"),
+    ("K⁺ flux", "K__flux"), ("a\u{301}", "a_"), ("Ω", "_"),
+  ])
   func identifiersAreNCNames(text: String, expected: String) {
     #expect(PlainText.identifier(text) == expected)
   }

@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import Testing
+
 @testable import QTIExport
 
 /// The worked explanation reaches students in every format, and the self-checks refuse a file that drops it.
@@ -32,11 +33,14 @@ struct ExplanationTests {
     // Show the solution only to a right answer: a wrong response no longer sees it.
     let open = try #require(text.range(of: "<or>"))
     let close = try #require(text.range(of: "</or>", range: open.upperBound..<text.endIndex))
-    let edited = text.replacingCharacters(in: open.lowerBound..<close.upperBound, with: """
-      <equal toleranceMode="absolute" tolerance="2.40038 2.40038"><correct identifier="RESPONSE_E"/><variable identifier="RESPONSE_E"/></equal>
-      """)
+    let edited = text.replacingCharacters(
+      in: open.lowerBound..<close.upperBound,
+      with: """
+        <equal toleranceMode="absolute" tolerance="2.40038 2.40038"><correct identifier="RESPONSE_E"/><variable identifier="RESPONSE_E"/></equal>
+        """)
     #expect(edited != text)
-    let exported = ItemChecker().check(PackageFile(path: "i.xml", data: Data(edited.utf8)), variant: SampleQuiz.nernstVariant(1))
+    let exported = ItemChecker().check(
+      PackageFile(path: "i.xml", data: Data(edited.utf8)), variant: SampleQuiz.nernstVariant(1))
     #expect(exported.issues.contains { $0.message.hasPrefix("the solution feedback is not shown for the responses") })
     let result = SelfCheck.check(try XMLReader.parse(Data(edited.utf8), file: "i.xml").get(), file: "i.xml")
     #expect(result.issues.contains { $0.message.hasPrefix("the solution feedback is not shown for the responses") })
@@ -49,8 +53,11 @@ struct ExplanationTests {
       .replacingOccurrences(of: "<itemfeedback ident=\"general_fb\">", with: "<itemfeedback ident=\"other_fb\">")
     let root = try XMLReader.parse(Data(dropped.utf8), file: "a.xml").get()
     let item = try #require(root.descendants("item").first { $0[attribute: "ident"] == "nernst-k-01_E" })
-    let issues = ModelCheck.checkCanvas(CanvasItemModel(item: item), answer: SampleQuiz.nernstVariant(1).answers[0], file: "a.xml")
-    #expect(issues.map(\.message).contains("item 'nernst-k-01_E': the worked explanation is not carried as general feedback 'general_fb'"))
+    let issues = ModelCheck.checkCanvas(
+      CanvasItemModel(item: item), answer: SampleQuiz.nernstVariant(1).answers[0], file: "a.xml")
+    #expect(
+      issues.map(\.message).contains(
+        "item 'nernst-k-01_E': the worked explanation is not carried as general feedback 'general_fb'"))
     // Shown only to right answers: the generic check says so.
     let other = try #require(text.range(of: "<other/>"))
     let rightOnly = text.replacingCharacters(in: other, with: "<varequal respident=\"response1\">-95.0189</varequal>")
@@ -58,19 +65,23 @@ struct ExplanationTests {
     var result = SelfCheckResult()
     let rightRoot = try XMLReader.parse(Data(rightOnly.utf8), file: "a.xml").get()
     SelfCheck.checkCanvas(try #require(rightRoot.descendants("item").first), file: "a.xml", into: &result)
-    #expect(result.issues.contains { $0.message.contains("the general feedback 'general_fb' is not shown for the answer") })
+    #expect(
+      result.issues.contains { $0.message.contains("the general feedback 'general_fb' is not shown for the answer") })
   }
 
   @Test func moodleGeneralFeedbackIsTheExplanationOfEveryPart() throws {
     var variant = SampleQuiz.multiPartVariant(1)
     variant.answers[0].explanation = "Vm − E = −70 − (−95.02)"
     variant.answers[1].explanation = "Positive: cations leave."
-    let quiz = Quiz(title: "Q", seed: 3, items: [QuizItem(template: "k-flux", title: "Flux", points: 2, variants: [variant])])
+    let quiz = Quiz(
+      title: "Q", seed: 3, items: [QuizItem(template: "k-flux", title: "Flux", points: 2, variants: [variant])])
     let package = try makePackage(quiz, format: .moodle, baseName: "q")
     let root = try XMLReader.parse(package.files[0].data, file: "q").get()
     let question = try #require(root.children("question").first { $0[attribute: "type"] == "multianswer" })
-    #expect(question.child("generalfeedback")?.child("text")?.textContent
-      == "<div><p><b>Driving force Vm − E (mV)</b></p><p>Vm − E = −70 − (−95.02)</p><p><b>Net K⁺ movement</b></p><p>Positive: cations leave.</p></div>")
+    #expect(
+      question.child("generalfeedback")?.child("text")?.textContent
+        == "<div><p><b>Driving force Vm − E (mV)</b></p><p>Vm − E = −70 − (−95.02)</p><p><b>Net K⁺ movement</b></p><p>Positive: cations leave.</p></div>"
+    )
     #expect(package.report.proofs > 0)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import QTIExport
 
 /// One item of each kind in each format, compared with the golden files in `Snapshots/`

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 /// `validate` reads packages from anywhere: bounded memory whatever the archive declares, no entry skipped,
@@ -29,7 +30,8 @@ import TestSupport
     let error = #expect(throws: ValidationInputError.self) {
       try validateZip(zip, limits: PackageLimits(maximumFileBytes: 8 << 20, maximumTotalBytes: 32 << 20))
     }
-    #expect(error?.reason == "the files inflate to more than the limit of 32 MiB in all (raise it with --max-total-size)")
+    #expect(
+      error?.reason == "the files inflate to more than the limit of 32 MiB in all (raise it with --max-total-size)")
     #expect(Date().timeIntervalSince(start) < 5)
   }
 
@@ -39,15 +41,19 @@ import TestSupport
     zip.addDeflated("bomb.xml", contents: Data(count: 8 << 20), declaredSize: 100)
     let report = try validateZip(zip, limits: PackageLimits(maximumFileBytes: 1 << 20))
     #expect(!report.isValid)
-    #expect(report.errors.map(\.description).contains(
-      "bomb.xml: error: not read: the entry inflates to more than the limit of 1 MiB per file (raise it with --max-file-size)"))
+    #expect(
+      report.errors.map(\.description).contains(
+        "bomb.xml: error: not read: the entry inflates to more than the limit of 1 MiB per file (raise it with --max-file-size)"
+      ))
   }
 
   @Test func aDeclaredSizePastThePerFileLimitIsRefusedBeforeInflating() throws {
     var zip = HostileZip()
     zip.addDeflated("big.xml", contents: Data(Self.item.utf8), declaredSize: 3 << 30)
     let report = try validateZip(zip)
-    #expect(report.errors.first?.message.contains("declares 3221225472 bytes, more than the limit of 64 MiB per file") == true)
+    #expect(
+      report.errors.first?.message.contains("declares 3221225472 bytes, more than the limit of 64 MiB per file") == true
+    )
   }
 
   @Test func moreThan65535EntriesWithoutZIP64AreRefusedNotTruncated() throws {
@@ -88,7 +94,10 @@ import TestSupport
     zip.add("link.xml", "/etc/passwd")
     zip.entries[1].mode = 0o120777
     let report = try validateZip(zip)
-    #expect(report.errors.map(\.description) == ["link.xml: error: unsafe entry: the name 'link.xml' is a symbolic link; extracting it could write or read outside the folder"])
+    #expect(
+      report.errors.map(\.description) == [
+        "link.xml: error: unsafe entry: the name 'link.xml' is a symbolic link; extracting it could write or read outside the folder"
+      ])
   }
 
   @Test func aWrongChecksumIsAnError() throws {
@@ -102,7 +111,9 @@ import TestSupport
   @Test func tooManyEntriesAreRefusedBeforeReading() throws {
     var zip = HostileZip()
     for i in 0..<20 { zip.add("i\(i).xml", Self.item) }
-    let error = #expect(throws: ValidationInputError.self) { try validateZip(zip, limits: PackageLimits(maximumEntries: 10)) }
+    let error = #expect(throws: ValidationInputError.self) {
+      try validateZip(zip, limits: PackageLimits(maximumEntries: 10))
+    }
     #expect(error?.reason == "the archive has 20 entries, more than the limit of 10 (raise it with --max-entries)")
   }
 
@@ -110,19 +121,26 @@ import TestSupport
     var zip = HostileZip()
     zip.add("a.xml", "<!DOCTYPE a [<!ENTITY e \"x\">]>\n<a>&e;</a>")
     let report = try validateZip(zip)
-    #expect(report.errors.first?.description.hasPrefix("a.xml:1: error: not well-formed: the document has a DTD") == true)
+    #expect(
+      report.errors.first?.description.hasPrefix("a.xml:1: error: not well-formed: the document has a DTD") == true)
   }
 
   @Test func aFolderIsReadOneFileAtATimeUnderTheSameLimits() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    for i in 0..<5 { try Data(("<r>" + String(repeating: "x", count: 300_000) + "</r>").utf8).write(to: directory.url.appendingPathComponent("f\(i).xml")) }
+    for i in 0..<5 {
+      try Data(("<r>" + String(repeating: "x", count: 300_000) + "</r>").utf8).write(
+        to: directory.url.appendingPathComponent("f\(i).xml"))
+    }
     let error = #expect(throws: ValidationInputError.self) {
-      try validatePackage(at: directory.url, schemas: nil, limits: PackageLimits(maximumFileBytes: 1 << 20, maximumTotalBytes: 1 << 20))
+      try validatePackage(
+        at: directory.url, schemas: nil, limits: PackageLimits(maximumFileBytes: 1 << 20, maximumTotalBytes: 1 << 20))
     }
     #expect(error?.reason == "the files hold more than the limit of 1 MiB in all (raise it with --max-total-size)")
     let report = try validatePackage(at: directory.url, schemas: nil, limits: PackageLimits(maximumFileBytes: 100_000))
     #expect(report.errors.count == 5)
-    #expect(report.errors.first?.message == "not read: the file is larger than the limit of 100000 bytes per file (raise it with --max-file-size)")
+    #expect(
+      report.errors.first?.message
+        == "not read: the file is larger than the limit of 100000 bytes per file (raise it with --max-file-size)")
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import QuizModel
 import TemplateEngine
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 /// Two ids that clean up to one XML identifier would make the correct response point at the wrong option;
@@ -10,20 +11,27 @@ import TestSupport
 @Suite struct IdentifierCollisionTests {
   static func quiz(options: [String], correct: String, answerIDs: [String] = ["pick"]) -> Quiz {
     let answers = answerIDs.map { id in
-      Answer(id: id, prompt: "Pick", kind: .choice(ChoiceAnswer(
-        options: options.map { ChoiceOption(id: $0, text: "option \($0)") }, correct: correct)))
+      Answer(
+        id: id, prompt: "Pick",
+        kind: .choice(
+          ChoiceAnswer(
+            options: options.map { ChoiceOption(id: $0, text: "option \($0)") }, correct: correct)))
     }
     let variant = Variant(id: "pick-01", template: "pick", seed: 1, parameters: [], stem: "Pick one.", answers: answers)
-    return Quiz(title: "Collide", seed: 1, items: [QuizItem(template: "pick", title: "Pick", points: 1, variants: [variant])])
+    return Quiz(
+      title: "Collide", seed: 1, items: [QuizItem(template: "pick", title: "Pick", points: 1, variants: [variant])])
   }
 
   @Test(arguments: [QTIFormat.qti21, .qti30])
   func optionIDsThatCollideAfterCleaningAreRefused(format: QTIFormat) throws {
-    let error = #expect(throws: ExportError.self) { try makePackage(Self.quiz(options: ["a b", "a_b"], correct: "a_b"), format: format, baseName: "c") }
+    let error = #expect(throws: ExportError.self) {
+      try makePackage(Self.quiz(options: ["a b", "a_b"], correct: "a_b"), format: format, baseName: "c")
+    }
     #expect(error?.code == .unexportable)
-    #expect(error?.problems.map(\.description) == [
-      "\(format.rawValue): template 'pick', variant 'pick-01', answer 'pick': the options 'a b' and 'a_b' both become the identifier 'a_b'; rename one in the template",
-    ])
+    #expect(
+      error?.problems.map(\.description) == [
+        "\(format.rawValue): template 'pick', variant 'pick-01', answer 'pick': the options 'a b' and 'a_b' both become the identifier 'a_b'; rename one in the template"
+      ])
   }
 
   @Test func canvasNumbersItsOptionsSoTheSameIDsExport() throws {

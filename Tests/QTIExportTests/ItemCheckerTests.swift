@@ -2,11 +2,13 @@ import Foundation
 import QuizModel
 import TemplateEngine
 import Testing
+
 @testable import QTIExport
 
 struct ItemCheckerTests {
-  static let quiz = Quiz(title: "Membrane potentials", seed: 42,
-                         items: SampleQuiz.quiz.items + [SampleQuiz.hostileItem])
+  static let quiz = Quiz(
+    title: "Membrane potentials", seed: 42,
+    items: SampleQuiz.quiz.items + [SampleQuiz.hostileItem])
 
   /// Every exported item with its variant and file.
   static func items(_ format: QTIFormat) throws -> [(variant: Variant, file: PackageFile)] {
@@ -42,16 +44,16 @@ struct ItemCheckerTests {
 
   /// Edits one exported file so that a check fails: both element sources report the same errors, with lines.
   @Test(arguments: [
-    ("<value>-95.0189</value>", "<value>-90</value>"),                      // the key is not the model's
-    ("tolerance=\"2.40038 2.40038\"", "tolerance=\"0.0001 0.0001\""),     // the model's interval is rejected
-    ("showHide=\"show\"", "showHide=\"hide\""),                              // feedback never shown
+    ("<value>-95.0189</value>", "<value>-90</value>"),  // the key is not the model's
+    ("tolerance=\"2.40038 2.40038\"", "tolerance=\"0.0001 0.0001\""),  // the model's interval is rejected
+    ("showHide=\"show\"", "showHide=\"hide\""),  // feedback never shown
     ("identifier=\"FB_E_log10-for-ln\" showHide=\"show\"", "identifier=\"FB_other\" showHide=\"show\""),
     ("<baseValue baseType=\"float\">2</baseValue>", "<baseValue baseType=\"float\">0</baseValue>"),
     ("<responseProcessing>", "<responseProcessing template=\"match_correct\">"),
     ("<equal toleranceMode", "<notEqual toleranceMode"),
-    ("<value>-95.0189</value>", "<value>&#45;95.0189</value>"),            // still the same file to libxml2
+    ("<value>-95.0189</value>", "<value>&#45;95.0189</value>"),  // still the same file to libxml2
     ("<value>-95.0189</value>", "<value><![CDATA[-95.]]><!-- split -->01<b>8</b>9</value>"),  // the same text
-    ("RESPONSE_E", "RESPONSE_X"),                                             // not the model's response
+    ("RESPONSE_E", "RESPONSE_X"),  // not the model's response
   ])
   func editedFilesGiveTheSameErrorsFromEitherSource(original: String, replacement: String) throws {
     let (variant, file) = try #require(try Self.items(.qti21).first { $0.variant.id == "nernst-k-01" })
@@ -80,7 +82,8 @@ struct ItemCheckerTests {
     let empty = ItemChecker().check(PackageFile(path: file.path, data: Data()), variant: variant)
     #expect(empty.items == 0 && !empty.issues.isEmpty)
     let notAnItem = ItemChecker().check(PackageFile(path: "m.xml", data: Data("<manifest/>".utf8)), variant: variant)
-    #expect(notAnItem.issues.map(\.description) == ["m.xml:1: error: the root element is 'manifest', not an assessment item"])
+    #expect(
+      notAnItem.issues.map(\.description) == ["m.xml:1: error: the root element is 'manifest', not an assessment item"])
   }
 
   @Test(arguments: [QTIFormat.qti21, .qti30])

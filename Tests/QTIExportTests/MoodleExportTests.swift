@@ -1,31 +1,44 @@
 import Foundation
 import QuizModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 /// Quizzes for the Moodle tests: a single choice, hostile text, keys near zero, negative and huge.
 enum MoodleSamples {
-  static func choiceVariant(stem: String = "Which ion sets the resting potential of most neurons?",
-                            option: String = "Na⁺ (sodium)") -> Variant {
+  static func choiceVariant(
+    stem: String = "Which ion sets the resting potential of most neurons?",
+    option: String = "Na⁺ (sodium)"
+  ) -> Variant {
     Variant(
       id: "ion-01", template: "ion", seed: 501, parameters: [], stem: stem,
-      answers: [Answer(
-        id: "ion", prompt: "Ion", kind: .choice(ChoiceAnswer(
-          options: [ChoiceOption(id: "k", text: "K⁺ (potassium)"),
-                    ChoiceOption(id: "na", text: option, misconception: "na-dominant"),
-                    ChoiceOption(id: "cl", text: "Cl⁻ (chloride)", feedback: "Cl⁻ is near equilibrium, it follows.")],
-          correct: "k",
-          misconceptions: [MisconceptionOutcome(id: "na-dominant", label: "Na⁺", option: "na",
-                                                feedback: "At rest the membrane is far more permeable to K⁺.")])),
-        explanation: "At rest P_K ≫ P_Na, so Vm lies near E_K.")])
+      answers: [
+        Answer(
+          id: "ion", prompt: "Ion",
+          kind: .choice(
+            ChoiceAnswer(
+              options: [
+                ChoiceOption(id: "k", text: "K⁺ (potassium)"),
+                ChoiceOption(id: "na", text: option, misconception: "na-dominant"),
+                ChoiceOption(id: "cl", text: "Cl⁻ (chloride)", feedback: "Cl⁻ is near equilibrium, it follows."),
+              ],
+              correct: "k",
+              misconceptions: [
+                MisconceptionOutcome(
+                  id: "na-dominant", label: "Na⁺", option: "na",
+                  feedback: "At rest the membrane is far more permeable to K⁺.")
+              ])),
+          explanation: "At rest P_K ≫ P_Na, so Vm lies near E_K.")
+      ])
   }
 
   static let choiceItem = QuizItem(template: "ion", title: "Dominant ion", points: 1, variants: [choiceVariant()])
 
   /// One item of each Moodle question kind.
-  static let quiz = Quiz(title: "Membrane potentials", seed: 42,
-                         items: [SampleQuiz.nernstItem, choiceItem, SampleQuiz.multiPartItem, SampleQuiz.chargeItem])
+  static let quiz = Quiz(
+    title: "Membrane potentials", seed: 42,
+    items: [SampleQuiz.nernstItem, choiceItem, SampleQuiz.multiPartItem, SampleQuiz.chargeItem])
 
   /// Text with XML specials, a CDATA end, Cloze metacharacters and control characters.
   static let hostile = "If [K⁺] < 5 & x > 1 ]]> {1:NUMERICAL:=3} #~/:=\\ %50% \u{1}\u{7}end"
@@ -34,35 +47,44 @@ enum MoodleSamples {
     var multi = SampleQuiz.multiPartVariant(1)
     multi.stem = hostile + "\n\nSecond paragraph."
     multi.answers[0].prompt = "Driving force " + hostile
-    if case var .choice(c) = multi.answers[1].kind {
+    if case .choice(var c) = multi.answers[1].kind {
       c.options[0].text = hostile
       c.misconceptions[0].feedback = "Feedback " + hostile
       multi.answers[1].kind = .choice(c)
     }
-    if case var .numeric(n) = multi.answers[0].kind {
+    if case .numeric(var n) = multi.answers[0].kind {
       n.misconceptions[0].feedback = "Numeric feedback " + hostile
       multi.answers[0].kind = .numeric(n)
     }
     let single = SampleQuiz.nernstVariant(1, stem: hostile)
     let choice = choiceVariant(stem: hostile, option: hostile)
-    return Quiz(title: "Hostile / quiz <&>", seed: 9, items: [
-      QuizItem(template: "hostile-n", title: "/Slashes // in a title/", points: 1, variants: [single]),
-      QuizItem(template: "hostile-c", title: "Choice <b>&</b>", points: 1, variants: [choice]),
-      QuizItem(template: "hostile-m", title: "Cloze {x}", points: 3, variants: [multi]),
-    ])
+    return Quiz(
+      title: "Hostile / quiz <&>", seed: 9,
+      items: [
+        QuizItem(template: "hostile-n", title: "/Slashes // in a title/", points: 1, variants: [single]),
+        QuizItem(template: "hostile-c", title: "Choice <b>&</b>", points: 1, variants: [choice]),
+        QuizItem(template: "hostile-m", title: "Cloze {x}", points: 3, variants: [multi]),
+      ])
   }
 
   static func numericQuiz(key: Double, tolerance: Tolerance, misconception: Double? = nil) -> Quiz {
-    let answer = Answer(id: "x", prompt: "x (mV)", kind: .numeric(NumericAnswer(
-      value: key, unit: "mV", tolerance: tolerance,
-      misconceptions: misconception.map { [MisconceptionOutcome(id: "m", label: "m", value: $0, feedback: "Mistake.")] } ?? [])))
+    let answer = Answer(
+      id: "x", prompt: "x (mV)",
+      kind: .numeric(
+        NumericAnswer(
+          value: key, unit: "mV", tolerance: tolerance,
+          misconceptions: misconception.map {
+            [MisconceptionOutcome(id: "m", label: "m", value: $0, feedback: "Mistake.")]
+          } ?? [])))
     let variant = Variant(id: "k-01", template: "k", seed: 1, parameters: [], stem: "What is x?", answers: [answer])
     return Quiz(title: "K", seed: 1, items: [QuizItem(template: "k", title: "K", points: 1, variants: [variant])])
   }
 }
 
 struct MoodleExportTests {
-  func package(_ quiz: Quiz = MoodleSamples.quiz) throws -> QTIPackage { try makePackage(quiz, format: .moodle, baseName: "s") }
+  func package(_ quiz: Quiz = MoodleSamples.quiz) throws -> QTIPackage {
+    try makePackage(quiz, format: .moodle, baseName: "s")
+  }
 
   func text(_ package: QTIPackage) -> String { String(decoding: package.files[0].data, as: UTF8.self) }
 
@@ -101,19 +123,27 @@ struct MoodleExportTests {
   @Test func categoriesCarryTheBankTitleSeedAndItemWithSeedBearingIdnumbers() throws {
     let root = try XMLReader.parse(try package().files[0].data, file: "s").get()
     let categories = root.children("question").filter { $0[attribute: "type"] == "category" }
-    #expect(categories.map { $0.child("category")?.child("text")?.textContent } == [
-      "$course$/Membrane potentials (seed 42)/Nernst potential of K⁺", "$course$/Membrane potentials (seed 42)/Dominant ion",
-      "$course$/Membrane potentials (seed 42)/Driving force and direction", "$course$/Membrane potentials (seed 42)/Capacitive charge",
-    ])
-    #expect(categories.map { $0.child("idnumber")?.textContent } == [
-      "nernstquiz-42-1-nernst-k", "nernstquiz-42-2-ion", "nernstquiz-42-3-k-flux", "nernstquiz-42-4-charge",
-    ])
+    #expect(
+      categories.map { $0.child("category")?.child("text")?.textContent } == [
+        "$course$/Membrane potentials (seed 42)/Nernst potential of K⁺",
+        "$course$/Membrane potentials (seed 42)/Dominant ion",
+        "$course$/Membrane potentials (seed 42)/Driving force and direction",
+        "$course$/Membrane potentials (seed 42)/Capacitive charge",
+      ])
+    #expect(
+      categories.map { $0.child("idnumber")?.textContent } == [
+        "nernstquiz-42-1-nernst-k", "nernstquiz-42-2-ion", "nernstquiz-42-3-k-flux", "nernstquiz-42-4-charge",
+      ])
     let questions = root.children("question").filter { $0[attribute: "type"] != "category" }
-    #expect(questions.map { $0.child("idnumber")?.textContent } == ["42-nernst-k-01", "42-nernst-k-02", "42-ion-01", "42-k-flux-01", "42-k-flux-02", "42-charge-01"])
-    #expect(questions.map { $0.child("name")?.child("text")?.textContent } == [
-      "Nernst potential of K⁺ 01", "Nernst potential of K⁺ 02", "Dominant ion 01", "Driving force and direction 01",
-      "Driving force and direction 02", "Capacitive charge 01",
-    ])
+    #expect(
+      questions.map { $0.child("idnumber")?.textContent } == [
+        "42-nernst-k-01", "42-nernst-k-02", "42-ion-01", "42-k-flux-01", "42-k-flux-02", "42-charge-01",
+      ])
+    #expect(
+      questions.map { $0.child("name")?.child("text")?.textContent } == [
+        "Nernst potential of K⁺ 01", "Nernst potential of K⁺ 02", "Dominant ion 01", "Driving force and direction 01",
+        "Driving force and direction 02", "Capacitive charge 01",
+      ])
   }
 
   @Test(arguments: [
@@ -124,7 +154,10 @@ struct MoodleExportTests {
     #expect(MoodleText.categoryName(name) == escaped)
     let split = MoodleText.splitCategoryPath("$course$/" + escaped + "/next")
     #expect(split.count == 3)
-    #expect(split[1] == name.replacingOccurrences(of: "<", with: "‹").replacingOccurrences(of: ">", with: "›").trimmingCharacters(in: .whitespaces))
+    #expect(
+      split[1]
+        == name.replacingOccurrences(of: "<", with: "‹").replacingOccurrences(of: ">", with: "›").trimmingCharacters(
+          in: .whitespaces))
   }
 
   @Test func numericalPutsTheKeyFirstWithTheIntervalHalfWidthAndMisconceptionsAfter() throws {
@@ -135,7 +168,9 @@ struct MoodleExportTests {
     #expect(answers[0].child("text")?.textContent == n.interval.keyText)
     #expect(answers.allSatisfy { $0.child("tolerance")?.textContent == n.interval.halfWidthText })
     #expect(answers[1].child("text")?.textContent == n.interval(ofMisconceptionAt: n.misconceptions[0].value!).keyText)
-    #expect(answers[1].child("feedback")?.child("text")?.textContent == "<div><p>Nernst uses the natural logarithm, or 2.303 × log10.</p></div>")
+    #expect(
+      answers[1].child("feedback")?.child("text")?.textContent
+        == "<div><p>Nernst uses the natural logarithm, or 2.303 × log10.</p></div>")
     #expect(q.child("generalfeedback")?.child("text")?.textContent == "<div><p>E = (RT/F) ln(4/140)</p></div>")
     #expect(MoodleModel.units(of: q).map(\.name) == ["mV", "V", "µV", "μV", "uV"])
     #expect(MoodleModel.units(of: q).map(\.multiplier) == [1, 0.001, 1000, 1000, 1000])
@@ -146,12 +181,15 @@ struct MoodleExportTests {
   @Test func misconceptionOverlappingTheKeyOrAnEarlierAnswerIsLeftOutAndReported() throws {
     // t = 0.5: a value 0.8 from the key overlaps it; a second mistake 0.9 from the first overlaps that one.
     var quiz = MoodleSamples.numericQuiz(key: 10, tolerance: Tolerance(absolute: 0.5))
-    quiz.items[0].variants[0].answers[0].kind = .numeric(NumericAnswer(value: 10, unit: "mV", tolerance: Tolerance(absolute: 0.5), misconceptions: [
-      MisconceptionOutcome(id: "near-key", label: "", value: 10.8, feedback: "a"),
-      MisconceptionOutcome(id: "far", label: "", value: 20, feedback: "b"),
-      MisconceptionOutcome(id: "near-far", label: "", value: 20.9, feedback: "c"),
-      MisconceptionOutcome(id: "apart", label: "", value: 30, feedback: "d"),
-    ]))
+    quiz.items[0].variants[0].answers[0].kind = .numeric(
+      NumericAnswer(
+        value: 10, unit: "mV", tolerance: Tolerance(absolute: 0.5),
+        misconceptions: [
+          MisconceptionOutcome(id: "near-key", label: "", value: 10.8, feedback: "a"),
+          MisconceptionOutcome(id: "far", label: "", value: 20, feedback: "b"),
+          MisconceptionOutcome(id: "near-far", label: "", value: 20.9, feedback: "c"),
+          MisconceptionOutcome(id: "apart", label: "", value: 30, feedback: "d"),
+        ]))
     let package = try package(quiz)
     let q = try question(package, type: "numerical")
     #expect(q.children("answer").map { $0.child("text")?.textContent } == ["10", "20", "30"])
@@ -163,10 +201,18 @@ struct MoodleExportTests {
     var quiz = MoodleSamples.numericQuiz(key: 10, tolerance: Tolerance(absolute: 0.5), misconception: 20)
     quiz.grading.misconceptionCredit = ["*": 0.35]
     let package = try package(quiz)
-    #expect(try question(package, type: "numerical").children("answer").map { $0[attribute: "fraction"] } == ["100", "33.33333"])
-    #expect(package.report.templates[0].lost.contains("credit for 'm': 35 % lowered to 33.33333 %, the nearest lower of Moodle's grades"))
+    #expect(
+      try question(package, type: "numerical").children("answer").map { $0[attribute: "fraction"] } == [
+        "100", "33.33333",
+      ])
+    #expect(
+      package.report.templates[0].lost.contains(
+        "credit for 'm': 35 % lowered to 33.33333 %, the nearest lower of Moodle's grades"))
     quiz.grading.misconceptionCredit = ["*": 0.25]
-    #expect(try question(try self.package(quiz), type: "numerical").children("answer").map { $0[attribute: "fraction"] } == ["100", "25"])
+    #expect(
+      try question(try self.package(quiz), type: "numerical").children("answer").map { $0[attribute: "fraction"] } == [
+        "100", "25",
+      ])
   }
 
   @Test func multichoiceIsSingleUnshuffledWithOneFullMarkOptionAndDistractorFeedback() throws {
@@ -176,9 +222,11 @@ struct MoodleExportTests {
     let answers = q.children("answer")
     #expect(answers.map { $0[attribute: "fraction"] } == ["100", "0", "0"])
     #expect(answers.map { $0.child("text")?.textContent } == ["K⁺ (potassium)", "Na⁺ (sodium)", "Cl⁻ (chloride)"])
-    #expect(answers.map { $0.child("feedback")?.child("text")?.textContent } == [
-      "", "<div><p>At rest the membrane is far more permeable to K⁺.</p></div>", "<div><p>Cl⁻ is near equilibrium, it follows.</p></div>",
-    ])
+    #expect(
+      answers.map { $0.child("feedback")?.child("text")?.textContent } == [
+        "", "<div><p>At rest the membrane is far more permeable to K⁺.</p></div>",
+        "<div><p>Cl⁻ is near equilibrium, it follows.</p></div>",
+      ])
   }
 
   @Test func clozeKeepsThePartsTogetherWithWeightsInTheProportionOfTheirPoints() throws {
@@ -190,7 +238,8 @@ struct MoodleExportTests {
     #expect(gaps[0].alternatives.map(\.tolerance) == ["0.5", "0.5"])
     #expect(gaps[0].alternatives.map(\.percent) == [100, 0])
     #expect(gaps[0].alternatives[1].feedback == "Driving force is Vm − E, not E − Vm.")
-    #expect(gaps[1].alternatives.map(\.answer) == ["influx (into the cell)", "efflux (out of the cell)", "no net movement"])
+    #expect(
+      gaps[1].alternatives.map(\.answer) == ["influx (into the cell)", "efflux (out of the cell)", "no net movement"])
     #expect(gaps[1].alternatives.map(\.percent) == [0, 100, 0])
     #expect(text.contains("Driving force Vm − E (mV) {#1} mV</p><p>Net K⁺ movement {#2}</p>"))
     var variant = SampleQuiz.multiPartVariant(1)
@@ -203,7 +252,9 @@ struct MoodleExportTests {
   }
 
   @Test func everyNumberIsWrittenWithAnASCIIMinusAndADecimalPoint() throws {
-    let text = text(try package(MoodleSamples.numericQuiz(key: -1234.5678, tolerance: Tolerance(relative: 0.02), misconception: 1234.5678)))
+    let text = text(
+      try package(
+        MoodleSamples.numericQuiz(key: -1234.5678, tolerance: Tolerance(relative: 0.02), misconception: 1234.5678)))
     let numbers = try XMLReader.parse(Data(text.utf8), file: "s").get().descendants("answer").flatMap {
       [$0.child("text")?.textContent ?? "", $0.child("tolerance")?.textContent ?? ""]
     }
@@ -227,17 +278,21 @@ struct MoodleExportTests {
     #expect(nernst.name == "Nernst potential of K⁺ 01")
     #expect(nernst.item == "42-nernst-k-01")
     #expect(nernst.group == "$course$/Membrane potentials (seed 42)/Nernst potential of K⁺")
-    #expect(nernst.questionText == "At 37 °C, [K⁺]in = 140 mM and [K⁺]out = 4 mM.\n\nWhat is the equilibrium potential of K⁺?\n\nE_K (mV)")
+    #expect(
+      nernst.questionText
+        == "At 37 °C, [K⁺]in = 140 mM and [K⁺]out = 4 mM.\n\nWhat is the equilibrium potential of K⁺?\n\nE_K (mV)")
     #expect(nernst.gap == nil)
     // A multichoice question's summary lists its choices after the text (qtype_multichoice_base::get_question_summary).
-    #expect(deliveries.first { $0.variant == "ion-01" }?.questionText
-      == "Which ion sets the resting potential of most neurons?\n\nIon: K⁺ (potassium); Na⁺ (sodium); Cl⁻ (chloride)")
+    #expect(
+      deliveries.first { $0.variant == "ion-01" }?.questionText
+        == "Which ion sets the resting potential of most neurons?\n\nIon: K⁺ (potassium); Na⁺ (sodium); Cl⁻ (chloride)")
     let flux = deliveries.filter { $0.variant == "k-flux-01" }
     #expect(flux.map(\.part) == ["driving_force", "direction"])
     #expect(flux.map(\.gap) == [1, 2])
     #expect(flux.map(\.points) == [1.5, 1.5])
-    #expect(flux[0].questionText == "A cell rests at Vm = −70 mV; E_K = −95.02 mV.\n\nDriving force Vm − E (mV) _____ mV\n\n"
-      + "Net K⁺ movement {influx (into the cell); efflux (out of the cell); no net movement}")
+    #expect(
+      flux[0].questionText == "A cell rests at Vm = −70 mV; E_K = −95.02 mV.\n\nDriving force Vm − E (mV) _____ mV\n\n"
+        + "Net K⁺ movement {influx (into the cell); efflux (out of the cell); no net movement}")
   }
 
   // MARK: Hostile text, extreme keys
@@ -247,7 +302,9 @@ struct MoodleExportTests {
     let package = try package(quiz)  // proven: texts read back as written
     let root = try XMLReader.parse(package.files[0].data, file: "s").get()
     let escaped = MoodleText.htmlEscaped(MoodleSamples.hostile)
-    #expect(escaped.contains("&lt;") && escaped.contains("&amp;") && escaped.contains("\u{FFFD}") && !escaped.contains("\u{1}"))
+    #expect(
+      escaped.contains("&lt;") && escaped.contains("&amp;") && escaped.contains("\u{FFFD}")
+        && !escaped.contains("\u{1}"))
     let cloze = try question(package, type: "multianswer")
     let (gaps, text) = MoodleModel.cloze(cloze.child("questiontext")?.child("text")?.textContent ?? "")
     #expect(gaps.count == 2, "the stem's '{1:NUMERICAL:=3}' is not read as a gap")
@@ -259,14 +316,19 @@ struct MoodleExportTests {
     #expect(choice.children("answer")[1].child("text")?.textContent == escaped)
     let categories = root.children("question").filter { $0[attribute: "type"] == "category" }
       .map { MoodleText.splitCategoryPath($0.child("category")?.child("text")?.textContent ?? "") }
-    #expect(categories[0] == ["$course$", "Hostile // quiz ‹&›".replacingOccurrences(of: "//", with: "/") + " (seed 9)", "/Slashes // in a title/"])
+    #expect(
+      categories[0] == [
+        "$course$", "Hostile // quiz ‹&›".replacingOccurrences(of: "//", with: "/") + " (seed 9)",
+        "/Slashes // in a title/",
+      ])
     #expect(categories[1][2] == "Choice ‹b›&‹/b›")
     #expect(package.report.templates.allSatisfy { $0.warnings.contains { $0.contains("U+0001, U+0007") } })
   }
 
   static let extremeKeys: [(Double, Tolerance)] = [
     (1e-9, Tolerance(relative: 0.02)), (-3.2e-7, Tolerance(relative: 0.05)), (0, Tolerance(absolute: 0.001)),
-    (-95.0189, Tolerance(relative: 0.02, absolute: 0.5)), (-6.02e23, Tolerance(relative: 0.01)), (4.9e17, Tolerance(relative: 0.02)),
+    (-95.0189, Tolerance(relative: 0.02, absolute: 0.5)), (-6.02e23, Tolerance(relative: 0.01)),
+    (4.9e17, Tolerance(relative: 0.02)),
     (-61.5, Tolerance()), (1234567.25, Tolerance()),
   ]
 
@@ -274,7 +336,8 @@ struct MoodleExportTests {
   func keysNearZeroNegativeAndHugeAreProven(key: Double, tolerance: Tolerance) throws {
     let quiz = MoodleSamples.numericQuiz(key: key, tolerance: tolerance, misconception: key == 0 ? 1 : -key)
     let package = try package(quiz)
-    #expect(package.report.proofs >= 7)  // key and bounds, the misconception, just outside twice, far off (and each unit when t > 0)
+    // The key and bounds, the misconception, just outside twice, far off (and each unit when t > 0).
+    #expect(package.report.proofs >= 7)
     let q = try question(package, type: "numerical")
     let answers = try #require(MoodleModel.numericAnswers(of: q))
     let interval = quiz.variants[0].answers[0].numeric!.interval
@@ -292,13 +355,17 @@ struct MoodleExportTests {
       try exportPackages(quiz, formats: [.moodle], to: directory.url, baseName: "k")
     }
     #expect(error?.code == .unexportable)
-    #expect(error?.problems.map(\.description) == [
-      "moodle: template 'k', variant 'k-01', answer 'x': the key 100000000000000000000 mV ± 0.001: Moodle widens every interval by 10⁻¹⁴ of the key, which here reaches the last digit of the tolerance, so values just outside it would be accepted; ask for this answer in a larger unit or with a wider tolerance",
-    ])
+    #expect(
+      error?.problems.map(\.description) == [
+        "moodle: template 'k', variant 'k-01', answer 'x': the key 100000000000000000000 mV ± 0.001: Moodle widens every interval by 10⁻¹⁴ of the key, which here reaches the last digit of the tolerance, so values just outside it would be accepted; ask for this answer in a larger unit or with a wider tolerance"
+      ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).isEmpty)
     // Were it written, the self-check would refuse it, naming the variant.
     let written = String(decoding: MoodleWriter(quiz: quiz).document(), as: UTF8.self)
-    #expect(check(written, quiz).issues.contains { $0.message.hasPrefix("variant 'k-01': the response") && $0.message.contains("just outside") })
+    #expect(
+      check(written, quiz).issues.contains {
+        $0.message.hasPrefix("variant 'k-01': the response") && $0.message.contains("just outside")
+      })
   }
 
   // MARK: The self-check refuses mutated files
@@ -306,25 +373,40 @@ struct MoodleExportTests {
   /// Edits of the written file and what the self-check must then say.
   static let mutations: [(original: String, replacement: String, expected: String)] = [
     // A misconception before the key: the key no longer reaches its 100 % answer first.
-    ("<answer fraction=\"100\" format=\"moodle_auto_format\">\n      <text>-95.0189</text>", "<answer fraction=\"0\" format=\"moodle_auto_format\"><text>-95</text><tolerance>3</tolerance></answer>\n    <answer fraction=\"100\" format=\"moodle_auto_format\">\n      <text>-95.0189</text>", "the first answer is not worth 100 %"),
+    (
+      "<answer fraction=\"100\" format=\"moodle_auto_format\">\n      <text>-95.0189</text>",
+      "<answer fraction=\"0\" format=\"moodle_auto_format\"><text>-95</text><tolerance>3</tolerance></answer>\n    <answer fraction=\"100\" format=\"moodle_auto_format\">\n      <text>-95.0189</text>",
+      "the first answer is not worth 100 %"
+    ),
     // A misconception's value moved into the key's interval: the key's answer, first, takes it.
     ("<text>95.0189</text>", "<text>-95.0189</text>", "(95.0189) does not reach its own answer and feedback first"),
     ("<text>-95.0189</text>", "<text>\u{2212}95.0189</text>", "U+2212 minus"),
     ("<text>-95.0189</text>", "<text>-95,0189</text>", "thousands separator"),
     ("<tolerance>2.40038</tolerance>", "<tolerance>2.4</tolerance>", "which the key accepts"),
     ("<tolerance>2.40038</tolerance>", "<tolerance>2.41</tolerance>", "just outside"),
-    ("fraction=\"0\" format=\"moodle_auto_format\"", "fraction=\"33\" format=\"moodle_auto_format\"", "not one of Moodle's grades"),
+    (
+      "fraction=\"0\" format=\"moodle_auto_format\"", "fraction=\"33\" format=\"moodle_auto_format\"",
+      "not one of Moodle's grades"
+    ),
     ("<text>&lt;div&gt;&lt;p&gt;E = (RT/F) ln(4/140)", "<text>&lt;div&gt;&lt;p&gt;", "not the worked explanation"),
     ("<multiplier>0.001</multiplier>", "<multiplier>1000</multiplier>", "the units are not"),
     ("Nernst uses the natural logarithm", "Nernst uses ln", "does not reach its own answer and feedback first"),
     ("<single>true</single>", "<single>false</single>", "not single-answer"),
-    ("<answer fraction=\"100\" format=\"html\">", "<answer fraction=\"0\" format=\"html\">", "no choice is worth 100 %"),
+    (
+      "<answer fraction=\"100\" format=\"html\">", "<answer fraction=\"0\" format=\"html\">", "no choice is worth 100 %"
+    ),
     ("{1:NUMERICAL:=25.02:0.5", "{1:NUMERICAL:=25.02:0.4", "which the key accepts"),
-    ("{1:NUMERICAL:=25.02:0.5~%0%-25.02:0.5", "{1:NUMERICAL:%0%-25.02:0.5~=25.02:0.5", "the first answer is not worth 100 %"),
+    (
+      "{1:NUMERICAL:=25.02:0.5~%0%-25.02:0.5", "{1:NUMERICAL:%0%-25.02:0.5~=25.02:0.5",
+      "the first answer is not worth 100 %"
+    ),
     ("{1:MULTICHOICE:", "{2:MULTICHOICE:", "gap 2 weighs 2, not 1"),
     ("Vm − E, not E − Vm.", "Vm − E} not E − Vm.", "the text around the gaps is not the stem and prompts"),
     ("{1:NUMERICAL:=25.02:0.5", "{1:NUMERICAL:=25.02:0.5}{1:NUMERICAL:=1", "Moodle reads 3 gaps, not 2"),
-    ("<question type=\"numerical\">", "<question type=\"random\"></question>\n  <question type=\"numerical\">", "'random' question is not importable"),
+    (
+      "<question type=\"numerical\">", "<question type=\"random\"></question>\n  <question type=\"numerical\">",
+      "'random' question is not importable"
+    ),
     ("Membrane potentials (seed 42)/Dominant ion", "Membrane potentials (seed 42)/Other", "it is in category"),
     ("<idnumber>42-nernst-k-02</idnumber>", "<idnumber>42-nernst-k-01</idnumber>", "appears twice"),
   ]

@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import Testing
+
 @testable import QTIExport
 
 /// The model of Moodle follows each fact measured in ../shared/notes/moodle-xml.md: one test per fact.
@@ -22,12 +23,13 @@ struct MoodleModelTests {
   }
 
   @Test func toleranceTypeIsNotReadForNumericalAndNoToleranceMeansExact() throws {
-    let q = try Self.question("""
+    let q = try Self.question(
+      """
       <answer fraction="100"><text>10</text><tolerance>1</tolerance><tolerancetype>1</tolerancetype></answer>
       <answer fraction="0"><text>50</text></answer>
       """)
     let answers = try #require(MoodleModel.numericAnswers(of: q))
-    #expect(MoodleModel.match("10.9", answers: answers, units: []) == 0)   // 1 absolute, not 100 % relative
+    #expect(MoodleModel.match("10.9", answers: answers, units: []) == 0)  // 1 absolute, not 100 % relative
     #expect(MoodleModel.match("19", answers: answers, units: []) == nil)
     #expect(MoodleModel.match("50", answers: answers, units: []) == 1)
     #expect(MoodleModel.match("50.001", answers: answers, units: []) == nil)
@@ -48,7 +50,10 @@ struct MoodleModelTests {
   }
 
   @Test func theFirstAnswerWhoseIntervalHoldsTheResponseWins() {
-    let misconceptionFirst = [A(answer: -95, tolerance: 3, percent: 0, feedback: "m"), A(answer: -95.02, tolerance: 0.5, percent: 100, feedback: "")]
+    let misconceptionFirst = [
+      A(answer: -95, tolerance: 3, percent: 0, feedback: "m"),
+      A(answer: -95.02, tolerance: 0.5, percent: 100, feedback: ""),
+    ]
     #expect(MoodleModel.match("-95.02", answers: misconceptionFirst, units: []) == 0)  // the key scores 0
     let keyFirst = Array(misconceptionFirst.reversed())
     #expect(MoodleModel.match("-95.02", answers: keyFirst, units: []) == 0)
@@ -56,7 +61,8 @@ struct MoodleModelTests {
   }
 
   @Test func aStarAnswerCatchesEveryOtherReadableResponse() throws {
-    let q = try Self.question("""
+    let q = try Self.question(
+      """
       <answer fraction="100"><text>-95.02</text><tolerance>0.5</tolerance></answer>
       <answer fraction="0"><text>*</text><feedback><text>Not quite.</text></feedback></answer>
       """)
@@ -75,7 +81,9 @@ struct MoodleModelTests {
 
   @Test func gradesMustBeMoodlesOwnAndOthersAreRoundedDownToOne() {
     // match_grade_options: within 0.00001 of a grade, as a fraction.
-    for allowed in ["100", "83.33333", "33.33333", "33.3333", "14.28571", "12.5", "0", "-50"] { #expect(MoodleGrades.isAllowed(allowed)) }
+    for allowed in ["100", "83.33333", "33.33333", "33.3333", "14.28571", "12.5", "0", "-50"] {
+      #expect(MoodleGrades.isAllowed(allowed))
+    }
     for refused in ["33", "33.33", "99", "0.5", "-3", "x"] { #expect(!MoodleGrades.isAllowed(refused)) }
     #expect(MoodleGrades.atMost(0.25).percent == "25")
     #expect(MoodleGrades.atMost(0.35).percent == "33.33333")
@@ -86,7 +94,8 @@ struct MoodleModelTests {
   }
 
   @Test func theFirstUnitIsTheBaseAndAMultiplierIsTheValueInThatUnitPerBaseUnit() throws {
-    let q = try Self.question("""
+    let q = try Self.question(
+      """
       <answer fraction="100"><text>-95.02</text><tolerance>0.5</tolerance></answer>
       <units><unit><multiplier>1</multiplier><unit_name>mV</unit_name></unit>
       <unit><multiplier>0.001</multiplier><unit_name>V</unit_name></unit></units>
@@ -119,26 +128,33 @@ struct MoodleModelTests {
     let quiz = Quiz(title: "C", seed: 1, items: [MoodleSamples.choiceItem])
     let written = String(decoding: MoodleWriter(quiz: quiz).document(), as: UTF8.self)
       .replacingOccurrences(of: "fraction=\"100\" format=\"html\"", with: "fraction=\"0\" format=\"html\"")
-    let issues = MoodleCheck.check(PackageFile(path: "c.xml", data: Data(written.utf8)), writer: MoodleWriter(quiz: quiz)).issues
+    let issues = MoodleCheck.check(
+      PackageFile(path: "c.xml", data: Data(written.utf8)), writer: MoodleWriter(quiz: quiz)
+    ).issues
     #expect(issues.contains { $0.message.contains("no choice is worth 100 %: Moodle would have no right answer") })
   }
 
   @Test func clozeGapsAreReadWithTheirWeightsNegativeKeysTolerancesAndFeedback() {
-    let (gaps, text) = MoodleModel.cloze("A {2:NUMERICAL:=-95.02:0.5#Correct~%0%95.02:0.5#Sign reversed} B {1:MULTICHOICE:=influx#yes~efflux#no}.")
+    let (gaps, text) = MoodleModel.cloze(
+      "A {2:NUMERICAL:=-95.02:0.5#Correct~%0%95.02:0.5#Sign reversed} B {1:MULTICHOICE:=influx#yes~efflux#no}.")
     #expect(text == "A {#1} B {#2}.")
     #expect(gaps.map(\.weight) == [2, 1])
     #expect(gaps[0].alternatives.map(\.answer) == ["-95.02", "95.02"])
     #expect(gaps[0].alternatives.map(\.tolerance) == ["0.5", "0.5"])
     #expect(gaps[0].alternatives.map(\.feedback) == ["Correct", "Sign reversed"])
     #expect(gaps[1].alternatives.map(\.percent) == [100, 0])
-    let answers = gaps[0].alternatives.map { A(answer: Double($0.answer)!, tolerance: Double($0.tolerance!)!, percent: $0.percent, feedback: $0.feedback) }
+    let answers = gaps[0].alternatives.map {
+      A(answer: Double($0.answer)!, tolerance: Double($0.tolerance!)!, percent: $0.percent, feedback: $0.feedback)
+    }
     #expect(MoodleModel.match("-95.3", answers: answers, units: []) == 0)
     #expect(MoodleModel.match("95", answers: answers, units: []) == 1)
   }
 
   @Test func clozeMetacharactersAsEntitiesReadBackAndRawOnesBreakTheGap() {
     let hostile = "a}b#c~d=e%f:g/h\\i&j{k"
-    let gap = "{1:MULTICHOICE:=" + MoodleText.clozeGap(MoodleText.htmlEscaped(hostile)) + "#" + MoodleText.clozeGap(MoodleText.htmlEscaped(hostile)) + "~no}"
+    let gap =
+      "{1:MULTICHOICE:=" + MoodleText.clozeGap(MoodleText.htmlEscaped(hostile)) + "#"
+      + MoodleText.clozeGap(MoodleText.htmlEscaped(hostile)) + "~no}"
     let (gaps, _) = MoodleModel.cloze(gap)
     #expect(gaps.count == 1)
     #expect(gaps[0].alternatives.map(\.answer) == [MoodleText.htmlEscaped(hostile), "no"])
@@ -150,13 +166,17 @@ struct MoodleModelTests {
   @Test func aRandomQuestionRejectsTheWholeFile() throws {
     let quiz = Quiz(title: "C", seed: 1, items: [MoodleSamples.choiceItem])
     let written = String(decoding: MoodleWriter(quiz: quiz).document(), as: UTF8.self)
-      .replacingOccurrences(of: "</quiz>", with: "<question type=\"random\"><name><text>r</text></name></question></quiz>")
-    let issues = MoodleCheck.check(PackageFile(path: "c.xml", data: Data(written.utf8)), writer: MoodleWriter(quiz: quiz)).issues
+      .replacingOccurrences(
+        of: "</quiz>", with: "<question type=\"random\"><name><text>r</text></name></question></quiz>")
+    let issues = MoodleCheck.check(
+      PackageFile(path: "c.xml", data: Data(written.utf8)), writer: MoodleWriter(quiz: quiz)
+    ).issues
     #expect(issues.map(\.message).contains { $0.contains("'random' question is not importable") })
   }
 
   @Test func anUnescapedAmpersandOutsideCDATARejectsTheFile() {
-    let data = Data("<quiz><question type=\"category\"><category><text>$course$/A & B</text></category></question></quiz>".utf8)
+    let data = Data(
+      "<quiz><question type=\"category\"><category><text>$course$/A & B</text></category></question></quiz>".utf8)
     #expect(throws: XMLIssueList.self) { try XMLReader.parse(data, file: "x.xml").get() }
   }
 }

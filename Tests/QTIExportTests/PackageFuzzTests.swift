@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 /// Seeded, bounded fuzzing of the zip and XML readers behind `validate`: mutated packages and files never
@@ -9,7 +10,12 @@ import TestSupport
   @Test func mutatedZipsAreReadOrRefusedWithAReason() throws {
     let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
     let original = [UInt8](package.zip)
-    var mutator = Mutator(seed: 0x21F, tokens: ["PK\u{1}\u{2}", "PK\u{3}\u{4}", "PK\u{5}\u{6}", "PK\u{6}\u{7}", "\u{FF}\u{FF}\u{FF}\u{FF}", "\u{0}\u{0}", "../", "/"])
+    var mutator = Mutator(
+      seed: 0x21F,
+      tokens: [
+        "PK\u{1}\u{2}", "PK\u{3}\u{4}", "PK\u{5}\u{6}", "PK\u{6}\u{7}", "\u{FF}\u{FF}\u{FF}\u{FF}", "\u{0}\u{0}", "../",
+        "/",
+      ])
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let url = directory.url.appendingPathComponent("fuzz.zip")
@@ -34,8 +40,12 @@ import TestSupport
   @Test func mutatedXMLFailsWithALineOrParses() throws {
     let package = try makePackage(SampleQuiz.quiz, format: .qti30, baseName: "s")
     let item = try #require(package.files.first { $0.path.hasPrefix("items/") })
-    var mutator = Mutator(seed: 0x3A1, tokens: ["<", ">", "</", "/>", "&", "&amp;", "&#0;", "&e;", "\"", "=", "<!DOCTYPE x [<!ENTITY e \"x\">]>",
-                                                "<![CDATA[", "]]>", "<?xml version=\"1.0\"?>", "<!--", "-->", "\u{0}", "é"])
+    var mutator = Mutator(
+      seed: 0x3A1,
+      tokens: [
+        "<", ">", "</", "/>", "&", "&amp;", "&#0;", "&e;", "\"", "=", "<!DOCTYPE x [<!ENTITY e \"x\">]>",
+        "<![CDATA[", "]]>", "<?xml version=\"1.0\"?>", "<!--", "-->", "\u{0}", "é",
+      ])
     for _ in 0..<1500 {
       let bytes = mutator.mutate([UInt8](item.data))
       switch XMLReader.parse(Data(bytes), file: item.path) {
@@ -45,8 +55,9 @@ import TestSupport
         #expect(!list.issues.isEmpty)
         for issue in list.issues {
           #expect(issue.file == item.path)
-          #expect(issue.line > 0 || issue.message.contains("empty or not XML") || issue.message.contains("has a DTD")
-                  || issue.message.contains("no root element"), "\(issue)")
+          #expect(
+            issue.line > 0 || issue.message.contains("empty or not XML") || issue.message.contains("has a DTD")
+              || issue.message.contains("no root element"), "\(issue)")
         }
       }
     }

@@ -2,6 +2,7 @@ import Foundation
 import QuizModel
 import TemplateEngine
 import Testing
+
 @testable import QTIExport
 
 struct QTI2WriterTests {
@@ -75,7 +76,10 @@ struct QTI2WriterTests {
     let sections = test.descendants("assessmentSection")
     #expect(sections.map { $0[attribute: "identifier"] } == ["section_nernst-k", "section_k-flux", "section_charge"])
     #expect(sections.allSatisfy { $0.child("selection")?[attribute: "select"] == "1" })
-    #expect(sections[0].children("assessmentItemRef").map { $0[attribute: "href"] } == ["items/nernst-k-01.xml", "items/nernst-k-02.xml"])
+    #expect(
+      sections[0].children("assessmentItemRef").map { $0[attribute: "href"] } == [
+        "items/nernst-k-01.xml", "items/nernst-k-02.xml",
+      ])
     let manifest = try parsedFile(package, "imsmanifest.xml")
     let types = manifest.descendants("resource").map { $0[attribute: "type"] ?? "" }
     #expect(types == ["imsqti_test_xmlv2p1"] + Array(repeating: "imsqti_item_xmlv2p1", count: 5))
@@ -86,8 +90,11 @@ struct QTI2WriterTests {
   @Test func qti30UsesItsOwnVocabulary() throws {
     let package = try makePackage(SampleQuiz.quiz, format: .qti30, baseName: "s")
     let text = try fileText(package, "items/k-flux-01.xml")
-    for name in ["<qti-assessment-item", "<qti-text-entry-interaction response-identifier=", "<qti-equal tolerance-mode=\"absolute\"",
-                 "<qti-modal-feedback outcome-identifier=\"FEEDBACK\"", "<qti-choice-interaction", "<qti-content-body>"] {
+    for name in [
+      "<qti-assessment-item", "<qti-text-entry-interaction response-identifier=",
+      "<qti-equal tolerance-mode=\"absolute\"",
+      "<qti-modal-feedback outcome-identifier=\"FEEDBACK\"", "<qti-choice-interaction", "<qti-content-body>",
+    ] {
       #expect(text.contains(name), "\(name)")
     }
     #expect(!text.contains("toleranceMode") && !text.contains("responseIdentifier"))
@@ -96,7 +103,9 @@ struct QTI2WriterTests {
     #expect(try fileText(package, "assessment-test.xml").contains("<qti-selection select=\"1\"/>"))
   }
 
-  @Test(arguments: [("responseElseIf", "response-else-if"), ("toleranceMode", "tolerance-mode"), ("assessmentItem", "assessment-item")])
+  @Test(arguments: [
+    ("responseElseIf", "response-else-if"), ("toleranceMode", "tolerance-mode"), ("assessmentItem", "assessment-item"),
+  ])
   func dialectNamesRoundTrip(camel: String, kebab: String) {
     #expect(QTIDialect.kebab(camel) == kebab)
     #expect(QTIDialect.camel("qti-" + kebab) == camel)

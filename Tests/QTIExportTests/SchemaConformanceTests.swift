@@ -1,13 +1,17 @@
 import Foundation
 import QuizModel
 import TemplateEngine
-import Testing
-@testable import QTIExport
 import TestSupport
+import Testing
+
+@testable import QTIExport
 
 /// Every exported file against the official XSDs in `<package root>/../shared/qti-schemas`. When that folder is
 /// missing, the suite is disabled and the test report says why.
-@Suite(.disabled(if: !schemasAvailable, "the official schemas are not at <package root>/../shared/qti-schemas; schema conformance not checked"))
+@Suite(
+  .disabled(
+    if: !schemasAvailable,
+    "the official schemas are not at <package root>/../shared/qti-schemas; schema conformance not checked"))
 struct SchemaConformanceTests {
   let schemas = SchemaFolder(url: schemaFolderURL)
 
@@ -25,14 +29,16 @@ struct SchemaConformanceTests {
   @Test func canvasMarginAttributesAreSetAsideWithANote() throws {
     let package = try makePackage(SampleQuiz.quiz, format: .canvas, baseName: "s")
     let report = validate(package.files, schemas: schemas, isPackage: true)
-    #expect(report.issues.filter { $0.severity == .note }.map(\.message) == [
-      "10 Canvas margin/margintype attributes on varequal are not in the QTI 1.2.1 XSD and were set aside for validation",
-    ])
+    #expect(
+      report.issues.filter { $0.severity == .note }.map(\.message) == [
+        "10 Canvas margin/margintype attributes on varequal are not in the QTI 1.2.1 XSD and were set aside for validation"
+      ])
   }
 
   @Test(arguments: ["qti21_item_broken.xml", "qti12_broken.xml", "qti30_item_broken.xml"])
   func officialBrokenExamplesAreRejectedWithLines(name: String) throws {
-    let report = try validatePackage(at: schemaFolderURL.appendingPathComponent("examples/broken/\(name)"), schemas: schemaFolderURL)
+    let report = try validatePackage(
+      at: schemaFolderURL.appendingPathComponent("examples/broken/\(name)"), schemas: schemaFolderURL)
     let schemaErrors = report.errors.filter { $0.message.contains("XSD") }
     #expect(!schemaErrors.isEmpty)
     #expect(schemaErrors.allSatisfy { $0.line > 0 && $0.file == name })
@@ -41,7 +47,10 @@ struct SchemaConformanceTests {
 
 /// Every shipped template (`Templates/`), drawn a few times, and the default bank, exported in every format:
 /// each package must pass its self-checks and every file must validate against the official XSDs.
-@Suite(.disabled(if: !schemasAvailable, "the official schemas are not at <package root>/../shared/qti-schemas; schema conformance not checked"))
+@Suite(
+  .disabled(
+    if: !schemasAvailable,
+    "the official schemas are not at <package root>/../shared/qti-schemas; schema conformance not checked"))
 struct ShippedTemplateConformanceTests {
   static let library = Result { try TemplateLibrary.load(from: packageRoot.appendingPathComponent("Templates")) }
 
@@ -66,7 +75,8 @@ struct ShippedTemplateConformanceTests {
     // Canvas cannot hold keys below 10⁻⁴: those variants must be refused with a message, the rest exported.
     let problems = exportProblems(quiz, formats: [format])
     let refused = Set(problems.map(\.template))
-    let exportable = Quiz(title: quiz.title, seed: quiz.seed, items: quiz.items.filter { !refused.contains($0.template) })
+    let exportable = Quiz(
+      title: quiz.title, seed: quiz.seed, items: quiz.items.filter { !refused.contains($0.template) })
     let package = try makePackage(exportable, format: format, baseName: "every")
     let report = validate(package.files, schemas: SchemaFolder(url: schemaFolderURL), isPackage: true)
     #expect(report.errors.isEmpty, "\(report)")
@@ -80,7 +90,8 @@ struct ShippedTemplateConformanceTests {
     let quiz = try Self.defaultBankQuiz()
     let report = try exportPackages(quiz, to: directory.url, baseName: "default")
     for format in report.formats where format.format != .moodle {
-      let result = try validatePackage(at: directory.url.appendingPathComponent(format.packageName), schemas: schemaFolderURL)
+      let result = try validatePackage(
+        at: directory.url.appendingPathComponent(format.packageName), schemas: schemaFolderURL)
       #expect(result.isValid, "\(result)")
     }
   }

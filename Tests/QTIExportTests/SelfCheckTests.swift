@@ -2,6 +2,7 @@ import Foundation
 import QuizModel
 import TemplateEngine
 import Testing
+
 @testable import QTIExport
 
 struct SelfCheckTests {
@@ -59,7 +60,9 @@ struct SelfCheckTests {
     #expect(result.issues.isEmpty, "\(result.issues)")
     #expect(result.items == 1 && result.proofs == 3)  // the key, and just below and above its band
     let item = CompiledItem(root: root)
-    let scores: [(Double, Double)] = [(10, 2), (10.05, 2), (10.1, 1), (9.9, 1), (9.5, 1), (8, 0), (150, -1), (-150, -1), (50, 0)]
+    let scores: [(Double, Double)] = [
+      (10, 2), (10.05, 2), (10.1, 1), (9.9, 1), (9.5, 1), (8, 0), (150, -1), (-150, -1), (50, 0),
+    ]
     for (response, score) in scores {
       #expect(item.run(["RESPONSE": .float(response)])["SCORE"] == .float(score), "\(response)")
     }
@@ -68,7 +71,10 @@ struct SelfCheckTests {
 
   /// What the one compiler cannot evaluate is said, with its line; an item that computes its key is a note.
   @Test(arguments: [
-    ("<templateProcessing/>", "", "note: the item computes its key in templateProcessing, which the self-check does not evaluate"),
+    (
+      "<templateProcessing/>", "",
+      "note: the item computes its key in templateProcessing, which the self-check does not evaluate"
+    ),
     ("", "<responseProcessing>", "error: the item has no response processing"),
     ("", "<responseIf>", "error: unexpected 'responseWhen' in a response condition"),
     ("", "<responseCondition>", "error: the response rule 'exitResponse' is not evaluated by the self-check"),
@@ -77,12 +83,14 @@ struct SelfCheckTests {
     var text = Self.foreignItem.replacingOccurrences(of: "<responseProcessing>", with: added + "<responseProcessing>")
     switch edited {
     case "<responseProcessing>":
-      let start = try #require(text.range(of: "<responseProcessing>")), end = try #require(text.range(of: "</responseProcessing>"))
+      let start = try #require(text.range(of: "<responseProcessing>"))
+      let end = try #require(text.range(of: "</responseProcessing>"))
       text.removeSubrange(start.lowerBound..<end.upperBound)
     case "<responseIf>":
       text = text.replacingOccurrences(of: "<responseElseIf>\n        <or>", with: "<responseWhen>\n        <or>")
-      text = text.replacingOccurrences(of: "</setOutcomeValue>\n      </responseElseIf>\n    </responseCondition>",
-                                       with: "</setOutcomeValue>\n      </responseWhen>\n    </responseCondition>")
+      text = text.replacingOccurrences(
+        of: "</setOutcomeValue>\n      </responseElseIf>\n    </responseCondition>",
+        with: "</setOutcomeValue>\n      </responseWhen>\n    </responseCondition>")
     default:
       text = text.replacingOccurrences(of: "</responseCondition>", with: "</responseCondition><exitResponse/>")
     }
@@ -116,14 +124,18 @@ struct SelfCheckTests {
 
   @Test func misconceptionInsideTheIntervalIsReportedNotWritten() throws {
     var variant = SampleQuiz.nernstVariant(1)
-    guard case var .numeric(n) = variant.answers[0].kind else { Issue.record("not numeric"); return }
+    guard case .numeric(var n) = variant.answers[0].kind else {
+      Issue.record("not numeric")
+      return
+    }
     n.misconceptions = [MisconceptionOutcome(id: "close", label: "close", value: n.value + 0.1, feedback: "close")]
     variant.answers[0].kind = .numeric(n)
     let quiz = Quiz(title: "Q", seed: 1, items: [QuizItem(template: "t", title: "T", points: 1, variants: [variant])])
     let package = try makePackage(quiz, format: .qti21, baseName: "q")
     #expect(!(try fileText(package, "items/nernst-k-01.xml")).contains("FB_E_close"))
-    #expect(package.report.templates[0].lost.contains(
-      "feedback: 1 misconception values fall inside the accepted interval and cannot be told apart from the key"))
+    #expect(
+      package.report.templates[0].lost.contains(
+        "feedback: 1 misconception values fall inside the accepted interval and cannot be told apart from the key"))
   }
 
   // MARK: Broken files
@@ -133,23 +145,26 @@ struct SelfCheckTests {
   }
 
   @Test func relativeToleranceOnANegativeKeyIsFound() throws {
-    #expect(try errors("qti21-relative-negative.xml") == [
-      "qti21-relative-negative.xml:17: error: the key scores 0",
-      "qti21-relative-negative.xml:20: error: toleranceMode 'relative' on 'RESPONSE': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for the negative key -89.06; use 'absolute'",
-    ])
+    #expect(
+      try errors("qti21-relative-negative.xml") == [
+        "qti21-relative-negative.xml:17: error: the key scores 0",
+        "qti21-relative-negative.xml:20: error: toleranceMode 'relative' on 'RESPONSE': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for the negative key -89.06; use 'absolute'",
+      ])
   }
 
   @Test func feedbackWithoutModalFeedbackIsFound() throws {
-    #expect(try errors("qti21-feedback-missing.xml") == [
-      "qti21-feedback-missing.xml:30: error: no modal feedback shows 'FB_swapped' when FEEDBACK holds it",
-    ])
+    #expect(
+      try errors("qti21-feedback-missing.xml") == [
+        "qti21-feedback-missing.xml:30: error: no modal feedback shows 'FB_swapped' when FEEDBACK holds it"
+      ])
   }
 
   @Test func invertedBoundsAndCatchAllAreFound() throws {
-    #expect(try errors("canvas-catch-all.xml") == [
-      "canvas-catch-all.xml:31: error: item 'catch_all': the bounds -86 … -92 do not hold the key -89.06 (are they sorted?)",
-      "canvas-catch-all.xml:26: error: item 'catch_all': the value -92.006, just outside -92 … -86, scores 100",
-      "canvas-catch-all.xml:26: error: item 'catch_all': the value -85.994, just outside -92 … -86, scores 100",
-    ])
+    #expect(
+      try errors("canvas-catch-all.xml") == [
+        "canvas-catch-all.xml:31: error: item 'catch_all': the bounds -86 … -92 do not hold the key -89.06 (are they sorted?)",
+        "canvas-catch-all.xml:26: error: item 'catch_all': the value -92.006, just outside -92 … -86, scores 100",
+        "canvas-catch-all.xml:26: error: item 'catch_all': the value -85.994, just outside -92 … -86, scores 100",
+      ])
   }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import QuizModel
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 struct ValidatePackageTests {
@@ -44,8 +45,10 @@ struct ValidatePackageTests {
     let single = try validatePackage(at: folder.appendingPathComponent("items/k-flux-01.xml"), schemas: nil)
     #expect(single.files == ["k-flux-01.xml"])
     #expect(single.isValid)
-    #expect(fromZip.description.hasSuffix(
-      "7 files: well-formed 7/7; self-checks: 5 items, \(package.report.proofs) proofs passed; XSD validation: skipped (no --schemas folder given)\nvalid"))
+    #expect(
+      fromZip.description.hasSuffix(
+        "7 files: well-formed 7/7; self-checks: 5 items, \(package.report.proofs) proofs passed; XSD validation: skipped (no --schemas folder given)\nvalid"
+      ))
   }
 
   @Test func malformedFileIsReportedWithLine() throws {
@@ -63,10 +66,11 @@ struct ValidatePackageTests {
     let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
     let files = package.files.filter { $0.path != "items/charge-01.xml" }
     let report = validate(files, schemas: nil, isPackage: true)
-    #expect(report.errors.map(\.message) == [
-      "refers to 'items/charge-01.xml', which is not in the package",
-      "refers to 'items/charge-01.xml', which is not in the package",
-    ])
+    #expect(
+      report.errors.map(\.message) == [
+        "refers to 'items/charge-01.xml', which is not in the package",
+        "refers to 'items/charge-01.xml', which is not in the package",
+      ])
     #expect(report.errors.map(\.file) == ["imsmanifest.xml", "assessment-test.xml"])
   }
 
@@ -79,7 +83,9 @@ struct ValidatePackageTests {
     }
     let garbage = directory.url.appendingPathComponent("garbage.zip")
     try Data("this file is not a zip archive at all".utf8).write(to: garbage)
-    #expect(throws: ValidationInputError(path: garbage.path, reason: "not a zip archive (no end-of-central-directory record)")) {
+    #expect(
+      throws: ValidationInputError(path: garbage.path, reason: "not a zip archive (no end-of-central-directory record)")
+    ) {
       try validatePackage(at: garbage, schemas: nil)
     }
     let empty = directory.url.appendingPathComponent("empty")

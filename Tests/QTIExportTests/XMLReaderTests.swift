@@ -1,8 +1,9 @@
 import Foundation
 import QuizModel
 import TemplateEngine
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 struct XMLReaderTests {
@@ -31,7 +32,7 @@ struct XMLReaderTests {
       """
     let file = directory.url.appendingPathComponent("xxe.xml")
     try Data(document.utf8).write(to: file)
-    if case let .success(root) = XMLReader.parse(Data(document.utf8), file: "xxe.xml") {
+    if case .success(let root) = XMLReader.parse(Data(document.utf8), file: "xxe.xml") {
       #expect(!root.textContent.contains("TOP-SECRET"))
       #expect(!root.textContent.contains("EXPANDED"))
     }
@@ -40,7 +41,8 @@ struct XMLReaderTests {
   }
 
   @Test func aDocumentWithADTDIsRefusedWithItsLine() throws {
-    let document = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<!DOCTYPE r [ <!ENTITY e \"x\"> ]>\n<r a=\"&e;\">&e;</r>"
+    let document =
+      "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<!DOCTYPE r [ <!ENTITY e \"x\"> ]>\n<r a=\"&e;\">&e;</r>"
     let issues = try #require(XMLReader.parse(Data(document.utf8), file: "dtd.xml").failure).issues
     #expect(issues.count == 1)
     #expect(issues.first?.line == 3)
@@ -73,7 +75,7 @@ struct XMLReaderTests {
 }
 
 extension Result {
-  var failure: Failure? { if case let .failure(f) = self { f } else { nil } }
+  var failure: Failure? { if case .failure(let f) = self { f } else { nil } }
 }
 
 struct XMLNodeTextTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import QTIExport
 
 struct ZipArchiveTests {
@@ -36,8 +37,12 @@ struct ZipArchiveTests {
   }
 
   @Test func exportWritesIdenticalFilesTwice() throws {
-    let first = try TemporaryDirectory(), second = try TemporaryDirectory()
-    defer { first.remove(); second.remove() }
+    let first = try TemporaryDirectory()
+    let second = try TemporaryDirectory()
+    defer {
+      first.remove()
+      second.remove()
+    }
     _ = try exportPackages(SampleQuiz.quiz, to: first.url, baseName: "membranes")
     _ = try exportPackages(SampleQuiz.quiz, to: second.url, baseName: "membranes")
     for name in ["membranes-canvas.zip", "membranes-qti21.zip", "membranes-qti30.zip", "export-report.txt"] {

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import QuizModel
 
 /// Random keys of every sign and magnitude with the tolerances templates and banks use.
@@ -72,19 +73,24 @@ struct AcceptedIntervalTests {
   }
 
   @Test func theIntervalAcceptsKeyPlusOrMinusTAndRefusesOneLastDigitMore() async {
-    await propertyCheck(count: 400, input: Gen.uint64(), Gen.int(in: -12...12), Gen.bool, Gen.bool, Gen.int(in: 0...7)) {
+    await propertyCheck(count: 400, input: Gen.uint64(), Gen.int(in: -12...12), Gen.bool, Gen.bool, Gen.int(in: 0...7))
+    {
       mantissa, exponent, negative, short, t in
       let key = RandomKeys.key(mantissa, exponent, negative: negative, short: short)
       let interval = AcceptedInterval(key: key, tolerance: RandomKeys.tolerances[t])
-      let lo = interval.exactBounds.lowerBound, hi = interval.exactBounds.upperBound
+      let lo = interval.exactBounds.lowerBound
+      let hi = interval.exactBounds.upperBound
       let unit = interval.lastDigitUnit
       #expect(interval.contains(exactly: lo) && interval.contains(exactly: hi), "\(key)")
       #expect(interval.contains(Double(interval.keyText)!), "\(key)")
       if unit > 0 {
-        #expect(!interval.contains(exactly: lo - unit) && !interval.contains(exactly: hi + unit), "\(key) ± \(interval.halfWidthText)")
+        #expect(
+          !interval.contains(exactly: lo - unit) && !interval.contains(exactly: hi + unit),
+          "\(key) ± \(interval.halfWidthText)")
       }
       // Symmetric by construction: hi − key = key − lo = t.
-      let k = Decimal(string: interval.keyText)!, half = Decimal(string: interval.halfWidthText)!
+      let k = Decimal(string: interval.keyText)!
+      let half = Decimal(string: interval.halfWidthText)!
       #expect(hi - k == half && k - lo == half)
       // t is never below relative·|key| + absolute, and at most a millionth above it.
       let tolerance = RandomKeys.tolerances[t]
@@ -98,7 +104,8 @@ struct AcceptedIntervalTests {
 
 extension AcceptedIntervalTests {
   @Test func the128BitPathWritesWhatDecimalArithmeticWrites() async {
-    await propertyCheck(count: 500, input: Gen.uint64(), Gen.int(in: -12...12), Gen.bool, Gen.bool, Gen.int(in: 0...7)) {
+    await propertyCheck(count: 500, input: Gen.uint64(), Gen.int(in: -12...12), Gen.bool, Gen.bool, Gen.int(in: 0...7))
+    {
       mantissa, exponent, negative, short, t in
       let key = RandomKeys.key(mantissa, exponent, negative: negative, short: short)
       let keyText = DecimalText.exact(key)

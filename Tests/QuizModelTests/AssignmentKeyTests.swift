@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuizModel
 
 /// A personalised quiz's key: the roster and each student's printed labels in the delivery map.
@@ -31,7 +32,9 @@ struct AssignmentKeyTests {
     let text = AssignmentKeyTests.assignment.keyJSONLines()
     #expect(text.contains(#"{"record":"student","id":"s1","name":"Ada \"Lovelace\"","section":"A"}"#))
     #expect(text.contains(#"{"record":"student","id":"s2"}"#))
-    #expect(text.contains(#""format":"paper","variant":"flux-01","part":"direction","points":0.67,"student":"s1","label":"2b"}"#))
+    #expect(
+      text.contains(
+        #""format":"paper","variant":"flux-01","part":"direction","points":0.67,"student":"s1","label":"2b"}"#))
     let key = try AnswerKey.read(text)
     #expect(key.students == AssignmentKeyTests.assignment.students)
     let again = try Assignment(key: key)
@@ -52,7 +55,9 @@ struct AssignmentKeyTests {
   @Test func aDeliveryForAStudentWithoutARecordOrARepeatedLabelIsRefused() throws {
     let text = AssignmentKeyTests.assignment.keyJSONLines()
     var lines = text.split(separator: "\n").map(String.init)
-    let unknown = lines.map { $0.replacingOccurrences(of: #""student":"s2","label":"1""#, with: #""student":"s9","label":"1""#) }
+    let unknown = lines.map {
+      $0.replacingOccurrences(of: #""student":"s2","label":"1""#, with: #""student":"s9","label":"1""#)
+    }
     let error = try #require(throws: KeyFileError.self) { try AnswerKey.read(unknown.joined(separator: "\n")) }
     #expect(error.message.contains("student 's9', who has no student record"))
     lines.append(lines.last!)

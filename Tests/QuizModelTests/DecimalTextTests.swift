@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuizModel
 
 struct DecimalTextTests {
@@ -21,7 +22,10 @@ struct DecimalTextTests {
   }
 
   @Test func exactByDigitsAgreesWithTheShortcut() {
-    for key in [100, -0.0, 1e15, 123_456_789_012_345, 1_234_567_890_123_456, 0.0001, 0.1 + 0.2, -41.2661856131261, 7.853981633974483] {
+    for key in [
+      100, -0.0, 1e15, 123_456_789_012_345, 1_234_567_890_123_456, 0.0001, 0.1 + 0.2, -41.2661856131261,
+      7.853981633974483,
+    ] {
       #expect(DecimalText.exact(key) == DecimalText.exactByDigits(key), "\(key)")
     }
   }

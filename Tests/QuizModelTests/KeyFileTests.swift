@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import QuizModel
 
 /// A small quiz with every kind of answer: numeric with misconceptions, choice with distractor feedback, a
@@ -8,42 +9,71 @@ enum KeyFixture {
   static let quiz: Quiz = {
     let nernst = Variant(
       id: "nernst-01", template: "nernst", seed: 18_000_000_000_000_000_001,
-      parameters: [("ion", .text("K+", display: "K⁺")), ("inside_mM", .number(140, display: "140")),
-                   ("outside_mM", .number(4, display: "4"))],
+      parameters: [
+        ("ion", .text("K+", display: "K⁺")), ("inside_mM", .number(140, display: "140")),
+        ("outside_mM", .number(4, display: "4")),
+      ],
       stem: "K⁺ is 140 mM inside and 4 mM outside.\n\nWhat is E_K?",
-      answers: [Answer(id: "E", prompt: "E_K (mV)", kind: .numeric(NumericAnswer(
-        value: -95.01893455345434, unit: "mV", tolerance: Tolerance(relative: 0.02, absolute: 0.5),
-        misconceptions: [MisconceptionOutcome(id: "log10-for-ln", label: "used log10", value: -41.26, feedback: "Use ln.")])),
-        explanation: "E = (RT/F)·ln(4/140)")])
+      answers: [
+        Answer(
+          id: "E", prompt: "E_K (mV)",
+          kind: .numeric(
+            NumericAnswer(
+              value: -95.01893455345434, unit: "mV", tolerance: Tolerance(relative: 0.02, absolute: 0.5),
+              misconceptions: [
+                MisconceptionOutcome(id: "log10-for-ln", label: "used log10", value: -41.26, feedback: "Use ln.")
+              ])),
+          explanation: "E = (RT/F)·ln(4/140)")
+      ])
     let flux = Variant(
       id: "flux-01", template: "flux", seed: 7, parameters: [("Vm_mV", .number(-70, display: "−70"))],
       stem: "Vm is −70 mV.",
       answers: [
-        Answer(id: "df", prompt: "Vm − E (mV)", kind: .numeric(NumericAnswer(value: 25.02, unit: "mV", tolerance: Tolerance(absolute: 0.5)))),
-        Answer(id: "direction", prompt: "Net flux", kind: .choice(ChoiceAnswer(
-          options: [ChoiceOption(id: "influx", text: "influx", feedback: "Check the sign.", misconception: "sign-reversed"),
-                    ChoiceOption(id: "efflux", text: "efflux")],
-          correct: "efflux",
-          misconceptions: [MisconceptionOutcome(id: "sign-reversed", label: "sign", option: "influx", feedback: "Check the sign.")]))),
-        Answer(id: "size", prompt: "Size", kind: .numeric(NumericAnswer(value: 1.05e-13, unit: "C", tolerance: Tolerance(relative: 0.05)))),
+        Answer(
+          id: "df", prompt: "Vm − E (mV)",
+          kind: .numeric(NumericAnswer(value: 25.02, unit: "mV", tolerance: Tolerance(absolute: 0.5)))),
+        Answer(
+          id: "direction", prompt: "Net flux",
+          kind: .choice(
+            ChoiceAnswer(
+              options: [
+                ChoiceOption(id: "influx", text: "influx", feedback: "Check the sign.", misconception: "sign-reversed"),
+                ChoiceOption(id: "efflux", text: "efflux"),
+              ],
+              correct: "efflux",
+              misconceptions: [
+                MisconceptionOutcome(id: "sign-reversed", label: "sign", option: "influx", feedback: "Check the sign.")
+              ]))),
+        Answer(
+          id: "size", prompt: "Size",
+          kind: .numeric(NumericAnswer(value: 1.05e-13, unit: "C", tolerance: Tolerance(relative: 0.05)))),
       ])
     var grading = GradingOptions(unitSlipCredit: 0.5, misconceptionCredit: ["*": 0.25, "log10-for-ln": 0.5])
     grading.checkSignificantFigures = true
     grading.significantFiguresCredit = 0.9
-    return Quiz(title: "Tiny \"quiz\"", seed: 18_000_000_000_000_000_000, items: [
-      QuizItem(template: "nernst", title: "Nernst", points: 2.5, variants: [nernst]),
-      QuizItem(template: "flux", title: "Flux", points: 2, variants: [flux]),
-    ], grading: grading, templateDigests: [TemplateDigest(id: "nernst", digest: "fnv1a64:0123456789abcdef"),
-                                           TemplateDigest(id: "flux", digest: "fnv1a64:fedcba9876543210")])
+    return Quiz(
+      title: "Tiny \"quiz\"", seed: 18_000_000_000_000_000_000,
+      items: [
+        QuizItem(template: "nernst", title: "Nernst", points: 2.5, variants: [nernst]),
+        QuizItem(template: "flux", title: "Flux", points: 2, variants: [flux]),
+      ], grading: grading,
+      templateDigests: [
+        TemplateDigest(id: "nernst", digest: "fnv1a64:0123456789abcdef"),
+        TemplateDigest(id: "flux", digest: "fnv1a64:fedcba9876543210"),
+      ])
   }()
 
   static let deliveries = [
-    Delivery(format: "canvas", variant: "nernst-01", part: "E", points: 2.5, group: "Nernst", item: "nernst-01_E",
-             questionText: "<div><p>K⁺ is 140 mM inside…</p></div>"),
-    Delivery(format: "qti21", variant: "flux-01", part: "direction", points: 0.67, item: "flux-01", response: "RESPONSE_direction"),
-    Delivery(format: "moodle", variant: "flux-01", part: "direction", points: 0.67,
-             group: "$course$/Tiny \"quiz\" (seed 18000000000000000000)/Flux", item: "18000000000000000000-flux-01",
-             questionText: "Vm is −70 mV.\n\nVm − E (mV) _____ mV\n\nNet flux {influx; efflux}", name: "Flux 01", gap: 2),
+    Delivery(
+      format: "canvas", variant: "nernst-01", part: "E", points: 2.5, group: "Nernst", item: "nernst-01_E",
+      questionText: "<div><p>K⁺ is 140 mM inside…</p></div>"),
+    Delivery(
+      format: "qti21", variant: "flux-01", part: "direction", points: 0.67, item: "flux-01",
+      response: "RESPONSE_direction"),
+    Delivery(
+      format: "moodle", variant: "flux-01", part: "direction", points: 0.67,
+      group: "$course$/Tiny \"quiz\" (seed 18000000000000000000)/Flux", item: "18000000000000000000-flux-01",
+      questionText: "Vm is −70 mV.\n\nVm − E (mV) _____ mV\n\nNet flux {influx; efflux}", name: "Flux 01", gap: 2),
   ]
 }
 
@@ -70,7 +100,10 @@ struct KeyFileTests {
 
   @Test func theIntervalIsRecordedAsExactDecimalTexts() throws {
     let text = KeyFixture.quiz.keyJSONLines()
-    #expect(text.contains(#""interval":{"key":"-95.0189345534543","half_width":"2.40038","low":"-97.4193145534543","high":"-92.6185545534543"}"#))
+    #expect(
+      text.contains(
+        #""interval":{"key":"-95.0189345534543","half_width":"2.40038","low":"-97.4193145534543","high":"-92.6185545534543"}"#
+      ))
     #expect(text.contains(#""interval":{"key":"0.000000000000105","half_width":"0.00000000000000525","#))
   }
 
@@ -86,7 +119,8 @@ struct KeyFileTests {
     let drivingForce = key.quiz.items[1].variants[0]
     #expect(drivingForce.answers.map(\.points) == [1.5, 1.5])
     let first = try #require(key.quiz.items[0].variants[0].answers[0].numeric)
-    #expect(first.interval == AcceptedInterval(key: -61.634344323004925, tolerance: Tolerance(relative: 0.02, absolute: 0.5)))
+    #expect(
+      first.interval == AcceptedInterval(key: -61.634344323004925, tolerance: Tolerance(relative: 0.02, absolute: 0.5)))
     #expect(first.misconceptions.count == 4)
   }
 

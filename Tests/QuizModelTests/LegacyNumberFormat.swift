@@ -32,7 +32,7 @@ enum LegacyNumberFormat {
     guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
     if x == 0 { return decimalsString(0, digits: fractionDigits(forMagnitudeOf: 0)) }
     let magnitude = abs(x)
-    if scientificAllowed, case let .significantFigures(n) = self, magnitude >= 1e6 || magnitude < 1e-3 {
+    if scientificAllowed, case .significantFigures(let n) = self, magnitude >= 1e6 || magnitude < 1e-3 {
       let digits = max(n, 1) - 1
       var text = String(format: "%.\(digits)e", x)
       // "4.909e+07" → "4.909e7", "1.20e-05" → "1.20e-5"
@@ -52,7 +52,7 @@ enum LegacyNumberFormat {
   /// For significant figures coarser than units (111.7 to 2 s.f.), `x` rounded to tens, hundreds, …
   /// (112 → 110, 119 → 120); `nil` when the precision reaches the units or below.
   private func roundedToTensOrMore(_ x: Double) -> Double? {
-    guard case let .significantFigures(n) = self, x != 0, x.isFinite else { return nil }
+    guard case .significantFigures(let n) = self, x != 0, x.isFinite else { return nil }
     var exponent = Int(floor(log10(abs(x))))
     if LegacyNumberFormat.powerOfTen(exponent) > abs(x) { exponent -= 1 }
     if LegacyNumberFormat.powerOfTen(exponent + 1) <= abs(x) { exponent += 1 }
@@ -64,8 +64,8 @@ enum LegacyNumberFormat {
 
   private func fractionDigits(forMagnitudeOf x: Double) -> Int {
     switch self {
-    case let .decimals(d): return max(d, 0)
-    case let .significantFigures(n):
+    case .decimals(let d): return max(d, 0)
+    case .significantFigures(let n):
       guard x != 0 else { return max(n - 1, 0) }
       var exponent = Int(floor(log10(abs(x))))
       // log10 may be off by one ulp near powers of ten.
@@ -115,7 +115,8 @@ enum LegacyNumberFormat {
   static func fastFixed(_ x: Double, digits: Int) -> String? {
     guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return nil }
     let magnitude = String(Int64(abs(scaled)))
-    let padded = magnitude.count <= digits ? String(repeating: "0", count: digits + 1 - magnitude.count) + magnitude : magnitude
+    let padded =
+      magnitude.count <= digits ? String(repeating: "0", count: digits + 1 - magnitude.count) + magnitude : magnitude
     let sign = x < 0 || (x == 0 && x.sign == .minus) ? "-" : ""
     if digits == 0 { return sign + padded }
     let point = padded.index(padded.endIndex, offsetBy: -digits)

@@ -24,7 +24,10 @@ import Testing
   /// number of chunks, and no state ever sees two chunks at once.
   @Test(arguments: [1, 4])
   func eachWorkerKeepsItsOwnState(workers: Int) {
-    final class Counter { var chunks = 0; var busy = false }
+    final class Counter {
+      var chunks = 0
+      var busy = false
+    }
     let outputs = OrderedWork.map(count: 200, chunkSize: 1, workers: workers, state: { Counter() }) { counter, range in
       #expect(!counter.busy)
       counter.busy = true

@@ -20,7 +20,9 @@ import Testing
     #expect(try names(target) == ["a.txt", OutputFolder.manifestName])
     #expect(try names(dir.url) == ["out"])
     let manifest = try String(contentsOf: target.appendingPathComponent(OutputFolder.manifestName), encoding: .utf8)
-    #expect(manifest == "{\"format\":1,\"tool\":\"nernstquiz\",\"command\":\"test\",\"files\":[{\"name\":\"a.txt\",\"bytes\":1}]}\n")
+    #expect(
+      manifest
+        == "{\"format\":1,\"tool\":\"nernstquiz\",\"command\":\"test\",\"files\":[{\"name\":\"a.txt\",\"bytes\":1}]}\n")
   }
 
   @Test func aDiscardedRunLeavesThePreviousOutputsAndOtherFilesUntouched() throws {
@@ -45,7 +47,9 @@ import Testing
     defer { dir.remove() }
     let target = dir.url.appendingPathComponent("out")
     let first = try OutputFolder(target)
-    for name in ["key.jsonl", "quiz-qti21.zip"] { try Data(name.utf8).write(to: first.staging.appendingPathComponent(name)) }
+    for name in ["key.jsonl", "quiz-qti21.zip"] {
+      try Data(name.utf8).write(to: first.staging.appendingPathComponent(name))
+    }
     try first.commit(command: "generate")
     try Data("mine".utf8).write(to: target.appendingPathComponent("notes.txt"))
     let second = try OutputFolder(target)
@@ -90,6 +94,8 @@ import Testing
     let second = try OutputFolder(target)
     try Data("k".utf8).write(to: second.staging.appendingPathComponent("key.jsonl"))
     try second.commit(command: "generate")
-    #expect(try String(contentsOf: target.appendingPathComponent("quiz-qti21.zip"), encoding: .utf8) == "the user's own file now")
+    #expect(
+      try String(contentsOf: target.appendingPathComponent("quiz-qti21.zip"), encoding: .utf8)
+        == "the user's own file now")
   }
 }

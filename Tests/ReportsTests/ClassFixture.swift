@@ -7,8 +7,9 @@ import TemplateEngine
 enum ClassFixture {
   static func roster(_ count: Int) -> [RosterStudent] {
     (1...count).map { i in
-      RosterStudent(id: "s" + String(repeating: "0", count: 3 - String(i).count) + String(i), name: "Student \(i)",
-                    section: i.isMultiple(of: 2) ? "A" : "B")
+      RosterStudent(
+        id: "s" + String(repeating: "0", count: 3 - String(i).count) + String(i), name: "Student \(i)",
+        section: i.isMultiple(of: 2) ? "A" : "B")
     }
   }
 
@@ -19,8 +20,8 @@ enum ClassFixture {
   /// The key's answer to a part, as a student would write it: the key's number, or the correct option's text.
   static func correctResponse(_ answer: Answer) -> String {
     switch answer.kind {
-    case let .numeric(n): n.interval.keyText
-    case let .choice(c): c.correctOption.text
+    case .numeric(let n): n.interval.keyText
+    case .choice(let c): c.correctOption.text
     }
   }
 
@@ -35,7 +36,9 @@ enum ClassFixture {
           cells[label] = s == wrong ? "0" : correctResponse(answer)
         }
       }
-      text += ([assignment.students[s].id] + assignment.labels.map { "\"" + (cells[$0] ?? "") + "\"" }).joined(separator: ",") + "\n"
+      text +=
+        ([assignment.students[s].id] + assignment.labels.map { "\"" + (cells[$0] ?? "") + "\"" }).joined(separator: ",")
+        + "\n"
     }
     return text
   }

@@ -38,7 +38,9 @@ import Testing
   }
 
   @Test func aNumberIsNeverSeparatedFromItsUnit() throws {
-    #expect(PagesFixture.keepsUnits("at 37 °C, 140 mM and −70 mV; 2 ions") == "at 37\u{A0}°C, 140\u{A0}mM and −70\u{A0}mV; 2\u{A0}ions")
+    #expect(
+      PagesFixture.keepsUnits("at 37 °C, 140 mM and −70 mV; 2 ions")
+        == "at 37\u{A0}°C, 140\u{A0}mM and −70\u{A0}mV; 2\u{A0}ions")
     let html = try HandoutPages.handouts(HandoutPagesTests.assignment)
     #expect(!html.contains(" mM"))
     #expect(html.contains("\u{A0}mM"))
@@ -49,13 +51,26 @@ enum PagesFixture {
   /// The page text of `text` as the pages write it (numbers kept with their units).
   static func keepsUnits(_ text: String) -> String {
     let assignment = Assignment(
-      quiz: Quiz(title: "T", seed: 1, items: [QuizItem(template: "t", title: "T", points: 1, variants: [
-        Variant(id: "t-01", template: "t", seed: 1, parameters: [], stem: text,
-                answers: [Answer(id: "a", prompt: "", kind: .numeric(NumericAnswer(value: 1, unit: "mV", tolerance: Tolerance(absolute: 0))))]),
-      ])]),
+      quiz: Quiz(
+        title: "T", seed: 1,
+        items: [
+          QuizItem(
+            template: "t", title: "T", points: 1,
+            variants: [
+              Variant(
+                id: "t-01", template: "t", seed: 1, parameters: [], stem: text,
+                answers: [
+                  Answer(
+                    id: "a", prompt: "",
+                    kind: .numeric(NumericAnswer(value: 1, unit: "mV", tolerance: Tolerance(absolute: 0))))
+                ])
+            ])
+        ]),
       students: [RosterStudent(id: "x")], choices: [[0]])
     let html = (try? HandoutPages.handouts(assignment)) ?? ""
-    guard let start = html.range(of: "<p class=\"stem\">"), let end = html[start.upperBound...].range(of: "</p>") else { return "" }
+    guard let start = html.range(of: "<p class=\"stem\">"), let end = html[start.upperBound...].range(of: "</p>") else {
+      return ""
+    }
     return String(html[start.upperBound..<end.lowerBound])
   }
 }

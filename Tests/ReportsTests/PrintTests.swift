@@ -1,8 +1,8 @@
 import Foundation
 import Grading
-import Synchronization
 import QuizModel
 import Reports
+import Synchronization
 import TemplateEngine
 import TestSupport
 import Testing
@@ -12,7 +12,8 @@ import Testing
 ///
 /// Enabled only where headless Chromium and pdftotext run (Debian's `chromium` and `poppler-utils`, which
 /// `.ci/setup` installs): without a browser there is no printed layout to check.
-@Suite(.enabled(if: PrintTools.available, "needs headless Chromium and pdftotext (apt-get install chromium poppler-utils)"))
+@Suite(
+  .enabled(if: PrintTools.available, "needs headless Chromium and pdftotext (apt-get install chromium poppler-utils)"))
 struct PrintTests {
   struct Printed {
     var ids: [String]
@@ -50,7 +51,8 @@ struct PrintTests {
     for (name, result) in results.withLock({ $0 }) {
       (pdfs[name], widths[name]) = try result.get()
     }
-    return Printed(ids: assignment.students.map(\.id), variantCount: quiz.variants.count, pdfs: pdfs, phoneWidths: widths)
+    return Printed(
+      ids: assignment.students.map(\.id), variantCount: quiz.variants.count, pdfs: pdfs, phoneWidths: widths)
   }
 
   @Test func eachStudentsHandoutFitsTwoA4PagesFilledWithoutHeadingsAtPageEdges() throws {
@@ -83,7 +85,8 @@ struct PrintTests {
   @Test func thePreviewsAnswerSwitchDecidesWhetherAnswersPrint() throws {
     let printed = try PrintTests.printed.get()
     let shown = try #require(printed.pdfs["preview"]).pages.flatMap(\.lines).map(\.text).joined(separator: " ")
-    let hidden = try #require(printed.pdfs["preview-without-answers"]).pages.flatMap(\.lines).map(\.text).joined(separator: " ")
+    let hidden = try #require(printed.pdfs["preview-without-answers"]).pages.flatMap(\.lines).map(\.text).joined(
+      separator: " ")
     #expect(shown.contains("accepted"))
     #expect(!hidden.contains("accepted"))
     #expect(hidden.contains("Answers not printed"))
@@ -105,7 +108,8 @@ struct PrintTests {
   @Test func aPageWiderThanAPhoneIsCaught() throws {
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
-    let wide = "<!DOCTYPE html><meta name=viewport content='width=device-width'><p>narrow</p><div style='width:600px'>wide</div>"
+    let wide =
+      "<!DOCTYPE html><meta name=viewport content='width=device-width'><p>narrow</p><div style='width:600px'>wide</div>"
     #expect(try PrintTools.widestRightEdge(of: wide, width: 400, in: folder.url).width > 400)
   }
 }
@@ -125,7 +129,9 @@ struct PrintTests {
 
   @Test func aHeadingAtTheFootOfAPageOrAHalfEmptyPageIsReported() {
     let body: [(String, Double, Double)] = stride(from: 40.0, through: 300, by: 14).map { ("text", $0, 10) }
-    let pdf = PrintedLayoutCheckTests.pdf([[("s001", 26, 10)] + body + [("Heading", 320, 16)], [("s002", 26, 10)] + body])
+    let pdf = PrintedLayoutCheckTests.pdf([
+      [("s001", 26, 10)] + body + [("Heading", 320, 16)], [("s002", 26, 10)] + body,
+    ])
     let problems = pdf.problems(groups: [("s001", [0, 1])], maximumPages: 1)
     #expect(problems.contains("s001: 2 pages (at most 1)"))
     #expect(problems.contains("page 1 ends with the heading \"Heading\""))

@@ -56,7 +56,9 @@ struct PrintedPDF {
       guard !pages.isEmpty else { return }
       var lines: [Line] = []
       for word in words {
-        if let last = lines.indices.last, abs(lines[last].top - word.top) < 2.5 || abs(lines[last].bottom - word.bottom) < 2.5 {
+        if let last = lines.indices.last,
+          abs(lines[last].top - word.top) < 2.5 || abs(lines[last].bottom - word.bottom) < 2.5
+        {
           lines[last].text += " " + word.text
           lines[last].top = min(lines[last].top, word.top)
           lines[last].bottom = max(lines[last].bottom, word.bottom)
@@ -127,7 +129,9 @@ struct PrintedPDF {
       }
     }
     for (i, page) in pages.enumerated() {
-      if let first = page.lines.first, isHeading(first) { problems.append("page \(i + 1) begins with the heading \"\(first.text)\"") }
+      if let first = page.lines.first, isHeading(first) {
+        problems.append("page \(i + 1) begins with the heading \"\(first.text)\"")
+      }
       if let last = page.lines.last, page.lines.count > 1, isHeading(last) {
         problems.append("page \(i + 1) ends with the heading \"\(last.text)\"")
       }
@@ -164,7 +168,8 @@ enum PrintTools {
     let url = folder.appendingPathComponent("phone-\(UUID().uuidString).html")
     try Data(page.utf8).write(to: url)
     let dom = try chromium!.dumpDOM(url, width: 800)
-    guard let range = dom.range(of: "data-right=\""), let right = Int(dom[range.upperBound...].prefix { $0 != "\"" }) else {
+    guard let range = dom.range(of: "data-right=\""), let right = Int(dom[range.upperBound...].prefix { $0 != "\"" })
+    else {
       throw PageTemplateError("the measuring script left no result")
     }
     let who = dom.range(of: "data-who=\"").map { String(dom[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""

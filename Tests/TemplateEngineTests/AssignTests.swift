@@ -68,7 +68,10 @@ import Testing
       try bank.assign(AssignTests.roster(1...4), library: TemplateLibrary([template]))
     }
     #expect(error.description.hasPrefix("template 'sample' produced only 3 distinct variants of the 4 requested"))
-    #expect(try bank.assign(AssignTests.roster(1...4), library: TemplateLibrary([template]), sharing: .shared).uses == [[2, 2]])
+    #expect(
+      try bank.assign(AssignTests.roster(1...4), library: TemplateLibrary([template]), sharing: .shared).uses == [
+        [2, 2]
+      ])
   }
 }
 
@@ -81,6 +84,9 @@ import Testing
     let error = try #require(throws: QuizError.self) {
       try other.assign(AssignTests.roster(1...3), library: AssignTests.library, previous: previous)
     }
-    #expect(error.description.contains("the previous assignment (--keep) has the items nernst-potential, driving-force, charge-per-voltage; this bank has nernst-potential, driving-force"))
+    #expect(
+      error.description.contains(
+        "the previous assignment (--keep) has the items nernst-potential, driving-force, charge-per-voltage; this bank has nernst-potential, driving-force"
+      ))
   }
 }

@@ -6,7 +6,8 @@ import Testing
 /// A bad override in a bank is the bank's fault: the error names the bank's file and line, not the template's.
 @Suite struct BankOverrideErrorTests {
   @Test func aFeedbackOverrideWithAnUnknownVariableIsBlamedOnTheBank() throws {
-    let bank = try Bank.parse("""
+    let bank = try Bank.parse(
+      """
       title: T
       seed: 1
       items:

@@ -9,7 +9,9 @@ import Testing
   static let libraryFolder = packageRoot.appendingPathComponent("Templates")
   static let library = try! TemplateLibrary.load(from: libraryFolder)
 
-  private func quiz(_ bankText: String, library: TemplateLibrary = BankPoolTests.library, workers: Int = 1) throws -> Quiz {
+  private func quiz(_ bankText: String, library: TemplateLibrary = BankPoolTests.library, workers: Int = 1) throws
+    -> Quiz
+  {
     try Bank.parse(bankText, file: "bank.yaml").drawQuiz(library: library, workers: workers)
   }
 
@@ -18,30 +20,35 @@ import Testing
   // MARK: - balance and only
 
   @Test func aBalancedPoolOfEightNernstVariantsHoldsTwoOfEachIon() throws {
-    let quiz = try quiz("title: t\nseed: 20261121\nitems:\n  - template: nernst-potential\n    variants: 8\n    balance: [ion]\n")
+    let quiz = try quiz(
+      "title: t\nseed: 20261121\nitems:\n  - template: nernst-potential\n    variants: 8\n    balance: [ion]\n")
     let counts = Dictionary(ions(quiz.items[0]).map { ($0, 1) }, uniquingKeysWith: +)
     #expect(counts == ["K⁺": 2, "Na⁺": 2, "Cl⁻": 2, "Ca²⁺": 2])
   }
 
   @Test func extraVariantsOfABalancedPoolGoToTheValuesListedFirst() throws {
-    let quiz = try quiz("title: t\nseed: 3\nitems:\n  - template: nernst-potential\n    variants: 10\n    balance: [ion]\n")
+    let quiz = try quiz(
+      "title: t\nseed: 3\nitems:\n  - template: nernst-potential\n    variants: 10\n    balance: [ion]\n")
     #expect(ions(quiz.items[0]) == ["K⁺", "Na⁺", "Cl⁻", "Ca²⁺", "K⁺", "Na⁺", "Cl⁻", "Ca²⁺", "K⁺", "Na⁺"])
   }
 
   @Test func aBalancedPoolIsTheSameOnOneOrTwoThreads() throws {
-    let text = "title: t\nseed: 9\nitems:\n  - template: driving-force\n    variants: 12\n    only: { ion: [K+, Na+, Cl-] }\n    balance: [ion, direction]\n"
+    let text =
+      "title: t\nseed: 9\nitems:\n  - template: driving-force\n    variants: 12\n    only: { ion: [K+, Na+, Cl-] }\n    balance: [ion, direction]\n"
     #expect(try quiz(text, workers: 1) == quiz(text, workers: 2))
   }
 
   @Test func balancingAChoiceAnswerSplitsItsCorrectOptionsEvenly() throws {
-    let quiz = try quiz("title: t\nseed: 4\nitems:\n  - template: surface-potential\n    variants: 9\n    balance: [side]\n")
+    let quiz = try quiz(
+      "title: t\nseed: 4\nitems:\n  - template: surface-potential\n    variants: 9\n    balance: [side]\n")
     let sides = quiz.items[0].variants.map { $0.answer("side")?.choice?.correct ?? "" }
     #expect(sides.filter { $0 == "enriched" }.count == 5)
     #expect(sides.filter { $0 == "depleted" }.count == 4)
   }
 
   @Test func numericChoicesAndPresetsBalanceAndRestrictToo() throws {
-    let quiz = try quiz("""
+    let quiz = try quiz(
+      """
       title: t
       seed: 8
       items:
@@ -54,18 +61,22 @@ import Testing
           balance: [cell]
       """)
     #expect(quiz.items[0].variants.map { $0.parameter("temperature_C")?.number } == [20, 25, 37, 20, 25, 37])
-    #expect(quiz.items[1].variants.map { $0.parameter("cell")?.display } == [
-      "squid giant axon", "frog skeletal muscle", "squid giant axon", "frog skeletal muscle",
-    ])
+    #expect(
+      quiz.items[1].variants.map { $0.parameter("cell")?.display } == [
+        "squid giant axon", "frog skeletal muscle", "squid giant axon", "frog skeletal muscle",
+      ])
   }
 
   @Test func onlyRestrictsAnIonParameter() throws {
-    let quiz = try quiz("title: t\nseed: 2\nitems:\n  - template: nernst-potential\n    variants: 6\n    only: { ion: [K+, Na+] }\n    balance: [ion]\n")
+    let quiz = try quiz(
+      "title: t\nseed: 2\nitems:\n  - template: nernst-potential\n    variants: 6\n    only: { ion: [K+, Na+] }\n    balance: [ion]\n"
+    )
     #expect(ions(quiz.items[0]) == ["K⁺", "Na⁺", "K⁺", "Na⁺", "K⁺", "Na⁺"])
   }
 
   @Test func aBalanceTheConstraintsMakeImpossibleIsAnErrorNamingTheParameter() throws {
-    let text = "title: t\nseed: 5\nitems:\n  - template: driving-force\n    variants: 4\n    only: { ion: [Ca2+] }\n    balance: [direction]\n"
+    let text =
+      "title: t\nseed: 5\nitems:\n  - template: driving-force\n    variants: 4\n    only: { ion: [Ca2+] }\n    balance: [direction]\n"
     do {
       _ = try quiz(text)
       Issue.record("Ca²⁺ at a clamped potential below E_Ca never flows out; the balance cannot be met")
@@ -76,7 +87,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("balance: [Vm_mV]", "balance: 'Vm_mV' is not a choice, ion or preset parameter or a choice answer of 'driving-force'"),
+    (
+      "balance: [Vm_mV]",
+      "balance: 'Vm_mV' is not a choice, ion or preset parameter or a choice answer of 'driving-force'"
+    ),
     ("only: { ion: [Mg2+] }", "only: 'ion' has no value 'Mg2+' (its values are K+, Na+, Cl-, Ca2+)"),
     ("only: { Vm_mV: [10] }", "only: 'Vm_mV' is not drawn from a list"),
     ("only: { potential: [10] }", "only: 'potential' is not a parameter of 'driving-force'"),
@@ -94,7 +108,8 @@ import Testing
 
   @Test func aVariantWhoseConcentrationsAreAnothersScaledIsADuplicate() throws {
     // Na⁺ 15/150, 14/140, 13/130 mM at 37 °C: different stems, one problem.
-    let template = try TemplateParser.parse("""
+    let template = try TemplateParser.parse(
+      """
       format: 1
       id: scaled
       title: Scaled
@@ -128,7 +143,9 @@ import Testing
         }
         let commonest = Dictionary(keys.map { ($0, 1) }, uniquingKeysWith: +).max { $0.value < $1.value }!
         let limit = answer.choice != nil ? 0.7 : 0.5
-        #expect(Double(commonest.value) <= limit * 150, "\(item.template)/\(answer.id): '\(commonest.key)' in \(commonest.value) of 150")
+        #expect(
+          Double(commonest.value) <= limit * 150,
+          "\(item.template)/\(answer.id): '\(commonest.key)' in \(commonest.value) of 150")
       }
     }
   }
@@ -160,7 +177,8 @@ import Testing
     defer { folder.remove() }
     try writeInstructorTemplate(id: "my-question", to: folder.url)
     let bankURL = folder.url.appendingPathComponent("quiz.yaml")
-    let text = "title: mine\nseed: 1\nitems:\n  - template: my-question\n    variants: 3\n  - template: nernst-potential\n    variants: 2\n"
+    let text =
+      "title: mine\nseed: 1\nitems:\n  - template: my-question\n    variants: 3\n  - template: nernst-potential\n    variants: 2\n"
     try Data(text.utf8).write(to: bankURL)
     let bank = try Bank.parse(text, file: bankURL.path)
     let library = try TemplateLibrary.load(for: bank, library: Self.libraryFolder)
@@ -198,8 +216,9 @@ import Testing
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
     try writeInstructorTemplate(id: "nernst-potential", to: folder.url)
-    let bank = try Bank.parse("title: t\nseed: 1\nitems:\n  - template: nernst-potential\n",
-                              file: folder.url.appendingPathComponent("quiz.yaml").path)
+    let bank = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: nernst-potential\n",
+      file: folder.url.appendingPathComponent("quiz.yaml").path)
     do {
       _ = try TemplateLibrary.load(for: bank, library: Self.libraryFolder)
       Issue.record("two templates with one id were accepted")
@@ -213,14 +232,17 @@ import Testing
   @Test func aMissingTemplateErrorSaysWhereItLooked() throws {
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
-    let bank = try Bank.parse("title: t\nseed: 1\nitems:\n  - template: my-question\n",
-                              file: folder.url.appendingPathComponent("quiz.yaml").path)
+    let bank = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: my-question\n",
+      file: folder.url.appendingPathComponent("quiz.yaml").path)
     let library = try TemplateLibrary.load(for: bank, library: Self.libraryFolder)
     do {
       _ = try bank.drawQuiz(library: library)
       Issue.record("an unknown template was accepted")
     } catch {
-      #expect(error.description.contains("unknown template 'my-question'; looked in \(folder.url.path), \(Self.libraryFolder.path)"))
+      #expect(
+        error.description.contains(
+          "unknown template 'my-question'; looked in \(folder.url.path), \(Self.libraryFolder.path)"))
     }
   }
 }

@@ -11,7 +11,8 @@ import Testing
   }()
 
   @Test func readsItemsOverridesAndGradingOptions() throws {
-    let bank = try Bank.parse("""
+    let bank = try Bank.parse(
+      """
       title: Test bank
       seed: 99
       items:
@@ -41,7 +42,9 @@ import Testing
     let quiz = try bank.drawQuiz(library: Self.library)
     let first = try #require(quiz.items[0].variants[0].answer("E")?.numeric)
     #expect(first.tolerance == Tolerance(relative: 0.05))
-    let feedback = quiz.items[0].variants.flatMap { $0.answer("E")!.numeric!.misconceptions }.filter { $0.id == "log10-for-ln" }
+    let feedback = quiz.items[0].variants.flatMap { $0.answer("E")!.numeric!.misconceptions }.filter {
+      $0.id == "log10-for-ln"
+    }
     #expect(!feedback.isEmpty && feedback.allSatisfy { $0.feedback == "Use ln." })
   }
 
@@ -49,7 +52,9 @@ import Testing
     let bank = try Bank.parse("title: t\nseed: 1\nitems:\n  - template: nernst-potental\n", file: "bank.yaml")
     #expect(throws: QuizError.self) { try bank.drawQuiz(library: Self.library) }
     do { _ = try bank.drawQuiz(library: Self.library) } catch {
-      #expect(error.description == "bank.yaml:4:15: error: unknown template 'nernst-potental' (did you mean 'nernst-potential'?)")
+      #expect(
+        error.description
+          == "bank.yaml:4:15: error: unknown template 'nernst-potental' (did you mean 'nernst-potential'?)")
     }
   }
 
@@ -58,8 +63,14 @@ import Testing
     ("title: t\nseed: -3\nitems:\n  - template: x\n", "seed must be a whole number"),
     ("title: t\nseed: 1\nitems: []\n", "items must list at least one template"),
     ("title: t\nseed: 1\nitems:\n  - template: x\n    variants: 0\n", "variants must be between 1 and 100000"),
-    ("title: t\nseed: 1\nitems:\n  - template: x\n    pionts: 2\n", "unknown key 'pionts' in a bank item (did you mean 'points'?)"),
-    ("title: t\nseed: 1\nitems:\n  - template: x\ngrading:\n  unit_slip_credit: 2\n", "unit_slip_credit must be a fraction from 0 to 1"),
+    (
+      "title: t\nseed: 1\nitems:\n  - template: x\n    pionts: 2\n",
+      "unknown key 'pionts' in a bank item (did you mean 'points'?)"
+    ),
+    (
+      "title: t\nseed: 1\nitems:\n  - template: x\ngrading:\n  unit_slip_credit: 2\n",
+      "unit_slip_credit must be a fraction from 0 to 1"
+    ),
   ])
   func bankMistakesAreExplained(text: String, message: String) {
     #expect(throws: TemplateError.self) { try Bank.parse(text, file: "bank.yaml") }
@@ -69,9 +80,12 @@ import Testing
   }
 
   @Test func overridesThatNameNothingAreErrors() throws {
-    let tolerance = try Bank.parse("title: t\nseed: 1\nitems:\n  - template: nernst-potential\n    tolerance: { F: { relative: 0.1 } }\n", file: "b.yaml")
+    let tolerance = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: nernst-potential\n    tolerance: { F: { relative: 0.1 } }\n",
+      file: "b.yaml")
     #expect(throws: QuizError.self) { try tolerance.drawQuiz(library: Self.library) }
-    let feedback = try Bank.parse("title: t\nseed: 1\nitems:\n  - template: nernst-potential\n    feedback: { nope: x }\n", file: "b.yaml")
+    let feedback = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: nernst-potential\n    feedback: { nope: x }\n", file: "b.yaml")
     #expect(throws: QuizError.self) { try feedback.drawQuiz(library: Self.library) }
   }
 
@@ -85,7 +99,8 @@ import Testing
   }
 
   @Test func variantsOfABankAreDistinctAndNumberedDensely() throws {
-    let bank = try Bank.parse("title: t\nseed: 5\nitems:\n  - template: nernst-potential\n    variants: 150\n", file: "b.yaml")
+    let bank = try Bank.parse(
+      "title: t\nseed: 5\nitems:\n  - template: nernst-potential\n    variants: 150\n", file: "b.yaml")
     let quiz = try bank.drawQuiz(library: Self.library)
     let variants = quiz.items[0].variants
     #expect(variants.count == 150)
@@ -96,7 +111,8 @@ import Testing
 
   @Test(arguments: [2, 3, 8])
   func drawingOnSeveralThreadsGivesTheSameQuizAsOne(workers: Int) throws {
-    let bank = try Bank.parse("""
+    let bank = try Bank.parse(
+      """
       title: t
       seed: 17
       items:
@@ -127,7 +143,10 @@ import Testing
       _ = try bank.drawQuiz(library: TemplateLibrary([template]))
       Issue.record("expected an error")
     } catch {
-      #expect(error.description == "template 'sample' produced only 3 distinct variants of the 5 requested; widen its parameter ranges or ask for fewer variants")
+      #expect(
+        error.description
+          == "template 'sample' produced only 3 distinct variants of the 5 requested; widen its parameter ranges or ask for fewer variants"
+      )
     }
   }
 

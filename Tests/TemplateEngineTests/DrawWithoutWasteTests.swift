@@ -1,8 +1,9 @@
 import Foundation
 import QuizModel
-@testable import TemplateEngine
 import TestSupport
 import Testing
+
+@testable import TemplateEngine
 
 /// Candidates that repeat the parameters of a variant already drawn are skipped before their answers are
 /// computed, and the quiz stays exactly what building every candidate in full gives.
@@ -14,8 +15,10 @@ import Testing
   private func both(_ bank: Bank, workers: Int) -> (skipping: String, full: String) {
     func draw(_ skipping: Bool) -> String {
       do {
-        return try bank.drawQuiz(library: Self.library, seed: nil, workers: workers, skippingRepeatedParameters: skipping,
-                                 progress: nil).keyJSONLines()
+        return try bank.drawQuiz(
+          library: Self.library, seed: nil, workers: workers, skippingRepeatedParameters: skipping,
+          progress: nil
+        ).keyJSONLines()
       } catch {
         return "error: \(error)"
       }
@@ -26,8 +29,9 @@ import Testing
   @Test(arguments: DrawWithoutWasteTests.library.templates.map(\.id))
   func everyShippedTemplateGivesTheSameVariantsWhetherRepeatsAreSkippedOrBuilt(template: String) throws {
     // 150 variants: more than a third of what the narrowest families hold, so repeats are frequent.
-    for seed in [1, 20261130] {
-      let bank = try Bank.parse("title: t\nseed: \(seed)\nitems:\n  - template: \(template)\n    variants: 150\n", file: "bank.yaml")
+    for seed in [1, 20_261_130] {
+      let bank = try Bank.parse(
+        "title: t\nseed: \(seed)\nitems:\n  - template: \(template)\n    variants: 150\n", file: "bank.yaml")
       let (skipping, full) = both(bank, workers: 1)
       #expect(skipping == full)
       #expect(!skipping.hasPrefix("error"), "\(skipping.prefix(300))")

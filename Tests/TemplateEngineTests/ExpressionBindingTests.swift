@@ -1,6 +1,6 @@
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 @Suite struct ExpressionBindingTests {
   static let layout = ["z", "inside_mM", "outside_mM", "temperature_C", "Vm_mV", "E"]
@@ -19,24 +19,36 @@ import TemplateEngine
 
   @Test func bindingReportsAMissingVariableOnce() throws {
     let expression = try Expression(parsing: "abs(Vm_mv - E) > 5")
-    #expect(throws: ExpressionError(.unknownVariable, "unknown variable 'Vm_mv'; did you mean 'Vm_mV'?", offset: 4, length: 5,
-                                    source: "abs(Vm_mv - E) > 5")) {
+    #expect(
+      throws: ExpressionError(
+        .unknownVariable, "unknown variable 'Vm_mv'; did you mean 'Vm_mV'?", offset: 4, length: 5,
+        source: "abs(Vm_mv - E) > 5")
+    ) {
       try expression.bound(to: Self.layout)
     }
   }
 
   @Test func boundEvaluationThrowsTheSameErrors() throws {
     let e = try Expression(parsing: "ln(x) + y").bound(to: ["y", "x"])
-    #expect(throws: ExpressionError(.nonFinite, "result is not a finite number: ln(-1) = NaN", offset: 0, length: 5,
-                                    source: "ln(x) + y")) {
+    #expect(
+      throws: ExpressionError(
+        .nonFinite, "result is not a finite number: ln(-1) = NaN", offset: 0, length: 5,
+        source: "ln(x) + y")
+    ) {
       try e.evaluate(with: [1, -1])
     }
-    #expect(throws: ExpressionError(.typeMismatch, "'+' needs numbers, got a string", offset: 6, length: 1,
-                                    source: "ln(x) + y")) {
+    #expect(
+      throws: ExpressionError(
+        .typeMismatch, "'+' needs numbers, got a string", offset: 6, length: 1,
+        source: "ln(x) + y")
+    ) {
       try e.evaluate(with: ["one", 1])
     }
-    #expect(throws: ExpressionError(.nonFinite, "variable 'x' is not a finite number (inf)", offset: 3, length: 1,
-                                    source: "ln(x) + y")) {
+    #expect(
+      throws: ExpressionError(
+        .nonFinite, "variable 'x' is not a finite number (inf)", offset: 3, length: 1,
+        source: "ln(x) + y")
+    ) {
       try e.evaluate(with: [1, .number(.infinity)])
     }
   }

@@ -1,6 +1,6 @@
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 @Suite struct ExpressionEvaluationTests {
   // MARK: Laziness

@@ -1,6 +1,7 @@
-import QuizModel
 import Foundation
+import QuizModel
 import Testing
+
 @testable import TemplateEngine
 
 // Expected physics values were computed by hand in Python from the SI constants (R = N_A·k_B, F = N_A·e) and
@@ -19,7 +20,8 @@ import Testing
     ("round(-95.02257566586907, 1)", -95.0), ("round(1234.5, -2)", 1200), ("round(1250, -2)", 1300),
     ("round(2.5)", 2), ("round(3.5)", 4), ("round(0.125, 2)", 0.12), ("round(0.145, 2)", 0.14),
     ("sigfig(-95.02257566586907, 4)", -95.02), ("sigfig(0.000123456, 2)", 0.00012), ("sigfig(123456, 3)", 123_000),
-    ("sigfig(123999, 3)", 124_000), ("sigfig(123500, 3)", 124_000), ("sigfig(9.9996, 4)", 10), ("sigfig(0, 3)", 0), ("sigfig(1000, 1)", 1000),
+    ("sigfig(123999, 3)", 124_000), ("sigfig(123500, 3)", 124_000), ("sigfig(9.9996, 4)", 10), ("sigfig(0, 3)", 0),
+    ("sigfig(1000, 1)", 1000),
     ("sigfig(4.9087e7, 3)", 4.91e7), ("sigfig(-0.0098765, 2)", -0.0099), ("sigfig(1e-20 * 1.234, 3)", 1.23e-20),
   ])
   func mathFunctions(source: String, expected: Double) {
@@ -33,18 +35,23 @@ import Testing
       let exponent = g.integer(in: -6...5)
       let x = g.uniform(in: -1...1) * pow(10, Double(exponent))
       let decimals = g.integer(in: 0...8)
-      #expect(DecimalRounding.round(x, decimals: decimals) == NumberFormat.decimals(decimals).rounded(x), "\(x) \(decimals)")
+      #expect(
+        DecimalRounding.round(x, decimals: decimals) == NumberFormat.decimals(decimals).rounded(x), "\(x) \(decimals)")
       let figures = g.integer(in: 1...6)
-      #expect(DecimalRounding.round(x, significantFigures: figures) == NumberFormat.significantFigures(figures).rounded(x),
-              "\(x) \(figures)")
+      #expect(
+        DecimalRounding.round(x, significantFigures: figures) == NumberFormat.significantFigures(figures).rounded(x),
+        "\(x) \(figures)")
     }
   }
 
   @Test(arguments: [0.5, 1.5, 2.5, 0.125, 0.375, 1.005, 2.675, 0.285, 4.35, 1.45, 8.345, 0.045, 1234.5675])
   func roundingNearTiesAgreesWithTheDisplayedNumber(x: Double) {
     for decimals in 0...4 {
-      #expect(DecimalRounding.round(x, decimals: decimals) == NumberFormat.decimals(decimals).rounded(x), "\(x) \(decimals)")
-      #expect(DecimalRounding.round(-x, decimals: decimals) == NumberFormat.decimals(decimals).rounded(-x), "\(-x) \(decimals)")
+      #expect(
+        DecimalRounding.round(x, decimals: decimals) == NumberFormat.decimals(decimals).rounded(x), "\(x) \(decimals)")
+      #expect(
+        DecimalRounding.round(-x, decimals: decimals) == NumberFormat.decimals(decimals).rounded(-x),
+        "\(-x) \(decimals)")
     }
   }
 

@@ -1,6 +1,6 @@
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 @Suite struct ExpressionFuzzTests {
   static let pieces: [String] = [
@@ -14,7 +14,8 @@ import TemplateEngine
     let variables: [String: ExpressionValue] = ["x": 3, "y": -1, "s": "efflux", "flag": true]
     for _ in 0..<20_000 {
       let count = g.integer(in: 0...14)
-      let source = (0..<count).map { _ in g.choice(Self.pieces)! }.joined(separator: g.bernoulli(probability: 0.5) ? " " : "")
+      let source = (0..<count).map { _ in g.choice(Self.pieces)! }.joined(
+        separator: g.bernoulli(probability: 0.5) ? " " : "")
       do {
         let expression = try Expression(parsing: source)
         _ = try expression.evaluate(with: variables)

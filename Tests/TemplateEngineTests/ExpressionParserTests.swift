@@ -1,6 +1,6 @@
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 @Suite struct ExpressionParserTests {
   // MARK: Precedence and associativity
@@ -93,7 +93,8 @@ import TemplateEngine
     }
     #expect(!Expression.reservedNames.contains("z"))
     #expect(Expression.functionNames.count == 32)
-    #expect(Expression.constantNames == ["AVOGADRO", "BOLTZMANN", "ELEMENTARY_CHARGE", "FARADAY", "GAS_CONSTANT", "PI"])
+    #expect(
+      Expression.constantNames == ["AVOGADRO", "BOLTZMANN", "ELEMENTARY_CHARGE", "FARADAY", "GAS_CONSTANT", "PI"])
   }
 
   @Test func valuesDescribeThemselvesAsTheLanguageWritesThem() {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 /// Random arithmetic trees, printed with only the parentheses the documented precedence needs, must parse
 /// back to the tree: the value the parser computes equals the value of the tree.
@@ -16,7 +16,7 @@ import TemplateEngine
       switch self {
       case .number: 5
       case .negate: 3
-      case let .binary(op, _, _): op == "^" ? 4 : (op == "+" || op == "-") ? 1 : 2
+      case .binary(let op, _, _): op == "^" ? 4 : (op == "+" || op == "-") ? 1 : 2
       }
     }
 
@@ -24,10 +24,10 @@ import TemplateEngine
     var source: String {
       func wrap(_ t: Tree, _ needed: Bool) -> String { needed ? "(\(t.source))" : t.source }
       switch self {
-      case let .number(x): return ExpressionPrecedencePropertyTests.literal(x)
-      case let .negate(t): return "-" + wrap(t, t.precedence < 3)
-      case let .binary("^", l, r): return wrap(l, l.precedence <= 4) + " ^ " + wrap(r, r.precedence < 3)
-      case let .binary(op, l, r):
+      case .number(let x): return ExpressionPrecedencePropertyTests.literal(x)
+      case .negate(let t): return "-" + wrap(t, t.precedence < 3)
+      case .binary("^", let l, let r): return wrap(l, l.precedence <= 4) + " ^ " + wrap(r, r.precedence < 3)
+      case .binary(let op, let l, let r):
         return wrap(l, l.precedence < precedence) + " \(op) " + wrap(r, r.precedence <= precedence)
       }
     }
@@ -36,9 +36,9 @@ import TemplateEngine
     var value: Double? {
       let result: Double?
       switch self {
-      case let .number(x): result = x
-      case let .negate(t): result = t.value.map { -$0 }
-      case let .binary(op, l, r):
+      case .number(let x): result = x
+      case .negate(let t): result = t.value.map { -$0 }
+      case .binary(let op, let l, let r):
         guard let a = l.value, let b = r.value else { return nil }
         switch op {
         case "+": result = a + b

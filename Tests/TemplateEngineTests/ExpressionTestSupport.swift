@@ -1,6 +1,6 @@
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 /// Evaluates `source` with `variables`, failing the test at the caller's location on any error.
 func evaluate(

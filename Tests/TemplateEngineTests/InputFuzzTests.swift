@@ -19,7 +19,8 @@ import Testing
 
   @Test(arguments: ["nernst-potential.yaml", "driving-force.yaml"])
   func mutatedTemplatesFailWithALocatedErrorOrParse(name: String) throws {
-    let original = Array(try String(contentsOf: packageRoot.appendingPathComponent("Templates/\(name)"), encoding: .utf8).utf8)
+    let original = Array(
+      try String(contentsOf: packageRoot.appendingPathComponent("Templates/\(name)"), encoding: .utf8).utf8)
     var mutator = Mutator(seed: 0xF022 &+ UInt64(name.count), tokens: Self.yamlTokens)
     let start = Date()
     for _ in 0..<600 {
@@ -37,8 +38,10 @@ import Testing
   }
 
   @Test func mutatedBanksFailWithALocatedErrorOrParse() throws {
-    let original = Array(try String(contentsOf: packageRoot.appendingPathComponent("Banks/default.yaml"), encoding: .utf8).utf8)
-    var mutator = Mutator(seed: 0xBA2C, tokens: Self.yamlTokens + ["template: ", "variants: ", "points: ", "tolerance: ", "feedback: "])
+    let original = Array(
+      try String(contentsOf: packageRoot.appendingPathComponent("Banks/default.yaml"), encoding: .utf8).utf8)
+    var mutator = Mutator(
+      seed: 0xBA2C, tokens: Self.yamlTokens + ["template: ", "variants: ", "points: ", "tolerance: ", "feedback: "])
     for _ in 0..<1500 {
       let text = String(decoding: mutator.mutate(original), as: UTF8.self)
       do {
@@ -51,8 +54,10 @@ import Testing
   }
 
   @Test func deeplyNestedExpressionsAreRefusedNotOverflowed() {
-    for source in [String(repeating: "(", count: 100_000) + "1", String(repeating: "-", count: 100_000) + "1",
-                   Array(repeating: "2", count: 50_000).joined(separator: "^")] {
+    for source in [
+      String(repeating: "(", count: 100_000) + "1", String(repeating: "-", count: 100_000) + "1",
+      Array(repeating: "2", count: 50_000).joined(separator: "^"),
+    ] {
       #expect(throws: ExpressionError.self) { try Expression(parsing: source) }
     }
   }

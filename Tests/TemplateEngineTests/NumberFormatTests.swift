@@ -45,14 +45,16 @@ import Testing
     #expect(NumberFormat.significantFigures(4).plain(-95.0189) == "-95.02")
   }
 
-  @Test(arguments: [(140.0, "140"), (0.0001, "0.0001"), (-70, "−70"), (0.05, "0.05"), (1e-7, "1 × 10⁻⁷"), (2.5e20, "2.5 × 10²⁰")])
+  @Test(arguments: [
+    (140.0, "140"), (0.0001, "0.0001"), (-70, "−70"), (0.05, "0.05"), (1e-7, "1 × 10⁻⁷"), (2.5e20, "2.5 × 10²⁰"),
+  ])
   func exactShowsTheShortestDecimal(x: Double, expected: String) {
     #expect(NumberFormat.exact(x) == expected)
   }
 
   /// The fast fixed-point path must agree with printf for every value it handles.
   @Test func decimalsAgreeWithPrintf() async {
-    await propertyCheck(count: 2000, input: Gen.double(in: -1e6 ... 1e6), Gen.int(in: 0...6)) { x, digits in
+    await propertyCheck(count: 2000, input: Gen.double(in: -1e6...1e6), Gen.int(in: 0...6)) { x, digits in
       var expected = String(format: "%.\(digits)f", x)
       if expected.hasPrefix("-"), expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { expected.removeFirst() }
       #expect(NumberFormat.decimals(digits).plain(x) == expected)
@@ -61,13 +63,15 @@ import Testing
   }
 
   @Test func significantFiguresKeepTheirCountAfterRounding() async {
-    await propertyCheck(count: 2000, input: Gen.double(in: 1e-3 ... 1e6), Gen.int(in: 1...6)) { x, n in
+    await propertyCheck(count: 2000, input: Gen.double(in: 1e-3...1e6), Gen.int(in: 1...6)) { x, n in
       let text = NumberFormat.significantFigures(n).plain(x)
       guard !text.contains("e") else { return }
       let digits = text.filter(\.isNumber).drop { $0 == "0" }
       // Trailing zeros of a whole number rounded to tens count as placeholders, not figures.
       #expect(digits.count == n || (!text.contains(".") && digits.count >= n), "\(x) to \(n) s.f. gave \(text)")
-      #expect(abs(NumberFormat.significantFigures(n).rounded(x) - x) <= 0.5 * pow(10, floor(log10(x)) - Double(n) + 1) * (1 + 1e-12))
+      #expect(
+        abs(NumberFormat.significantFigures(n).rounded(x) - x) <= 0.5 * pow(10, floor(log10(x)) - Double(n) + 1)
+          * (1 + 1e-12))
     }
   }
 }

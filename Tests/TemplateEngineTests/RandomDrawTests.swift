@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import QuizModel
 import TemplateEngine
+import Testing
 
 @Suite struct RandomDrawTests {
   // MARK: Known values (from the independent Python implementation)

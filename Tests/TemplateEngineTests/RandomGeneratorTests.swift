@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TemplateEngine
 
 // Expected values. SplitMix64 from seed 0 and 1234567: the outputs published with the algorithm and on
@@ -17,10 +18,11 @@ import Testing
   @Test func firstOutputsFromSeed1234567MatchTheReference() {
     var g = SplitMix64(seed: 1_234_567)
     let outputs = (0..<5).map { _ in g.next() }
-    #expect(outputs == [
-      6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
-      4_593_380_528_125_082_431, 16_408_922_859_458_223_821,
-    ])
+    #expect(
+      outputs == [
+        6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423,
+        4_593_380_528_125_082_431, 16_408_922_859_458_223_821,
+      ])
   }
 }
 
@@ -28,15 +30,21 @@ import Testing
   @Test func rawStateOneTwoThreeFourMatchesTheReferenceImplementation() {
     var g = SeededGenerator(rawState: (1, 2, 3, 4))
     let outputs = (0..<10).map { _ in g.next() }
-    #expect(outputs == [
-      11520, 0, 1_509_978_240, 1_215_971_899_390_074_240, 1_216_172_134_540_287_360, 607_988_272_756_665_600,
-      16_172_922_978_634_559_625, 8_476_171_486_693_032_832, 10_595_114_339_597_558_777, 2_904_607_092_377_533_576,
-    ])
+    #expect(
+      outputs == [
+        11520, 0, 1_509_978_240, 1_215_971_899_390_074_240, 1_216_172_134_540_287_360, 607_988_272_756_665_600,
+        16_172_922_978_634_559_625, 8_476_171_486_693_032_832, 10_595_114_339_597_558_777, 2_904_607_092_377_533_576,
+      ])
   }
 
   static let seededStreams: [(seed: UInt64, outputs: [UInt64])] = [
-    (0, [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768, 7_684_712_102_626_143_532]),
-    (42, [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009, 17_057_574_109_182_124_193]),
+    (
+      0, [11_091_344_671_253_066_420, 13_793_997_310_169_335_082, 1_900_383_378_846_508_768, 7_684_712_102_626_143_532]
+    ),
+    (
+      42,
+      [1_546_998_764_402_558_742, 6_990_951_692_964_543_102, 12_544_586_762_248_559_009, 17_057_574_109_182_124_193]
+    ),
   ]
 
   @Test(arguments: seededStreams)
@@ -73,7 +81,8 @@ import Testing
   }
 
   @Test func pathOrderMatters() {
-    #expect(SeededGenerator.derivedSeed(from: 7, path: ["a", "b"]) != SeededGenerator.derivedSeed(from: 7, path: ["b", "a"]))
+    #expect(
+      SeededGenerator.derivedSeed(from: 7, path: ["a", "b"]) != SeededGenerator.derivedSeed(from: 7, path: ["b", "a"]))
   }
 
   @Test func splitDependsOnTheSeedNotOnDrawsMade() {

@@ -36,13 +36,17 @@ import Testing
   /// The keys of the three reference templates, recomputed from the parameters *in the key file* with
   /// textbook formulas and constants typed in here, not with PhysicsCore.
   @Test func referenceTemplateKeysFollowFromTheirDisplayedParameters() throws {
-    let r = 8.314462618153, f = 96485.33212331, e = 1.602176634e-19
+    let r = 8.314462618153
+    let f = 96485.33212331
+    let e = 1.602176634e-19
     for line in try defaultQuiz().keyJSONLines().split(separator: "\n").dropFirst() {
       let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       let list = try #require(object["params"] as? [[String: Any]])
       let params = Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as! String, $0["value"]!) })
       let answers = try #require(object["answers"] as? [[String: Any]])
-      func p(_ name: String) throws -> Double { try #require((params[name] as? NSNumber)?.doubleValue, "param \(name)") }
+      func p(_ name: String) throws -> Double {
+        try #require((params[name] as? NSNumber)?.doubleValue, "param \(name)")
+      }
       func key(_ id: String) throws -> Double {
         let answer = try #require(answers.first { $0["id"] as? String == id })
         return try #require((answer["value"] as? NSNumber)?.doubleValue)
@@ -50,10 +54,12 @@ import Testing
       func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
       switch object["template"] as? String {
       case "nernst-potential":
-        let eIon = r * (try p("temperature_C") + 273.15) / (try p("z") * f) * log(try p("outside_mM") / p("inside_mM")) * 1000
+        let eIon =
+          r * (try p("temperature_C") + 273.15) / (try p("z") * f) * log(try p("outside_mM") / p("inside_mM")) * 1000
         #expect(close(try key("E"), eIon))
       case "driving-force":
-        let eIon = r * (try p("temperature_C") + 273.15) / (try p("z") * f) * log(try p("outside_mM") / p("inside_mM")) * 1000
+        let eIon =
+          r * (try p("temperature_C") + 273.15) / (try p("z") * f) * log(try p("outside_mM") / p("inside_mM")) * 1000
         #expect(close(try key("driving_force"), try p("Vm_mV") - eIon))
         let direction = try #require(answers.first { $0["id"] as? String == "direction" }?["correct"] as? String)
         #expect(direction == (try p("z") * (try p("Vm_mV") - eIon) > 0 ? "efflux" : "influx"))
@@ -76,7 +82,10 @@ import Testing
     #expect(Set(object.keys) == ["record", "id", "item", "template", "seed", "points", "params", "stem", "answers"])
     let params = try #require(object["params"] as? [[String: Any]])
     // side_pick, side and u place the clamped potential on either side of E (so influx and efflux are both asked)
-    #expect(params.map { $0["name"] as? String } == ["ion", "z", "inside_mM", "outside_mM", "temperature_C", "side_pick", "side", "u", "Vm_mV"])
+    #expect(
+      params.map { $0["name"] as? String } == [
+        "ion", "z", "inside_mM", "outside_mM", "temperature_C", "side_pick", "side", "u", "Vm_mV",
+      ])
     #expect(params.allSatisfy { $0["display"] is String })
     let answers = try #require(object["answers"] as? [[String: Any]])
     #expect(answers.map { $0["id"] as? String } == ["driving_force", "direction"])
@@ -98,7 +107,8 @@ import Testing
           #expect(numeric.interval.contains(numeric.value))
           #expect(numeric.interval.lower <= numeric.interval.upper)
           for m in numeric.misconceptions {
-            #expect(!numeric.interval.contains(m.value!), "\(templates[index].id) seed \(seed): \(m.id) inside the interval")
+            #expect(
+              !numeric.interval.contains(m.value!), "\(templates[index].id) seed \(seed): \(m.id) inside the interval")
           }
         }
         if let choice = answer.choice {
@@ -111,6 +121,7 @@ import Testing
 
   private func defaultQuiz() throws -> Quiz {
     let url = packageRoot.appendingPathComponent("Banks/default.yaml")
-    return try Bank.parse(try String(contentsOf: url, encoding: .utf8), file: "Banks/default.yaml").drawQuiz(library: Self.library)
+    return try Bank.parse(try String(contentsOf: url, encoding: .utf8), file: "Banks/default.yaml").drawQuiz(
+      library: Self.library)
   }
 }

@@ -32,11 +32,14 @@ import Testing
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
       let target = v.parameter("target")!.display
       let z: Double = target == "Cl" ? -1 : 1
-      let pipette = p("\(target)_pip"), bath = p("\(target)_bath")
+      let pipette = p("\(target)_pip")
+      let bath = p("\(target)_bath")
       let factor = v.parameter("change")!.display == "raised" ? p("factor") : 1 / p("factor")
       let fresh = Self.nernst(z, pipette, bath * factor, p("temperature_C"))
       let key = try #require(v.answer("E2")?.numeric)
-      for value in [fresh, fresh.rounded()] { #expect(key.accepts(value), "\(v.stem): \(value) refused, key \(key.value)") }
+      for value in [fresh, fresh.rounded()] {
+        #expect(key.accepts(value), "\(v.stem): \(value) refused, key \(key.value)")
+      }
     }
   }
 
@@ -45,7 +48,10 @@ import Testing
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
       let rt = Self.r * (p("temperature_C") + 273.15) / Self.f * 1000
       func vm(_ ratio: Double) -> Double {
-        rt * log((ratio * p("pK") * p("K_out") + p("pNa") * p("Na_out")) / (ratio * p("pK") * p("K_in") + p("pNa") * p("Na_in")))
+        rt
+          * log(
+            (ratio * p("pK") * p("K_out") + p("pNa") * p("Na_out"))
+              / (ratio * p("pK") * p("K_in") + p("pNa") * p("Na_in")))
       }
       let key = try #require(v.answer("depolarization")?.numeric)
       #expect(try #require(v.answer("Vm")?.numeric).accepts(vm(1.5).rounded()))
@@ -58,7 +64,8 @@ import Testing
   @Test func potassiumShiftAcceptsPotentialsRoundedToWholeMillivolts() throws {
     for v in try Self.variants("potassium-elevation") {
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
-      let new = Self.nernst(1, p("K_in"), p("K_new"), 37), normal = Self.nernst(1, p("K_in"), p("K_normal"), 37)
+      let new = Self.nernst(1, p("K_in"), p("K_new"), 37)
+      let normal = Self.nernst(1, p("K_in"), p("K_normal"), 37)
       let key = try #require(v.answer("shift")?.numeric)
       for (a, b) in zip(Self.roundings(new), Self.roundings(normal)) { #expect(key.accepts(a - b)) }
     }
@@ -90,8 +97,9 @@ import Testing
     for v in try Self.variants("ghk-resting-potential", count: 1500) {
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
       let t = p("temperature_C")
-      let average = (p("pK") * Self.nernst(1, p("K_in"), p("K_out"), t) + p("pNa") * Self.nernst(1, p("Na_in"), p("Na_out"), t)
-        + p("pCl") * Self.nernst(-1, p("Cl_in"), p("Cl_out"), t)) / (p("pK") + p("pNa") + p("pCl"))
+      let average =
+        (p("pK") * Self.nernst(1, p("K_in"), p("K_out"), t) + p("pNa") * Self.nernst(1, p("Na_in"), p("Na_out"), t)
+          + p("pCl") * Self.nernst(-1, p("Cl_in"), p("Cl_out"), t)) / (p("pK") + p("pNa") + p("pCl"))
       #expect(try !#require(v.answer("Vm")?.numeric).accepts(average), "\(v.stem)")
     }
   }
@@ -137,7 +145,8 @@ import Testing
     #expect(!template.sources.isEmpty)
     for v in try Self.variants("potassium-elevation", count: 100) {
       #expect(!v.stem.contains("neuron"))
-      #expect(!v.stem.lowercased().contains("hyper") && !v.stem.lowercased().contains("hypo"), "the stem gives (c) away")
+      #expect(
+        !v.stem.lowercased().contains("hyper") && !v.stem.lowercased().contains("hypo"), "the stem gives (c) away")
       if v.answer("direction")?.choice?.correct == "hyperpolarize" {
         #expect(v.answer("direction")?.explanation?.contains("g_K1") == true)
       }
@@ -163,8 +172,11 @@ import Testing
     for v in try Self.variants("ohmic-current", count: 200) {
       let g = v.parameter("g_nS")!.number!
       #expect(!v.stem.contains("oocyte"))
-      if v.stem.contains("outside-out patch") { #expect(g <= 0.6, "a patch holds a few channels: \(g) nS") }
-      else { #expect((1...30).contains(g)) }
+      if v.stem.contains("outside-out patch") {
+        #expect(g <= 0.6, "a patch holds a few channels: \(g) nS")
+      } else {
+        #expect((1...30).contains(g))
+      }
     }
   }
 

@@ -6,8 +6,10 @@ import Testing
 /// Small templates written inline, so each test shows the exact text it reads.
 enum TemplateFixtures {
   /// A minimal valid template; `extra` is appended at the end (top level).
-  static func template(parameters: String = "  x: { uniform: [1, 2] }", derived: String = "", constraints: String = "",
-                       answers: String = defaultAnswers, extra: String = "") -> String {
+  static func template(
+    parameters: String = "  x: { uniform: [1, 2] }", derived: String = "", constraints: String = "",
+    answers: String = defaultAnswers, extra: String = ""
+  ) -> String {
     var text = """
       format: 1
       id: sample

@@ -46,7 +46,8 @@ import Testing
       let vm = (gK * eK + gNa * eNa + gCl * eCl) / (gK + gNa + gCl)
       #expect(eK < vm && vm < eNa)
       #expect(Self.close(try #require(v.answer("Vm")?.numeric).value, vm))
-      let iNa = try #require(v.answer("I_Na")?.numeric), iK = try #require(v.answer("I_K")?.numeric)
+      let iNa = try #require(v.answer("I_Na")?.numeric)
+      let iK = try #require(v.answer("I_K")?.numeric)
       #expect(Self.close(iNa.value, gNa * (vm - eNa)))
       #expect(Self.close(iK.value, gK * (vm - eK)))
       // the currents at rest cancel; none is zero
@@ -99,8 +100,10 @@ import Testing
       let total = ions / Self.avogadro / litres * 1e6
       let free = total / (1 + p("kappa"))
       let fold = (p("Ca_rest_nM") / 1000 + free) / (p("Ca_rest_nM") / 1000)
-      let nKey = try #require(v.answer("ions")?.numeric), totalKey = try #require(v.answer("total")?.numeric)
-      let freeKey = try #require(v.answer("free")?.numeric), foldKey = try #require(v.answer("fold")?.numeric)
+      let nKey = try #require(v.answer("ions")?.numeric)
+      let totalKey = try #require(v.answer("total")?.numeric)
+      let freeKey = try #require(v.answer("free")?.numeric)
+      let foldKey = try #require(v.answer("fold")?.numeric)
       #expect(Self.close(nKey.value, ions, 1e-6))
       #expect(Self.close(totalKey.value, total, 1e-6))
       #expect(Self.close(freeKey.value, free, 1e-6))
@@ -110,7 +113,8 @@ import Testing
       #expect(!totalKey.accepts(total / 1000) && !totalKey.accepts(total * 1000))
       #expect(!freeKey.accepts(total))
       // earlier results rounded to the displayed 3 s.f. are accepted later
-      let total3 = Self.roundings(total)[1], free3 = Self.roundings(free * 1000)[1] / 1000
+      let total3 = Self.roundings(total)[1]
+      let free3 = Self.roundings(free * 1000)[1] / 1000
       #expect(freeKey.accepts(total3 / (1 + p("kappa"))))
       #expect(foldKey.accepts((p("Ca_rest_nM") / 1000 + free3) / (p("Ca_rest_nM") / 1000)))
       // tiny compartments, buffer capacities as measured
@@ -126,7 +130,8 @@ import Testing
     #expect(abs(pow(145.0 / 12, 2) * exp(2 * 60 / rtf) / 1.30e4 - 1) < 0.01)
     #expect(abs(145.0 / 12 * exp(60 / rtf) - 114) < 1)
     // NCX with Na⁺ 145/10 mM and Ca²⁺ 2 mM / 100 nM: E_Na = +71.5, E_Ca = +132.4, E_NCX ≈ −50 mV
-    let eNa = rtf * log(145.0 / 10), eCa = rtf / 2 * log(2 / 100e-6)
+    let eNa = rtf * log(145.0 / 10)
+    let eCa = rtf / 2 * log(2 / 100e-6)
     #expect(abs(eNa - 71.5) < 0.1 && abs(eCa - 132.4) < 0.1)
     #expect(abs(3 * eNa - 2 * eCa - -50.3) < 0.2)
   }
@@ -178,7 +183,9 @@ import Testing
   }
 
   @Test func gabaReversalKeysFollowFromTheDisplayedConcentrations() throws {
-    var effects: Set<String> = [], verdicts: Set<String> = [], depolarizingInhibition = 0
+    var effects: Set<String> = []
+    var verdicts: Set<String> = []
+    var depolarizingInhibition = 0
     for v in try Self.variants("gaba-chloride-reversal") {
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
       let rtf = Self.thermal(p("temperature_C"))
@@ -216,13 +223,15 @@ import Testing
     #expect(abs(1e-12 / e / 6.24e6 - 1) < 0.001)
     #expect(abs(1e-12 / (3 * e) / 2.08e6 - 1) < 0.001)
     // membrane per unit volume: 6/d for a sphere, 4/d for a cylinder; a 0.5 µm axon has 26.7 times a 20 µm soma's
-    let axon: Double = 4 / 0.5, soma: Double = 6 / 20
+    let axon: Double = 4 / 0.5
+    let soma: Double = 6 / 20
     #expect(abs(axon / soma - 26.7) < 0.1)
   }
 
   @Test func pumpFailureKeysFollowFromTheDisplayedLeak() throws {
     let e = 1.602176634e-19
-    var somaRate: [Double] = [], axonRate: [Double] = []
+    var somaRate: [Double] = []
+    var axonRate: [Double] = []
     for v in try Self.variants("pump-failure-rundown") {
       func p(_ n: String) -> Double { v.parameter(n)!.number! }
       let rtf = Self.thermal(p("temperature_C"))
@@ -230,17 +239,17 @@ import Testing
       let d = p("d_um") * 1e-6
       let soma = v.parameter("geometry")!.display == "soma"
       let length = 100e-6
-      let area = soma ? Double.pi * d * d : Double.pi * d * length              // m²
+      let area = soma ? Double.pi * d * d : Double.pi * d * length  // m²
       let volume = soma ? Double.pi * d * d * d / 6 : Double.pi * d * d / 4 * length  // m³
-      let g = p("g_spec") * 1e-6 / 1e-4 * area                                    // S
-      let current = g * (p("Vm") - eNa) / 1000                                    // A
+      let g = p("g_spec") * 1e-6 / 1e-4 * area  // S
+      let current = g * (p("Vm") - eNa) / 1000  // A
       let iKey = try #require(v.answer("I_Na")?.numeric)
       #expect(Self.close(iKey.value, current * 1e12, 1e-9))
       for rounded in Self.roundings(eNa) { #expect(iKey.accepts(g * (p("Vm") - rounded) / 1000 * 1e12)) }
       let atp = try #require(v.answer("atp")?.numeric)
       #expect(Self.close(atp.value, abs(current) / (3 * e), 1e-9))
       #expect(!atp.accepts(abs(current) / e))
-      let rate = -current / Self.f / (volume * 1000) * 1000                        // mM/s
+      let rate = -current / Self.f / (volume * 1000) * 1000  // mM/s
       let rateKey = try #require(v.answer("rate")?.numeric)
       #expect(Self.close(rateKey.value, rate, 1e-9))
       #expect(!rateKey.accepts(-current / Self.f / (area * 1e12 * 1e-15) * 1000), "area for volume")

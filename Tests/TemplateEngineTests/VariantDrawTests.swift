@@ -16,7 +16,8 @@ import Testing
 
   @Test func answersAreComputedFromTheParametersAsDisplayed() throws {
     // x is shown to 1 significant figure; 2·x must use the shown value, not the hidden draw.
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(parameters: "  x: { uniform: [1.0, 9.4], sigfigs: 1 }"))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(parameters: "  x: { uniform: [1.0, 9.4], sigfigs: 1 }"))
     for seed in UInt64(0)..<200 {
       let variant = try template.drawVariant(seed: seed, id: "v")
       let shown = try #require(variant.parameter("x")?.number)
@@ -27,8 +28,9 @@ import Testing
   }
 
   @Test func constraintsAreEnforcedByRedrawing() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(
-      parameters: "  x: { integer: [1, 10] }", constraints: "  - x > 8"))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        parameters: "  x: { integer: [1, 10] }", constraints: "  - x > 8"))
     for seed in UInt64(0)..<100 {
       let x = try #require(try template.drawVariant(seed: seed, id: "v").parameter("x")?.number)
       #expect(x > 8)
@@ -36,9 +38,10 @@ import Testing
   }
 
   @Test func unsatisfiableConstraintIsNamedInTheError() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(
-      parameters: "  x: { integer: [1, 10] }",
-      constraints: "  - x > 0\n  - check: x > 20\n    because: x must exceed 20", extra: "max_attempts: 50"))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        parameters: "  x: { integer: [1, 10] }",
+        constraints: "  - x > 0\n  - check: x > 20\n    because: x must exceed 20", extra: "max_attempts: 50"))
     #expect(throws: GenerationError.self) { try template.drawVariant(seed: 1, id: "v") }
     do { _ = try template.drawVariant(seed: 1, id: "v") } catch {
       #expect(error.description.contains("found no variant satisfying its constraints in 50 draws"))
@@ -48,8 +51,9 @@ import Testing
   }
 
   @Test func failingExpressionIsReportedWithItsPlace() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(
-      parameters: "  x: { uniform: [1, 2] }", derived: "  y: ln(-x)"))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        parameters: "  x: { uniform: [1, 2] }", derived: "  y: ln(-x)"))
     do {
       _ = try template.drawVariant(seed: 1, id: "v")
       Issue.record("expected an error")
@@ -59,13 +63,15 @@ import Testing
   }
 
   @Test func misconceptionInsideTheAcceptedIntervalRejectsTheDraw() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
-      max_attempts: 20
-      misconceptions:
-        - id: tiny-slip
-          value: 2 * x * 1.001
-          feedback: indistinguishable
-      """))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        extra: """
+          max_attempts: 20
+          misconceptions:
+            - id: tiny-slip
+              value: 2 * x * 1.001
+              feedback: indistinguishable
+          """))
     do {
       _ = try template.drawVariant(seed: 7, id: "v")
       Issue.record("a draw whose named mistake would be marked right was kept")
@@ -76,13 +82,15 @@ import Testing
 
   @Test func misconceptionInsideTheIntervalOnlySometimesIsRedrawnAway() throws {
     // The key 2x is within 1 % of 3 for about a third of these x.
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(
-      parameters: "  x: { uniform: [1.45, 1.55], sigfigs: 4 }", extra: """
-      misconceptions:
-        - id: three
-          value: 3
-          feedback: a fixed guess
-      """))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        parameters: "  x: { uniform: [1.45, 1.55], sigfigs: 4 }",
+        extra: """
+          misconceptions:
+            - id: three
+              value: 3
+              feedback: a fixed guess
+          """))
     for seed in UInt64(0)..<60 {
       let answer = try #require(try template.drawVariant(seed: seed, id: "v").answer("double")?.numeric)
       let three = try #require(answer.misconceptions.first { $0.id == "three" })
@@ -91,28 +99,30 @@ import Testing
   }
 
   @Test func misconceptionThatIsTheKeyOrCannotBeComputedOrRepeatsAnotherIsDropped() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(extra: """
-      misconceptions:
-        - id: exactly-the-key
-          value: x + x
-          feedback: the same computation
-        - id: conditional
-          when: x > 100
-          value: 3 * x
-          feedback: never applies here
-        - id: halved
-          value: x
-          feedback: "You halved it: {x}"
-        - id: same-as-halved
-          value: x
-          feedback: duplicate value
-        - id: same-but-for-rounding-noise
-          value: (x * 3) / 3 * (1 + 1e-13)
-          feedback: the same mistake computed another way
-        - id: impossible
-          value: ln(-x)
-          feedback: cannot be computed
-      """))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        extra: """
+          misconceptions:
+            - id: exactly-the-key
+              value: x + x
+              feedback: the same computation
+            - id: conditional
+              when: x > 100
+              value: 3 * x
+              feedback: never applies here
+            - id: halved
+              value: x
+              feedback: "You halved it: {x}"
+            - id: same-as-halved
+              value: x
+              feedback: duplicate value
+            - id: same-but-for-rounding-noise
+              value: (x * 3) / 3 * (1 + 1e-13)
+              feedback: the same mistake computed another way
+            - id: impossible
+              value: ln(-x)
+              feedback: cannot be computed
+          """))
     let variant = try template.drawVariant(seed: 7, id: "v")
     let answer = try #require(variant.answer("double")?.numeric)
     #expect(answer.misconceptions.map(\.id) == ["halved"])
@@ -120,21 +130,22 @@ import Testing
   }
 
   @Test func choiceMisconceptionLeadingToTheCorrectOptionIsNotADistractor() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(
-      parameters: "  x: { uniform: [-1, 1] }",
-      constraints: "  - abs(x) > 0.1",
-      answers: """
-        - id: sign
-          choice:
-            options: { positive: Positive, negative: Negative }
-            correct: if(x > 0, "positive", "negative")
-      """,
-      extra: """
-        misconceptions:
-          - id: always-positive
-            option: "'positive'"
-            feedback: not every number is positive
-        """))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        parameters: "  x: { uniform: [-1, 1] }",
+        constraints: "  - abs(x) > 0.1",
+        answers: """
+            - id: sign
+              choice:
+                options: { positive: Positive, negative: Negative }
+                correct: if(x > 0, "positive", "negative")
+          """,
+        extra: """
+          misconceptions:
+            - id: always-positive
+              option: "'positive'"
+              feedback: not every number is positive
+          """))
     var sawDistractor = false
     for seed in UInt64(0)..<100 {
       let choice = try #require(try template.drawVariant(seed: seed, id: "v").answer("sign")?.choice)
@@ -148,11 +159,13 @@ import Testing
   }
 
   @Test func ionAndPresetParametersBringTheirConcentrations() throws {
-    let template = try TemplateFixtures.parse(TemplateFixtures.template(parameters: """
-        ion: { ion: [K+], preset: squid-giant-axon }
-        cell: { preset: [frog-skeletal-muscle] }
-        x: { value: "ion_in + ion_out + ion_z + cell_Na_out + cell_pCl + cell_T_C" }
-      """))
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(
+        parameters: """
+            ion: { ion: [K+], preset: squid-giant-axon }
+            cell: { preset: [frog-skeletal-muscle] }
+            x: { value: "ion_in + ion_out + ion_z + cell_Na_out + cell_pCl + cell_T_C" }
+          """))
     let variant = try template.drawVariant(seed: 1, id: "v")
     #expect(variant.parameter("ion") == .text("K+", display: "K⁺"))
     #expect(variant.parameter("cell") == .text("frog-skeletal-muscle", display: "frog skeletal muscle"))
@@ -161,7 +174,8 @@ import Testing
   }
 
   @Test func placeholdersFormatNumbersSignsAndIons() throws {
-    let template = try TemplateFixtures.parse("""
+    let template = try TemplateFixtures.parse(
+      """
       format: 1
       id: sample
       title: t
@@ -180,6 +194,8 @@ import Testing
           unit: mV
       """)
     let variant = try template.drawVariant(seed: 1, id: "v")
-    #expect(variant.stem == "Ca²⁺ (calcium, Ca2+) at −70 mV; −140.0; +70.0; −23.3; 4.90 × 10⁷; 3.3 × 10⁻⁶; +30 −70; {literal}")
+    #expect(
+      variant.stem == "Ca²⁺ (calcium, Ca2+) at −70 mV; −140.0; +70.0; −23.3; 4.90 × 10⁷; 3.3 × 10⁻⁶; +30 −70; {literal}"
+    )
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import QuizModel
-@testable import TemplateEngine
 import TestSupport
 import Testing
+
+@testable import TemplateEngine
 
 /// Hostile and broken template and bank files end in a located error, quickly.
 @Suite struct YAMLLimitsTests {
@@ -41,7 +42,8 @@ import Testing
   }
 
   @Test func aFewAliasesStillWork() throws {
-    let bank = try Bank.parse("""
+    let bank = try Bank.parse(
+      """
       title: Aliases
       seed: 1
       items:
@@ -84,9 +86,13 @@ import Testing
   func unreadableFilesAreNamedWithAPlainReason(name: String, reason: String) throws {
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
-    try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("folder.yaml"), withIntermediateDirectories: false)
-    try Data("title: ok\nstem: caf\u{E9}".utf8.map { $0 } .prefix(14) + [0xE9, 0x0A]).write(to: folder.url.appendingPathComponent("latin1.yaml"))
-    let error = #expect(throws: TemplateError.self) { try readYAMLText(at: folder.url.appendingPathComponent(name), file: name) }
+    try FileManager.default.createDirectory(
+      at: folder.url.appendingPathComponent("folder.yaml"), withIntermediateDirectories: false)
+    try Data("title: ok\nstem: caf\u{E9}".utf8.map { $0 }.prefix(14) + [0xE9, 0x0A]).write(
+      to: folder.url.appendingPathComponent("latin1.yaml"))
+    let error = #expect(throws: TemplateError.self) {
+      try readYAMLText(at: folder.url.appendingPathComponent(name), file: name)
+    }
     #expect(error?.file == name)
     #expect(error?.message.contains(reason) == true)
     #expect(error?.description.contains("NSCocoaErrorDomain") == false)
@@ -97,7 +103,9 @@ import Testing
   }
 
   @Test func endlessInputIsCutAtTheLimit() throws {
-    let error = #expect(throws: InputFileError.self) { try InputFile.bytes(at: URL(fileURLWithPath: "/dev/zero"), limit: 1 << 16) }
+    let error = #expect(throws: InputFileError.self) {
+      try InputFile.bytes(at: URL(fileURLWithPath: "/dev/zero"), limit: 1 << 16)
+    }
     #expect(error?.reason == .tooLarge(limit: 1 << 16))
   }
 }
@@ -111,7 +119,8 @@ import Testing
     let error = #expect(throws: GenerationError.self) { try template.drawVariant(seed: 1, id: "sample-01") }
     let description = error?.description ?? ""
     #expect(!description.contains(":0:0"))
-    let stemLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("stem:") }.map { $0 + 1 }
+    let stemLine = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("stem:") }
+      .map { $0 + 1 }
     #expect(description.hasPrefix("sample.yaml:\(stemLine ?? -1):"), "\(description)")
   }
 

@@ -31,8 +31,10 @@ public struct CanvasStudentAnalysis {
     /// awarded. Questions not drawn are left out: their cells are blank.
     public var answers: [Int: (text: String, points: Double)]
 
-    public init(name: String, id: String, sisID: String, section: String, attempt: Int = 1,
-                answers: [Int: (text: String, points: Double)]) {
+    public init(
+      name: String, id: String, sisID: String, section: String, attempt: Int = 1,
+      answers: [Int: (text: String, points: Double)]
+    ) {
       self.name = name
       self.id = id
       self.sisID = sisID
@@ -49,7 +51,9 @@ public struct CanvasStudentAnalysis {
   /// `HtmlTextHelper.strip_tags`: every tag removed with no space, numeric entities decoded, named entities
   /// deleted.
   public static func stripTags(_ html: String) -> String {
-    var out = "", inTag = false, entity: String? = nil
+    var out = ""
+    var inTag = false
+    var entity: String? = nil
     for c in html {
       if inTag {
         if c == ">" { inTag = false }
@@ -86,15 +90,19 @@ public struct CanvasStudentAnalysis {
   /// options decide), a column pair per question (`"<id>: <strip_tags(html)>"` and its points), then
   /// `n correct, n incorrect, score`.
   public func csv(_ attempts: [Attempt], sisIDs: Bool = true, allVersions: Bool = true) -> String {
-    var header = ["name", "id"] + (sisIDs ? ["sis_id"] : []) + ["section", "section_id"]
+    var header =
+      ["name", "id"] + (sisIDs ? ["sis_id"] : []) + ["section", "section_id"]
       + (sisIDs ? ["section_sis_id"] : []) + ["submitted"] + (allVersions ? ["attempt"] : [])
     for q in questions { header += ["\(q.id): \(Self.stripTags(q.html))", Self.rubyFloat(q.points)] }
     header += ["n correct", "n incorrect", "score"]
     var lines = [header]
     for a in attempts {
-      var row = [a.name, a.id] + (sisIDs ? [a.sisID] : []) + [a.section, "1"] + (sisIDs ? [""] : [])
+      var row =
+        [a.name, a.id] + (sisIDs ? [a.sisID] : []) + [a.section, "1"] + (sisIDs ? [""] : [])
         + ["2026-11-30 10:00:00 UTC"] + (allVersions ? ["\(a.attempt)"] : [])
-      var right = 0, wrong = 0, score = 0.0
+      var right = 0
+      var wrong = 0
+      var score = 0.0
       for q in questions {
         guard let answer = a.answers[q.id] else {
           row += ["", ""]

@@ -40,8 +40,10 @@ public struct MoodleResponsesReport {
     /// Per slot: the response summary, nil for none.
     public var responses: [String?]
 
-    public init(firstName: String, lastName: String, identity: [String], state: String? = "Finished",
-                grade: String = "0.00", questions: [String?], responses: [String?]) {
+    public init(
+      firstName: String, lastName: String, identity: [String], state: String? = "Finished",
+      grade: String = "0.00", questions: [String?], responses: [String?]
+    ) {
       self.firstName = firstName
       self.lastName = lastName
       self.identity = identity
@@ -61,8 +63,10 @@ public struct MoodleResponsesReport {
   /// The quiz's maximum grade as `quiz_format_grade` writes it (`10.00`).
   public var maximumGrade: String
 
-  public init(identityFields: [String] = ["Email address"], slots: [String], showQuestionText: Bool = true,
-              maximumGrade: String = "10.00") {
+  public init(
+    identityFields: [String] = ["Email address"], slots: [String], showQuestionText: Bool = true,
+    maximumGrade: String = "10.00"
+  ) {
     self.identityFields = identityFields
     self.slots = slots
     self.showQuestionText = showQuestionText
@@ -71,8 +75,11 @@ public struct MoodleResponsesReport {
 
   /// The header row.
   public var header: [String] {
-    var header = ["Last name", "First name"] + identityFields + ["Status", "Started on", "Completed", "Duration",
-                                                                 "Grade/" + maximumGrade]
+    var header =
+      ["Last name", "First name"] + identityFields + [
+        "Status", "Started on", "Completed", "Duration",
+        "Grade/" + maximumGrade,
+      ]
     for n in slots {
       if showQuestionText { header.append("Question \(n)") }
       header.append("Response \(n)")
@@ -87,8 +94,11 @@ public struct MoodleResponsesReport {
       let finished = a.state == "Finished"
       var row = [a.lastName, a.firstName] + a.identity
       if let state = a.state {
-        row += [state, "\(i + 1) November 2026  10:0\(i % 10) AM", finished ? "\(i + 1) November 2026  10:3\(i % 10) AM" : "-",
-                finished ? "\(20 + i) mins 5 secs" : "-", finished ? a.grade : "-"]
+        row += [
+          state, "\(i + 1) November 2026  10:0\(i % 10) AM",
+          finished ? "\(i + 1) November 2026  10:3\(i % 10) AM" : "-",
+          finished ? "\(20 + i) mins 5 secs" : "-", finished ? a.grade : "-",
+        ]
       } else {
         row += ["-", "-", "-", "-", "-"]
       }
@@ -110,7 +120,8 @@ public struct MoodleResponsesReport {
   public static func fputcsv(_ fields: [String]) -> String {
     fields.map { field -> String in
       guard field.contains(where: { ",\"\\\n\r\t ".contains($0) }) else { return field }
-      var out = "\"", escaped = false
+      var out = "\""
+      var escaped = false
       for c in field {
         if c == "\\" {
           escaped = true
@@ -154,21 +165,30 @@ public struct MoodleResponsesReport {
   /// per gap, the options of a MULTICHOICE gap (HTML, decoded once as the parser decodes them; empty for a
   /// NUMERICAL gap).
   static func clozePlaceholders(_ html: String) -> (String, [[String]]) {
-    var text = "", gaps: [[String]] = []
+    var text = ""
+    var gaps: [[String]] = []
     var rest = Substring(html)
     while let open = rest.firstIndex(of: "{") {
       text += rest[..<open]
       let body = rest[rest.index(after: open)...]
-      guard let close = body.firstIndex(of: "}") else { text += body; rest = ""; break }
+      guard let close = body.firstIndex(of: "}") else {
+        text += body
+        rest = ""
+        break
+      }
       let fields = body[..<close].split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
       let type = fields.count == 3 ? fields[1].uppercased() : ""
-      gaps.append(type.hasPrefix("MULTICHOICE") || type.hasPrefix("MC") ? fields[2].split(separator: "~").map { alternative in
-        var a = Substring(alternative)
-        if a.hasPrefix("=") { a = a.dropFirst() } else if a.hasPrefix("%"), let end = a.dropFirst().firstIndex(of: "%") {
-          a = a[a.index(after: end)...]
-        }
-        return decodeEntities(String(a.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]))
-      } : [])
+      gaps.append(
+        type.hasPrefix("MULTICHOICE") || type.hasPrefix("MC")
+          ? fields[2].split(separator: "~").map { alternative in
+            var a = Substring(alternative)
+            if a.hasPrefix("=") {
+              a = a.dropFirst()
+            } else if a.hasPrefix("%"), let end = a.dropFirst().firstIndex(of: "%") {
+              a = a[a.index(after: end)...]
+            }
+            return decodeEntities(String(a.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]))
+          } : [])
       text += "{#\(gaps.count)}"
       rest = body[body.index(after: close)...]
     }
@@ -179,7 +199,8 @@ public struct MoodleResponsesReport {
   /// source are spaces, a paragraph starts after a blank line, `<br>` breaks the line, other tags go, entities
   /// are decoded, runs of spaces become one, and the ends are trimmed.
   public static func htmlToText(_ html: String) -> String {
-    var out = "", tag: String? = nil
+    var out = ""
+    var tag: String? = nil
     for c in html {
       if var t = tag {
         if c == ">" {
@@ -192,7 +213,10 @@ public struct MoodleResponsesReport {
         }
         continue
       }
-      if c == "<" { tag = ""; continue }
+      if c == "<" {
+        tag = ""
+        continue
+      }
       out.append(c == "\n" || c == "\r\n" || c == "\t" || c == "\r" ? " " : c)
     }
     var text = decodeEntities(out)
@@ -206,16 +230,24 @@ public struct MoodleResponsesReport {
   /// `html_entity_decode`: the named entities our files use and every numeric one.
   static func decodeEntities(_ text: String) -> String {
     guard text.contains("&") else { return text }
-    var out = "", entity: String? = nil
+    var out = ""
+    var entity: String? = nil
     for c in text {
       if var e = entity {
         if c == ";" {
           entity = nil
           let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}"]
-          if let n = named[e] { out += n; continue }
+          if let n = named[e] {
+            out += n
+            continue
+          }
           let digits = e.dropFirst()
           let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-          if e.hasPrefix("#"), let value, let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) } else { out += "&" + e + ";" }
+          if e.hasPrefix("#"), let value, let scalar = Unicode.Scalar(value) {
+            out.unicodeScalars.append(scalar)
+          } else {
+            out += "&" + e + ";"
+          }
         } else if e.count < 10, c.isLetter || c.isNumber || c == "#" {
           e.append(c)
           entity = e

@@ -52,8 +52,8 @@ public struct AnswerParser: Sendable {
   /// Reads a response to one part of a variant, numeric or choice.
   public func parse(_ text: String, for answer: Answer) -> ParsedResponse {
     switch answer.kind {
-    case let .numeric(n): parse(text, numericIn: n.unit)
-    case let .choice(c): parse(text, choice: c)
+    case .numeric(let n): parse(text, numericIn: n.unit)
+    case .choice(let c): parse(text, choice: c)
     }
   }
 
@@ -83,9 +83,10 @@ public struct AnswerParser: Sendable {
     switch scanner.scan() {
     case .blank:
       return .blank
-    case let .unreadable(reason):
+    case .unreadable(let reason):
       let text = quoted(String(decoding: bytes, as: UTF8.self))
-      return .unreadable(reason: reason == "not a number" ? "\(text) is not a number" : "\(text) is not a number: \(reason)")
+      return .unreadable(
+        reason: reason == "not a number" ? "\(text) is not a number" : "\(text) is not a number: \(reason)")
     case .number(var number, let range):
       guard !range.isEmpty else {
         if let target { number.unit = target.unit }
@@ -99,19 +100,25 @@ public struct AnswerParser: Sendable {
       let unitText = String(decoding: unitBytes, as: UTF8.self)
       guard let written = MeasurementUnit.lookup(unitText) else {
         if let target, unitText == target.text { return .number(number) }
-        return .unreadable(reason: "\(quoted(String(decoding: bytes, as: UTF8.self))): \(quoted(unitText)) is not a unit")
+        return .unreadable(
+          reason: "\(quoted(String(decoding: bytes, as: UTF8.self))): \(quoted(unitText)) is not a unit")
       }
       guard let target else {
         number.unit = written
         return .number(number)
       }
       guard let expected = target.unit else {
-        return written.symbol == target.text ? .number(number)
-          : .wrongUnit(written: unitText, expected: target.text, reason: "the answer is in \(target.text), not \(unitText)")
+        return written.symbol == target.text
+          ? .number(number)
+          : .wrongUnit(
+            written: unitText, expected: target.text, reason: "the answer is in \(target.text), not \(unitText)")
       }
       guard written.dimension == expected.dimension else {
-        return .wrongUnit(written: unitText, expected: target.text,
-                          reason: "\(unitText) is \(written.dimension.phrase) unit; the answer is \(expected.dimension.phrase) in \(target.text)")
+        return .wrongUnit(
+          written: unitText, expected: target.text,
+          reason:
+            "\(unitText) is \(written.dimension.phrase) unit; the answer is \(expected.dimension.phrase) in \(target.text)"
+        )
       }
       return .number(number.shifted(by: written.powerOfTen - expected.powerOfTen, unit: expected))
     }
@@ -158,7 +165,9 @@ struct ChoiceMatcher: Sendable {
   /// The option a normalised phrase names: its id or text, or a direction only one option means.
   private func option(named normalized: String) -> String? {
     if let id = byText[normalized] { return id }
-    if let d = Direction.of(normalized), let id = byDirection[d] ?? d.alternative.flatMap({ byDirection[$0] }) { return id }
+    if let d = Direction.of(normalized), let id = byDirection[d] ?? d.alternative.flatMap({ byDirection[$0] }) {
+      return id
+    }
     return nil
   }
 }

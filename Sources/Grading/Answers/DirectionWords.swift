@@ -100,7 +100,9 @@ enum Direction: Hashable, Sendable {
       "depleted", "depletion", "lower", "low", "decreased", "decrease", "decreases", "reduced", "less",
       "less concentrated", "diluted", "smaller",
     ] { t[w] = .less }
-    for w in ["yes", "true", "spontaneous", "downhill", "yes it can", "it can", "can", "yes spontaneous"] { t[w] = .yes }
+    for w in ["yes", "true", "spontaneous", "downhill", "yes it can", "it can", "can", "yes spontaneous"] {
+      t[w] = .yes
+    }
     for w in [
       "no", "false", "not spontaneous", "nonspontaneous", "non spontaneous", "uphill", "cannot", "can not", "can t",
       "no it cannot", "no it can t", "no not spontaneous",
@@ -121,7 +123,8 @@ enum Direction: Hashable, Sendable {
     ] { t[w] = .pumpCurrent }
     for w in [
       "rundown", "run down", "running down", "run down of the gradients", "run down of gradients", "gradient run down",
-      "gradients run down", "gradient rundown", "gradients rundown", "rundown of the gradients", "loss of the gradients",
+      "gradients run down", "gradient rundown", "gradients rundown", "rundown of the gradients",
+      "loss of the gradients",
       "loss of gradients", "loss of the ion gradients", "ion gradients", "concentration gradients", "gradients",
       "na accumulation", "sodium accumulation",
     ] { t[w] = .gradientRunDown }

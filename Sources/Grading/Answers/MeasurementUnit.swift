@@ -72,7 +72,9 @@ public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
       default: compact.unicodeScalars.append(scalar)
       }
     }
-    for (suffix, replacement) in [("mol-1", "/mol"), ("mol^-1", "/mol"), ("mol⁻¹", "/mol"), ("/l", "/L"), ("L-1", "/L"), ("l-1", "/L")]
+    for (suffix, replacement) in [
+      ("mol-1", "/mol"), ("mol^-1", "/mol"), ("mol⁻¹", "/mol"), ("/l", "/L"), ("L-1", "/L"), ("l-1", "/L"),
+    ]
     where compact.hasSuffix(suffix) && !compact.hasSuffix(replacement) {
       compact = String(compact.dropLast(suffix.count)) + replacement
       compact = compact.replacingDoubleSlash()
@@ -119,7 +121,8 @@ public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
       }
       guard base.prefixed else { continue }
       for prefix in prefixes {
-        let unit = MeasurementUnit(symbol: prefix.symbols[0] + canonical, dimension: base.dimension, powerOfTen: prefix.power)
+        let unit = MeasurementUnit(
+          symbol: prefix.symbols[0] + canonical, dimension: base.dimension, powerOfTen: prefix.power)
         for p in prefix.symbols {
           for symbol in base.symbols { add(p + symbol, unit) }
         }

@@ -32,8 +32,10 @@ struct NumberScanner {
       return (UInt32(b0 & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
     }
     if b0 & 0xF8 == 0xF0, index + 3 < end {
-      return (UInt32(b0 & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-        | UInt32(bytes[index + 3] & 0x3F), 4)
+      return (
+        UInt32(b0 & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+          | UInt32(bytes[index + 3] & 0x3F), 4
+      )
     }
     return (0xFFFD, 1)
   }
@@ -133,25 +135,28 @@ struct NumberScanner {
 
     // Digits and separators.
     var significand: UInt64 = 0
-    var dropped = 0                 // digits not kept in the significand (past 18)
+    var dropped = 0  // digits not kept in the significand (past 18)
     var digitCount = 0
-    var leadingZeros = 0            // zeros before the first non-zero digit
-    var trailingZeros = 0           // zeros after the last non-zero digit
+    var leadingZeros = 0  // zeros before the first non-zero digit
+    var trailingZeros = 0  // zeros after the last non-zero digit
     var seenNonZero = false
-    var firstGroup = 0              // digits before the first separator
+    var firstGroup = 0  // digits before the first separator
     var firstGroupIsZero = true
-    var group = 0                   // digits since the last separator
+    var group = 0  // digits since the last separator
     var separators = 0
     var innerGroupsAreThree = true  // every group between two separators has three digits
     var last: Separator? = nil
-    var lastCount = 0               // how many separators of the last separator's kind
-    var kinds: UInt8 = 0            // a bit for each kind of separator seen
+    var lastCount = 0  // how many separators of the last separator's kind
+    var kinds: UInt8 = 0  // a bit for each kind of separator seen
     scanDigits: while i < end {
       if let d = digit(at: i) {
         i += 1
         digitCount += 1
         group += 1
-        if separators == 0 { firstGroup += 1; if d != 0 { firstGroupIsZero = false } }
+        if separators == 0 {
+          firstGroup += 1
+          if d != 0 { firstGroupIsZero = false }
+        }
         if d == 0 {
           if seenNonZero { trailingZeros += 1 } else { leadingZeros += 1 }
         } else {
@@ -242,7 +247,7 @@ struct NumberScanner {
         }
       } else if NumberScanner.isTimes(s) {
         var j = i + n
-        while j < end, case let (t, m) = scalar(at: j), NumberScanner.isSpace(t) { j += m }
+        while j < end, case (let t, let m) = scalar(at: j), NumberScanner.isSpace(t) { j += m }
         guard j + 1 < end, bytes[j] == 0x31, bytes[j + 1] == 0x30 else {
           return .unreadable("a multiplication sign without a power of ten")
         }
@@ -274,8 +279,9 @@ struct NumberScanner {
     skipSpaces()
     var unitEnd = end
     if unitEnd > i, bytes[unitEnd - 1] == 0x2E { unitEnd -= 1 }  // "−95 mV."
-    let number = ParsedNumber(isNegative: negative && significand != 0, significand: significand,
-                              exponent: exponent, significantFigures: min(sigMin, sigMax)...sigMax)
+    let number = ParsedNumber(
+      isNegative: negative && significand != 0, significand: significand,
+      exponent: exponent, significantFigures: min(sigMin, sigMax)...sigMax)
     return .number(number, unit: i..<max(i, unitEnd))
   }
 

@@ -24,8 +24,10 @@ public struct ParsedNumber: Hashable, Sendable {
   public var significantFigures: ClosedRange<Int>
 
   /// Creates a number from its decimal parts.
-  public init(isNegative: Bool, significand: UInt64, exponent: Int, unit: MeasurementUnit? = nil,
-              significantFigures: ClosedRange<Int>) {
+  public init(
+    isNegative: Bool, significand: UInt64, exponent: Int, unit: MeasurementUnit? = nil,
+    significantFigures: ClosedRange<Int>
+  ) {
     self.isNegative = isNegative
     self.significand = significand
     self.exponent = exponent
@@ -38,7 +40,8 @@ public struct ParsedNumber: Hashable, Sendable {
     let magnitude: Double
     if significand < (1 << 53), (-22...22).contains(exponent) {
       // Both operands are exact, so one multiplication or division rounds correctly.
-      magnitude = exponent >= 0 ? Double(significand) * powersOfTen[exponent] : Double(significand) / powersOfTen[-exponent]
+      magnitude =
+        exponent >= 0 ? Double(significand) * powersOfTen[exponent] : Double(significand) / powersOfTen[-exponent]
     } else if significand == 0 {
       magnitude = 0
     } else {

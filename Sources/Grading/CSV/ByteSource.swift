@@ -86,14 +86,14 @@ struct ByteSource {
 
   private mutating func readRaw() throws(CSVError) -> [UInt8] {
     switch origin {
-    case let .file(handle):
+    case .file(let handle):
       do {
         guard let data = try handle.read(upToCount: ByteSource.chunkSize) else { return [] }
         return [UInt8](data)
       } catch {
         throw CSVError(.unreadableFile, file: name, message: "cannot read the file (\(InputFile.describe(error)))")
       }
-    case let .memory(bytes, offset):
+    case .memory(let bytes, let offset):
       let end = min(bytes.count, offset + ByteSource.chunkSize)
       origin = .memory(bytes, offset: end)
       return Array(bytes[offset..<end])

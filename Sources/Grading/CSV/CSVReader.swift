@@ -76,7 +76,9 @@ public struct CSVReader {
   /// Reads CSV text already in memory (UTF-8 or UTF-16 with a byte-order mark).
   ///
   /// - Throws: ``CSVError`` for UTF-16 text cut in the middle of a character.
-  public init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil, limits: Limits = Limits()) throws(CSVError) {
+  public init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil, limits: Limits = Limits())
+    throws(CSVError)
+  {
     self.limits = limits
     source = ByteSource(bytes: bytes, name: name)
     self.separator = separator ?? 0
@@ -111,12 +113,17 @@ public struct CSVReader {
     var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
     var quoted = false
     for b in bytes {
-      if b == UInt8(ascii: "\"") { quoted.toggle(); continue }
+      if b == UInt8(ascii: "\"") {
+        quoted.toggle()
+        continue
+      }
       if quoted { continue }
       if b == 10 || b == 13 { break }
       if counts[b] != nil { counts[b]! += 1 }
     }
-    let comma = counts[UInt8(ascii: ",")]!, semicolon = counts[UInt8(ascii: ";")]!, tab = counts[UInt8(ascii: "\t")]!
+    let comma = counts[UInt8(ascii: ",")]!
+    let semicolon = counts[UInt8(ascii: ";")]!
+    let tab = counts[UInt8(ascii: "\t")]!
     if tab > comma, tab >= semicolon { return UInt8(ascii: "\t") }
     if semicolon > comma { return UInt8(ascii: ";") }
     return UInt8(ascii: ",")
@@ -157,8 +164,10 @@ public struct CSVReader {
   func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
     try fieldBytes.withUnsafeBufferPointer { bytes in
       try fieldEnds.withUnsafeBufferPointer { ends in
-        try body(CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[recordStart...]),
-                           ends: UnsafeBufferPointer(rebasing: ends[endsStart...])))
+        try body(
+          CSVFields(
+            bytes: UnsafeBufferPointer(rebasing: bytes[recordStart...]),
+            ends: UnsafeBufferPointer(rebasing: ends[endsStart...])))
       }
     }
   }
@@ -230,15 +239,21 @@ public struct CSVReader {
       fieldEnds.removeAll(keepingCapacity: true)
     }
     row = nextRow
-    let quote = UInt8(ascii: "\""), lf: UInt8 = 10, cr: UInt8 = 13, sep = separator
+    let quote = UInt8(ascii: "\"")
+    let lf: UInt8 = 10
+    let cr: UInt8 = 13
+    let sep = separator
     while true {
       // One field.
       if try peek() == quote {
         position += 1
         while true {
           guard let b = try peek() else {
-            throw CSVError(.unterminatedQuote, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
-                           message: "a quote opens a field but is never closed (from \(quoted("\"" + String(decoding: fieldBytes[fieldStart...], as: UTF8.self))))")
+            throw CSVError(
+              .unterminatedQuote, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
+              message:
+                "a quote opens a field but is never closed (from \(quoted("\"" + String(decoding: fieldBytes[fieldStart...], as: UTF8.self))))"
+            )
           }
           position += 1
           if b == quote {
@@ -261,8 +276,10 @@ public struct CSVReader {
             rest.append(c)
             position += 1
           }
-          throw CSVError(.textAfterClosingQuote, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
-                         message: "text \(quoted(String(decoding: rest, as: UTF8.self))) follows the closing quote of a quoted field")
+          throw CSVError(
+            .textAfterClosingQuote, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
+            message: "text \(quoted(String(decoding: rest, as: UTF8.self))) follows the closing quote of a quoted field"
+          )
         }
       } else {
         // Unquoted: scan the chunk directly.
@@ -288,21 +305,33 @@ public struct CSVReader {
           if let found {
             if found == quote {
               let start = fieldStart
-              throw CSVError(.quoteInUnquotedField, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
-                             message: "a quote appears inside the unquoted field \(quoted(String(decoding: fieldBytes[start...], as: UTF8.self) + "\"")); quote the whole field and double the quote")
+              throw CSVError(
+                .quoteInUnquotedField, file: fileName, row: row, column: fieldEnds.count - endsStart + 1,
+                message:
+                  "a quote appears inside the unquoted field \(quoted(String(decoding: fieldBytes[start...], as: UTF8.self) + "\"")); quote the whole field and double the quote"
+              )
             }
             break scan
           }
         }
       }
       fieldEnds.append(fieldBytes.count - recordStart)
-      if fieldBytes.count - recordStart > limits.maximumRecordBytes || fieldEnds.count - endsStart > limits.maximumFields {
+      if fieldBytes.count - recordStart > limits.maximumRecordBytes
+        || fieldEnds.count - endsStart > limits.maximumFields
+      {
         try tooLarge()
       }
       // After the field.
       guard let b = try peek() else { break }
       position += 1
-      if b == sep { if try peek() == nil { fieldEnds.append(fieldBytes.count - recordStart); break } else { continue } }
+      if b == sep {
+        if try peek() == nil {
+          fieldEnds.append(fieldBytes.count - recordStart)
+          break
+        } else {
+          continue
+        }
+      }
       if b == cr, try peek() == lf { position += 1 }
       break
     }
@@ -315,15 +344,22 @@ extension CSVReader {
   fileprivate func tooLarge() throws(CSVError) -> Never {
     let column = fieldEnds.count - endsStart + 1
     if fieldEnds.count - endsStart > limits.maximumFields {
-      throw CSVError(.tooLarge, file: fileName, row: row, column: 0,
-                     message: "the row has more than \(limits.maximumFields) fields; is the separator right?")
+      throw CSVError(
+        .tooLarge, file: fileName, row: row, column: 0,
+        message: "the row has more than \(limits.maximumFields) fields; is the separator right?")
     }
     if fieldBytes.count - recordStart > limits.maximumRecordBytes {
-      throw CSVError(.tooLarge, file: fileName, row: row, column: column - 1,
-                     message: "the row is longer than \(byteText(limits.maximumRecordBytes)); is a quote left open, or is this not a CSV file?")
+      throw CSVError(
+        .tooLarge, file: fileName, row: row, column: column - 1,
+        message:
+          "the row is longer than \(byteText(limits.maximumRecordBytes)); is a quote left open, or is this not a CSV file?"
+      )
     }
-    throw CSVError(.tooLarge, file: fileName, row: row, column: column,
-                   message: "the field is longer than \(byteText(limits.maximumFieldBytes)); is a quote left open, or is this not a CSV file?")
+    throw CSVError(
+      .tooLarge, file: fileName, row: row, column: column,
+      message:
+        "the field is longer than \(byteText(limits.maximumFieldBytes)); is a quote left open, or is this not a CSV file?"
+    )
   }
 }
 

@@ -35,8 +35,10 @@ public struct Grader: Sendable {
   ///   it (QTI: `item#response`, or the item alone for a one-part variant), or, for a personalised quiz, by
   ///   the label printed on a student's handout.
   /// - Parameter students: A personalised quiz's roster: names for `grades.csv` when the answers give none.
-  public init(quiz: Quiz, deliveries: [Delivery] = [], students: [RosterStudent] = [], policy: GradingPolicy = GradingPolicy(),
-              attempts: AttemptsRule = .last) {
+  public init(
+    quiz: Quiz, deliveries: [Delivery] = [], students: [RosterStudent] = [], policy: GradingPolicy = GradingPolicy(),
+    attempts: AttemptsRule = .last
+  ) {
     self.quiz = quiz
     self.policy = policy
     self.attempts = attempts
@@ -52,7 +54,7 @@ public struct Grader: Sendable {
   ///
   /// - Returns: The grade, or nil when the quiz has no such part.
   public func grade(_ response: String, for item: String) -> ResponseGrade? {
-    guard case let .part(p)? = key.byName[item] else { return nil }
+    guard case .part(let p)? = key.byName[item] else { return nil }
     let part = key.parts[p]
     var text = response
     return text.withUTF8 { grade($0, part: part) }
@@ -86,12 +88,17 @@ public struct Grader: Sendable {
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.
   /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
-  public func grade(submissionsAt input: URL, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
-                    workers: Int = 1) throws -> GradingSummary {
-    let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map { folder.appendingPathComponent($0) }
+  public func grade(
+    submissionsAt input: URL, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
+    workers: Int = 1
+  ) throws -> GradingSummary {
+    let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map {
+      folder.appendingPathComponent($0)
+    }
     let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path
     if let clash = outputs.first(where: { $0.standardizedFileURL.resolvingSymlinksInPath().path == inputPath }) {
-      throw GradingError("The output folder would overwrite the input \(clash.lastPathComponent): choose another --out folder")
+      throw GradingError(
+        "The output folder would overwrite the input \(clash.lastPathComponent): choose another --out folder")
     }
     var reader = try CSVReader(contentsOf: input)
     do {
@@ -103,15 +110,20 @@ public struct Grader: Sendable {
   }
 
   /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:workers:)``.
-  public func grade(_ reader: inout CSVReader, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
-                    workers: Int = 1) throws -> GradingSummary {
+  public func grade(
+    _ reader: inout CSVReader, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
+    workers: Int = 1
+  ) throws -> GradingSummary {
     guard try reader.next() else {
       throw CSVError(.emptyFile, file: reader.fileName, message: "the file is empty: expected a header row")
     }
     let header = reader.strings
     guard let format = format ?? SubmissionFormat.detect(header: header) else {
-      throw CSVError(.unknownHeader, file: reader.fileName, row: 1,
-                     message: "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report, Google Forms responses or a Moodle Responses report, or give --input-format")
+      throw CSVError(
+        .unknownHeader, file: reader.fileName, row: 1,
+        message:
+          "cannot tell the format from the header \(quoted(header.joined(separator: ","), limit: 80)); expected student,item,response (long), student,<item>,… (wide), a Canvas Student Analysis report, Google Forms responses or a Moodle Responses report, or give --input-format"
+      )
     }
     let layout = try Layout(header: header, format: format, key: key, file: reader.fileName, identity: identityColumn)
     // Under the `last` rule, a quick read finds each student's last answer to each question (no grading, no
@@ -171,7 +183,10 @@ public struct Grader: Sendable {
           kept.append(contentsOf: repeatElement(-1, count: slots))
         }
         if layout.format == .long {
-          guard case let .part(p)? = key.lookup(item: trimmed(fields[layout.item]), student: trimmed(fields[layout.student])) else { return }
+          guard
+            case .part(let p)? = key.lookup(
+              item: trimmed(fields[layout.item]), student: trimmed(fields[layout.student]))
+          else { return }
           let part = key.parts[p]
           if !isBlank(fields[layout.response], part) {
             kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0)

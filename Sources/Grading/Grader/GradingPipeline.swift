@@ -10,7 +10,8 @@ extension Grader {
   /// thread prepares them (``RecordBatch/prepare(grader:layout:)``: grading and line building). Committed
   /// batches are kept for their storage.
   func gradeRecords(_ reader: CSVReader, into run: GradingRun, layout: Layout, workers: Int)
-    throws(CSVError) -> (CSVReader, GradingRun) {
+    throws(CSVError) -> (CSVReader, GradingRun)
+  {
     var reader = reader
     var run = run
     var spare: [RecordBatch] = []

@@ -40,8 +40,10 @@ public struct GradingPolicy: Hashable, Sendable {
   }
 
   /// Creates a policy; credits are clamped to 0...1.
-  public init(unitSlipCredit: Double = 0, misconceptionCredit: [String: Double] = [:],
-              significantFigures: SignificantFigureCheck? = nil) {
+  public init(
+    unitSlipCredit: Double = 0, misconceptionCredit: [String: Double] = [:],
+    significantFigures: SignificantFigureCheck? = nil
+  ) {
     self.unitSlipCredit = min(max(unitSlipCredit, 0), 1)
     self.misconceptionCredit = misconceptionCredit.mapValues { min(max($0, 0), 1) }
     self.significantFigures = significantFigures

@@ -7,8 +7,10 @@ extension GradingRun {
   /// Wide formats: accounts for each non-empty answer cell, then writes the blanks.
   /// `pregraded` holds, by answer column, the grades the prepare stage computed (nil for blank cells and
   /// columns no part matches).
-  mutating func processAnswerColumns(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-                                     fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>) -> Bool {
+  mutating func processAnswerColumns(
+    row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
+    fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>
+  ) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
     for i in touchedSlots.indices { touchedSlots[i] = false }
@@ -27,8 +29,9 @@ extension GradingRun {
         label = column.header
       }
       let f = withBytes(of: label) { item in
-        respond(row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-                part: resolved, grade: pregraded[c], column: c)
+        respond(
+          row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
+          part: resolved, grade: pregraded[c], column: c)
       }
       flagged = flagged || f
     }
@@ -37,14 +40,17 @@ extension GradingRun {
       if !any, !blanks {
         // A row with no answers from a student whose items were all answered in earlier rows (an empty later
         // attempt): it still gets its line, so every input row appears in responses.csv.
-        emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
-             grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row has no answers; this student's answers are in earlier rows."),
-             fields: fields)
+        emit(
+          row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+          grade: ResponseGrade(
+            verdict: .blank, points: 0, feedback: "The row has no answers; this student's answers are in earlier rows."),
+          fields: fields)
       }
     } else if !any {
-      emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil,
-           grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
-           fields: fields)
+      emit(
+        row: row, studentID: studentID, item: empty, raw: empty, part: nil,
+        grade: ResponseGrade(verdict: .blank, points: 0, feedback: "The row names no student and has no answers."),
+        fields: fields)
     }
     return flagged
   }
@@ -80,9 +86,10 @@ extension GradingRun {
     let name = layout.format == .moodle ? moodleFullName(fields) : layout.name.map { fields.trimmedString($0) } ?? ""
     studentNames.append(name.isEmpty ? key.rosterNames[text] ?? "" : name)
     if layout.format == .canvas {
-      studentInfo.append([layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
-        c.map { fields.trimmedString($0) } ?? ""
-      })
+      studentInfo.append(
+        [layout.canvasID, layout.canvasSISID, layout.canvasSection].map { c in
+          c.map { fields.trimmedString($0) } ?? ""
+        })
     }
     slotStates.append(contentsOf: repeatElement(SlotState(), count: key.slotCount))
     lastStudent = i
@@ -92,22 +99,29 @@ extension GradingRun {
   /// Accounts for one answer cell of a wide format, graded by the prepare stage (`grade`, nil only when no
   /// part matches the column), and writes its line; returns whether it is flagged. Long-format records are
   /// looked up and graded by ``RecordBatch/prepare(grader:layout:)`` alone.
-  mutating func respond(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                        raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part partIndex: Int?, grade: ResponseGrade?,
-                        column: Int) -> Bool {
+  mutating func respond(
+    row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+    raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part partIndex: Int?, grade: ResponseGrade?,
+    column: Int
+  ) -> Bool {
     guard let partIndex else {
-      return emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
-                  grade: ResponseGrade(verdict: .unknownItem, points: 0,
-                                       feedback: key.rosterMiss(student: studentID, label: item)
-                                         ?? "No question of the quiz matches this column."), fields: fields)
+      return emit(
+        row: row, studentID: studentID, item: item, raw: raw, part: nil,
+        grade: ResponseGrade(
+          verdict: .unknownItem, points: 0,
+          feedback: key.rosterMiss(student: studentID, label: item)
+            ?? "No question of the quiz matches this column."), fields: fields)
     }
     let part = key.parts[partIndex]
     guard let student else {
-      return emit(row: row, studentID: studentID, item: item, raw: raw, part: part,
-                  grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
+      return emit(
+        row: row, studentID: studentID, item: item, raw: raw, part: part,
+        grade: ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student."), fields: fields)
     }
     guard let grade else { preconditionFailure("The prepare stage grades every non-blank cell of a part's column") }
-    if let superseded = superseded(student: student, part: part, at: Self.answerPosition(row: row, column: column), grade: grade) {
+    if let superseded = superseded(
+      student: student, part: part, at: Self.answerPosition(row: row, column: column), grade: grade)
+    {
       return emit(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: superseded, fields: fields)
     }
     account(grade, student: student, part: part, row: row, column: column)
@@ -124,15 +138,24 @@ extension GradingRun {
       if layout.format == .canvas {
         // Canvas draws each question group (a part of a problem) on its own: a group whose question the student
         // left empty is one blank, whichever variant was drawn.
-        for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && !touchedSlots[slot] {
-          let label = item.slots.count == 1 ? item.template
-            : item.template + "#" + (key.variants[item.variants[0]].parts.dropFirst(position).first.map { key.parts[$0].answer.id } ?? "\(position + 1)")
+        for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && !touchedSlots[slot]
+        {
+          let label =
+            item.slots.count == 1
+            ? item.template
+            : item.template + "#"
+              + (key.variants[item.variants[0]].parts.dropFirst(position).first.map { key.parts[$0].answer.id }
+                ?? "\(position + 1)")
           wrote = true
           _ = withBytes(of: label) { name in
-            emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
-                 grade: ResponseGrade(verdict: .blank, points: 0,
-                                      feedback: "No answer to \(quoted(item.title, limit: 60))\(item.slots.count == 1 ? "" : ", part \(position + 1)")."),
-                 fields: fields)
+            emit(
+              row: row, studentID: studentID, item: name, raw: empty, part: nil,
+              grade: ResponseGrade(
+                verdict: .blank, points: 0,
+                feedback:
+                  "No answer to \(quoted(item.title, limit: 60))\(item.slots.count == 1 ? "" : ", part \(position + 1)")."
+              ),
+              fields: fields)
           }
         }
         continue
@@ -147,29 +170,32 @@ extension GradingRun {
         guard !touched[itemIndex] else { continue }
         wrote = true
         _ = withBytes(of: item.template) { name in
-          emit(row: row, studentID: studentID, item: name, raw: empty, part: nil,
-               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
-               fields: fields)
+          emit(
+            row: row, studentID: studentID, item: name, raw: empty, part: nil,
+            grade: ResponseGrade(
+              verdict: .blank, points: 0, feedback: "No answer to any variant of \(quoted(item.title, limit: 60))."),
+            fields: fields)
         }
         continue
       }
       guard touched[itemIndex] else { continue }
       let parts = key.variants[Int(answeredVariant)].parts
-      for (position, slot) in item.slots.enumerated() where slotStates[base + slot].variant < 0 && position < parts.count {
+      for (position, slot) in item.slots.enumerated()
+      where slotStates[base + slot].variant < 0 && position < parts.count {
         let p = parts[position]
         guard partHasColumn[p] else { continue }
         let part = key.parts[p]
         partVerdicts[p][Verdict.blank.index] += 1
         wrote = true
         _ = withBytes(of: part.label) { name in
-          emit(row: row, studentID: studentID, item: name, raw: empty, part: part,
-               grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
+          emit(
+            row: row, studentID: studentID, item: name, raw: empty, part: part,
+            grade: ResponseGrade(verdict: .blank, points: 0, feedback: "No answer."), fields: fields)
         }
       }
     }
     return wrote
   }
-
 
   /// An anonymous survey's respondent: `row N`, in a buffer the run owns (valid until the next call).
   func respondent(row: Int) -> UnsafeBufferPointer<UInt8> {

@@ -15,7 +15,8 @@ extension GradingRun {
   ///
   /// On the first pass, the first answer counts and the answer the run's rule keeps is remembered; when any
   /// answer was repeated and the rule is not `first`, the grader runs a second pass with ``winners``.
-  mutating func superseded(student: Int, part: PreparedPart, at position: Int64, grade: ResponseGrade) -> ResponseGrade? {
+  mutating func superseded(student: Int, part: PreparedPart, at position: Int64, grade: ResponseGrade) -> ResponseGrade?
+  {
     guard grade.verdict != .blank else { return nil }
     let index = student * key.slotCount + part.slot
     let rule = grader.attempts
@@ -23,8 +24,10 @@ extension GradingRun {
       guard index < winners.count else { return nil }
       let winner = winners[index]
       guard winner >= 0, winner != position else { return nil }
-      return ResponseGrade(verdict: .superseded, points: 0, value: grade.value, option: grade.option,
-                           feedback: "Superseded by the answer in row \(Self.row(of: winner)): the \(rule) answer to this question counts.")
+      return ResponseGrade(
+        verdict: .superseded, points: 0, value: grade.value, option: grade.option,
+        feedback: "Superseded by the answer in row \(Self.row(of: winner)): the \(rule) answer to this question counts."
+      )
     }
     var state = slotStates[index]
     guard state.variant >= 0 else { return nil }
@@ -42,8 +45,10 @@ extension GradingRun {
     }
     slotStates[index] = state
     let other = key.parts[key.variants[Int(state.variant)].parts[part.position]].label
-    return ResponseGrade(verdict: .superseded, points: 0, value: grade.value, option: grade.option,
-                         feedback: "Superseded by the answer in row \(state.firstRow) (\(other)): the first answer to this question counts.")
+    return ResponseGrade(
+      verdict: .superseded, points: 0, value: grade.value, option: grade.option,
+      feedback:
+        "Superseded by the answer in row \(state.firstRow) (\(other)): the first answer to this question counts.")
   }
 
   /// The answer that counts for each student and slot, by the run's rule: what a second pass needs.
@@ -79,7 +84,8 @@ extension GradingRun {
   func itemPoints(student: Int) -> [Points?] {
     let base = student * key.slotCount
     return key.items.map { item in
-      var total = Points.zero, answered = false
+      var total = Points.zero
+      var answered = false
       for slot in item.slots where slotStates[base + slot].variant >= 0 {
         answered = true
         total += slotStates[base + slot].points

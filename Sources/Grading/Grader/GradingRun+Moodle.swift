@@ -11,8 +11,10 @@ extension GradingRun {
     }
   }
 
-  private mutating func processMoodleRow(row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-                                         fields: CSVFields) -> Bool {
+  private mutating func processMoodleRow(
+    row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
+    fields: CSVFields
+  ) -> Bool {
     for i in touched.indices { touched[i] = false }
     for i in touchedSlots.indices { touchedSlots[i] = false }
     let state = layout.moodleState.map { fields.trimmedString($0) } ?? ""
@@ -28,11 +30,12 @@ extension GradingRun {
       let header = layout.header[slot.response]
       let variant: Int
       switch moodleVariant(slot, fields: fields) {
-      case let .variant(v): variant = v
-      case let .unknown(reason):
+      case .variant(let v): variant = v
+      case .unknown(let reason):
         let f = withBytes(of: header) { item in
-          emit(row: row, studentID: studentID, item: item, raw: raw, part: nil,
-               grade: ResponseGrade(verdict: .unknownItem, points: 0, feedback: reason), fields: fields)
+          emit(
+            row: row, studentID: studentID, item: item, raw: raw, part: nil,
+            grade: ResponseGrade(verdict: .unknownItem, points: 0, feedback: reason), fields: fields)
         }
         flagged = flagged || f
         continue
@@ -41,8 +44,11 @@ extension GradingRun {
       let label = parts.count == 1 ? key.parts[parts[0]].label : key.variants[variant].id
       touched[key.variants[variant].item] = true
       guard final else {
-        let grade = ResponseGrade(verdict: .unfinished, points: 0, feedback:
-          "The attempt's state in Moodle is \(quoted(state)): not finished, so its responses may still change; not graded.")
+        let grade = ResponseGrade(
+          verdict: .unfinished, points: 0,
+          feedback:
+            "The attempt's state in Moodle is \(quoted(state)): not finished, so its responses may still change; not graded."
+        )
         let f = withBytes(of: label) { item in
           emit(row: row, studentID: studentID, item: item, raw: raw, part: nil, grade: grade, fields: fields)
         }
@@ -50,8 +56,11 @@ extension GradingRun {
         continue
       }
       guard let pieces = parts.count == 1 ? [raw] : Self.clozePieces(raw, count: parts.count) else {
-        let grade = ResponseGrade(verdict: .unreadable, points: 0, feedback:
-          "A Cloze response reads \"part 1: …; part 2: …\" with \(parts.count) parts as Moodle writes it; this one does not.")
+        let grade = ResponseGrade(
+          verdict: .unreadable, points: 0,
+          feedback:
+            "A Cloze response reads \"part 1: …; part 2: …\" with \(parts.count) parts as Moodle writes it; this one does not."
+        )
         let f = withBytes(of: label) { item in
           emit(row: row, studentID: studentID, item: item, raw: raw, part: nil, grade: grade, fields: fields)
         }
@@ -62,8 +71,9 @@ extension GradingRun {
         let part = key.parts[p]
         touchedSlots[part.slot] = true
         let f = withBytes(of: part.label) { item in
-          respond(row: row, student: student, studentID: studentID, item: item, raw: pieces[gap], fields: fields,
-                  part: p, grade: grader.grade(pieces[gap], part: part), column: s << 8 | min(gap, 255))
+          respond(
+            row: row, student: student, studentID: studentID, item: item, raw: pieces[gap], fields: fields,
+            part: p, grade: grader.grade(pieces[gap], part: part), column: s << 8 | min(gap, 255))
         }
         flagged = flagged || f
       }
@@ -73,12 +83,20 @@ extension GradingRun {
     }
     if !wrote {
       // Every input row appears in responses.csv.
-      let grade = final
-        ? ResponseGrade(verdict: .blank, points: 0, feedback: student == nil
-            ? "The row names no student and has no answers." : "The row has no answers; this student's answers are in earlier rows.")
-        : ResponseGrade(verdict: .unfinished, points: 0, feedback:
+      let grade =
+        final
+        ? ResponseGrade(
+          verdict: .blank, points: 0,
+          feedback: student == nil
+            ? "The row names no student and has no answers."
+            : "The row has no answers; this student's answers are in earlier rows.")
+        : ResponseGrade(
+          verdict: .unfinished, points: 0,
+          feedback:
             "The attempt's state in Moodle is \(quoted(state)): not finished, and it has no responses yet.")
-      flagged = emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil, grade: grade, fields: fields) || flagged
+      flagged =
+        emit(row: row, studentID: studentID, item: empty, raw: empty, part: nil, grade: grade, fields: fields)
+        || flagged
     }
     return flagged
   }
@@ -102,21 +120,26 @@ extension GradingRun {
     if let q = slot.question {
       let text = fields.trimmedString(q)
       if text.isEmpty || text == "-" {
-        return .unknown("The report's Question \(slot.number) cell is empty: which question this student drew is not known.")
+        return .unknown(
+          "The report's Question \(slot.number) cell is empty: which question this student drew is not known.")
       }
       switch key.moodleVariant(questionText: text) {
-      case let .success(v): return .variant(v)
+      case .success(let v): return .variant(v)
       case .failure(.noVariant):
-        return .unknown("No variant of the key has the question text of Question \(slot.number) (\(quoted(text, limit: 80))); "
-          + "check that the key is the one written with the Moodle file")
-      case let .failure(.ambiguous(ids)):
-        return .unknown("Variants \(ids.joined(separator: ", ")) have the question text of Question \(slot.number) but other answers.")
+        return .unknown(
+          "No variant of the key has the question text of Question \(slot.number) (\(quoted(text, limit: 80))); "
+            + "check that the key is the one written with the Moodle file")
+      case .failure(.ambiguous(let ids)):
+        return .unknown(
+          "Variants \(ids.joined(separator: ", ")) have the question text of Question \(slot.number) but other answers."
+        )
       }
     }
     if let item = slot.item, key.items[item].variants.count == 1 { return .variant(key.items[item].variants[0]) }
-    return .unknown("\(header): the report has no Question \(slot.number) column, and this slot draws from a category of "
-      + "several variants, so which one this student drew cannot be told; in Moodle, tick \"Question text\" under the "
-      + "Responses report's Display options and download it again")
+    return .unknown(
+      "\(header): the report has no Question \(slot.number) column, and this slot draws from a category of "
+        + "several variants, so which one this student drew cannot be told; in Moodle, tick \"Question text\" under the "
+        + "Responses report's Display options and download it again")
   }
 
   /// A Cloze response as `qtype_multianswer`'s `summarise_response` writes it, `part 1: …; part 2: …` (each gap's

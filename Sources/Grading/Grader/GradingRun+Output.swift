@@ -4,22 +4,27 @@ import QuizModel
 /// Writing: a record's lines in responses.csv and review.csv, and at the end grades.csv, the Canvas gradebook
 /// and report.html.
 extension GradingRun {
-  mutating func writeReview(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+  mutating func writeReview(
+    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade
+  ) {
     reviewLine.removeAll(keepingCapacity: true)
     reviewLine.appendReviewLine(row: row, studentID: studentID, item: item, raw: raw, grade: grade)
     review.write(reviewLine)
   }
 
   @discardableResult
-  mutating func emit(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                             raw: UnsafeBufferPointer<UInt8>,
-                             part: PreparedPart?, grade: ResponseGrade, fields: CSVFields) -> Bool {
+  mutating func emit(
+    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+    raw: UnsafeBufferPointer<UInt8>,
+    part: PreparedPart?, grade: ResponseGrade, fields: CSVFields
+  ) -> Bool {
     verdictCounts[grade.verdict.index] += 1
     if grade.verdict.isFlagged { writeReview(row: row, studentID: studentID, item: item, raw: raw, grade: grade) }
     line.removeAll(keepingCapacity: true)
-    line.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
-                            fields: fields, carried: layout.carried)
+    line.appendResponseLine(
+      row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
+      fields: fields, carried: layout.carried)
     responses.write(line)
     return grade.verdict.isFlagged
   }
@@ -74,7 +79,9 @@ extension GradingRun {
     }
     let statistics = ReportStatistics(run: self, totals: totals.map(\.value))
     let report = try OutputFile(folder.appendingPathComponent("report.html"))
-    report.write(HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render())
+    report.write(
+      HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render()
+    )
     files.append(report)
     for file in files { try file.commit() }
     counts.files = files.map(\.destination)

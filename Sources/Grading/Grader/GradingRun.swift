@@ -87,12 +87,16 @@ struct GradingRun {
     if layout.format == .moodle { partHasColumn = Array(repeating: true, count: key.parts.count) }
     // A personalised quiz: a label's column answers, for each student, the part printed under it.
     let labels = Set(layout.answers.compactMap(\.label))
-    for printed in key.roster.values { for (label, p) in printed where labels.contains(label) { partHasColumn[p] = true } }
+    for printed in key.roster.values {
+      for (label, p) in printed where labels.contains(label) { partHasColumn[p] = true }
+    }
     touched = Array(repeating: false, count: key.items.count)
     touchedSlots = Array(repeating: false, count: key.slotCount)
     anonymousID = .allocate(capacity: layout.anonymous ? 32 : 0)
-    var header = ["row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
-                  "possible", "misconception", "feedback"]
+    var header = [
+      "row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
+      "possible", "misconception", "feedback",
+    ]
     header += layout.carried.map { layout.header[$0] }
     responses.row(header)
     review = try OutputFile(folder.appendingPathComponent("review.csv"), spreadsheet: true)
@@ -100,19 +104,28 @@ struct GradingRun {
     for column in layout.answers where column.part == nil && column.label == nil {
       let closest = KeyIndex.closestQuestion(to: column.header, in: grader.quiz)
       counts.closestQuestions.append(closest ?? "")
-      review.row(["1", "", column.header, "", "unknown-item", "no question of the key matches this column"
-                    + (closest.map { "; the closest is: \($0)" } ?? "")])
+      review.row([
+        "1", "", column.header, "", "unknown-item",
+        "no question of the key matches this column"
+          + (closest.map { "; the closest is: \($0)" } ?? ""),
+      ])
     }
     for slot in layout.moodleUnidentified(key) {
       counts.unidentifiedSlots.append(slot)
-      review.row(["1", "", slot, "", "unknown-item", "the report has no Question column for this slot, whose category holds "
-                    + "several variants: which one each student drew cannot be told; in Moodle, tick \"Question text\" "
-                    + "under the Responses report's Display options and download it again"])
+      review.row([
+        "1", "", slot, "", "unknown-item",
+        "the report has no Question column for this slot, whose category holds "
+          + "several variants: which one each student drew cannot be told; in Moodle, tick \"Question text\" "
+          + "under the Responses report's Display options and download it again",
+      ])
     }
     for column in layout.answers {
       guard let p = column.part, let written = column.points, written != key.parts[p].points else { continue }
       counts.pointsMismatches.append(column.header)
-      review.row(["1", "", column.header, "", "points", "the report gives this question \(written) points, the key \(key.parts[p].points): the key's are used"])
+      review.row([
+        "1", "", column.header, "", "points",
+        "the report gives this question \(written) points, the key \(key.parts[p].points): the key's are used",
+      ])
     }
   }
 
@@ -126,22 +139,24 @@ struct GradingRun {
       batch.ends.withUnsafeBufferPointer { ends in
         batch.lines.withUnsafeBufferPointer { lines in
           batch.records.withUnsafeBufferPointer { records in
-          batch.columnGrades.withUnsafeBufferPointer { columnGrades in
-            // Prepared lines that follow each other are written in one go.
-            var pending = 0..<0
-            for record in records {
-              let fields = CSVFields(bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
-                                     ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
-              counts.rowsIn += 1
-              let (flagged, usesPrepared) = commit(record, fields: fields, flushing: &pending, lines: lines,
-                                                   columnGrades: columnGrades)
-              if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
-              if usesPrepared {
-                pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
+            batch.columnGrades.withUnsafeBufferPointer { columnGrades in
+              // Prepared lines that follow each other are written in one go.
+              var pending = 0..<0
+              for record in records {
+                let fields = CSVFields(
+                  bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
+                  ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
+                counts.rowsIn += 1
+                let (flagged, usesPrepared) = commit(
+                  record, fields: fields, flushing: &pending, lines: lines,
+                  columnGrades: columnGrades)
+                if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+                if usesPrepared {
+                  pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
+                }
               }
+              if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
             }
-            if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
-          }
           }
         }
       }
@@ -150,8 +165,10 @@ struct GradingRun {
 
   /// Accounts for one record; returns whether it is flagged, and whether its prepared line stands (the
   /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
-  private mutating func commit(_ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
-                               lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>)
+  private mutating func commit(
+    _ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
+    lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>
+  )
     -> (flagged: Bool, usesPrepared: Bool)
   {
     func flush() {
@@ -166,29 +183,41 @@ struct GradingRun {
     let student = index(of: studentID, fields: fields)
     guard let outcome = record.outcome else { preconditionFailure("A batch is prepared before it is committed") }
     switch outcome {
-    case let .columns(gradeStart):
+    case .columns(let gradeStart):
       flush()
       let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])
-      return (processAnswerColumns(row: record.row, student: student, studentID: studentID, fields: fields,
-                                   pregraded: grades), false)
-    case let .final(grade):
+      return (
+        processAnswerColumns(
+          row: record.row, student: student, studentID: studentID, fields: fields,
+          pregraded: grades), false
+      )
+    case .final(let grade):
       verdictCounts[grade.verdict.index] += 1
       if grade.verdict.isFlagged {
-        writeReview(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response], grade: grade)
+        writeReview(
+          row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response],
+          grade: grade)
       }
       return (grade.verdict.isFlagged, true)
-    case let .graded(partIndex, grade):
+    case .graded(let partIndex, let grade):
       guard let student else { preconditionFailure("A graded response names a student") }
       let part = key.parts[partIndex]
-      if let superseded = superseded(student: student, part: part, at: Self.answerPosition(row: record.row, column: 0), grade: grade) {
+      if let superseded = superseded(
+        student: student, part: part, at: Self.answerPosition(row: record.row, column: 0), grade: grade)
+      {
         flush()
-        return (emit(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
-                     raw: fields[layout.response], part: part, grade: superseded, fields: fields), false)
+        return (
+          emit(
+            row: record.row, studentID: studentID, item: trimmed(fields[layout.item]),
+            raw: fields[layout.response], part: part, grade: superseded, fields: fields), false
+        )
       }
       account(grade, student: student, part: part, row: record.row, column: 0)
       verdictCounts[grade.verdict.index] += 1
       if grade.verdict.isFlagged {
-        writeReview(row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response], grade: grade)
+        writeReview(
+          row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response],
+          grade: grade)
       }
       return (grade.verdict.isFlagged, true)
     }

@@ -45,7 +45,8 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   /// Lines of `review.csv`: the answers a person should look at, and the question columns whose points differ
   /// from the key's.
   public var toReview: Int {
-    Verdict.allCases.filter(\.isFlagged).reduce(0) { $0 + (verdicts[$1] ?? 0) } + pointsMismatches.count + unmatchedColumns.count
+    Verdict.allCases.filter(\.isFlagged).reduce(0) { $0 + (verdicts[$1] ?? 0) } + pointsMismatches.count
+      + unmatchedColumns.count
       + unidentifiedSlots.count
   }
 
@@ -64,17 +65,20 @@ public struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
     text += toReview == 0 ? "; nothing to review" : "; \(toReview) to review (review.csv)"
     if anonymous { text += "; an anonymous survey: each row graded on its own, and no gradebook file (no student ids)" }
     if !pointsMismatches.isEmpty {
-      text += "; \(pointsMismatches.count) question\(pointsMismatches.count == 1 ? "" : "s") with other points than the key's (the key's used)"
+      text +=
+        "; \(pointsMismatches.count) question\(pointsMismatches.count == 1 ? "" : "s") with other points than the key's (the key's used)"
     }
     if !unmatchedColumns.isEmpty {
       text += "; \(unmatchedColumns.count) unmatched column\(unmatchedColumns.count == 1 ? "" : "s")"
     }
     if !unidentifiedSlots.isEmpty {
-      text += "; \(unidentifiedSlots.joined(separator: ", ")): no Question column, so the variant drawn cannot be told "
+      text +=
+        "; \(unidentifiedSlots.joined(separator: ", ")): no Question column, so the variant drawn cannot be told "
         + "(tick \"Question text\" in the Responses report's Display options)"
     }
     if !ambiguousStudents.isEmpty {
-      text += "; \(ambiguousStudents.count) student id\(ambiguousStudents.count == 1 ? "" : "s") read the same once invalid "
+      text +=
+        "; \(ambiguousStudents.count) student id\(ambiguousStudents.count == 1 ? "" : "s") read the same once invalid "
         + "UTF-8 is replaced: " + ambiguousStudents.map { "\"\($0)\"" }.joined(separator: ", ")
     }
     return text

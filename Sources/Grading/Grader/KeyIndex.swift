@@ -58,8 +58,9 @@ struct KeyIndex: Sendable {
     for student in students where !student.name.isEmpty { rosterNames[student.id] = student.name }
     for (itemIndex, item) in quiz.items.enumerated() {
       let slotCount = item.variants.map(\.answers.count).max() ?? 0
-      var entry = ItemEntry(template: item.template, title: item.title, points: item.points, variants: [],
-                            slots: slotCount..<slotCount)
+      var entry = ItemEntry(
+        template: item.template, title: item.title, points: item.points, variants: [],
+        slots: slotCount..<slotCount)
       entry.slots = self.slotCount..<(self.slotCount + slotCount)
       self.slotCount += slotCount
       maximum += item.points
@@ -68,9 +69,10 @@ struct KeyIndex: Sendable {
         entry.variants.append(v)
         var partIndices: [Int] = []
         for answer in variant.answers {
-          let part = PreparedPart(index: parts.count, item: itemIndex, slot: entry.slots.lowerBound + partIndices.count,
-                                  variant: v, variantID: variant.id,
-                                  position: partIndices.count, answer: answer, parts: variant.answers.count)
+          let part = PreparedPart(
+            index: parts.count, item: itemIndex, slot: entry.slots.lowerBound + partIndices.count,
+            variant: v, variantID: variant.id,
+            position: partIndices.count, answer: answer, parts: variant.answers.count)
           partIndices.append(part.index)
           byName[variant.id + "#" + answer.id] = .part(part.index)
           byQuestionText[QuestionText.normalize(variant.questionText(for: answer)), default: []].append(part.index)
@@ -131,9 +133,11 @@ struct KeyIndex: Sendable {
   /// printed on their handout. Nil for a quiz given through an LMS.
   func rosterMiss(student: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> String? {
     guard isRoster else { return nil }
-    let id = String(decoding: student, as: UTF8.self), text = String(decoding: label, as: UTF8.self)
+    let id = String(decoding: student, as: UTF8.self)
+    let text = String(decoding: label, as: UTF8.self)
     if roster[id] == nil {
-      return "\(quoted(id)) is not on the roster of this key: check the identifier, or assign the student (assign --keep)."
+      return
+        "\(quoted(id)) is not on the roster of this key: check the identifier, or assign the student (assign --keep)."
     }
     return "No question labelled \(quoted(text)) on the handout of \(quoted(id))."
   }
@@ -161,7 +165,7 @@ struct KeyIndex: Sendable {
   /// The part a column header names: an item name, or the question text (HTML and spacing ignored).
   func part(forColumn header: String) -> Int? {
     let trimmed = header.trimmingSpaces
-    if case let .part(p)? = byName[trimmed] { return p }
+    if case .part(let p)? = byName[trimmed] { return p }
     let normalized = QuestionText.normalize(trimmed)
     if let found = byQuestionText[normalized], found.count == 1 { return found[0] }
     return nil
@@ -249,7 +253,11 @@ enum QuestionText {
       if var e = entity {
         if s == ";" {
           entity = nil
-          if let decoded = decodeEntity(e) { emit(decoded) } else { for c in ("&" + e + ";").unicodeScalars { emit(c) } }
+          if let decoded = decodeEntity(e) {
+            emit(decoded)
+          } else {
+            for c in ("&" + e + ";").unicodeScalars { emit(c) }
+          }
         } else if e.unicodeScalars.count < 10, s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "#" {
           e.unicodeScalars.append(s)
           entity = e
@@ -288,7 +296,8 @@ enum QuestionText {
     default:
       guard name.hasPrefix("#") else { return nil }
       let digits = name.dropFirst()
-      let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+      let value =
+        digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
       return value.flatMap(Unicode.Scalar.init)
     }
   }

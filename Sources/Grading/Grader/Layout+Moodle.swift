@@ -33,7 +33,9 @@ extension Layout {
   static func moodleSlotNumber(_ header: String, column: String) -> String? {
     guard header.hasPrefix(column + " ") else { return nil }
     let number = header.dropFirst(column.count + 1)
-    guard let first = number.first, first.isASCII, first.isNumber, !number.contains(where: \.isWhitespace) else { return nil }
+    guard let first = number.first, first.isASCII, first.isNumber, !number.contains(where: \.isWhitespace) else {
+      return nil
+    }
     return String(number)
   }
 
@@ -46,8 +48,11 @@ extension Layout {
     moodleFirstName = h.firstIndex(of: "first name")
     moodleLastName = h.firstIndex(of: "last name") ?? h.firstIndex(of: "surname")
     guard let s = moodleIdentity.first ?? moodleFirstName ?? moodleLastName else {
-      throw CSVError(.unknownHeader, file: file, row: 1, message:
-        "the header \(quoted(header.joined(separator: ","), limit: 80)) has no ID number, Email address, Username or name column for the moodle format")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1,
+        message:
+          "the header \(quoted(header.joined(separator: ","), limit: 80)) has no ID number, Email address, Username or name column for the moodle format"
+      )
     }
     student = s
     var questions: [String: Int] = [:]
@@ -57,27 +62,35 @@ extension Layout {
       moodleSlots.append(MoodleSlot(number: n, response: c, question: questions[n]))
     }
     guard !moodleSlots.isEmpty else {
-      throw CSVError(.unknownHeader, file: file, row: 1, message: "the header has no Response N columns for the moodle format")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1, message: "the header has no Response N columns for the moodle format")
     }
     guard moodleSlots.count < 4096 else {
-      throw CSVError(.unknownHeader, file: file, row: 1, message: "the report has \(moodleSlots.count) Response columns; at most 4095 are read")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1,
+        message: "the report has \(moodleSlots.count) Response columns; at most 4095 are read")
     }
     // A quiz made as the export report says has one slot per bank item, in the bank's order.
     if moodleSlots.count == key.items.count {
       for i in moodleSlots.indices { moodleSlots[i].item = i }
     }
     if moodleSlots.contains(where: { $0.question != nil }), !key.hasMoodle {
-      throw CSVError(.unknownHeader, file: file, row: 1, message:
-        "the key has no Moodle entries to match the report's Question N columns with: use the key.jsonl written "
-        + "together with the Moodle XML file (nernstquiz generate --format moodle)")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1,
+        message:
+          "the key has no Moodle entries to match the report's Question N columns with: use the key.jsonl written "
+          + "together with the Moodle XML file (nernstquiz generate --format moodle)")
     }
     if !moodleSlots.contains(where: { $0.isIdentified(in: key) }) {
-      throw CSVError(.unknownHeader, file: file, row: 1, message:
-        "the report has no Question N columns, so which variant each student drew cannot be told for "
-        + moodleSlots.map { "Response \($0.number)" }.joined(separator: ", ")
-        + (moodleSlots.count == key.items.count ? "" : " (and its \(moodleSlots.count) slots are not the key's \(key.items.count) items)")
-        + ": in Moodle, open the quiz's Results → Responses, tick \"Question text\" under Display options, "
-        + "show the report and download it again")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1,
+        message:
+          "the report has no Question N columns, so which variant each student drew cannot be told for "
+          + moodleSlots.map { "Response \($0.number)" }.joined(separator: ", ")
+          + (moodleSlots.count == key.items.count
+            ? "" : " (and its \(moodleSlots.count) slots are not the key's \(key.items.count) items)")
+          + ": in Moodle, open the quiz's Results → Responses, tick \"Question text\" under Display options, "
+          + "show the report and download it again")
     }
   }
 
@@ -113,7 +126,9 @@ enum MoodleSlotError: Error {
 extension GradingRun {
   /// The student of a Moodle row: the first non-empty identity column (ID number, Email address, Username), else
   /// `First name Last name`. Calls `body` with the id's bytes.
-  mutating func withMoodleStudent<R>(_ fields: CSVFields, _ body: (inout GradingRun, UnsafeBufferPointer<UInt8>) -> R) -> R {
+  mutating func withMoodleStudent<R>(_ fields: CSVFields, _ body: (inout GradingRun, UnsafeBufferPointer<UInt8>) -> R)
+    -> R
+  {
     for c in layout.moodleIdentity {
       let id = trimmed(fields[c])
       if !id.isEmpty { return body(&self, id) }

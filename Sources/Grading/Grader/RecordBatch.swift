@@ -75,7 +75,8 @@ struct RecordBatch {
         }
         let row = reader.row
         try RecordBatch.checkColumns(of: reader, layout: layout)
-        records.append(Record(row: row, byteStart: reader.recordStart, endStart: reader.endsStart, fieldCount: reader.fieldCount))
+        records.append(
+          Record(row: row, byteStart: reader.recordStart, endStart: reader.endsStart, fieldCount: reader.fieldCount))
       }
     } catch {
       self.error = error
@@ -87,8 +88,10 @@ struct RecordBatch {
   static func checkColumns(of reader: CSVReader, layout: Layout) throws(CSVError) {
     guard reader.fieldCount > layout.header.count else { return }
     for c in layout.header.count..<reader.fieldCount where !reader.string(at: c).trimmingSpaces.isEmpty {
-      throw CSVError(.tooManyFields, file: reader.fileName, row: reader.row, column: c + 1,
-                     message: "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
+      throw CSVError(
+        .tooManyFields, file: reader.fileName, row: reader.row, column: c + 1,
+        message:
+          "\(quoted(reader.string(at: c))) is past the last column (the header has \(layout.header.count) columns)")
     }
   }
 
@@ -97,8 +100,10 @@ struct RecordBatch {
     let record = records[index]
     return try bytes.withUnsafeBufferPointer { all in
       try ends.withUnsafeBufferPointer { allEnds in
-        try body(CSVFields(bytes: UnsafeBufferPointer(rebasing: all[record.byteStart...]),
-                           ends: UnsafeBufferPointer(rebasing: allEnds[record.endStart..<(record.endStart + record.fieldCount)])))
+        try body(
+          CSVFields(
+            bytes: UnsafeBufferPointer(rebasing: all[record.byteStart...]),
+            ends: UnsafeBufferPointer(rebasing: allEnds[record.endStart..<(record.endStart + record.fieldCount)])))
       }
     }
   }
@@ -124,11 +129,12 @@ struct RecordBatch {
         let item = trimmed(fields[layout.item])
         let raw = fields[layout.response]
         func line(_ part: PreparedPart?, _ grade: ResponseGrade) {
-          lines.appendResponseLine(row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
-                                   fields: fields, carried: layout.carried)
+          lines.appendResponseLine(
+            row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
+            fields: fields, carried: layout.carried)
         }
         switch key.lookup(item: item, student: studentID) {
-        case let .part(p)?:
+        case .part(let p)?:
           let part = key.parts[p]
           if studentID.isEmpty {
             let grade = ResponseGrade(verdict: .unreadable, points: 0, feedback: "The row names no student.")
@@ -138,16 +144,18 @@ struct RecordBatch {
           let grade = grader.grade(raw, part: part)
           line(part, grade)
           return .graded(part: p, grade: grade)
-        case let .needsAnswerID(v)?:
+        case .needsAnswerID(let v)?:
           let names = key.variants[v].parts.map { key.parts[$0].label }.joined(separator: ", ")
-          let grade = ResponseGrade(verdict: .unknownItem, points: 0,
-                                    feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names).")
+          let grade = ResponseGrade(
+            verdict: .unknownItem, points: 0,
+            feedback: "\(quoted(String(decoding: item, as: UTF8.self))) has several parts: name one of \(names).")
           line(nil, grade)
           return .final(grade)
         case nil:
-          let grade = ResponseGrade(verdict: .unknownItem, points: 0,
-                                    feedback: key.rosterMiss(student: studentID, label: item)
-                                      ?? "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key.")
+          let grade = ResponseGrade(
+            verdict: .unknownItem, points: 0,
+            feedback: key.rosterMiss(student: studentID, label: item)
+              ?? "No item \(quoted(String(decoding: item, as: UTF8.self))) in the key.")
           line(nil, grade)
           return .final(grade)
         }
@@ -192,8 +200,10 @@ let verdictNameBytes: [[UInt8]] = Verdict.allCases.map { Array($0.rawValue.utf8)
 extension Array where Element == UInt8 {
   /// The columns both `responses.csv` and `review.csv` start with: row, student, item and the response as
   /// written, each followed by a comma.
-  mutating func appendAnswerColumns(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                    raw: UnsafeBufferPointer<UInt8>) {
+  mutating func appendAnswerColumns(
+    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+    raw: UnsafeBufferPointer<UInt8>
+  ) {
     appendDecimal(row)
     append(0x2C)
     appendCSVField(studentID)
@@ -205,8 +215,10 @@ extension Array where Element == UInt8 {
   }
 
   /// A `review.csv` line: where the answer is, what it says, its verdict and why a person should look.
-  mutating func appendReviewLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                 raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade) {
+  mutating func appendReviewLine(
+    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade
+  ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
     append(contentsOf: verdictNameBytes[grade.verdict.index])
     append(0x2C)
@@ -215,9 +227,11 @@ extension Array where Element == UInt8 {
   }
 
   /// Appends one `responses.csv` line, line break included.
-  mutating func appendResponseLine(row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-                                   raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
-                                   fields: CSVFields, carried: [Int]) {
+  mutating func appendResponseLine(
+    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
+    raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
+    fields: CSVFields, carried: [Int]
+  ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
     if let v = grade.value { appendText(csvNumber(v)) } else if let o = grade.option { appendCSVField(o) }
     append(0x2C)

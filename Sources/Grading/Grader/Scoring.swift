@@ -48,7 +48,7 @@ final class PreparedPart: Sendable {
     points = answer.points
     pointsText = points.description
     switch answer.kind {
-    case let .numeric(n):
+    case .numeric(let n):
       numeric = n
       misconceptionIntervals = n.misconceptions.map { m in m.value.map(n.interval(ofMisconceptionAt:)) ?? n.interval }
       target = AnswerParser.TargetUnit(n.unit)
@@ -56,7 +56,7 @@ final class PreparedPart: Sendable {
       keyText = n.interval.keyText
       (lowText, highText) = (n.interval.lowerText, n.interval.upperText)
       unitText = n.unit
-    case let .choice(c):
+    case .choice(let c):
       numeric = nil
       misconceptionIntervals = []
       target = nil
@@ -114,18 +114,20 @@ enum Scoring {
     switch parsed {
     case .blank:
       return ResponseGrade(verdict: .blank, points: 0, feedback: "No answer.")
-    case let .unreadable(reason):
+    case .unreadable(let reason):
       return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: \(reason).")
-    case let .wrongUnit(_, _, reason):
+    case .wrongUnit(_, _, let reason):
       return ResponseGrade(verdict: .wrongUnit, points: 0, feedback: "Wrong kind of unit: \(reason).")
-    case let .number(number):
+    case .number(let number):
       guard let key = part.numeric else {
-        return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: a number where an option was asked.")
+        return ResponseGrade(
+          verdict: .unreadable, points: 0, feedback: "Could not read the answer: a number where an option was asked.")
       }
       return grade(number, key: key, part: part, policy: policy)
-    case let .option(id):
-      guard case let .choice(key) = part.answer.kind else {
-        return ResponseGrade(verdict: .unreadable, points: 0, feedback: "Could not read the answer: an option where a number was asked.")
+    case .option(let id):
+      guard case .choice(let key) = part.answer.kind else {
+        return ResponseGrade(
+          verdict: .unreadable, points: 0, feedback: "Could not read the answer: an option where a number was asked.")
       }
       return grade(option: id, key: key, part: part, policy: policy)
     }
@@ -138,10 +140,12 @@ enum Scoring {
         let wanted = key.significantFigures
         let given = s.significantFigures
         if given.upperBound < wanted - check.slack || (check.checksTooMany && given.lowerBound > wanted + check.slack) {
-          let gave = given.lowerBound == given.upperBound ? "\(given.lowerBound)" : "\(given.lowerBound) to \(given.upperBound)"
-          return ResponseGrade(verdict: .correct, points: part.points.scaled(by: check.credit), value: value,
-                               misconception: "significant-figures",
-                               feedback: "Correct, but give \(wanted) significant figures (you gave \(gave)).")
+          let gave =
+            given.lowerBound == given.upperBound ? "\(given.lowerBound)" : "\(given.lowerBound) to \(given.upperBound)"
+          return ResponseGrade(
+            verdict: .correct, points: part.points.scaled(by: check.credit), value: value,
+            misconception: "significant-figures",
+            feedback: "Correct, but give \(wanted) significant figures (you gave \(gave)).")
         }
       }
       return ResponseGrade(verdict: .correct, points: part.points, value: value)
@@ -158,24 +162,29 @@ enum Scoring {
       }
     }
     if let best {
-      return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: policy.credit(forMisconception: best.id)),
-                           value: value, misconception: best.id, feedback: best.feedback)
+      return ResponseGrade(
+        verdict: .incorrect, points: part.points.scaled(by: policy.credit(forMisconception: best.id)),
+        value: value, misconception: best.id, feedback: best.feedback)
     }
     // Near zero the ×10^±3 and sign checks mean nothing: any small number would match.
     let spansZero = key.accepts(0)
     for shift in [3, -3] where !spansZero && within(s.shifted(by: shift, unit: s.unit), key.interval) {
       let factor = shift > 0 ? "1000 times too small" : "1000 times too large"
-      return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: policy.unitSlipCredit), value: value,
-                           misconception: "unit-slip",
-                           feedback: "The number is \(factor): check the unit prefix (the answer is in \(key.unit)).")
+      return ResponseGrade(
+        verdict: .incorrect, points: part.points.scaled(by: policy.unitSlipCredit), value: value,
+        misconception: "unit-slip",
+        feedback: "The number is \(factor): check the unit prefix (the answer is in \(key.unit)).")
     }
     if key.value != 0, !spansZero {
       var negated = s
       negated.isNegative.toggle()
       if within(negated, key.interval) {
-        return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: policy.credit(forMisconception: "sign-reversed")),
-                             value: value, misconception: "sign-reversed",
-                             feedback: "The size is right but the sign is reversed: check the sign convention (Vm − E, inside relative to outside).")
+        return ResponseGrade(
+          verdict: .incorrect, points: part.points.scaled(by: policy.credit(forMisconception: "sign-reversed")),
+          value: value, misconception: "sign-reversed",
+          feedback:
+            "The size is right but the sign is reversed: check the sign convention (Vm − E, inside relative to outside)."
+        )
       }
     }
     return ResponseGrade(verdict: .incorrect, points: 0, value: value, feedback: "Not within the accepted range.")
@@ -184,11 +193,14 @@ enum Scoring {
   static func grade(option: String, key: ChoiceAnswer, part: PreparedPart, policy: GradingPolicy) -> ResponseGrade {
     if option == key.correct { return ResponseGrade(verdict: .correct, points: part.points, option: option) }
     let chosen = key.options.first { $0.id == option }
-    let outcome = key.misconceptions.first { $0.option == option }
+    let outcome =
+      key.misconceptions.first { $0.option == option }
       ?? chosen?.misconception.flatMap { id in key.misconceptions.first { $0.id == id } }
     let id = outcome?.id ?? chosen?.misconception
     let feedback = chosen?.feedback ?? outcome?.feedback ?? "Not the correct option."
     let credit = id.map(policy.credit(forMisconception:)) ?? 0
-    return ResponseGrade(verdict: .incorrect, points: part.points.scaled(by: credit), option: option, misconception: id, feedback: feedback)
+    return ResponseGrade(
+      verdict: .incorrect, points: part.points.scaled(by: credit), option: option, misconception: id, feedback: feedback
+    )
   }
 }

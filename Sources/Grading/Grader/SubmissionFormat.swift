@@ -29,13 +29,14 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
     if h.count >= 3, h[0] == "name", h[1] == "id", h.contains("submitted") { return .canvas }
     if h.count >= 3, Array(h.suffix(3)) == ["n correct", "n incorrect", "score"] { return .canvas }
     if h.contains(where: { Layout.moodleSlotNumber($0, column: "response") != nil }),
-       HeaderName.column(in: h, among: HeaderName.moodleState) != nil
+      HeaderName.column(in: h, among: HeaderName.moodleState) != nil
     {
       return .moodle
     }
     if let first = h.first, HeaderName.timestamp.contains(first) { return .googleForms }
-    if HeaderName.column(in: h, among: HeaderName.item) != nil, HeaderName.column(in: h, among: HeaderName.response) != nil,
-       HeaderName.column(in: h, among: HeaderName.student) != nil
+    if HeaderName.column(in: h, among: HeaderName.item) != nil,
+      HeaderName.column(in: h, among: HeaderName.response) != nil,
+      HeaderName.column(in: h, among: HeaderName.student) != nil
     {
       return .long
     }
@@ -46,19 +47,27 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
 
 /// Recognising column names.
 enum HeaderName {
-  static let student = ["student", "student id", "student_id", "studentid", "id", "email", "email address", "name",
-                        "username", "login", "user", "sis id", "sis_id"]
+  static let student = [
+    "student", "student id", "student_id", "studentid", "id", "email", "email address", "name",
+    "username", "login", "user", "sis id", "sis_id",
+  ]
   static let item = ["item", "question", "variant", "item id", "item_id", "question id", "question_id"]
   static let response = ["response", "answer", "value", "student response"]
   /// Google Forms' first column, in the languages its export is most often seen in.
-  static let timestamp = ["timestamp", "marca temporal", "horodateur", "zeitstempel", "carimbo de data/hora",
-                          "informazioni cronologiche", "tijdstempel"]
-  static let email = ["email address", "email", "e-mail", "dirección de correo electrónico", "adresse e-mail",
-                      "e-mail-adresse", "endereço de e-mail", "indirizzo email", "e-mailadres"]
+  static let timestamp = [
+    "timestamp", "marca temporal", "horodateur", "zeitstempel", "carimbo de data/hora",
+    "informazioni cronologiche", "tijdstempel",
+  ]
+  static let email = [
+    "email address", "email", "e-mail", "dirección de correo electrónico", "adresse e-mail",
+    "e-mail-adresse", "endereço de e-mail", "indirizzo email", "e-mailadres",
+  ]
   /// Moodle's attempt state column: `Status` (Moodle 4.1 and later), `State` before.
   static let moodleState = ["status", "state"]
-  static let googleIdentity = ["student id", "your name", "name", "full name", "student", "student number", "id",
-                               "username", "first name", "last name", "section"]
+  static let googleIdentity = [
+    "student id", "your name", "name", "full name", "student", "student number", "id",
+    "username", "first name", "last name", "section",
+  ]
 
   /// Lower case, trimmed: "  Email Address " → "email address".
   static func normalize(_ name: String) -> String { name.trimmingSpaces.lowercased() }
@@ -113,13 +122,18 @@ struct Layout: Sendable {
 
   /// - Parameter identity: The header of the column that identifies students, instead of the one the format
   ///   implies (`--id-column`).
-  init(header: [String], format: SubmissionFormat, key: KeyIndex, file: String, identity: String? = nil) throws(CSVError) {
+  init(header: [String], format: SubmissionFormat, key: KeyIndex, file: String, identity: String? = nil)
+    throws(CSVError)
+  {
     self.format = format
     self.header = header
     let h = header.map(HeaderName.normalize)
     func missing(_ what: String) -> CSVError {
-      CSVError(.unknownHeader, file: file, row: 1,
-               message: "the header \(quoted(header.joined(separator: ","), limit: 80)) has no \(what) column for the \(format) format")
+      CSVError(
+        .unknownHeader, file: file, row: 1,
+        message:
+          "the header \(quoted(header.joined(separator: ","), limit: 80)) has no \(what) column for the \(format) format"
+      )
     }
     switch format {
     case .long:
@@ -143,8 +157,10 @@ struct Layout: Sendable {
       canvasSISID = h.firstIndex(of: "sis_id")
       canvasSection = h.firstIndex(of: "section")
       // Questions: "<id>: <text>", each followed by its points column; the summary columns end the row.
-      let metadata: Set<String> = ["name", "id", "sis_id", "root_account", "section", "section_id", "section_sis_id",
-                                   "submitted", "attempt", "n correct", "n incorrect", "score"]
+      let metadata: Set<String> = [
+        "name", "id", "sis_id", "root_account", "section", "section_id", "section_sis_id",
+        "submitted", "attempt", "n correct", "n incorrect", "score",
+      ]
       var c = 0
       while c < header.count {
         defer { c += 1 }
@@ -183,11 +199,13 @@ struct Layout: Sendable {
           if byPrompt.count == 1 {
             part = byPrompt[0]
           } else if byPrompt.count > 1 {
-            throw CSVError(.unknownHeader, file: file, row: 1, column: c + 1, message:
-              "the question \(quoted(header[c], limit: 60)) is the prompt of \(byPrompt.count) variants, and the form's CSV holds "
-              + "question titles only, so it cannot tell which variant a student saw; a Google Form shows every student "
-              + "the same questions: give each variant its own question with its stem in the title, or give each "
-              + "student their own numbers (personalised quizzes)")
+            throw CSVError(
+              .unknownHeader, file: file, row: 1, column: c + 1,
+              message:
+                "the question \(quoted(header[c], limit: 60)) is the prompt of \(byPrompt.count) variants, and the form's CSV holds "
+                + "question titles only, so it cannot tell which variant a student saw; a Google Form shows every student "
+                + "the same questions: give each variant its own question with its stem in the title, or give each "
+                + "student their own numbers (personalised quizzes)")
           }
         }
         answers.append(AnswerColumn(column: c, part: part, header: header[c]))
@@ -198,7 +216,9 @@ struct Layout: Sendable {
     }
     if let identity {
       guard let c = h.firstIndex(of: HeaderName.normalize(identity)) else {
-        throw CSVError(.unknownHeader, file: file, row: 1, message: "no column \(quoted(identity, limit: 60)) (--id-column) in the header")
+        throw CSVError(
+          .unknownHeader, file: file, row: 1,
+          message: "no column \(quoted(identity, limit: 60)) (--id-column) in the header")
       }
       student = c
       answers.removeAll { $0.column == c }
@@ -208,11 +228,15 @@ struct Layout: Sendable {
     }
     if format == .moodle { return }
     if format != .long, !answers.isEmpty, answers.allSatisfy({ $0.part == nil && $0.label == nil }) {
-      throw CSVError(.unknownHeader, file: file, row: 1,
-                     message: "no question column matches the quiz (first: \(quoted(answers[0].header, limit: 60))); check the bank and the seed")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1,
+        message:
+          "no question column matches the quiz (first: \(quoted(answers[0].header, limit: 60))); check the bank and the seed"
+      )
     }
     if format != .long, answers.isEmpty {
-      throw CSVError(.unknownHeader, file: file, row: 1, message: "the header has no question columns for the \(format) format")
+      throw CSVError(
+        .unknownHeader, file: file, row: 1, message: "the header has no question columns for the \(format) format")
     }
   }
 

@@ -1,4 +1,5 @@
 import QuizModel
+
 /// What became of one response.
 ///
 /// `correct`, `partial`, `incorrect` and `blank` are graded; the others flag the response for a person to look at: it is
@@ -67,8 +68,10 @@ public struct ResponseGrade: Hashable, Sendable {
   public var feedback: String
 
   /// Creates a grade.
-  public init(verdict: Verdict, points: Points, value: Double? = nil, option: String? = nil,
-              misconception: String? = nil, feedback: String = "") {
+  public init(
+    verdict: Verdict, points: Points, value: Double? = nil, option: String? = nil,
+    misconception: String? = nil, feedback: String = ""
+  ) {
     self.verdict = verdict
     self.points = points
     self.value = value

@@ -1,9 +1,10 @@
 import Foundation
 import QuizModel
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// A problem writing the output folder, or with the arguments of a grading run.
@@ -37,8 +38,12 @@ final class OutputFile {
     temporary = destination.deletingLastPathComponent()
       .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
     guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-          let handle = try? FileHandle(forWritingTo: temporary)
-    else { throw GradingError("Cannot write \(destination.lastPathComponent) in \(destination.deletingLastPathComponent().lastPathComponent)/") }
+      let handle = try? FileHandle(forWritingTo: temporary)
+    else {
+      throw GradingError(
+        "Cannot write \(destination.lastPathComponent) in \(destination.deletingLastPathComponent().lastPathComponent)/"
+      )
+    }
     self.handle = handle
     buffer.reserveCapacity(OutputFile.capacity)
     if spreadsheet { buffer.append(contentsOf: OutputFile.byteOrderMark) }

@@ -39,7 +39,8 @@ struct HTMLReport {
 
       """
     if !summary.unmatchedColumns.isEmpty {
-      h += "<p class=\"warn\">Columns that match no question of the quiz (their answers are marked unknown-item):</p><ul>\n"
+      h +=
+        "<p class=\"warn\">Columns that match no question of the quiz (their answers are marked unknown-item):</p><ul>\n"
       for c in summary.unmatchedColumns { h += "<li>\(escape(c))</li>\n" }
       h += "</ul>\n"
     }
@@ -51,19 +52,25 @@ struct HTMLReport {
     h += s.alpha == nil ? ").</p>\n" : ".</p>\n"
     h += histogramSVG(s.histogram)
     h += "<h2>Items</h2>\n"
-    h += "<p class=\"note\">Pts: points; N: students who answered. Facility: mean score ÷ points (higher is easier). Discr. (discrimination): correlation of the item’s or part’s score with the rest of the total (below 0.2 deserves a look). A part is one question: each student answered it once, from whichever variant they were given.</p>\n"
+    h +=
+      "<p class=\"note\">Pts: points; N: students who answered. Facility: mean score ÷ points (higher is easier). Discr. (discrimination): correlation of the item’s or part’s score with the rest of the total (below 0.2 deserves a look). A part is one question: each student answered it once, from whichever variant they were given.</p>\n"
     h += facilitySVG(s.items)
-    h += "<table><tr><th>Item and its parts</th><th class=\"n\" title=\"Points\">Pts</th><th class=\"n\" title=\"Students who answered\">N</th><th class=\"n\">Facility</th><th class=\"n\" title=\"Discrimination\">Discr.</th></tr>\n"
+    h +=
+      "<table><tr><th>Item and its parts</th><th class=\"n\" title=\"Points\">Pts</th><th class=\"n\" title=\"Students who answered\">N</th><th class=\"n\">Facility</th><th class=\"n\" title=\"Discrimination\">Discr.</th></tr>\n"
     for item in s.items {
-      h += "<tr><td>\(escape(item.title)) <span class=\"note\">\(escape(item.template))</span></td><td class=\"n\">\(number(item.points))</td>"
+      h +=
+        "<tr><td>\(escape(item.title)) <span class=\"note\">\(escape(item.template))</span></td><td class=\"n\">\(number(item.points))</td>"
       h += "<td class=\"n\">\(item.answered)</td><td class=\"n\">\(percent(item.facility))</td>"
       h += "<td class=\"n\">\(item.discrimination.map(twoDecimals) ?? "n/a")</td></tr>\n"
       // Each part across the variants: students answered it once, from whichever variant they were given.
       for part in item.parts {
         h += "<tr><td class=\"part\">\(escape(part.id)) <span class=\"note\">\(escape(shorten(part.prompt, 60)))</span>"
-        if let top = part.misconceptions.first { h += "<br><span class=\"note\">most matched: \(escape(top.label)) (\(top.count))</span>" }
+        if let top = part.misconceptions.first {
+          h += "<br><span class=\"note\">most matched: \(escape(top.label)) (\(top.count))</span>"
+        }
         h += "</td><td class=\"n\">\(number(part.points))</td><td class=\"n\">\(part.answered)</td>"
-        h += "<td class=\"n\">\(percent(part.facility))</td><td class=\"n\">\(part.discrimination.map(twoDecimals) ?? "n/a")</td></tr>\n"
+        h +=
+          "<td class=\"n\">\(percent(part.facility))</td><td class=\"n\">\(part.discrimination.map(twoDecimals) ?? "n/a")</td></tr>\n"
       }
     }
     h += "</table>\n"
@@ -81,7 +88,10 @@ struct HTMLReport {
       for variant in item.variants {
         for (i, part) in variant.parts.enumerated() {
           h += "<tr><td>\(escape(part.label))</td>"
-          h += i == 0 ? "<td class=\"n\">\(variant.students)</td><td class=\"n\">\(percent(variant.meanFraction))</td>" : "<td></td><td></td>"
+          h +=
+            i == 0
+            ? "<td class=\"n\">\(variant.students)</td><td class=\"n\">\(percent(variant.meanFraction))</td>"
+            : "<td></td><td></td>"
           let counts = zip(Verdict.allCases, part.verdicts).filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
           h += "<td>\(counts.isEmpty ? "–" : escape(counts.joined(separator: " · ")))</td></tr>\n"
         }
@@ -94,35 +104,51 @@ struct HTMLReport {
   // MARK: Charts
 
   private func histogramSVG(_ bins: [Int]) -> String {
-    let width = 520.0, height = 200.0, left = 36.0, bottom = 30.0, top = 10.0
+    let width = 520.0
+    let height = 200.0
+    let left = 36.0
+    let bottom = 30.0
+    let top = 10.0
     let peak = max(bins.max() ?? 0, 1)
     let barWidth = (width - left - 10) / Double(bins.count)
-    var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Histogram of total scores in percent\">\n"
-    svg += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" stroke=\"#999\"/>\n"
+    var svg =
+      "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Histogram of total scores in percent\">\n"
+    svg +=
+      "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - 10)\" y2=\"\(height - bottom)\" stroke=\"#999\"/>\n"
     for (i, n) in bins.enumerated() {
       let h = (height - bottom - top) * Double(n) / Double(peak)
       let x = left + Double(i) * barWidth
-      svg += "<rect x=\"\(fmt(x + 2))\" y=\"\(fmt(height - bottom - h))\" width=\"\(fmt(barWidth - 4))\" height=\"\(fmt(h))\" fill=\"#4a7ab5\"><title>\(i * 10)–\(i * 10 + 10) %: \(n)</title></rect>\n"
-      if n > 0 { svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(height - bottom - h - 3))\" text-anchor=\"middle\">\(n)</text>\n" }
+      svg +=
+        "<rect x=\"\(fmt(x + 2))\" y=\"\(fmt(height - bottom - h))\" width=\"\(fmt(barWidth - 4))\" height=\"\(fmt(h))\" fill=\"#4a7ab5\"><title>\(i * 10)–\(i * 10 + 10) %: \(n)</title></rect>\n"
+      if n > 0 {
+        svg +=
+          "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(height - bottom - h - 3))\" text-anchor=\"middle\">\(n)</text>\n"
+      }
       svg += "<text x=\"\(fmt(x))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\">\(i * 10)</text>\n"
     }
     svg += "<text x=\"\(fmt(width - 10))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\">100</text>\n"
-    svg += "<text x=\"\(fmt(left + (width - left) / 2))\" y=\"\(fmt(height - 2))\" text-anchor=\"middle\">total score (%)</text>\n"
+    svg +=
+      "<text x=\"\(fmt(left + (width - left) / 2))\" y=\"\(fmt(height - 2))\" text-anchor=\"middle\">total score (%)</text>\n"
     svg += "</svg>\n"
     return svg
   }
 
   private func facilitySVG(_ items: [ReportStatistics.ItemStatistics]) -> String {
     guard !items.isEmpty else { return "" }
-    let rowHeight = 22.0, labelWidth = 270.0, barMax = 260.0
+    let rowHeight = 22.0
+    let labelWidth = 270.0
+    let barMax = 260.0
     let height = rowHeight * Double(items.count) + 10
-    var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + barMax + 60)) \(Int(height))\" role=\"img\" aria-label=\"Facility of each item\">\n"
+    var svg =
+      "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(labelWidth + barMax + 60)) \(Int(height))\" role=\"img\" aria-label=\"Facility of each item\">\n"
     for (i, item) in items.enumerated() {
       let y = Double(i) * rowHeight + 4
       let f = item.facility ?? 0
-      svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(item.title, 40)))</text>\n"
+      svg +=
+        "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(item.title, 40)))</text>\n"
       svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax))\" height=\"16\" fill=\"#eee\"/>\n"
-      svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax * min(max(f, 0), 1)))\" height=\"16\" fill=\"#5a9e6f\"/>\n"
+      svg +=
+        "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax * min(max(f, 0), 1)))\" height=\"16\" fill=\"#5a9e6f\"/>\n"
       svg += "<text x=\"\(fmt(labelWidth + barMax + 6))\" y=\"\(fmt(y + 13))\">\(percent(item.facility))</text>\n"
     }
     svg += "</svg>\n"
@@ -130,14 +156,19 @@ struct HTMLReport {
   }
 
   private func barsSVG(_ bars: [(String, Int)]) -> String {
-    let rowHeight = 22.0, labelWidth = 260.0, barMax = 260.0
+    let rowHeight = 22.0
+    let labelWidth = 260.0
+    let barMax = 260.0
     let peak = Double(max(bars.map(\.1).max() ?? 1, 1))
     let height = Int(rowHeight * Double(bars.count) + 10)
-    var svg = "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(height)\" viewBox=\"0 0 \(Int(labelWidth + barMax + 60)) \(height)\" role=\"img\" aria-label=\"Misconceptions matched\">\n"
+    var svg =
+      "<svg width=\"\(Int(labelWidth + barMax + 60))\" height=\"\(height)\" viewBox=\"0 0 \(Int(labelWidth + barMax + 60)) \(height)\" role=\"img\" aria-label=\"Misconceptions matched\">\n"
     for (i, (label, count)) in bars.enumerated() {
       let y = Double(i) * rowHeight + 4
-      svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(label, 42)))</text>\n"
-      svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax * Double(count) / peak))\" height=\"16\" fill=\"#c0793c\"/>\n"
+      svg +=
+        "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y + 13))\" text-anchor=\"end\">\(escape(shorten(label, 42)))</text>\n"
+      svg +=
+        "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(barMax * Double(count) / peak))\" height=\"16\" fill=\"#c0793c\"/>\n"
       svg += "<text x=\"\(fmt(labelWidth + barMax * Double(count) / peak + 6))\" y=\"\(fmt(y + 13))\">\(count)</text>\n"
     }
     svg += "</svg>\n"

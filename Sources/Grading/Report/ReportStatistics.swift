@@ -80,32 +80,41 @@ struct ReportStatistics: Sendable {
       let sum = itemScores.compactMap(ReportStatistics.variance).reduce(0, +)
       alpha = Double(k) / Double(k - 1) * (1 - sum / totalVariance)
     }
-    let builtinLabels = ["unit-slip": "unit slip (×10^±3)", "sign-reversed": "sign reversed",
-                         "significant-figures": "significant figures"]
+    let builtinLabels = [
+      "unit-slip": "unit slip (×10^±3)", "sign-reversed": "sign reversed",
+      "significant-figures": "significant figures",
+    ]
     let studentCount = totals.count
     items = key.items.enumerated().map { i, item in
       let rest = zip(totals, itemScores[i]).map { $0 - $1 }
-      let parts: [PartStatistics] = item.slots.count < 2 ? [] : item.slots.enumerated().map { position, slot in
-        let first = key.parts[key.variants[item.variants[0]].parts[position]]
-        var scores: [Double] = [], answered = 0
-        for s in 0..<studentCount {
-          let state = run.slotStates[s * key.slotCount + slot]
-          scores.append(state.points.value)
-          if state.variant >= 0 { answered += 1 }
+      let parts: [PartStatistics] =
+        item.slots.count < 2
+        ? []
+        : item.slots.enumerated().map { position, slot in
+          let first = key.parts[key.variants[item.variants[0]].parts[position]]
+          var scores: [Double] = []
+          var answered = 0
+          for s in 0..<studentCount {
+            let state = run.slotStates[s * key.slotCount + slot]
+            scores.append(state.points.value)
+            if state.variant >= 0 { answered += 1 }
+          }
+          var counts: [String: Int] = [:]
+          var labels: [String: String] = builtinLabels
+          for v in item.variants where position < key.variants[v].parts.count {
+            let p = key.variants[v].parts[position]
+            for m in key.parts[p].answer.numeric?.misconceptions ?? key.parts[p].answer.choice?.misconceptions ?? [] {
+              labels[m.id] = m.label
+            }
+            for (id, n) in run.partMisconceptions[p] { counts[id, default: 0] += n }
+          }
+          return PartStatistics(
+            id: first.answer.id, prompt: first.answer.prompt, points: first.points.value, answered: answered,
+            facility: first.points > .zero ? ReportStatistics.mean(scores).map { $0 / first.points.value } : nil,
+            discrimination: ReportStatistics.correlation(scores, zip(totals, scores).map { $0 - $1 }),
+            misconceptions: counts.map { (id: $0.key, label: labels[$0.key] ?? $0.key, count: $0.value) }
+              .sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id })
         }
-        var counts: [String: Int] = [:], labels: [String: String] = builtinLabels
-        for v in item.variants where position < key.variants[v].parts.count {
-          let p = key.variants[v].parts[position]
-          for m in key.parts[p].answer.numeric?.misconceptions ?? key.parts[p].answer.choice?.misconceptions ?? [] { labels[m.id] = m.label }
-          for (id, n) in run.partMisconceptions[p] { counts[id, default: 0] += n }
-        }
-        return PartStatistics(
-          id: first.answer.id, prompt: first.answer.prompt, points: first.points.value, answered: answered,
-          facility: first.points > .zero ? ReportStatistics.mean(scores).map { $0 / first.points.value } : nil,
-          discrimination: ReportStatistics.correlation(scores, zip(totals, scores).map { $0 - $1 }),
-          misconceptions: counts.map { (id: $0.key, label: labels[$0.key] ?? $0.key, count: $0.value) }
-            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.id < $1.id })
-      }
       var labels: [String: String] = builtinLabels
       var counts: [String: Int] = [:]
       let variants = item.variants.map { v in
@@ -147,7 +156,9 @@ struct ReportStatistics: Sendable {
   /// Pearson's correlation, or nil when either side does not vary.
   static func correlation(_ x: [Double], _ y: [Double]) -> Double? {
     guard x.count == y.count, x.count >= 2, let mx = mean(x), let my = mean(y) else { return nil }
-    var sxy = 0.0, sxx = 0.0, syy = 0.0
+    var sxy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
     for (a, b) in zip(x, y) {
       sxy += (a - mx) * (b - my)
       sxx += (a - mx) * (a - mx)

@@ -13,7 +13,8 @@ struct CanvasItemModel {
 
   init(item: XMLNode) {
     self.item = item
-    questionType = item.descendants("qtimetadatafield").first { $0.child("fieldlabel")?.textContent == "question_type" }?
+    questionType =
+      item.descendants("qtimetadatafield").first { $0.child("fieldlabel")?.textContent == "question_type" }?
       .child("fieldentry")?.textContent ?? ""
     labels = item.child("presentation")?.descendants("response_label").compactMap { $0[attribute: "ident"] } ?? []
     feedbackIdents = Set(item.children("itemfeedback").compactMap { $0[attribute: "ident"] })
@@ -47,13 +48,16 @@ struct CanvasItemModel {
         case "setvar":
           guard action[attribute: "varname"] == "SCORE" else { continue }
           guard let amount = Double(action.trimmedText) else {
-            throw EvaluationFailure(line: action.line, message: "'setvar' has the non-numeric value '\(action.textContent)'")
+            throw EvaluationFailure(
+              line: action.line, message: "'setvar' has the non-numeric value '\(action.textContent)'")
           }
           switch action[attribute: "action"] ?? "Set" {
           case "Set": score = amount
           case "Add": score += amount
           case "Subtract": score -= amount
-          default: throw EvaluationFailure(line: action.line, message: "'setvar' action '\(action[attribute: "action"] ?? "")' is not evaluated")
+          default:
+            throw EvaluationFailure(
+              line: action.line, message: "'setvar' action '\(action[attribute: "action"] ?? "")' is not evaluated")
           }
         case "displayfeedback":
           if let link = action[attribute: "linkrefid"] { feedback.append(link) }
@@ -95,7 +99,8 @@ struct CanvasItemModel {
       default: return a < b
       }
     default:
-      throw EvaluationFailure(line: test.line, message: "the condition '\(test.name)' is not evaluated by the self-check")
+      throw EvaluationFailure(
+        line: test.line, message: "the condition '\(test.name)' is not evaluated by the self-check")
     }
   }
 }

@@ -29,26 +29,34 @@ private struct Compiler {
       case .responseDeclaration:
         let baseType = node.attribute(.baseType) ?? ""
         let correct = node.elements.first { $0.kind == .correctResponse }?.elements.first { $0.kind == .value }
-        item.responses.append(.init(identifier: node.attribute(.identifier) ?? "", baseType: baseType,
-                                    correctText: correct?.trimmedText, line: node.line))
+        item.responses.append(
+          .init(
+            identifier: node.attribute(.identifier) ?? "", baseType: baseType,
+            correctText: correct?.trimmedText, line: node.line))
         item.correct.append(correct.map { QTIValue(text: $0.trimmedText, baseType: baseType) } ?? .null)
       case .outcomeDeclaration:
         let identifier = node.attribute(.identifier) ?? ""
         let baseType = node.attribute(.baseType) ?? "float"
-        let values = node.elements.first { $0.kind == .defaultValue }.map { d in
-          d.elements.filter { $0.kind == .value }.map { QTIValue(text: $0.trimmedText, baseType: baseType) }
-        } ?? []
-        let value: QTIValue = (node.attribute(.cardinality) ?? "single") == "single"
+        let values =
+          node.elements.first { $0.kind == .defaultValue }.map { d in
+            d.elements.filter { $0.kind == .value }.map { QTIValue(text: $0.trimmedText, baseType: baseType) }
+          } ?? []
+        let value: QTIValue =
+          (node.attribute(.cardinality) ?? "single") == "single"
           ? (values.first ?? .null) : (values.isEmpty ? .null : .multiple(values))
-        if let i = item.outcomeIndex(identifier) { item.defaults[i] = value } else {
+        if let i = item.outcomeIndex(identifier) {
+          item.defaults[i] = value
+        } else {
           item.outcomeIdentifiers.append(identifier)
           item.defaults.append(value)
         }
       case .responseProcessing:
         processing = node
       case .modalFeedback:
-        item.feedbacks.append(.init(outcome: node.attribute(.outcomeIdentifier) ?? "", identifier: node.attribute(.identifier) ?? "",
-                                    showHide: node.attribute(.showHide) ?? "show", line: node.line))
+        item.feedbacks.append(
+          .init(
+            outcome: node.attribute(.outcomeIdentifier) ?? "", identifier: node.attribute(.identifier) ?? "",
+            showHide: node.attribute(.showHide) ?? "show", line: node.line))
       case .templateProcessing:
         item.computesItsKey = true
       default:
@@ -97,7 +105,9 @@ private struct Compiler {
         switch b.kind {
         case .responseIf, .responseElseIf:
           var parts = b.elements.makeIterator()
-          guard let first = parts.next() else { throw EvaluationFailure(line: b.line, message: "'\(b.name)' has no condition") }
+          guard let first = parts.next() else {
+            throw EvaluationFailure(line: b.line, message: "'\(b.name)' has no condition")
+          }
           let condition = try compileExpression(first)
           var rules: [CompiledItem.Rule] = []
           while let r = parts.next() { rules.append(try compileRule(r)) }
@@ -118,11 +128,13 @@ private struct Compiler {
         throw EvaluationFailure(line: node.line, message: "'setOutcomeValue' needs an identifier and an expression")
       }
       guard let slot = item.outcomeIndex(identifier) else {
-        throw EvaluationFailure(line: node.line, message: "'setOutcomeValue' sets the undeclared outcome '\(identifier)'")
+        throw EvaluationFailure(
+          line: node.line, message: "'setOutcomeValue' sets the undeclared outcome '\(identifier)'")
       }
       return .set(slot, try compileExpression(first))
     default:
-      throw EvaluationFailure(line: node.line, message: "the response rule '\(node.name)' is not evaluated by the self-check")
+      throw EvaluationFailure(
+        line: node.line, message: "the response rule '\(node.name)' is not evaluated by the self-check")
     }
   }
 
@@ -130,7 +142,9 @@ private struct Compiler {
     let kind = node.kind
     var operands: [CompiledItem.Expression] = []
     func two() throws(EvaluationFailure) -> (CompiledItem.Expression, CompiledItem.Expression) {
-      guard operands.count == 2 else { throw EvaluationFailure(line: node.line, message: "'\(node.name)' needs two operands") }
+      guard operands.count == 2 else {
+        throw EvaluationFailure(line: node.line, message: "'\(node.name)' needs two operands")
+      }
       return (operands[0], operands[1])
     }
     switch kind {
@@ -150,12 +164,14 @@ private struct Compiler {
     case .isNull, .equal, .match, .sum, .multiple, .and, .or, .not, .gte, .lte, .gt, .lt:
       break
     default:
-      throw EvaluationFailure(line: node.line, message: "the expression '\(node.name)' is not evaluated by the self-check")
+      throw EvaluationFailure(
+        line: node.line, message: "the expression '\(node.name)' is not evaluated by the self-check")
     }
     if kind == .equal {
       // Recorded before its operands, so the list is in document order.
-      var equal = CompiledItem.Equal(mode: node.attribute(.toleranceMode) ?? "exact", tolerance: node.attribute(.tolerance) ?? "0",
-                                     correctIdentifiers: [], variableIdentifiers: [], line: node.line)
+      var equal = CompiledItem.Equal(
+        mode: node.attribute(.toleranceMode) ?? "exact", tolerance: node.attribute(.tolerance) ?? "0",
+        correctIdentifiers: [], variableIdentifiers: [], line: node.line)
       for e in node.elements {
         if e.kind == .correct, let id = e.attribute(.identifier) { equal.correctIdentifiers.append(id) }
         if e.kind == .variable, let id = e.attribute(.identifier) { equal.variableIdentifiers.append(id) }
@@ -174,11 +190,13 @@ private struct Compiler {
       case "absolute", "relative":
         let parts = (node.attribute(.tolerance) ?? "").split(separator: " ").compactMap { Double($0) }
         guard let t0 = parts.first else {
-          throw EvaluationFailure(line: node.line, message: "'equal' with toleranceMode '\(mode)' has no valid tolerance")
+          throw EvaluationFailure(
+            line: node.line, message: "'equal' with toleranceMode '\(mode)' has no valid tolerance")
         }
-        let band = CompiledItem.Band(absolute: mode == "absolute", t0: t0, t1: parts.count > 1 ? parts[1] : t0,
-                                     includeLower: node.attribute(.includeLowerBound) != "false",
-                                     includeUpper: node.attribute(.includeUpperBound) != "false")
+        let band = CompiledItem.Band(
+          absolute: mode == "absolute", t0: t0, t1: parts.count > 1 ? parts[1] : t0,
+          includeLower: node.attribute(.includeLowerBound) != "false",
+          includeUpper: node.attribute(.includeUpperBound) != "false")
         return .equal(band, x, y)
       default:
         throw EvaluationFailure(line: node.line, message: "'equal' has the unknown toleranceMode '\(mode)'")
@@ -203,8 +221,8 @@ private struct Compiler {
   /// outcome other than SCORE.
   mutating func collectTriggers<E: QTIElement>(condition: E, rules: some Sequence<E>) throws(EvaluationFailure) {
     guard condition.kind == .equal || condition.kind == .match,
-          let variable = condition.elements.first(where: { $0.kind == .variable }),
-          let constant = condition.elements.first(where: { $0.kind == .baseValue })
+      let variable = condition.elements.first(where: { $0.kind == .variable }),
+      let constant = condition.elements.first(where: { $0.kind == .baseValue })
     else { return }
     let response = variable.attribute(.identifier) ?? ""
     let value = QTIValue(text: constant.trimmedText, baseType: constant.attribute(.baseType) ?? "")
@@ -213,8 +231,10 @@ private struct Compiler {
       var found: [E] = []
       descendants(set, .baseValue, into: &found)
       for id in found where id.attribute(.baseType) == "identifier" {
-        item.triggers.append(.init(response: response, value: value, outcome: outcome, feedback: id.trimmedText,
-                                   line: condition.line))
+        item.triggers.append(
+          .init(
+            response: response, value: value, outcome: outcome, feedback: id.trimmedText,
+            line: condition.line))
       }
     }
   }

@@ -146,9 +146,9 @@ struct CompiledItem {
   private func execute(_ rules: [Rule], _ responses: [QTIValue], _ outcomes: inout [QTIValue]) {
     for rule in rules {
       switch rule {
-      case let .set(slot, expression):
+      case .set(let slot, let expression):
         outcomes[slot] = evaluate(expression, responses, outcomes)
-      case let .condition(branches):
+      case .condition(let branches):
         for branch in branches {
           if let condition = branch.condition {
             if evaluate(condition, responses, outcomes) == .bool(true) {
@@ -172,52 +172,53 @@ struct CompiledItem {
       return result
     }
     switch e {
-    case let .constant(v): return v
-    case let .response(i): return responses[i]
-    case let .outcome(i): return outcomes[i]
-    case let .correct(i): return correct[i]
-    case let .isNull(list):
+    case .constant(let v): return v
+    case .response(let i): return responses[i]
+    case .outcome(let i): return outcomes[i]
+    case .correct(let i): return correct[i]
+    case .isNull(let list):
       let v = all(list)
       return .bool(v.first == .null || v.first == .multiple([]))
-    case let .equal(band, x, y):
+    case .equal(let band, let x, let y):
       guard let a = evaluate(x, responses, outcomes).number, let b = evaluate(y, responses, outcomes).number
       else { return .null }
       guard let band else { return .bool(a == b) }
       return .bool(band.contains(b, around: a))
-    case let .match(x, y):
-      let a = evaluate(x, responses, outcomes), b = evaluate(y, responses, outcomes)
+    case .match(let x, let y):
+      let a = evaluate(x, responses, outcomes)
+      let b = evaluate(y, responses, outcomes)
       if a == .null || b == .null { return .null }
       return .bool(a == b)
-    case let .sum(list):
+    case .sum(let list):
       var total = 0.0
       for v in all(list) {
         guard let n = v.number else { return .null }
         total += n
       }
       return .float(total)
-    case let .multiple(list):
+    case .multiple(let list):
       var items: [QTIValue] = []
       for v in all(list) {
         switch v {
         case .null: continue
-        case let .multiple(inner): items += inner
+        case .multiple(let inner): items += inner
         default: items.append(v)
         }
       }
       return items.isEmpty ? .null : .multiple(items)
-    case let .and(list):
+    case .and(let list):
       let v = all(list)
       if v.contains(.null) { return .null }
       return .bool(v.allSatisfy { $0 == .bool(true) })
-    case let .or(list):
+    case .or(let list):
       let v = all(list)
       if v.contains(.null) { return .null }
       return .bool(v.contains(.bool(true)))
-    case let .not(list):
+    case .not(let list):
       let v = all(list)
-      guard case let .bool(b)? = v.first else { return .null }
+      guard case .bool(let b)? = v.first else { return .null }
       return .bool(!b)
-    case let .compare(op, x, y):
+    case .compare(let op, let x, let y):
       guard let a = evaluate(x, responses, outcomes).number, let b = evaluate(y, responses, outcomes).number
       else { return .null }
       switch op {

@@ -34,16 +34,21 @@ final class ItemChecker {
       guard let doc else { return nil }
       defer { xmlFreeDoc(doc) }
       names.use(context.pointee.dict)
-      guard !collector.issues.contains(where: { $0.severity == .error }), let root = xmlDocGetRootElement(doc) else { return nil }
+      guard !collector.issues.contains(where: { $0.severity == .error }), let root = xmlDocGetRootElement(doc) else {
+        return nil
+      }
       let element = LibXMLElement(node: root, names: names)
       return element.kind == .assessmentItem ? CompiledItem(root: element) : nil
     }
     guard let item else {
       // Not well-formed, or not an item: the generic reader says what is wrong and where.
       switch XMLReader.parse(file.data, file: file.path) {
-      case let .failure(list): return SelfCheckResult(issues: list.issues)
-      case let .success(root):
-        return SelfCheckResult(issues: [XMLIssue(file: file.path, line: root.line, message: "the root element is '\(root.name)', not an assessment item")])
+      case .failure(let list): return SelfCheckResult(issues: list.issues)
+      case .success(let root):
+        return SelfCheckResult(issues: [
+          XMLIssue(
+            file: file.path, line: root.line, message: "the root element is '\(root.name)', not an assessment item")
+        ])
       }
     }
     var result = QTIItemCheck.check(item, file: file.path, variant: variant, feedbacks: feedbacks)

@@ -21,18 +21,28 @@ enum ModelCheck {
     var issues: [XMLIssue] = []
     let name = item.item[attribute: "ident"] ?? "?"
     if answer.explanation != nil, !item.feedbackIdents.contains(Explanation.canvasGeneral) {
-      issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': the worked explanation is not carried as general feedback '\(Explanation.canvasGeneral)'"))
+      issues.append(
+        XMLIssue(
+          file: file, line: item.item.line,
+          message:
+            "item '\(name)': the worked explanation is not carried as general feedback '\(Explanation.canvasGeneral)'"))
     }
     guard let n = answer.numeric else { return issues }
     do {
       let key = item.fullMarksCondition?.descendants("varequal").first?.textContent
       if key != n.interval.keyText {
-        issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': the file's key '\(key ?? "")' is not the model's \(DecimalText.exact(n.value))"))
+        issues.append(
+          XMLIssue(
+            file: file, line: item.item.line,
+            message: "item '\(name)': the file's key '\(key ?? "")' is not the model's \(DecimalText.exact(n.value))"))
       }
       for bound in insideBoundTexts(n) {
         let s = try item.run(bound).score
         if s != 100 {
-          issues.append(XMLIssue(file: file, line: item.item.line, message: "item '\(name)': \(bound), which the key accepts, scores \(s)"))
+          issues.append(
+            XMLIssue(
+              file: file, line: item.item.line, message: "item '\(name)': \(bound), which the key accepts, scores \(s)")
+          )
         }
       }
     } catch {

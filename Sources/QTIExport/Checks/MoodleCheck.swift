@@ -15,10 +15,12 @@ enum MoodleCheck {
     var result = SelfCheckResult()
     let root: XMLNode
     switch XMLReader.parse(file.data, file: file.path) {
-    case let .failure(list): return SelfCheckResult(issues: list.issues)
-    case let .success(parsed): root = parsed
+    case .failure(let list): return SelfCheckResult(issues: list.issues)
+    case .success(let parsed): root = parsed
     }
-    func fail(_ line: Int, _ message: String) { result.issues.append(XMLIssue(file: file.path, line: line, message: message)) }
+    func fail(_ line: Int, _ message: String) {
+      result.issues.append(XMLIssue(file: file.path, line: line, message: message))
+    }
     guard root.name == "quiz" else {
       fail(root.line, "the root element is '\(root.name)', not 'quiz'")
       return result
@@ -34,12 +36,19 @@ enum MoodleCheck {
     for node in root.children("question") {
       let type = node[attribute: "type"] ?? ""
       // Import-level facts: a random question, or a grade Moodle does not know, rejects the whole file.
-      if type == "random" { fail(node.line, "a 'random' question is not importable: Moodle's import would reject the whole file") }
+      if type == "random" {
+        fail(node.line, "a 'random' question is not importable: Moodle's import would reject the whole file")
+      }
       for answer in node.descendants("answer") where !MoodleGrades.isAllowed(answer[attribute: "fraction"] ?? "") {
-        fail(answer.line, "the fraction '\(answer[attribute: "fraction"] ?? "")' is not one of Moodle's grades: the import would reject the whole file")
+        fail(
+          answer.line,
+          "the fraction '\(answer[attribute: "fraction"] ?? "")' is not one of Moodle's grades: the import would reject the whole file"
+        )
       }
       let idnumber = node.child("idnumber")?.textContent ?? ""
-      if !idnumber.isEmpty, !idnumbers.insert(idnumber).inserted { fail(node.line, "the idnumber '\(idnumber)' appears twice") }
+      if !idnumber.isEmpty, !idnumbers.insert(idnumber).inserted {
+        fail(node.line, "the idnumber '\(idnumber)' appears twice")
+      }
       // Moodle stores idnumbers in 100 characters and question names in 255.
       if idnumber.count > 100 { fail(node.line, "the idnumber '\(idnumber)' is longer than Moodle's 100 characters") }
       if let name = node.child("name")?.child("text")?.textContent, name.count > 255 {
@@ -62,16 +71,22 @@ enum MoodleCheck {
         let item = writer.quiz.items[job.item]
         let variant = item.variants[job.index]
         var issues: [String] = []
-        let expectedCategory = [writer.categoryNames(item)[0]] + writer.categoryNames(item).dropFirst().map {
-          MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
-        }
+        let expectedCategory =
+          [writer.categoryNames(item)[0]]
+          + writer.categoryNames(item).dropFirst().map {
+            MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0]
+          }
         if job.category != expectedCategory {
           issues.append("it is in category \(job.category ?? []), not \(expectedCategory)")
         } else if !(job.node.child("idnumber")?.textContent ?? "").contains(String(writer.quiz.seed)) {
           issues.append("its idnumber does not hold the seed")
         }
-        let proofs = checkQuestion(job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
-        return (proofs, issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") })
+        let proofs = checkQuestion(
+          job.node, variant: variant, item: item, index: job.index, writer: writer, issues: &issues)
+        return (
+          proofs,
+          issues.map { XMLIssue(file: file.path, line: job.node.line, message: "variant '\(variant.id)': \($0)") }
+        )
       }
     }
     for slot in checked {
@@ -86,8 +101,10 @@ enum MoodleCheck {
   }
 
   /// The proofs of one question; what fails is added to `issues`.
-  static func checkQuestion(_ node: XMLNode, variant: Variant, item: QuizItem, index: Int, writer: MoodleWriter,
-                            issues: inout [String]) -> Int {
+  static func checkQuestion(
+    _ node: XMLNode, variant: Variant, item: QuizItem, index: Int, writer: MoodleWriter,
+    issues: inout [String]
+  ) -> Int {
     var proofs = 0
     let kind = MoodleWriter.kind(variant)
     let type = node[attribute: "type"] ?? ""
@@ -107,7 +124,7 @@ enum MoodleCheck {
     }
     let questionText = node.child("questiontext")?.child("text")?.textContent ?? ""
     switch (kind, variant.answers[0].kind) {
-    case let (.numerical, .numeric(n)):
+    case (.numerical, .numeric(let n)):
       if questionText != writer.questionText(variant) { issues.append("the question text is not the stem and prompt") }
       let answers = node.children("answer")
       var models: [MoodleModel.NumericAnswer] = []
@@ -126,26 +143,35 @@ enum MoodleCheck {
           issues.append("the answer '\(valueText)' ± '\(toleranceText)' is not a number Moodle reads")
           return proofs
         }
-        models.append(.init(answer: value, tolerance: tolerance, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
-                            feedback: a.child("feedback")?.child("text")?.textContent ?? ""))
+        models.append(
+          .init(
+            answer: value, tolerance: tolerance, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
+            feedback: a.child("feedback")?.child("text")?.textContent ?? ""))
       }
-      let units: [(name: String, multiplier: Double)] = node.child("units")?.children("unit").map {
-        ($0.child("unit_name")?.textContent ?? "", MoodleModel.number($0.child("multiplier")?.textContent ?? "") ?? .nan)
-      } ?? []
+      let units: [(name: String, multiplier: Double)] =
+        node.child("units")?.children("unit").map {
+          (
+            $0.child("unit_name")?.textContent ?? "",
+            MoodleModel.number($0.child("multiplier")?.textContent ?? "") ?? .nan
+          )
+        } ?? []
       let expectedUnits = MoodleUnits.units(for: n.unit)
       if units.map(\.name) != expectedUnits.map(\.name)
-        || zip(units, expectedUnits).contains(where: { $0.multiplier != Double($1.multiplier) }) {
+        || zip(units, expectedUnits).contains(where: { $0.multiplier != Double($1.multiplier) })
+      {
         issues.append("the units are not \(expectedUnits.map { "\($0.name) ×\($0.multiplier)" })")
       }
       let plan = writer.plan(variant, variant.answers[0])!
-      for (i, e) in plan.entries.enumerated() where i >= answers.count
+      for (i, e) in plan.entries.enumerated()
+      where i >= answers.count
         || answers[i].child("text")?.textContent != e.value || answers[i].child("tolerance")?.textContent != e.tolerance
-        || answers[i][attribute: "fraction"] != e.percent {
+        || answers[i][attribute: "fraction"] != e.percent
+      {
         issues.append("answer \(i + 1) is not \(e.value) ± \(e.tolerance) at \(e.percent) %")
       }
       if answers.count != plan.entries.count { issues.append("\(answers.count) answers, not \(plan.entries.count)") }
       proofs += proveNumeric(plan, n, models, units: units, feedback: MoodleText.html, issues: &issues)
-    case let (.multichoice, .choice(c)):
+    case (.multichoice, .choice(let c)):
       if questionText != writer.questionText(variant) { issues.append("the question text is not the stem and prompt") }
       if node.child("single")?.textContent != "true" { issues.append("the question is not single-answer") }
       let answers = node.children("answer")
@@ -178,9 +204,11 @@ enum MoodleCheck {
   }
 
   /// The numerical proofs shared by `numerical` questions and Cloze NUMERICAL gaps.
-  static func proveNumeric(_ plan: MoodleWriter.NumericPlan, _ n: NumericAnswer, _ models: [MoodleModel.NumericAnswer],
-                           units: [(name: String, multiplier: Double)], feedback: (String) -> String,
-                           issues: inout [String]) -> Int {
+  static func proveNumeric(
+    _ plan: MoodleWriter.NumericPlan, _ n: NumericAnswer, _ models: [MoodleModel.NumericAnswer],
+    units: [(name: String, multiplier: Double)], feedback: (String) -> String,
+    issues: inout [String]
+  ) -> Int {
     var proofs = 0
     let key = n.interval
     guard models.first?.percent == 100 else {
@@ -189,7 +217,9 @@ enum MoodleCheck {
     }
     // The key, and both bounds of its interval, reach the key's answer first.
     for typed in [key.keyText, key.lowerText, key.upperText] {
-      if MoodleModel.match(typed, answers: models, units: units) == 0 { proofs += 1 } else {
+      if MoodleModel.match(typed, answers: models, units: units) == 0 {
+        proofs += 1
+      } else {
         issues.append("the response \(typed), which the key accepts, does not reach the 100 % answer first")
       }
     }
@@ -197,7 +227,9 @@ enum MoodleCheck {
     if key.halfWidth > 0 {
       for unit in units.dropFirst() where unit.multiplier.isFinite && unit.multiplier > 0 {
         let typed = DecimalText.exact(key.key * unit.multiplier) + " " + unit.name
-        if MoodleModel.match(typed, answers: models, units: units) == 0 { proofs += 1 } else {
+        if MoodleModel.match(typed, answers: models, units: units) == 0 {
+          proofs += 1
+        } else {
           issues.append("the key typed as '\(typed)' does not reach the 100 % answer")
         }
       }
@@ -205,10 +237,12 @@ enum MoodleCheck {
     // Each kept misconception reaches its own answer, and its feedback, first.
     for (i, e) in plan.entries.enumerated().dropFirst() where i < models.count {
       if MoodleModel.match(e.value, answers: models, units: units) == i
-        && models[i].feedback == (e.feedback.isEmpty ? "" : feedback(e.feedback)) {
+        && models[i].feedback == (e.feedback.isEmpty ? "" : feedback(e.feedback))
+      {
         proofs += 1
       } else {
-        issues.append("the misconception '\(e.misconception ?? "")' (\(e.value)) does not reach its own answer and feedback first")
+        issues.append(
+          "the misconception '\(e.misconception ?? "")' (\(e.value)) does not reach its own answer and feedback first")
       }
     }
     // Just outside the key's interval: refused.
@@ -216,7 +250,8 @@ enum MoodleCheck {
     for outside in [key.exactBounds.lowerBound - unit, key.exactBounds.upperBound + unit] {
       let typed = NSDecimalNumber(decimal: outside).stringValue
       if let hit = MoodleModel.match(typed, answers: models, units: units), models[hit].percent >= 100 {
-        issues.append("the response \(typed), just outside the key's interval, scores \(DecimalText.exact(models[hit].percent)) %")
+        issues.append(
+          "the response \(typed), just outside the key's interval, scores \(DecimalText.exact(models[hit].percent)) %")
       } else {
         proofs += 1
       }
@@ -242,12 +277,16 @@ enum MoodleCheck {
       return 0
     }
     // The text around the gaps is the text meant.
-    if rest != writer.questionText(variant, placeholders: true) { issues.append("the text around the gaps is not the stem and prompts") } else { proofs += 1 }
+    if rest != writer.questionText(variant, placeholders: true) {
+      issues.append("the text around the gaps is not the stem and prompts")
+    } else {
+      proofs += 1
+    }
     let weights = writer.gapWeights(variant)
     for (i, (gap, answer)) in zip(gaps, variant.answers).enumerated() {
       if gap.weight != weights[i] { issues.append("gap \(i + 1) weighs \(gap.weight), not \(weights[i])") }
       switch answer.kind {
-      case let .numeric(n):
+      case .numeric(let n):
         guard gap.kind == .numerical else {
           issues.append("gap \(i + 1) is not NUMERICAL")
           continue
@@ -261,13 +300,15 @@ enum MoodleCheck {
           }
           models.append(.init(answer: value, tolerance: tolerance, percent: a.percent, feedback: a.feedback))
         }
-        if gap.alternatives.map(\.answer) != plan.entries.map(\.value) || gap.alternatives.map(\.tolerance) != plan.entries.map({ Optional($0.tolerance) }) {
+        if gap.alternatives.map(\.answer) != plan.entries.map(\.value)
+          || gap.alternatives.map(\.tolerance) != plan.entries.map({ Optional($0.tolerance) })
+        {
           issues.append("gap \(i + 1) holds \(gap.alternatives.map(\.answer)), not \(plan.entries.map(\.value))")
         }
         var gapIssues: [String] = []
         proofs += proveNumeric(plan, n, models, units: [], feedback: MoodleText.htmlEscaped, issues: &gapIssues)
         issues += gapIssues.map { "gap \(i + 1): " + $0 }
-      case let .choice(c):
+      case .choice(let c):
         guard gap.kind == .multichoice else {
           issues.append("gap \(i + 1) is not MULTICHOICE")
           continue
@@ -277,7 +318,9 @@ enum MoodleCheck {
           issues.append("gap \(i + 1) offers \(gap.alternatives.count) choices, not \(plan.count)")
           continue
         }
-        if !gap.alternatives.contains(where: { $0.percent == 100 }) { issues.append("gap \(i + 1) has no 100 % choice") }
+        if !gap.alternatives.contains(where: { $0.percent == 100 }) {
+          issues.append("gap \(i + 1) has no 100 % choice")
+        }
         for (a, e) in zip(gap.alternatives, plan) {
           if a.answer != MoodleText.htmlEscaped(e.text) {
             issues.append("gap \(i + 1): the choice '\(e.id)' reads '\(a.answer)'")

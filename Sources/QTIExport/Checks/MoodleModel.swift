@@ -39,7 +39,8 @@ enum MoodleModel {
   /// exponent. Nil for anything else (a U+2212 minus, a decimal comma, text after it …).
   static func number(_ text: String) -> Double? {
     let bytes = Array(text.utf8)
-    var start = 0, end = bytes.count
+    var start = 0
+    var end = bytes.count
     while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
     while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
     guard let length = numberLength(bytes[start..<end]), length == end - start else { return nil }
@@ -53,10 +54,16 @@ enum MoodleModel {
     func isDigit(_ j: Int) -> Bool { j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 }
     if i < end, bytes[i] == 0x2D || bytes[i] == 0x2B { i += 1 }
     var digits = 0
-    while isDigit(i) { i += 1; digits += 1 }
+    while isDigit(i) {
+      i += 1
+      digits += 1
+    }
     if i < end, bytes[i] == 0x2E {
       i += 1
-      while isDigit(i) { i += 1; digits += 1 }
+      while isDigit(i) {
+        i += 1
+        digits += 1
+      }
     }
     guard digits > 0 else { return nil }
     if i < end, bytes[i] == 0x65 || bytes[i] == 0x45 {
@@ -78,7 +85,8 @@ enum MoodleModel {
     var start = 0
     while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
     guard let length = numberLength(bytes[start...]),
-          let value = Double(String(decoding: bytes[start..<start + length], as: UTF8.self)) else { return nil }
+      let value = Double(String(decoding: bytes[start..<start + length], as: UTF8.self))
+    else { return nil }
     return (value, String(decoding: bytes[(start + length)...], as: UTF8.self).trimmingCharacters(in: .whitespaces))
   }
 
@@ -98,14 +106,19 @@ enum MoodleModel {
     var result: [NumericAnswer] = []
     for a in question.children("answer") {
       if a.child("text")?.textContent == "*" {
-        result.append(NumericAnswer(answer: .nan, tolerance: 0, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
-                                    feedback: a.child("feedback")?.child("text")?.textContent ?? "", catchesAll: true))
+        result.append(
+          NumericAnswer(
+            answer: .nan, tolerance: 0, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
+            feedback: a.child("feedback")?.child("text")?.textContent ?? "", catchesAll: true))
         continue
       }
       guard let value = number(a.child("text")?.textContent ?? ""),
-            let tolerance = number(a.child("tolerance")?.textContent ?? "0") else { return nil }
-      result.append(NumericAnswer(answer: value, tolerance: tolerance, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
-                                  feedback: a.child("feedback")?.child("text")?.textContent ?? ""))
+        let tolerance = number(a.child("tolerance")?.textContent ?? "0")
+      else { return nil }
+      result.append(
+        NumericAnswer(
+          answer: value, tolerance: tolerance, percent: Double(a[attribute: "fraction"] ?? "") ?? 0,
+          feedback: a.child("feedback")?.child("text")?.textContent ?? ""))
     }
     return result
   }
@@ -139,7 +152,8 @@ enum MoodleModel {
   private static let alternativeRegex = try! NSRegularExpression(
     pattern: "~?(\(fraction))?(\(answer))(#(\(feedback)))?", options: [.dotMatchesLineSeparators])
   private static let numericAlternative = try! NSRegularExpression(
-    pattern: #"^(-?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)(?:[eE][-+]?[0-9]+)?)(?::(-?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)(?:[eE][-+]?[0-9]+)?))?$"#,
+    pattern:
+      #"^(-?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)(?:[eE][-+]?[0-9]+)?)(?::(-?(?:[0-9]+[.,]?[0-9]*|[.,][0-9]+)(?:[eE][-+]?[0-9]+)?))?$"#,
     options: [.dotMatchesLineSeparators])
 
   /// The gaps of a Cloze question text and the text with each gap replaced by `{#1}`, `{#2}`, …
@@ -152,8 +166,11 @@ enum MoodleModel {
       let weightText = ns.substring(with: m.range(at: 1))
       let type = ns.substring(with: m.range(at: 2))
       var alternatives = ns.substring(with: m.range(at: 3))
-      var gap = Gap(weight: Int(weightText) ?? 1, kind: type.hasPrefix("N") ? .numerical : .multichoice, alternatives: [])
-      while let a = alternativeRegex.firstMatch(in: alternatives, range: NSRange(alternatives.startIndex..., in: alternatives)) {
+      var gap = Gap(
+        weight: Int(weightText) ?? 1, kind: type.hasPrefix("N") ? .numerical : .multichoice, alternatives: [])
+      while let a = alternativeRegex.firstMatch(
+        in: alternatives, range: NSRange(alternatives.startIndex..., in: alternatives))
+      {
         let ans = alternatives as NSString
         let fractionText = a.range(at: 1).location == NSNotFound ? "" : ans.substring(with: a.range(at: 1))
         let percentText = a.range(at: 2).location == NSNotFound ? "" : ans.substring(with: a.range(at: 2))
@@ -163,8 +180,10 @@ enum MoodleModel {
         feedbackText = unescape(decodeEntities(feedbackText))
         var tolerance: String?
         var value: String
-        let numeric = gap.kind == .numerical
-          ? numericAlternative.firstMatch(in: answerText, range: NSRange(answerText.startIndex..., in: answerText)) : nil
+        let numeric =
+          gap.kind == .numerical
+          ? numericAlternative.firstMatch(in: answerText, range: NSRange(answerText.startIndex..., in: answerText))
+          : nil
         if let numeric {
           let nt = answerText as NSString
           value = nt.substring(with: numeric.range(at: 1))
@@ -178,7 +197,11 @@ enum MoodleModel {
         alternatives = String(alternatives[cut.upperBound...])
       }
       gaps.append(gap)
-      if let cut = remaining.range(of: whole) { remaining.replaceSubrange(cut, with: "{#\(gaps.count)}") } else { break }
+      if let cut = remaining.range(of: whole) {
+        remaining.replaceSubrange(cut, with: "{#\(gaps.count)}")
+      } else {
+        break
+      }
     }
     return (gaps, remaining)
   }

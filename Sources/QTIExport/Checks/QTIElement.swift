@@ -152,7 +152,8 @@ struct LibXMLElement: QTIElement {
   private var untrimmedText: String {
     // Most elements hold one text node (COMPACT keeps short text inside it).
     if let only = node.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE,
-       let content = only.pointee.content {
+      let content = only.pointee.content
+    {
       return String(cString: content)
     }
     var text = ""

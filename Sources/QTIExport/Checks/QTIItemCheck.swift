@@ -11,10 +11,14 @@ import QuizModel
 enum QTIItemCheck {
   /// Checks `item`, read from `file`; `variant` (with its ``QTI2Writer/feedbacks(_:)``, when already worked
   /// out) adds the checks against the model.
-  static func check(_ item: CompiledItem, file: String, variant: Variant? = nil,
-                    feedbacks: [QTI2Writer.Feedback]? = nil) -> SelfCheckResult {
+  static func check(
+    _ item: CompiledItem, file: String, variant: Variant? = nil,
+    feedbacks: [QTI2Writer.Feedback]? = nil
+  ) -> SelfCheckResult {
     var result = SelfCheckResult()
-    func fail(_ line: Int, _ message: String) { result.issues.append(XMLIssue(file: file, line: line, message: message)) }
+    func fail(_ line: Int, _ message: String) {
+      result.issues.append(XMLIssue(file: file, line: line, message: message))
+    }
     func note(_ line: Int, _ message: String) {
       result.issues.append(XMLIssue(file: file, line: line, severity: .note, message: message))
     }
@@ -37,7 +41,9 @@ enum QTIItemCheck {
     }
     let scoreSlot = item.outcomeIndex("SCORE")
     func score(_ responses: [QTIValue]) -> Double? { scoreSlot.flatMap { item.run(responses)[$0].number } }
-    func outcome(_ name: String, _ responses: [QTIValue]) -> QTIValue? { item.outcomeIndex(name).map { item.run(responses)[$0] } }
+    func outcome(_ name: String, _ responses: [QTIValue]) -> QTIValue? {
+      item.outcomeIndex(name).map { item.run(responses)[$0] }
+    }
 
     // The key scores full marks.
     let full = item.run(allCorrect)
@@ -47,7 +53,9 @@ enum QTIItemCheck {
       return result
     }
     if let maximum, !SelfCheck.isClose(fullScore, maximum) {
-      fail(processingLine, "the key scores \(DecimalText.exact(fullScore)), not full marks (MAXSCORE \(DecimalText.exact(maximum)))")
+      fail(
+        processingLine,
+        "the key scores \(DecimalText.exact(fullScore)), not full marks (MAXSCORE \(DecimalText.exact(maximum)))")
     } else if maximum == nil, fullScore <= 0 {
       fail(processingLine, "the key scores \(DecimalText.exact(fullScore))")
     } else {
@@ -59,11 +67,14 @@ enum QTIItemCheck {
       var others = allCorrect
       switch r.baseType {
       case "float", "integer":
-        guard case let .float(key) = allCorrect[index] else { continue }
-        guard let equal = item.equals.first(where: {
-          $0.correctIdentifiers.contains(r.identifier) && $0.variableIdentifiers.contains(r.identifier)
-        }) else {
-          note(r.line, "no 'equal' compares '\(r.identifier)' with its correct response; just-outside values not checked")
+        guard case .float(let key) = allCorrect[index] else { continue }
+        guard
+          let equal = item.equals.first(where: {
+            $0.correctIdentifiers.contains(r.identifier) && $0.variableIdentifiers.contains(r.identifier)
+          })
+        else {
+          note(
+            r.line, "no 'equal' compares '\(r.identifier)' with its correct response; just-outside values not checked")
           continue
         }
         let mode = equal.mode
@@ -71,7 +82,10 @@ enum QTIItemCheck {
         let t0 = mode == "exact" ? 0 : (parts.first ?? 0)
         let t1 = mode == "exact" ? 0 : (parts.count > 1 ? parts[1] : t0)
         if mode == "relative", key < 0 {
-          fail(equal.line, "toleranceMode 'relative' on '\(r.identifier)': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for the negative key \(DecimalText.exact(key)); use 'absolute'")
+          fail(
+            equal.line,
+            "toleranceMode 'relative' on '\(r.identifier)': QTI's relative band x·(1 − t/100) … x·(1 + t/100) is empty for the negative key \(DecimalText.exact(key)); use 'absolute'"
+          )
           continue
         }
         let lo = mode == "relative" ? key * (1 - t0 / 100) : key - t0
@@ -79,15 +93,22 @@ enum QTIItemCheck {
         let delta = SelfCheck.justOutside(lo, hi)
         for outside in [lo - delta, hi + delta] {
           others[index] = .float(outside)
-          if (score(others) ?? 0) < fullScore { result.proofs += 1 } else {
-            fail(equal.line, "'\(r.identifier)' = \(DecimalText.exact(outside)), just outside \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)), still scores full marks")
+          if (score(others) ?? 0) < fullScore {
+            result.proofs += 1
+          } else {
+            fail(
+              equal.line,
+              "'\(r.identifier)' = \(DecimalText.exact(outside)), just outside \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)), still scores full marks"
+            )
           }
         }
       case "identifier":
-        guard case let .identifier(key) = allCorrect[index] else { continue }
+        guard case .identifier(let key) = allCorrect[index] else { continue }
         for option in item.choices[r.identifier] ?? [] where option != key {
           others[index] = .identifier(option)
-          if (score(others) ?? 0) < fullScore { result.proofs += 1 } else {
+          if (score(others) ?? 0) < fullScore {
+            result.proofs += 1
+          } else {
             fail(r.line, "the wrong choice '\(option)' for '\(r.identifier)' scores full marks")
           }
         }
@@ -100,10 +121,16 @@ enum QTIItemCheck {
     for trigger in item.triggers {
       var responses = allCorrect
       if let index = item.responseIndex(trigger.response) { responses[index] = trigger.value }
-      if outcome(trigger.outcome, responses)?.contains(trigger.feedback) == true { result.proofs += 1 } else {
-        fail(trigger.line, "the response \(trigger.value) for '\(trigger.response)' does not set feedback '\(trigger.feedback)'")
+      if outcome(trigger.outcome, responses)?.contains(trigger.feedback) == true {
+        result.proofs += 1
+      } else {
+        fail(
+          trigger.line,
+          "the response \(trigger.value) for '\(trigger.response)' does not set feedback '\(trigger.feedback)'")
       }
-      if item.shows(trigger.feedback, whenHeldBy: trigger.outcome) { result.proofs += 1 } else {
+      if item.shows(trigger.feedback, whenHeldBy: trigger.outcome) {
+        result.proofs += 1
+      } else {
         fail(trigger.line, "no modal feedback shows '\(trigger.feedback)' when \(trigger.outcome) holds it")
       }
     }
@@ -112,26 +139,34 @@ enum QTIItemCheck {
     if item.shows(Explanation.solution, whenHeldBy: Explanation.solution) {
       var probes = [allCorrect]
       let first = item.responses.first.map { ($0.identifier, allCorrect[0]) }
-      if let wrong = SelfCheck.solutionProbe(first, choices: item.choices), let index = item.responseIndex(wrong.identifier) {
+      if let wrong = SelfCheck.solutionProbe(first, choices: item.choices),
+        let index = item.responseIndex(wrong.identifier)
+      {
         var responses = allCorrect
         responses[index] = wrong.value
         probes.append(responses)
       }
       for responses in probes {
-        if outcome(Explanation.solution, responses)?.contains(Explanation.solution) == true { result.proofs += 1 } else {
+        if outcome(Explanation.solution, responses)?.contains(Explanation.solution) == true {
+          result.proofs += 1
+        } else {
           let shown = zip(item.responses, responses).map { "\($0.identifier) = \($1)" }.joined(separator: ", ")
           fail(processingLine, "the solution feedback is not shown for the responses \(shown)")
         }
       }
     }
-    if let variant { result.issues += modelIssues(item, variant: variant, feedbacks: feedbacks, fullScore: fullScore, file: file) }
+    if let variant {
+      result.issues += modelIssues(item, variant: variant, feedbacks: feedbacks, fullScore: fullScore, file: file)
+    }
     return result
   }
 
   /// The checks against the model: the file's key is the model's, the model's whole interval scores full
   /// marks, every misconception of the model fires its feedback, and the worked explanation is shown.
-  private static func modelIssues(_ item: CompiledItem, variant: Variant, feedbacks: [QTI2Writer.Feedback]?,
-                                  fullScore: Double, file: String) -> [XMLIssue] {
+  private static func modelIssues(
+    _ item: CompiledItem, variant: Variant, feedbacks: [QTI2Writer.Feedback]?,
+    fullScore: Double, file: String
+  ) -> [XMLIssue] {
     var issues: [XMLIssue] = []
     func fail(_ message: String) { issues.append(XMLIssue(file: file, line: item.line, message: message)) }
     let allCorrect = item.correct
@@ -147,14 +182,17 @@ enum QTIItemCheck {
       }
       guard let n = answer.numeric else { continue }
       if !ModelCheck.isSame(allCorrect[index].number, n.interval.key) {
-        fail("part '\(answer.id)': the file's key \(allCorrect[index]) is not the model's \(DecimalText.exact(n.value))")
+        fail(
+          "part '\(answer.id)': the file's key \(allCorrect[index]) is not the model's \(DecimalText.exact(n.value))")
       }
       for bound in ModelCheck.insideBounds(n) {
         var responses = allCorrect
         responses[index] = .float(bound)
         let s = scoreSlot.flatMap { item.run(responses)[$0].number } ?? 0
         if !SelfCheck.isClose(s, fullScore) {
-          fail("part '\(answer.id)': \(DecimalText.exact(bound)), which the key accepts, scores \(DecimalText.exact(s)) of \(DecimalText.exact(fullScore))")
+          fail(
+            "part '\(answer.id)': \(DecimalText.exact(bound)), which the key accepts, scores \(DecimalText.exact(s)) of \(DecimalText.exact(fullScore))"
+          )
         }
       }
     }
@@ -163,8 +201,8 @@ enum QTIItemCheck {
       var responses = allCorrect
       if let index = item.responseIndex(QTI2Writer.responseIdentifier(feedback.answer)) {
         switch feedback.trigger {
-        case let .value(v): responses[index] = .float(v)
-        case let .option(o): responses[index] = .identifier(PlainText.identifier(o))
+        case .value(let v): responses[index] = .float(v)
+        case .option(let o): responses[index] = .identifier(PlainText.identifier(o))
         }
       }
       if feedbackSlot.map({ item.run(responses)[$0].contains(feedback.identifier) }) != true {

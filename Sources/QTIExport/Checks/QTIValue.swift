@@ -11,10 +11,10 @@ enum QTIValue: Equatable, CustomStringConvertible {
   var description: String {
     switch self {
     case .null: "NULL"
-    case let .float(x): DecimalText.exact(x)
-    case let .identifier(s): s
-    case let .bool(b): String(b)
-    case let .multiple(values): "[" + values.map(\.description).joined(separator: ", ") + "]"
+    case .float(let x): DecimalText.exact(x)
+    case .identifier(let s): s
+    case .bool(let b): String(b)
+    case .multiple(let values): "[" + values.map(\.description).joined(separator: ", ") + "]"
     }
   }
 
@@ -27,13 +27,13 @@ enum QTIValue: Equatable, CustomStringConvertible {
     }
   }
 
-  var number: Double? { if case let .float(x) = self { x } else { nil } }
+  var number: Double? { if case .float(let x) = self { x } else { nil } }
 
   /// Whether this (a multiple or single identifier) holds `identifier`.
   func contains(_ identifier: String) -> Bool {
     switch self {
-    case let .identifier(s): s == identifier
-    case let .multiple(values): values.contains(.identifier(identifier))
+    case .identifier(let s): s == identifier
+    case .multiple(let values): values.contains(.identifier(identifier))
     default: false
     }
   }

@@ -1,5 +1,5 @@
-import QuizModel
 import Foundation
+import QuizModel
 
 /// What the self-checks of one file proved, and what failed.
 struct SelfCheckResult {
@@ -53,7 +53,8 @@ enum SelfCheck {
       if item.isNumeric {
         let lowerNode = full.descendants("vargte").first
         let upperNode = full.descendants("varlte").first
-        guard let lo = lowerNode.flatMap({ Double($0.textContent) }), let hi = upperNode.flatMap({ Double($0.textContent) })
+        guard let lo = lowerNode.flatMap({ Double($0.textContent) }),
+          let hi = upperNode.flatMap({ Double($0.textContent) })
         else {
           fail(full.line, "the full-marks condition has no numeric 'vargte'/'varlte' bounds")
           return
@@ -61,17 +62,29 @@ enum SelfCheck {
         // An exact answer has a varequal key; a range answer has only the bounds, and its middle is checked.
         let key = full.descendants("varequal").first.flatMap { Double($0.textContent) } ?? (lo + (hi - lo) / 2)
         if !(lo <= key && key <= hi) {
-          fail(lowerNode!.line, "the bounds \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)) do not hold the key \(DecimalText.exact(key)) (are they sorted?)")
+          fail(
+            lowerNode!.line,
+            "the bounds \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)) do not hold the key \(DecimalText.exact(key)) (are they sorted?)"
+          )
         }
         let keyScore = try item.run(DecimalText.exact(key)).score
-        if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the key \(DecimalText.exact(key)) scores \(DecimalText.exact(keyScore)), not 100") }
+        if keyScore == 100 {
+          result.proofs += 1
+        } else {
+          fail(full.line, "the key \(DecimalText.exact(key)) scores \(DecimalText.exact(keyScore)), not 100")
+        }
         let (low, high) = (min(lo, hi), max(lo, hi))
         let delta = justOutside(low, high)
         probes = [DecimalText.exact(key), DecimalText.exact(high + delta)]
         for outside in [low - delta, high + delta] {
           let score = try item.run(DecimalText.exact(outside)).score
-          if score < 100 { result.proofs += 1 } else {
-            fail(full.line, "the value \(DecimalText.exact(outside)), just outside \(DecimalText.exact(low)) … \(DecimalText.exact(high)), scores \(DecimalText.exact(score))")
+          if score < 100 {
+            result.proofs += 1
+          } else {
+            fail(
+              full.line,
+              "the value \(DecimalText.exact(outside)), just outside \(DecimalText.exact(low)) … \(DecimalText.exact(high)), scores \(DecimalText.exact(score))"
+            )
           }
         }
       } else {
@@ -80,13 +93,23 @@ enum SelfCheck {
           return
         }
         let keyScore = try item.run(correct).score
-        if keyScore == 100 { result.proofs += 1 } else { fail(full.line, "the correct answer '\(correct)' scores \(DecimalText.exact(keyScore)), not 100") }
+        if keyScore == 100 {
+          result.proofs += 1
+        } else {
+          fail(full.line, "the correct answer '\(correct)' scores \(DecimalText.exact(keyScore)), not 100")
+        }
         probes = [correct] + item.labels.filter { $0 != correct }.prefix(1)
         for label in item.labels where label != correct {
           let (score, feedback) = try item.run(label)
-          if score < 100 { result.proofs += 1 } else { fail(full.line, "the wrong answer '\(label)' scores \(DecimalText.exact(score))") }
+          if score < 100 {
+            result.proofs += 1
+          } else {
+            fail(full.line, "the wrong answer '\(label)' scores \(DecimalText.exact(score))")
+          }
           for link in feedback {
-            if item.feedbackIdents.contains(link) { result.proofs += 1 } else {
+            if item.feedbackIdents.contains(link) {
+              result.proofs += 1
+            } else {
               fail(node.line, "answer '\(label)' displays the feedback '\(link)', which the item does not define")
             }
           }
@@ -95,8 +118,11 @@ enum SelfCheck {
       // The general feedback (the worked explanation) shows whatever the answer.
       if item.feedbackIdents.contains(Explanation.canvasGeneral) {
         for probe in probes {
-          if try item.run(probe).feedback.contains(Explanation.canvasGeneral) { result.proofs += 1 } else {
-            fail(node.line, "the general feedback '\(Explanation.canvasGeneral)' is not shown for the answer '\(probe)'")
+          if try item.run(probe).feedback.contains(Explanation.canvasGeneral) {
+            result.proofs += 1
+          } else {
+            fail(
+              node.line, "the general feedback '\(Explanation.canvasGeneral)' is not shown for the answer '\(probe)'")
           }
         }
       }
@@ -108,11 +134,12 @@ enum SelfCheck {
   /// A wrong response to prove the solution feedback with: the first response set far from its key, or to
   /// another choice; nil when there is none.
   static func solutionProbe(_ first: (identifier: String, key: QTIValue)?, choices: [String: [String]])
-    -> (identifier: String, value: QTIValue)? {
+    -> (identifier: String, value: QTIValue)?
+  {
     guard let first else { return nil }
     switch first.key {
-    case let .float(k): return (first.identifier, .float(k + 1000 * max(1, abs(k))))
-    case let .identifier(k):
+    case .float(let k): return (first.identifier, .float(k + 1000 * max(1, abs(k))))
+    case .identifier(let k):
       return (choices[first.identifier] ?? []).first { $0 != k }.map { (first.identifier, QTIValue.identifier($0)) }
     default: return nil
     }

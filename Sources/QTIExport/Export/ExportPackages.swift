@@ -27,105 +27,6 @@ public struct QTIPackage: Hashable, Sendable {
   public var report: ExportReport.FormatReport
 }
 
-/// The keys a format cannot hold (for Canvas: non-zero keys below 10⁻⁴ in magnitude). Empty when the quiz can
-/// be exported in all of `formats`.
-public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases) -> [ExportProblem] {
-  var problems: [ExportProblem] = []
-  // Identifiers become XML names and file names; two that clean up to the same name would collide.
-  var seen: [String: String] = [:]
-  for item in quiz.items {
-    for variant in item.variants {
-      let name = PlainText.identifier(variant.id)
-      if let other = seen[name] {
-        for format in formats {
-          problems.append(ExportProblem(format: format, template: item.template, variant: variant.id,
-                                        message: "the variant id '\(variant.id)' gives the same file name '\(name)' as '\(other)'"))
-        }
-      }
-      seen[name] = variant.id
-    }
-  }
-  problems += identifierCollisions(quiz, formats: formats)
-  if quiz.variants.isEmpty {
-    for format in formats {
-      problems.append(ExportProblem(format: format, template: "", variant: "", message: "the quiz has no variants to export"))
-    }
-  }
-  for format in formats {
-    if format == .canvas { problems += CanvasWriter(quiz: quiz).problems() }
-    if format == .moodle { problems += MoodleWriter.problems(quiz) }
-    for item in quiz.items {
-      for variant in item.variants {
-        for answer in variant.answers {
-          if let n = answer.numeric, !n.interval.key.isFinite || !n.interval.halfWidth.isFinite, format != .canvas {
-            problems.append(ExportProblem(format: format, template: item.template, variant: variant.id, answer: answer.id,
-                                          message: "the key '\(n.value)' is not a finite number"))
-          }
-        }
-      }
-    }
-  }
-  return problems
-}
-
-/// Identifiers that become equal once cleaned up for XML (`a b` and `a_b` both become `a_b`): option
-/// identifiers within a choice and response identifiers within a variant (QTI 2.1 and 3.0), and question
-/// identifiers and group identifiers across the quiz (Canvas). Two equal identifiers would make the correct
-/// response point at the wrong option, so the export is refused, naming the template and both originals.
-func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem] {
-  var problems: [ExportProblem] = []
-  let qti = formats.filter { $0 == .qti21 || $0 == .qti30 }  // Moodle names nothing by these identifiers
-  var canvasIdents: [String: String] = [:]
-  var groupIdents: [String: String] = [:]
-  var reportedTemplates: Set<String> = []
-  for item in quiz.items {
-    for variant in item.variants {
-      var responses: [String: String] = [:]
-      for answer in variant.answers {
-        let response = QTI2Writer.responseIdentifier(answer)
-        if let other = responses[response], other != answer.id, !reportedTemplates.contains(item.template) {
-          for format in qti {
-            problems.append(ExportProblem(format: format, template: item.template, variant: variant.id, answer: answer.id,
-                                          message: "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template"))
-          }
-        }
-        responses[response] = answer.id
-        if case let .choice(choice) = answer.kind {
-          var options: [String: String] = [:]
-          for option in choice.options {
-            let identifier = PlainText.identifier(option.id)
-            if let other = options[identifier], other != option.id, !reportedTemplates.contains(item.template) {
-              for format in qti {
-                problems.append(ExportProblem(format: format, template: item.template, variant: variant.id, answer: answer.id,
-                                              message: "the options '\(other)' and '\(option.id)' both become the identifier '\(identifier)'; rename one in the template"))
-              }
-              reportedTemplates.insert(item.template)
-            }
-            options[identifier] = option.id
-          }
-        }
-        if formats.contains(.canvas) {
-          let ident = PlainText.identifier("\(variant.id)_\(answer.id)")
-          let original = "\(variant.id)_\(answer.id)"
-          if let other = canvasIdents[ident], other != original {
-            problems.append(ExportProblem(format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-                                          message: "the question '\(original)' gets the same identifier '\(ident)' as '\(other)'"))
-          }
-          canvasIdents[ident] = original
-          let group = PlainText.identifier("g_\(item.template)_\(answer.id)")
-          let groupOriginal = "\(item.template)/\(answer.id)"
-          if let other = groupIdents[group], other != groupOriginal {
-            problems.append(ExportProblem(format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-                                          message: "the question group '\(groupOriginal)' gets the same identifier '\(group)' as '\(other)'"))
-          }
-          groupIdents[group] = groupOriginal
-        }
-      }
-    }
-  }
-  return problems
-}
-
 /// Builds one package in memory, re-reads every file it wrote and proves its scoring.
 ///
 /// ```swift
@@ -145,18 +46,23 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
 /// - Throws: ``ExportError`` with ``ExportError/Code/unexportable`` when a key cannot be written in this format,
 ///   or ``ExportError/Code/selfCheckFailed`` when a written file does not score its own key.
 /// - Complexity: O(n) in the number of variants.
-public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
-                        workers: Int = 1) throws(ExportError) -> QTIPackage {
+public func makePackage(
+  _ quiz: Quiz, format: QTIFormat, baseName: String,
+  workers: Int = 1
+) throws(ExportError) -> QTIPackage {
   let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
-    throw ExportError(code: .unexportable, message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
-                      problems: problems)
+    throw ExportError(
+      code: .unexportable,
+      message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
+      problems: problems)
   }
   if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName, workers: workers) }
   var files: [PackageFile] = []
   var entries: [ZipWriter.Entry] = []
   var deliveries: [Delivery] = []
-  var itemsChecked = 0, proofs = 0
+  var itemsChecked = 0
+  var proofs = 0
   var issues: [XMLIssue] = []
 
   switch format {
@@ -195,21 +101,25 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
     let paths = Set(files.map(\.path))
     let manifest = files[0]
     switch XMLReader.parse(manifest.data, file: manifest.path) {
-    case let .failure(list): issues += list.issues
-    case let .success(root): issues += references(root, file: manifest.path, paths: paths)
+    case .failure(let list): issues += list.issues
+    case .success(let root): issues += references(root, file: manifest.path, paths: paths)
     }
   }
   if !issues.isEmpty {
-    throw ExportError(code: .selfCheckFailed, message: "\(format.displayName): \(issues.count) self-checks failed; the package was not kept",
-                      issues: issues)
+    throw ExportError(
+      code: .selfCheckFailed,
+      message: "\(format.displayName): \(issues.count) self-checks failed; the package was not kept",
+      issues: issues)
   }
 
   // The zip writer has no ZIP64: at most 65,535 entries and 4 GiB. Say so instead of overflowing.
   let totalBytes = files.reduce(0) { $0 + $1.data.count }
   if files.count > ZipWriter.maximumEntries || totalBytes >= ZipWriter.maximumBytes {
-    throw ExportError(code: .unexportable, message: "\(format.displayName): the package would hold \(files.count) files "
-      + "(\(totalBytes / 1_048_576) MB); a zip without ZIP64 holds at most \(ZipWriter.maximumEntries) files and 4 GiB. "
-      + "Ask for fewer variants per template, or split the bank.")
+    throw ExportError(
+      code: .unexportable,
+      message: "\(format.displayName): the package would hold \(files.count) files "
+        + "(\(totalBytes / 1_048_576) MB); a zip without ZIP64 holds at most \(ZipWriter.maximumEntries) files and 4 GiB. "
+        + "Ask for fewer variants per template, or split the bank.")
   }
   var zip = ZipWriter()
   for file in files.prefix(files.count - entries.count) { zip.add(path: file.path, data: file.data) }
@@ -227,9 +137,9 @@ public func makePackage(_ quiz: Quiz, format: QTIFormat, baseName: String,
 func checkFile(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) -> SelfCheckResult {
   var result = SelfCheckResult()
   switch XMLReader.parse(file.data, file: file.path) {
-  case let .failure(list):
+  case .failure(let list):
     result.issues += list.issues
-  case let .success(root):
+  case .success(let root):
     let check = SelfCheck.check(root, file: file.path)
     result.items = check.items
     result.proofs = check.proofs
@@ -244,8 +154,8 @@ func checkFile(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) -> SelfCheck
 func checkCanvasAssessment(_ file: PackageFile, parts: [String: Answer], workers: Int) -> SelfCheckResult {
   let root: XMLNode
   switch XMLReader.parse(file.data, file: file.path) {
-  case let .failure(list): return SelfCheckResult(issues: list.issues)
-  case let .success(parsed): root = parsed
+  case .failure(let list): return SelfCheckResult(issues: list.issues)
+  case .success(let parsed): root = parsed
   }
   guard root.name == "questestinterop" else {
     return checkFile(file) { root in
@@ -309,22 +219,28 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
     range.map { index -> WrittenItem in
       let (checker, deflater, xmlWriter) = tools
       guard index >= 2 else {
-        let file = index == 0 ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+        let file =
+          index == 0
+          ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
           : PackageFile(path: QTI2Writer.testPath, data: writer.test())
-        var written = WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
+        var written = WrittenItem(
+          file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
         switch XMLReader.parse(file.data, file: file.path) {
-        case let .failure(list): written.references = list.issues
-        case let .success(root): written.references = references(root, file: file.path, paths: paths)
+        case .failure(let list): written.references = list.issues
+        case .success(let root): written.references = references(root, file: file.path, paths: paths)
         }
         return written
       }
       let quizItem = writer.quiz.items[jobs[index - 2].item]
       let variant = quizItem.variants[jobs[index - 2].variant]
       let feedbacks = QTI2Writer.feedbacks(variant)
-      let file = PackageFile(path: QTI2Writer.itemPath(variant), data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
+      let file = PackageFile(
+        path: QTI2Writer.itemPath(variant),
+        data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
       let check = checker.check(file, variant: variant, feedbacks: feedbacks)
-      return WrittenItem(file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
-                         check: check)
+      return WrittenItem(
+        file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
+        check: check)
     }
   }
 }
@@ -348,15 +264,19 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
 ///   - workers: How many threads share the items (see ``makePackage(_:format:baseName:workers:)``).
 /// - Returns: The fidelity report.
 /// - Throws: ``ExportError``; when a key cannot be exported in one of the formats, nothing is written.
-public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases, to directory: URL,
-                           baseName: String, workers: Int = 1)
-  throws(ExportError) -> ExportReport {
+public func exportPackages(
+  _ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases, to directory: URL,
+  baseName: String, workers: Int = 1
+)
+  throws(ExportError) -> ExportReport
+{
   var unique: [QTIFormat] = []
   for f in formats where !unique.contains(f) { unique.append(f) }
   let problems = exportProblems(quiz, formats: unique)
   if !problems.isEmpty {
-    throw ExportError(code: .unexportable, message: "\(problems.count) keys cannot be exported; nothing was written",
-                      problems: problems)
+    throw ExportError(
+      code: .unexportable, message: "\(problems.count) keys cannot be exported; nothing was written",
+      problems: problems)
   }
   var packages: [QTIPackage] = []
   for format in unique { packages.append(try makePackage(quiz, format: format, baseName: baseName, workers: workers)) }
@@ -368,7 +288,8 @@ public func exportPackages(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCas
     }
     try Data(report.description.utf8).write(to: directory.appendingPathComponent("export-report.txt"), options: .atomic)
   } catch {
-    throw ExportError(code: .io, message: "could not write the packages to '\(directory.path)': \(InputFile.describe(error))")
+    throw ExportError(
+      code: .io, message: "could not write the packages to '\(directory.path)': \(InputFile.describe(error))")
   }
   return report
 }

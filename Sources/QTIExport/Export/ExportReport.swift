@@ -62,8 +62,9 @@ public struct ExportReport: Hashable, Sendable, CustomStringConvertible {
     var lines = ["Export report for \"\(quizTitle)\" (seed \(seed))"]
     for f in formats {
       lines.append("")
-      lines.append("\(f.format.displayName) — \(f.packageName) (\(f.files) file\(f.files == 1 ? "" : "s"); "
-        + "\(f.itemsChecked) items self-checked, \(f.proofs) proofs passed)")
+      lines.append(
+        "\(f.format.displayName) — \(f.packageName) (\(f.files) file\(f.files == 1 ? "" : "s"); "
+          + "\(f.itemsChecked) items self-checked, \(f.proofs) proofs passed)")
       for t in f.templates {
         lines.append("  \(t.template) \"\(t.title)\" (\(t.variants) variant\(t.variants == 1 ? "" : "s"))")
         for k in t.kept { lines.append("    kept: \(k)") }

@@ -26,7 +26,9 @@ enum Fidelity {
       let rule = describe(first.tolerance, unit: first.unit)
       // The half-width is written as a short decimal rounded up, by construction by at most a millionth of
       // itself: nothing a student could notice, but said, so the report is exact.
-      let rounding = widened == 0 ? ", exactly"
+      let rounding =
+        widened == 0
+        ? ", exactly"
         : "; half-width rounded up to a short decimal in \(widened) of \(answers.count) variants (by ≤ 10⁻⁶ of itself), bounds exactly key ± t"
       switch format {
       case .canvas:
@@ -43,9 +45,13 @@ enum Fidelity {
     case .canvas:
       let shares = parts.map(\.points.description).joined(separator: " + ")
       let worth = parts.count == 1 ? "\(shares) point\(item.points == 1 ? "" : "s")" : "parts worth \(shares) points"
-      kept.append("pool: question group per part, 1 of \(variants.count) variant\(variants.count == 1 ? "" : "s") drawn, \(worth)")
+      kept.append(
+        "pool: question group per part, 1 of \(variants.count) variant\(variants.count == 1 ? "" : "s") drawn, \(worth)"
+      )
     case .qti21, .qti30:
-      kept.append("pool: assessmentSection with selection select=\"1\" over \(variants.count) variant\(variants.count == 1 ? "" : "s"), \(item.points) point\(item.points == 1 ? "" : "s")")
+      kept.append(
+        "pool: assessmentSection with selection select=\"1\" over \(variants.count) variant\(variants.count == 1 ? "" : "s"), \(item.points) point\(item.points == 1 ? "" : "s")"
+      )
     case .moodle:
       break
     }
@@ -54,34 +60,42 @@ enum Fidelity {
     if parts.count > 1 {
       switch format {
       case .canvas:
-        lost.append("multi-part: \(parts.count) parts become \(parts.count) separate questions, each drawn from its own group, so one student may see different variants for different parts (each question repeats its stem)")
+        lost.append(
+          "multi-part: \(parts.count) parts become \(parts.count) separate questions, each drawn from its own group, so one student may see different variants for different parts (each question repeats its stem)"
+        )
       case .qti21, .qti30:
-        kept.append("multi-part: one item with \(parts.count) interactions (\(parts.map(\.id).joined(separator: ", ")))")
+        kept.append(
+          "multi-part: one item with \(parts.count) interactions (\(parts.map(\.id).joined(separator: ", ")))")
       case .moodle:
         break
       }
     }
 
     // Feedback.
-    var numericFeedback = 0, numericUnreachable = 0, choiceFeedback = 0
+    var numericFeedback = 0
+    var numericUnreachable = 0
+    var choiceFeedback = 0
     for variant in variants {
       for answer in variant.answers {
         switch answer.kind {
-        case let .numeric(n):
+        case .numeric(let n):
           for m in n.misconceptions where m.value != nil {
             if n.accepts(m.value!) { numericUnreachable += 1 } else { numericFeedback += 1 }
           }
-        case let .choice(c):
-          choiceFeedback += c.options.filter { o in
-            o.id != c.correct && (o.feedback != nil || c.misconceptions.contains { $0.option == o.id })
-          }.count
+        case .choice(let c):
+          choiceFeedback +=
+            c.options.filter { o in
+              o.id != c.correct && (o.feedback != nil || c.misconceptions.contains { $0.option == o.id })
+            }.count
         }
       }
     }
     switch format {
     case .canvas:
       if numericFeedback > 0 {
-        lost.append("feedback: \(numericFeedback) numeric misconception messages dropped (Canvas numerical questions have no wrong-answer feedback)")
+        lost.append(
+          "feedback: \(numericFeedback) numeric misconception messages dropped (Canvas numerical questions have no wrong-answer feedback)"
+        )
       }
       if choiceFeedback > 0 { kept.append("feedback: \(choiceFeedback) distractor messages carried on the choices") }
     case .qti21, .qti30:
@@ -92,14 +106,20 @@ enum Fidelity {
       break
     }
     if numericUnreachable > 0 {
-      lost.append("feedback: \(numericUnreachable) misconception values fall inside the accepted interval and cannot be told apart from the key")
+      lost.append(
+        "feedback: \(numericUnreachable) misconception values fall inside the accepted interval and cannot be told apart from the key"
+      )
     }
     if variants.contains(where: { $0.answers.contains { $0.explanation != nil } }) {
       switch format {
       case .canvas:
-        kept.append("explanations: the worked explanation as general feedback (itemfeedback '\(Explanation.canvasGeneral)'), shown after submission whatever the answer")
+        kept.append(
+          "explanations: the worked explanation as general feedback (itemfeedback '\(Explanation.canvasGeneral)'), shown after submission whatever the answer"
+        )
       case .qti21, .qti30:
-        kept.append("explanations: the worked explanation as modal feedback '\(Explanation.solution)', shown whenever a response is given")
+        kept.append(
+          "explanations: the worked explanation as modal feedback '\(Explanation.solution)', shown whenever a response is given"
+        )
       case .moodle:
         break
       }
@@ -107,8 +127,9 @@ enum Fidelity {
 
     if let warning = controlCharacterWarning(variants) { warnings.append(warning) }
 
-    return ExportReport.TemplateReport(template: item.template, title: item.title, variants: variants.count,
-                                       kept: kept, lost: lost, warnings: warnings)
+    return ExportReport.TemplateReport(
+      template: item.template, title: item.title, variants: variants.count,
+      kept: kept, lost: lost, warnings: warnings)
   }
 
   /// The warning for characters XML cannot carry in the variants' texts (replaced by U+FFFD), if any: every
@@ -120,7 +141,8 @@ enum Fidelity {
         for name in XMLText.forbiddenCharacters(in: text) where !forbidden.contains(name) { forbidden.append(name) }
       }
     }
-    return forbidden.isEmpty ? nil
+    return forbidden.isEmpty
+      ? nil
       : "control characters \(forbidden.joined(separator: ", ")) cannot appear in XML and were replaced by U+FFFD"
   }
 

@@ -40,15 +40,17 @@ package struct ZipWriter {
   /// Adds one prepared file.
   package mutating func add(_ entry: Entry) {
     let name = Data(entry.path.utf8)
-    let crc = entry.crc, stored = entry.stored, body = entry.body
+    let crc = entry.crc
+    let stored = entry.stored
+    let body = entry.body
     let offset = UInt32(output.count)
     precondition(output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
 
     var local: [UInt8] = []
     local.reserveCapacity(30)
     local.append(le32: 0x0403_4b50)
-    local.append(le16: 20)                    // version needed: 2.0
-    local.append(le16: 0x0800)                // UTF-8 names
+    local.append(le16: 20)  // version needed: 2.0
+    local.append(le16: 0x0800)  // UTF-8 names
     local.append(le16: stored ? 0 : 8)
     local.append(le16: ZipWriter.dosTime)
     local.append(le16: ZipWriter.dosDate)
@@ -64,7 +66,7 @@ package struct ZipWriter {
     var header: [UInt8] = []
     header.reserveCapacity(46)
     header.append(le32: 0x0201_4b50)
-    header.append(le16: 0x031E)              // made by: Unix, 3.0
+    header.append(le16: 0x031E)  // made by: Unix, 3.0
     header.append(le16: 20)
     header.append(le16: 0x0800)
     header.append(le16: stored ? 0 : 8)
@@ -74,11 +76,11 @@ package struct ZipWriter {
     header.append(le32: UInt32(body.count))
     header.append(le32: UInt32(entry.size))
     header.append(le16: UInt16(name.count))
-    header.append(le16: 0)                   // extra
-    header.append(le16: 0)                   // comment
-    header.append(le16: 0)                   // disk
-    header.append(le16: 0)                   // internal attributes
-    header.append(le32: 0o100644 << 16)      // external: regular file, rw-r--r--
+    header.append(le16: 0)  // extra
+    header.append(le16: 0)  // comment
+    header.append(le16: 0)  // disk
+    header.append(le16: 0)  // internal attributes
+    header.append(le32: 0o100644 << 16)  // external: regular file, rw-r--r--
     header.append(le32: offset)
     central.append(contentsOf: header)
     central.append(name)

@@ -57,8 +57,12 @@ struct ZipReader {
       if path.isEmpty { return "has an empty name" }
       if path.utf8.contains(0) { return "has a NUL byte in its name" }
       let parts = path.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "\\" })
-      if path.hasPrefix("/") || path.hasPrefix("\\") { return "has an absolute path; extracting it would write outside the folder" }
-      if let first = parts.first, first.count == 2, first.last == ":" { return "starts with a drive letter; extracting it would write outside the folder" }
+      if path.hasPrefix("/") || path.hasPrefix("\\") {
+        return "has an absolute path; extracting it would write outside the folder"
+      }
+      if let first = parts.first, first.count == 2, first.last == ":" {
+        return "starts with a drive letter; extracting it would write outside the folder"
+      }
       if parts.contains("..") { return "has a '..' component; extracting it would write outside the folder" }
       return nil
     }
@@ -85,7 +89,9 @@ struct ZipReader {
       throw Failure(description: "cannot open the file (\(InputFile.describe(error)))")
     }
     let end: UInt64
-    do { end = try handle.seekToEnd() } catch { throw Failure(description: "cannot read the file (\(InputFile.describe(error)))") }
+    do { end = try handle.seekToEnd() } catch {
+      throw Failure(description: "cannot read the file (\(InputFile.describe(error)))")
+    }
     try self.init(storage: .file(handle), size: Int(end), limits: limits)
   }
 
@@ -102,7 +108,9 @@ struct ZipReader {
   }
 
   /// Every file's path and contents, in order, folders left out (for archives the exporter wrote).
-  static func entries(of archive: Data, limits: PackageLimits = PackageLimits()) throws(Failure) -> [(path: String, data: Data)] {
+  static func entries(of archive: Data, limits: PackageLimits = PackageLimits()) throws(Failure) -> [(
+    path: String, data: Data
+  )] {
     var reader = try ZipReader(data: archive, limits: limits)
     var result: [(String, Data)] = []
     for entry in reader.entries where !entry.isDirectory { result.append((entry.path, try reader.contents(of: entry))) }
@@ -117,14 +125,16 @@ struct ZipReader {
       throw Failure(description: "damaged zip: a record at byte \(offset) runs past the end of the archive")
     }
     switch storage {
-    case let .memory(data):
+    case .memory(let data):
       let start = data.startIndex + offset
       return data.subdata(in: start..<(start + count))
-    case let .file(handle):
+    case .file(let handle):
       do {
         try handle.seek(toOffset: UInt64(offset))
         let data = try handle.read(upToCount: count) ?? Data()
-        guard data.count == count else { throw Failure(description: "the archive ended early at byte \(offset + data.count)") }
+        guard data.count == count else {
+          throw Failure(description: "the archive ended early at byte \(offset + data.count)")
+        }
         return data
       } catch let failure as Failure {
         throw failure
@@ -158,7 +168,9 @@ struct ZipReader {
       if locator.u32(0) == 0x0706_4b50 {
         let recordOffset = try checkedInt(locator.u64(8), "ZIP64 end record offset")
         let record = [UInt8](try read(recordOffset, 56))
-        guard record.u32(0) == 0x0606_4b50 else { throw Failure(description: "damaged zip: no ZIP64 end record at byte \(recordOffset)") }
+        guard record.u32(0) == 0x0606_4b50 else {
+          throw Failure(description: "damaged zip: no ZIP64 end record at byte \(recordOffset)")
+        }
         total = try checkedInt(record.u64(32), "ZIP64 entry count")
         directorySize = try checkedInt(record.u64(40), "ZIP64 central directory size")
         directoryOffset = try checkedInt(record.u64(48), "ZIP64 central directory offset")
@@ -169,27 +181,40 @@ struct ZipReader {
       }
     }
     guard total <= limits.maximumEntries else {
-      throw Failure(description: "the archive has \(total) entries, more than the limit of \(limits.maximumEntries) (raise it with --max-entries)")
+      throw Failure(
+        description:
+          "the archive has \(total) entries, more than the limit of \(limits.maximumEntries) (raise it with --max-entries)"
+      )
     }
     guard directoryOffset <= endOffset, directorySize <= endOffset - directoryOffset else {
-      throw Failure(description: "damaged zip: the central directory (\(directorySize) bytes at byte \(directoryOffset)) lies outside the archive")
+      throw Failure(
+        description:
+          "damaged zip: the central directory (\(directorySize) bytes at byte \(directoryOffset)) lies outside the archive"
+      )
     }
     // The directory is read whole: cap it by what the entry limit needs (names of a few hundred bytes).
     let directoryLimit = max(64 << 20, limits.maximumEntries * 512)
     guard directorySize <= directoryLimit else {
-      throw Failure(description: "the central directory is \(directorySize) bytes, more than \(byteText(directoryLimit)) for "
-        + "\(limits.maximumEntries) entries (raise the limit with --max-entries)")
+      throw Failure(
+        description: "the central directory is \(directorySize) bytes, more than \(byteText(directoryLimit)) for "
+          + "\(limits.maximumEntries) entries (raise the limit with --max-entries)")
     }
     let directory = [UInt8](try read(directoryOffset, directorySize))
     var p = 0
     entries.reserveCapacity(min(total, 100_000))
     while p < directory.count {
       guard p + 46 <= directory.count, directory.u32(p) == 0x0201_4b50 else {
-        if entries.count == total, p + 4 <= directory.count, directory.u32(p) == 0x0605_4b50 || directory.u32(p) == 0x0606_4b50 { break }
+        if entries.count == total, p + 4 <= directory.count,
+          directory.u32(p) == 0x0605_4b50 || directory.u32(p) == 0x0606_4b50
+        {
+          break
+        }
         throw Failure(description: "damaged zip central directory at byte \(directoryOffset + p)")
       }
       guard entries.count < limits.maximumEntries else {
-        throw Failure(description: "the archive has more than \(limits.maximumEntries) entries (raise the limit with --max-entries)")
+        throw Failure(
+          description: "the archive has more than \(limits.maximumEntries) entries (raise the limit with --max-entries)"
+        )
       }
       let madeBy = directory.u16(p + 4)
       let flags = directory.u16(p + 8)
@@ -203,33 +228,47 @@ struct ZipReader {
       let external = directory.u32(p + 38)
       var localOffset = directory.u32(p + 42)
       let next = p + 46 + nameLength + extraLength + commentLength
-      guard next <= directory.count else { throw Failure(description: "damaged zip entry name at byte \(directoryOffset + p)") }
+      guard next <= directory.count else {
+        throw Failure(description: "damaged zip entry name at byte \(directoryOffset + p)")
+      }
       let name = String(decoding: directory[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
       // ZIP64 extra field: the 64-bit values of the fields set to 0xFFFFFFFF, in this order.
       var x = p + 46 + nameLength
       let extraEnd = x + extraLength
       while x + 4 <= extraEnd {
-        let id = directory.u16(x), length = directory.u16(x + 2)
+        let id = directory.u16(x)
+        let length = directory.u16(x + 2)
         var q = x + 4
         let fieldEnd = min(q + length, extraEnd)
         if id == 0x0001 {
-          if size == 0xFFFF_FFFF, q + 8 <= fieldEnd { size = try checkedInt(directory.u64(q), "size of '\(name)'"); q += 8 }
-          if compressedSize == 0xFFFF_FFFF, q + 8 <= fieldEnd { compressedSize = try checkedInt(directory.u64(q), "size of '\(name)'"); q += 8 }
-          if localOffset == 0xFFFF_FFFF, q + 8 <= fieldEnd { localOffset = try checkedInt(directory.u64(q), "offset of '\(name)'") }
+          if size == 0xFFFF_FFFF, q + 8 <= fieldEnd {
+            size = try checkedInt(directory.u64(q), "size of '\(name)'")
+            q += 8
+          }
+          if compressedSize == 0xFFFF_FFFF, q + 8 <= fieldEnd {
+            compressedSize = try checkedInt(directory.u64(q), "size of '\(name)'")
+            q += 8
+          }
+          if localOffset == 0xFFFF_FFFF, q + 8 <= fieldEnd {
+            localOffset = try checkedInt(directory.u64(q), "offset of '\(name)'")
+          }
         }
         x += 4 + length
       }
       let unixMode = madeBy >> 8 == 3 ? external >> 16 : 0
-      entries.append(Entry(path: name, method: method, flags: flags, crc: crc, compressedSize: compressedSize, size: size,
-                           localOffset: localOffset, isSymlink: unixMode & 0o170000 == 0o120000,
-                           isDirectory: name.hasSuffix("/")))
+      entries.append(
+        Entry(
+          path: name, method: method, flags: flags, crc: crc, compressedSize: compressedSize, size: size,
+          localOffset: localOffset, isSymlink: unixMode & 0o170000 == 0o120000,
+          isDirectory: name.hasSuffix("/")))
       p = next
     }
     guard entries.count == total else {
-      throw Failure(description: entries.count > total
-        ? "the central directory holds \(entries.count) entries but the end record declares \(total): the archive needs ZIP64, "
-          + "and a reader that trusted the end record would skip entries"
-        : "damaged zip: the end record declares \(total) entries but the central directory holds \(entries.count)")
+      throw Failure(
+        description: entries.count > total
+          ? "the central directory holds \(entries.count) entries but the end record declares \(total): the archive needs ZIP64, "
+            + "and a reader that trusted the end record would skip entries"
+          : "damaged zip: the end record declares \(total) entries but the central directory holds \(entries.count)")
     }
   }
 
@@ -248,10 +287,14 @@ struct ZipReader {
   mutating func contents(of entry: Entry) throws(Failure) -> Data {
     func fail(_ text: String) -> Failure { Failure(description: text, isFatal: false) }
     guard entry.flags & 1 == 0 else { throw fail("the entry is encrypted") }
-    guard entry.method == 0 || entry.method == 8 else { throw fail("the entry uses compression method \(entry.method), which is not supported") }
+    guard entry.method == 0 || entry.method == 8 else {
+      throw fail("the entry uses compression method \(entry.method), which is not supported")
+    }
     let perFile = limits.maximumFileBytes
     if entry.size > perFile {
-      throw fail("the entry declares \(entry.size) bytes, more than the limit of \(byteText(perFile)) per file (raise it with --max-file-size)")
+      throw fail(
+        "the entry declares \(entry.size) bytes, more than the limit of \(byteText(perFile)) per file (raise it with --max-file-size)"
+      )
     }
     guard entry.localOffset <= size - 30 else { throw fail("damaged zip: the local header lies outside the archive") }
     let header = [UInt8](try read(entry.localOffset, 30))
@@ -262,11 +305,13 @@ struct ZipReader {
     var output = Data()
     func grow(by count: Int) throws(Failure) {
       if output.count + count > perFile {
-        throw fail("the entry inflates to more than the limit of \(byteText(perFile)) per file (raise it with --max-file-size)")
+        throw fail(
+          "the entry inflates to more than the limit of \(byteText(perFile)) per file (raise it with --max-file-size)")
       }
       if inflatedBytes + count > limits.maximumTotalBytes {
-        throw Failure(description: "the files inflate to more than the limit of \(byteText(limits.maximumTotalBytes)) in all "
-          + "(raise it with --max-total-size)")
+        throw Failure(
+          description: "the files inflate to more than the limit of \(byteText(limits.maximumTotalBytes)) in all "
+            + "(raise it with --max-total-size)")
       }
       inflatedBytes += count
     }
@@ -281,7 +326,8 @@ struct ZipReader {
       defer { inflateEnd(&stream) }
       var buffer = [UInt8](repeating: 0, count: chunk)
       var input: [UInt8] = []
-      var used = 0, consumed = 0
+      var used = 0
+      var consumed = 0
       while true {
         if used == input.count {
           guard consumed < entry.compressedSize else { throw fail("the entry's deflated data ends early") }

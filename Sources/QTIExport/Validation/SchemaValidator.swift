@@ -71,7 +71,8 @@ enum SchemaCache {
       }
       guard let schema else {
         let errors = collector.issues.filter { $0.severity == .error }
-        return .failure(XMLIssueList(errors.isEmpty ? [XMLIssue(file: path, message: "the schema did not compile")] : errors))
+        return .failure(
+          XMLIssueList(errors.isEmpty ? [XMLIssue(file: path, message: "the schema did not compile")] : errors))
       }
       let result = CompiledSchema(schema)
       cache[path] = result
@@ -94,22 +95,29 @@ extension SchemaFolder {
       }
       let namespace = root.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
       guard let (relative, name) = SchemaFolder.schema(forNamespace: namespace) else {
-        return .success([XMLIssue(file: file, line: Int(xmlGetLineNo(root)), severity: .note,
-                                  message: "no schema is known for the namespace '\(namespace ?? "")'; not validated")])
+        return .success([
+          XMLIssue(
+            file: file, line: Int(xmlGetLineNo(root)), severity: .note,
+            message: "no schema is known for the namespace '\(namespace ?? "")'; not validated")
+        ])
       }
       var issues: [XMLIssue] = []
       if relative.hasPrefix("qti12/") {
         let removed = SchemaFolder.removeCanvasMargins(root)
         if removed > 0 {
-          issues.append(XMLIssue(file: file, severity: .note, message:
-            "\(removed) Canvas margin/margintype attributes on varequal are not in the QTI 1.2.1 XSD and were set aside for validation"))
+          issues.append(
+            XMLIssue(
+              file: file, severity: .note,
+              message:
+                "\(removed) Canvas margin/margintype attributes on varequal are not in the QTI 1.2.1 XSD and were set aside for validation"
+            ))
         }
       }
       let schemaPath = url.appendingPathComponent(relative).path
       switch SchemaCache.schema(at: schemaPath, catalog: url.appendingPathComponent("catalog.xml").path) {
-      case let .failure(list):
+      case .failure(let list):
         return .success(issues + list.issues)
-      case let .success(compiled):
+      case .success(let compiled):
         let collector = IssueCollector(file: file)
         compiled.lock.withLock { _ in
           collector.collecting {
@@ -121,16 +129,18 @@ extension SchemaFolder {
             }
           }
         }
-        return .success(issues + collector.issues.map { issue in
-          var copy = issue
-          copy.message = "\(name): " + issue.message
-          return copy
-        })
+        return .success(
+          issues
+            + collector.issues.map { issue in
+              var copy = issue
+              copy.message = "\(name): " + issue.message
+              return copy
+            })
       }
     }
     switch result {
-    case let .success(issues): return issues
-    case let .failure(list): return list.issues
+    case .success(let issues): return issues
+    case .failure(let list): return list.issues
     }
   }
 

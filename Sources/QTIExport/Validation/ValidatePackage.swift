@@ -23,17 +23,21 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
   /// One issue per line, then a summary.
   public var description: String {
     var lines = issues.map(\.description)
-    lines.append("\(files.count) files: well-formed \(wellFormedCount)/\(files.count); "
-      + "self-checks: \(itemsChecked) items, \(proofs) proofs passed; "
-      + (schemaValidated ? "XSD validation: done" : "XSD validation: skipped (no --schemas folder given)"))
+    lines.append(
+      "\(files.count) files: well-formed \(wellFormedCount)/\(files.count); "
+        + "self-checks: \(itemsChecked) items, \(proofs) proofs passed; "
+        + (schemaValidated ? "XSD validation: done" : "XSD validation: skipped (no --schemas folder given)"))
     lines.append(isValid ? "valid" : "\(errors.count) problems found")
     return lines.joined(separator: "\n")
   }
 
   private var wellFormedCount: Int {
-    let malformed = Set(issues.filter {
-      $0.message.hasPrefix(ValidationReport.malformedPrefix) || $0.message.hasPrefix(ValidationReport.unreadablePrefix)
-    }.map(\.file)).intersection(files)
+    let malformed = Set(
+      issues.filter {
+        $0.message.hasPrefix(ValidationReport.malformedPrefix)
+          || $0.message.hasPrefix(ValidationReport.unreadablePrefix)
+      }.map(\.file)
+    ).intersection(files)
     return files.count - malformed.count
   }
 
@@ -84,7 +88,8 @@ public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConve
 /// - Throws: ``ValidationInputError`` when the path is missing, is not a zip or is a damaged one, holds no XML
 ///   file, passes the total-size or entry-count limit, or the schema folder is not usable.
 public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = PackageLimits(), workers: Int = 1)
-  throws(ValidationInputError) -> ValidationReport {
+  throws(ValidationInputError) -> ValidationReport
+{
   let path = url.path
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -92,7 +97,8 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
   }
   let folder = schemas.map(SchemaFolder.init)
   if let folder, !folder.isUsable {
-    throw ValidationInputError(path: folder.url.path, reason: "not a schema folder (catalog.xml or qti21/imsqti_v2p1.xsd is missing)")
+    throw ValidationInputError(
+      path: folder.url.path, reason: "not a schema folder (catalog.xml or qti21/imsqti_v2p1.xsd is missing)")
   }
   var total = 0
   /// Reads a file from disk under the per-file and total limits.
@@ -101,14 +107,23 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
       let bytes = try InputFile.bytes(at: file, limit: limits.maximumFileBytes)
       total += bytes.count
       if total > limits.maximumTotalBytes {
-        throw ValidationInputError(path: path, reason: "the files hold more than the limit of \(byteText(limits.maximumTotalBytes)) in all (raise it with --max-total-size)")
+        throw ValidationInputError(
+          path: path,
+          reason:
+            "the files hold more than the limit of \(byteText(limits.maximumTotalBytes)) in all (raise it with --max-total-size)"
+        )
       }
       return .data(Data(bytes))
     } catch let error as ValidationInputError {
       throw error
     } catch let error as InputFileError {
       if case .tooLarge = error.reason {
-        return .unreadable(XMLIssue(file: name, message: "the file is larger than the limit of \(byteText(limits.maximumFileBytes)) per file (raise it with --max-file-size)"))
+        return .unreadable(
+          XMLIssue(
+            file: name,
+            message:
+              "the file is larger than the limit of \(byteText(limits.maximumFileBytes)) per file (raise it with --max-file-size)"
+          ))
       }
       return .unreadable(XMLIssue(file: name, message: "cannot read the file: \(error.message)"))
     } catch {
@@ -123,15 +138,20 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
       guard next.pathExtension.lowercased() == "xml" else { continue }
       found.append(String(next.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count + 1)))
       if found.count > limits.maximumEntries {
-        throw ValidationInputError(path: path, reason: "the folder holds more than \(limits.maximumEntries) XML files (raise the limit with --max-entries)")
+        throw ValidationInputError(
+          path: path,
+          reason: "the folder holds more than \(limits.maximumEntries) XML files (raise the limit with --max-entries)")
       }
     }
     guard !found.isEmpty else { throw ValidationInputError(path: path, reason: "it holds no .xml file") }
     // Each file is read when its turn comes, so the folder is held one file at a time.
     var fatal: ValidationInputError?
-    let report = validate(found.sorted(), extraIssues: [], schemas: folder, isPackage: true, workers: workers) { relative in
+    let report = validate(found.sorted(), extraIssues: [], schemas: folder, isPackage: true, workers: workers) {
+      relative in
       if fatal != nil { return .unreadable(XMLIssue(file: relative, message: "not read")) }
-      do throws(ValidationInputError) { return try readFile(url.appendingPathComponent(relative), name: relative) } catch {
+      do throws(ValidationInputError) {
+        return try readFile(url.appendingPathComponent(relative), name: relative)
+      } catch {
         fatal = error
         return .unreadable(XMLIssue(file: relative, message: error.reason))
       }
@@ -153,7 +173,9 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
   }
 
   var reader: ZipReader
-  do { reader = try ZipReader(url: url, limits: limits) } catch { throw ValidationInputError(path: path, reason: error.description) }
+  do { reader = try ZipReader(url: url, limits: limits) } catch {
+    throw ValidationInputError(path: path, reason: error.description)
+  }
   var unsafe: [XMLIssue] = []
   var seen: Set<String> = []
   var xmlEntries: [String: ZipReader.Entry] = [:]
@@ -174,7 +196,9 @@ public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = 
     }
   }
   guard !xmlPaths.isEmpty else {
-    if !unsafe.isEmpty { return ValidationReport(files: [], issues: unsafe, schemaValidated: folder != nil, itemsChecked: 0, proofs: 0) }
+    if !unsafe.isEmpty {
+      return ValidationReport(files: [], issues: unsafe, schemaValidated: folder != nil, itemsChecked: 0, proofs: 0)
+    }
     throw ValidationInputError(path: path, reason: "it holds no .xml file")
   }
   var fatal: ZipReader.Failure?
@@ -205,9 +229,12 @@ func validate(_ files: [PackageFile], schemas: SchemaFolder?, isPackage: Bool) -
 /// Checks the files at `paths`, loading each only when its turn comes (so a package is held a few files at a
 /// time: at most two per worker); a file that cannot be loaded is an error issue. `extraIssues` come first.
 /// Files are checked on `workers` threads; the report is the same whatever the number.
-func validate(_ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?, isPackage: Bool, workers: Int = 1,
-              load: (String) -> LoadedFile) -> ValidationReport {
-  var report = ValidationReport(files: paths, issues: extraIssues, schemaValidated: schemas != nil, itemsChecked: 0, proofs: 0)
+func validate(
+  _ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?, isPackage: Bool, workers: Int = 1,
+  load: (String) -> LoadedFile
+) -> ValidationReport {
+  var report = ValidationReport(
+    files: paths, issues: extraIssues, schemaValidated: schemas != nil, itemsChecked: 0, proofs: 0)
   let pathSet = Set(paths)
   var next = 0
   OrderedWork.pipeline(
@@ -218,7 +245,9 @@ func validate(_ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?
       return (paths[next], load(paths[next]))
     },
     state: {},
-    transform: { _, loaded in checkFile(loaded.path, loaded.file, schemas: schemas, packagePaths: isPackage ? pathSet : nil) },
+    transform: { _, loaded in
+      checkFile(loaded.path, loaded.file, schemas: schemas, packagePaths: isPackage ? pathSet : nil)
+    },
     consume: { result in
       report.itemsChecked += result.items
       report.proofs += result.proofs
@@ -231,26 +260,27 @@ func validate(_ paths: [String], extraIssues: [XMLIssue], schemas: SchemaFolder?
 /// references to other files of the package (`packagePaths`, nil for a lone file), its self-checks and its
 /// schema.
 private func checkFile(_ path: String, _ loaded: LoadedFile, schemas: SchemaFolder?, packagePaths: Set<String>?)
-  -> SelfCheckResult {
+  -> SelfCheckResult
+{
   var result = SelfCheckResult()
   let data: Data
   switch loaded {
-  case let .unreadable(issue):
+  case .unreadable(let issue):
     var copy = issue
     copy.message = ValidationReport.unreadablePrefix + issue.message
     result.issues.append(copy)
     return result
-  case let .data(bytes): data = bytes
+  case .data(let bytes): data = bytes
   }
   switch XMLReader.parse(data, file: path) {
-  case let .failure(list):
+  case .failure(let list):
     result.issues += list.issues.map { issue in
       var copy = issue
       copy.message = ValidationReport.malformedPrefix + issue.message
       return copy
     }
     return result
-  case let .success(root):
+  case .success(let root):
     if let packagePaths { result.issues += references(root, file: path, paths: packagePaths) }
     let check = SelfCheck.check(root, file: path)
     result.items = check.items

@@ -28,16 +28,18 @@ struct CanvasWriter {
           guard let numeric = answer.numeric else { continue }
           let magnitude = abs(numeric.value)
           if magnitude > 0, magnitude < CanvasWriter.smallestKey {
-            problems.append(ExportProblem(
-              format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-              message: "the key \(DecimalText.exact(numeric.value)) \(numeric.unit) is below 10⁻⁴ in magnitude, "
-                + "and Canvas keeps numeric answers to 4 decimal places; ask for this answer in a smaller unit "
-                + "so the key is at least 0.0001"))
+            problems.append(
+              ExportProblem(
+                format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
+                message: "the key \(DecimalText.exact(numeric.value)) \(numeric.unit) is below 10⁻⁴ in magnitude, "
+                  + "and Canvas keeps numeric answers to 4 decimal places; ask for this answer in a smaller unit "
+                  + "so the key is at least 0.0001"))
           }
           if !numeric.value.isFinite {
-            problems.append(ExportProblem(
-              format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-              message: "the key '\(numeric.value)' is not a finite number"))
+            problems.append(
+              ExportProblem(
+                format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
+                message: "the key '\(numeric.value)' is not a finite number"))
           }
         }
       }
@@ -67,9 +69,11 @@ struct CanvasWriter {
         let group = CanvasWriter.groupTitle(item, part: partIndex)
         for variant in item.variants where partIndex < variant.answers.count {
           let answer = variant.answers[partIndex]
-          result.append(Delivery(format: QTIFormat.canvas.rawValue, variant: variant.id, part: answer.id, points: answer.points,
-                                 group: group, item: CanvasWriter.questionIdent(variant, answer),
-                                 questionText: CanvasWriter.html(variant.questionText(for: answer))))
+          result.append(
+            Delivery(
+              format: QTIFormat.canvas.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+              group: group, item: CanvasWriter.questionIdent(variant, answer),
+              questionText: CanvasWriter.html(variant.questionText(for: answer))))
         }
       }
     }
@@ -80,11 +84,14 @@ struct CanvasWriter {
   func assessment() -> Data {
     let w = XMLWriter()
     var answerCounter = 0
-    w.element("questestinterop", [
-      ("xmlns", CanvasWriter.namespace),
-      ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-      ("xsi:schemaLocation", CanvasWriter.schemaLocation),
-    ]) {
+    w.element(
+      "questestinterop",
+      [
+        ("xmlns", CanvasWriter.namespace),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", CanvasWriter.schemaLocation),
+      ]
+    ) {
       w.element("assessment", [("ident", assessmentIdent), ("title", quiz.title)]) {
         w.element("qtimetadata") { metadataField(w, "cc_maxattempts", "1") }
         w.element("section", [("ident", "root_section")]) {
@@ -105,8 +112,9 @@ struct CanvasWriter {
                 }
                 for variant in item.variants {
                   guard let answer = variant.answer(part.id) else { continue }
-                  writeItem(w, variant: variant, answer: answer, title: title, points: answer.points,
-                            counter: &answerCounter)
+                  writeItem(
+                    w, variant: variant, answer: answer, title: title, points: answer.points,
+                    counter: &answerCounter)
                 }
               }
             }
@@ -117,12 +125,14 @@ struct CanvasWriter {
     return w.finish()
   }
 
-  private func writeItem(_ w: XMLWriter, variant: Variant, answer: Answer, title: String, points: Points,
-                         counter: inout Int) {
+  private func writeItem(
+    _ w: XMLWriter, variant: Variant, answer: Answer, title: String, points: Points,
+    counter: inout Int
+  ) {
     let ident = CanvasWriter.questionIdent(variant, answer)
     let html = CanvasWriter.html(variant.questionText(for: answer))
     switch answer.kind {
-    case let .numeric(numeric):
+    case .numeric(let numeric):
       counter += 1
       let answerID = String(counter)
       let interval = numeric.interval
@@ -144,9 +154,11 @@ struct CanvasWriter {
           w.element("respcondition", [("continue", "No")]) {
             w.element("conditionvar") {
               w.element("or") {
-                w.element("varequal", [
-                  ("respident", "response1"), ("margintype", "absolute"), ("margin", interval.halfWidthText),
-                ], text: interval.keyText)
+                w.element(
+                  "varequal",
+                  [
+                    ("respident", "response1"), ("margintype", "absolute"), ("margin", interval.halfWidthText),
+                  ], text: interval.keyText)
                 w.element("and") {
                   w.element("vargte", [("respident", "response1")], text: interval.lowerText)
                   w.element("varlte", [("respident", "response1")], text: interval.upperText)
@@ -158,7 +170,7 @@ struct CanvasWriter {
         }
         generalFeedback(w, answer)
       }
-    case let .choice(choice):
+    case .choice(let choice):
       var ids: [String: String] = [:]
       for option in choice.options {
         counter += 1
@@ -166,8 +178,9 @@ struct CanvasWriter {
       }
       let feedbackOptions = choice.options.filter { $0.id != choice.correct && feedback(for: $0, in: choice) != nil }
       w.element("item", [("ident", ident), ("title", title)]) {
-        itemMetadata(w, type: "multiple_choice_question", points: points,
-                     answerIDs: choice.options.map { ids[$0.id]! })
+        itemMetadata(
+          w, type: "multiple_choice_question", points: points,
+          answerIDs: choice.options.map { ids[$0.id]! })
         w.element("presentation") {
           w.element("material") { w.element("mattext", [("texttype", "text/html")], text: html) }
           w.element("response_lid", [("ident", "response1"), ("rcardinality", "Single")]) {
@@ -192,7 +205,9 @@ struct CanvasWriter {
             }
           }
           w.element("respcondition", [("continue", "No")]) {
-            w.element("conditionvar") { w.element("varequal", [("respident", "response1")], text: ids[choice.correct]!) }
+            w.element("conditionvar") {
+              w.element("varequal", [("respident", "response1")], text: ids[choice.correct]!)
+            }
             w.element("setvar", [("action", "Set"), ("varname", "SCORE")], text: "100")
           }
         }
@@ -201,7 +216,8 @@ struct CanvasWriter {
           w.element("itemfeedback", [("ident", "\(ids[option.id]!)_fb")]) {
             w.element("flow_mat") {
               w.element("material") {
-                w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(feedback(for: option, in: choice)!))
+                w.element(
+                  "mattext", [("texttype", "text/html")], text: CanvasWriter.html(feedback(for: option, in: choice)!))
               }
             }
           }
@@ -225,7 +241,9 @@ struct CanvasWriter {
     guard let explanation = answer.explanation else { return }
     w.element("itemfeedback", [("ident", Explanation.canvasGeneral)]) {
       w.element("flow_mat") {
-        w.element("material") { w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(explanation)) }
+        w.element("material") {
+          w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(explanation))
+        }
       }
     }
   }

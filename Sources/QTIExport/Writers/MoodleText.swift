@@ -1,3 +1,4 @@
+import Foundation
 import QuizModel
 
 /// Text as Moodle's XML import reads it: HTML for question texts, answers and feedback, category paths with
@@ -11,11 +12,12 @@ enum MoodleText {
   /// cannot carry become U+FFFD first, as in every other format.
   static func htmlEscaped(_ plain: String) -> String { HTMLText.escape(XMLText.sanitized(plain), backslash: true) }
 
-
   /// Plain text as HTML paragraphs, `<p>…</p>` per blank-line-separated block, each line break kept as `<br>`.
   static func paragraphs(_ plain: String) -> [String] {
     PlainText.paragraphs(plain).map { p in
-      "<p>" + p.split(separator: "\n", omittingEmptySubsequences: false).map { htmlEscaped(String($0)) }.joined(separator: "<br>") + "</p>"
+      "<p>"
+        + p.split(separator: "\n", omittingEmptySubsequences: false).map { htmlEscaped(String($0)) }.joined(
+          separator: "<br>") + "</p>"
     }
   }
 
@@ -48,8 +50,10 @@ enum MoodleText {
   /// after a trailing one (`assemble_category_path`). Moodle cleans each name as plain text (tags are
   /// stripped), so `<` and `>` become `‹` and `›`.
   static func categoryName(_ name: String) -> String {
-    var escaped = XMLText.sanitized(name).replacingOccurrences(of: "<", with: "‹").replacingOccurrences(of: ">", with: "›")
-      .replacingOccurrences(of: "/", with: "//")
+    var escaped = XMLText.sanitized(name).replacingOccurrences(of: "<", with: "‹").replacingOccurrences(
+      of: ">", with: "›"
+    )
+    .replacingOccurrences(of: "/", with: "//")
     if escaped.hasPrefix("/") { escaped = " " + escaped }
     if escaped.hasSuffix("/") { escaped += " " }
     return escaped
@@ -83,5 +87,3 @@ enum MoodleText {
     return names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
   }
 }
-
-import Foundation

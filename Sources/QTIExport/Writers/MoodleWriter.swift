@@ -26,7 +26,9 @@ struct MoodleWriter {
   /// The plan of a numeric part (worked out once per quiz).
   func plan(_ variant: Variant, _ answer: Answer) -> NumericPlan? {
     guard let n = answer.numeric else { return nil }
-    if let index = variant.answers.firstIndex(where: { $0.id == answer.id }), let plan = plans[variant.id]?[index] { return plan }
+    if let index = variant.answers.firstIndex(where: { $0.id == answer.id }), let plan = plans[variant.id]?[index] {
+      return plan
+    }
     return MoodleWriter.numericPlan(n, grading: quiz.grading)
   }
 
@@ -82,11 +84,13 @@ struct MoodleWriter {
           let i = n.interval
           let slack = MoodleModel.epsilon * max(i.halfWidth, abs(i.key), MoodleModel.epsilon)
           guard slack >= MoodleWriter.justOutside(i) / 2 else { continue }
-          problems.append(ExportProblem(
-            format: .moodle, template: item.template, variant: variant.id, answer: answer.id,
-            message: "the key \(i.keyText) \(n.unit) ± \(i.halfWidthText): Moodle widens every interval by 10⁻¹⁴ of the key, "
-              + "which here reaches the last digit of the tolerance, so values just outside it would be accepted; "
-              + "ask for this answer in a larger unit or with a wider tolerance"))
+          problems.append(
+            ExportProblem(
+              format: .moodle, template: item.template, variant: variant.id, answer: answer.id,
+              message:
+                "the key \(i.keyText) \(n.unit) ± \(i.halfWidthText): Moodle widens every interval by 10⁻¹⁴ of the key, "
+                + "which here reaches the last digit of the tolerance, so values just outside it would be accepted; "
+                + "ask for this answer in a larger unit or with a wider tolerance"))
         }
       }
     }
@@ -96,7 +100,8 @@ struct MoodleWriter {
   /// How far outside key ± t a value is "just outside": one unit of t's last written digit, or for an exact
   /// key (t = 0) the distance the QTI self-checks use (10⁻¹² of the key).
   static func justOutside(_ i: AcceptedInterval) -> Double {
-    i.lastDigitUnit > 0 ? NSDecimalNumber(decimal: i.lastDigitUnit).doubleValue : SelfCheck.justOutside(i.lower, i.upper)
+    i.lastDigitUnit > 0
+      ? NSDecimalNumber(decimal: i.lastDigitUnit).doubleValue : SelfCheck.justOutside(i.lower, i.upper)
   }
 
   /// The credit for a misconception, as the grader gives it: its own, else the `*` credit, else 0.
@@ -106,22 +111,31 @@ struct MoodleWriter {
 
   static func numericPlan(_ n: NumericAnswer, grading: GradingOptions) -> NumericPlan {
     let key = n.interval
-    var entries = [NumericEntry(value: key.keyText, tolerance: key.halfWidthText, percent: "100", feedback: "",
-                                misconception: nil, band: key)]
+    var entries = [
+      NumericEntry(
+        value: key.keyText, tolerance: key.halfWidthText, percent: "100", feedback: "",
+        misconception: nil, band: key)
+    ]
     var dropped: [(id: String, reason: String)] = []
     var lowered: [(id: String, credit: Double, percent: String)] = []
     for m in n.misconceptions {
       guard let value = m.value, value.isFinite, AcceptedInterval.canHold(value) else { continue }
       let band = n.interval(ofMisconceptionAt: value)
       if let clash = entries.first(where: { overlaps($0.band, band) }) {
-        dropped.append((m.id, clash.misconception.map { "its interval overlaps that of '\($0)'" } ?? "its interval overlaps the key's"))
+        dropped.append(
+          (
+            m.id,
+            clash.misconception.map { "its interval overlaps that of '\($0)'" } ?? "its interval overlaps the key's"
+          ))
         continue
       }
       let credit = credit(m.id, grading)
       let grade = MoodleGrades.atMost(credit)
       if abs(grade.fraction - credit) > 1e-9 { lowered.append((m.id, credit, grade.percent)) }
-      entries.append(NumericEntry(value: band.keyText, tolerance: band.halfWidthText, percent: grade.percent,
-                                  feedback: m.feedback, misconception: m.id, band: band))
+      entries.append(
+        NumericEntry(
+          value: band.keyText, tolerance: band.halfWidthText, percent: grade.percent,
+          feedback: m.feedback, misconception: m.id, band: band))
     }
     return NumericPlan(entries: entries, dropped: dropped, lowered: lowered)
   }
@@ -161,11 +175,14 @@ struct MoodleWriter {
 
   /// The category as an instructor picks it in the quiz: the names below the course, joined by ` / `.
   func categoryDisplayName(_ item: QuizItem) -> String {
-    categoryNames(item).dropFirst().map { MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0] }.joined(separator: " / ")
+    categoryNames(item).dropFirst().map { MoodleText.splitCategoryPath(MoodleText.categoryName($0))[0] }.joined(
+      separator: " / ")
   }
 
   /// The category's idnumber: the seed, the item's position and template, so next term's quiz does not collide.
-  func categoryIdnumber(_ number: Int, _ item: QuizItem) -> String { "nernstquiz-\(quiz.seed)-\(number + 1)-\(item.template)" }
+  func categoryIdnumber(_ number: Int, _ item: QuizItem) -> String {
+    "nernstquiz-\(quiz.seed)-\(number + 1)-\(item.template)"
+  }
 
   /// The question's idnumber: `<seed>-<variant id>`.
   func idnumber(_ variant: Variant) -> String { "\(quiz.seed)-\(variant.id)" }
@@ -191,7 +208,9 @@ struct MoodleWriter {
       for (i, answer) in variant.answers.enumerated() {
         var line = answer.prompt.isEmpty ? "" : MoodleText.clozeOutside(MoodleText.htmlEscaped(answer.prompt)) + " "
         line += placeholders ? "{#\(i + 1)}" : gap(answer, in: variant, weight: weights[i])
-        if let n = answer.numeric, !n.unit.isEmpty { line += " " + MoodleText.clozeOutside(MoodleText.htmlEscaped(n.unit)) }
+        if let n = answer.numeric, !n.unit.isEmpty {
+          line += " " + MoodleText.clozeOutside(MoodleText.htmlEscaped(n.unit))
+        }
         html += "<p>" + line + "</p>"
       }
       return html + "</div>"
@@ -207,7 +226,7 @@ struct MoodleWriter {
           + (e.feedback.isEmpty ? "" : "#" + MoodleText.clozeGap(MoodleText.htmlEscaped(e.feedback)))
       }
       return "{\(weight):NUMERICAL:" + alternatives.joined(separator: "~") + "}"
-    case let .choice(c):
+    case .choice(let c):
       let alternatives = MoodleWriter.choicePlan(c, grading: quiz.grading).map { e in
         (e.percent == "100" ? "=" : "%\(e.percent)%") + MoodleText.clozeGap(MoodleText.htmlEscaped(e.text))
           + (e.feedback.isEmpty ? "" : "#" + MoodleText.clozeGap(MoodleText.htmlEscaped(e.feedback)))
@@ -233,9 +252,11 @@ struct MoodleWriter {
     let parts = variant.answers.filter { $0.explanation != nil }
     guard !parts.isEmpty else { return nil }
     if variant.answers.count == 1 { return MoodleText.html(parts[0].explanation!) }
-    return "<div>" + parts.flatMap { a in
-      (a.prompt.isEmpty ? [] : ["<p><b>" + MoodleText.htmlEscaped(a.prompt) + "</b></p>"]) + MoodleText.paragraphs(a.explanation!)
-    }.joined() + "</div>"
+    return "<div>"
+      + parts.flatMap { a in
+        (a.prompt.isEmpty ? [] : ["<p><b>" + MoodleText.htmlEscaped(a.prompt) + "</b></p>"])
+          + MoodleText.paragraphs(a.explanation!)
+      }.joined() + "</div>"
   }
 
   /// The question text as Moodle's Responses report shows it (`get_question_summary`: the text as plain text;
@@ -252,8 +273,8 @@ struct MoodleWriter {
       for answer in variant.answers {
         var line = answer.prompt.isEmpty ? "" : XMLText.sanitized(answer.prompt) + " "
         switch answer.kind {
-        case let .numeric(n): line += "_____" + (n.unit.isEmpty ? "" : " " + XMLText.sanitized(n.unit))
-        case let .choice(c): line += "{" + c.options.map { XMLText.sanitized($0.text) }.joined(separator: "; ") + "}"
+        case .numeric(let n): line += "_____" + (n.unit.isEmpty ? "" : " " + XMLText.sanitized(n.unit))
+        case .choice(let c): line += "{" + c.options.map { XMLText.sanitized($0.text) }.joined(separator: "; ") + "}"
         }
         paragraphs.append(line)
       }
@@ -273,9 +294,11 @@ struct MoodleWriter {
         let cloze = MoodleWriter.kind(variant) == .multianswer
         let text = summary(variant)
         for (i, answer) in variant.answers.enumerated() {
-          result.append(Delivery(format: QTIFormat.moodle.rawValue, variant: variant.id, part: answer.id, points: answer.points,
-                                 group: group, item: idnumber(variant), questionText: text,
-                                 name: MoodleWriter.questionName(item, index: index), gap: cloze ? i + 1 : nil))
+          result.append(
+            Delivery(
+              format: QTIFormat.moodle.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+              group: group, item: idnumber(variant), questionText: text,
+              name: MoodleWriter.questionName(item, index: index), gap: cloze ? i + 1 : nil))
         }
       }
     }
@@ -291,7 +314,9 @@ struct MoodleWriter {
       for (number, item) in quiz.items.enumerated() {
         w.element("question", [("type", "category")]) {
           w.element("category") { w.element("text", text: categoryPath(item)) }
-          w.element("info", [("format", "html")]) { w.element("text", text: MoodleText.html(item.objective ?? item.title)) }
+          w.element("info", [("format", "html")]) {
+            w.element("text", text: MoodleText.html(item.objective ?? item.title))
+          }
           w.element("idnumber", text: categoryIdnumber(number, item))
         }
         for (index, variant) in item.variants.enumerated() { question(w, variant, of: item, index: index) }
@@ -316,7 +341,7 @@ struct MoodleWriter {
       w.element("hidden", text: "0")
       w.element("idnumber", text: idnumber(variant))
       switch (kind, variant.answers[0].kind) {
-      case let (.numerical, .numeric(n)):
+      case (.numerical, .numeric(let n)):
         for e in plan(variant, variant.answers[0])!.entries {
           w.element("answer", [("fraction", e.percent), ("format", "moodle_auto_format")]) {
             w.element("text", text: e.value)
@@ -339,7 +364,7 @@ struct MoodleWriter {
         w.element("unitpenalty", text: "0.1000000")
         w.element("showunits", text: units.isEmpty ? "3" : "0")
         w.element("unitsleft", text: "0")
-      case let (.multichoice, .choice(c)):
+      case (.multichoice, .choice(let c)):
         w.element("single", text: "true")
         w.element("shuffleanswers", text: "false")
         w.element("answernumbering", text: "abc")

@@ -34,8 +34,9 @@ struct QTI2Writer {
     quiz.items.flatMap { item in
       item.variants.flatMap { variant in
         variant.answers.map { answer in
-          Delivery(format: dialect.format.rawValue, variant: variant.id, part: answer.id, points: answer.points,
-                   item: PlainText.identifier(variant.id), response: QTI2Writer.responseIdentifier(answer))
+          Delivery(
+            format: dialect.format.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+            item: PlainText.identifier(variant.id), response: QTI2Writer.responseIdentifier(answer))
         }
       }
     }
@@ -54,12 +55,12 @@ struct QTI2Writer {
     }
     for answer in variant.answers {
       switch answer.kind {
-      case let .numeric(n):
+      case .numeric(let n):
         for m in n.misconceptions {
           guard let value = m.value, value.isFinite, !n.accepts(value) else { continue }
           add(answer, m.id, .value(value), m.feedback)
         }
-      case let .choice(c):
+      case .choice(let c):
         for option in c.options where option.id != c.correct {
           let text = option.feedback ?? c.misconceptions.first { $0.option == option.id }?.feedback
           guard let text else { continue }
@@ -94,12 +95,16 @@ struct QTI2Writer {
       for answer in variant.answers {
         let identifier = QTI2Writer.responseIdentifier(answer)
         switch answer.kind {
-        case let .numeric(n):
-          w.element("responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "float")]) {
+        case .numeric(let n):
+          w.element(
+            "responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "float")]
+          ) {
             w.element("correctResponse") { w.element("value", text: n.interval.keyText) }
           }
-        case let .choice(c):
-          w.element("responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "identifier")]) {
+        case .choice(let c):
+          w.element(
+            "responseDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", "identifier")]
+          ) {
             w.element("correctResponse") { w.element("value", text: PlainText.identifier(c.correct)) }
           }
         }
@@ -107,11 +112,14 @@ struct QTI2Writer {
       outcome(w, "SCORE", "float", "0")
       outcome(w, "MAXSCORE", "float", quizItem.points.description)
       if !feedbacks.isEmpty {
-        w.element("outcomeDeclaration", [("identifier", "FEEDBACK"), ("cardinality", "multiple"), ("baseType", "identifier")])
+        w.element(
+          "outcomeDeclaration", [("identifier", "FEEDBACK"), ("cardinality", "multiple"), ("baseType", "identifier")])
       }
       let explanation = Explanation.sections(variant)
       if !explanation.isEmpty {
-        w.element("outcomeDeclaration", [("identifier", Explanation.solution), ("cardinality", "single"), ("baseType", "identifier")])
+        w.element(
+          "outcomeDeclaration",
+          [("identifier", Explanation.solution), ("cardinality", "single"), ("baseType", "identifier")])
       }
       w.element("itemBody") {
         w.element("div") {
@@ -127,7 +135,9 @@ struct QTI2Writer {
               w.element("or") {
                 for answer in variant.answers {
                   w.element("not") {
-                    w.element("isNull") { w.element("variable", [("identifier", QTI2Writer.responseIdentifier(answer))]) }
+                    w.element("isNull") {
+                      w.element("variable", [("identifier", QTI2Writer.responseIdentifier(answer))])
+                    }
                   }
                 }
               }
@@ -140,18 +150,24 @@ struct QTI2Writer {
         for answer in variant.answers { scoring(w, answer, weight: answer.points.description, feedbacks: feedbacks) }
       }
       for feedback in feedbacks {
-        w.element("modalFeedback", [
-          ("outcomeIdentifier", "FEEDBACK"), ("identifier", feedback.identifier), ("showHide", "show"),
-        ]) {
+        w.element(
+          "modalFeedback",
+          [
+            ("outcomeIdentifier", "FEEDBACK"), ("identifier", feedback.identifier), ("showHide", "show"),
+          ]
+        ) {
           let paragraphs = { for paragraph in PlainText.paragraphs(feedback.text) { w.element("p", text: paragraph) } }
           // QTI 3.0 wraps feedback content in qti-content-body; QTI 2.1 has no such element.
           if dialect.format == .qti30 { w.element("contentBody", [], paragraphs) } else { paragraphs() }
         }
       }
       if !explanation.isEmpty {
-        w.element("modalFeedback", [
-          ("outcomeIdentifier", Explanation.solution), ("identifier", Explanation.solution), ("showHide", "show"),
-        ]) {
+        w.element(
+          "modalFeedback",
+          [
+            ("outcomeIdentifier", Explanation.solution), ("identifier", Explanation.solution), ("showHide", "show"),
+          ]
+        ) {
           let paragraphs = {
             for section in explanation {
               if let prompt = section.prompt { w.element("p") { w.element("strong", text: prompt) } }
@@ -174,13 +190,13 @@ struct QTI2Writer {
   private func interaction(_ w: DialectWriter, _ answer: Answer) {
     let identifier = QTI2Writer.responseIdentifier(answer)
     switch answer.kind {
-    case let .numeric(n):
+    case .numeric(let n):
       w.inlineElement("p") {
         if !answer.prompt.isEmpty { w.text(answer.prompt + " ") }
         w.element("textEntryInteraction", [("responseIdentifier", identifier), ("expectedLength", "12")])
         if !n.unit.isEmpty { w.text(" " + n.unit) }
       }
-    case let .choice(c):
+    case .choice(let c):
       w.element("choiceInteraction", [("responseIdentifier", identifier), ("shuffle", "false"), ("maxChoices", "1")]) {
         if !answer.prompt.isEmpty { w.element("prompt", text: answer.prompt) }
         for option in c.options {
@@ -196,7 +212,7 @@ struct QTI2Writer {
     w.element("responseCondition") {
       w.element("responseIf") {
         switch answer.kind {
-        case let .numeric(n):
+        case .numeric(let n):
           let t = n.interval.halfWidthText
           w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
             w.element("correct", [("identifier", identifier)])
@@ -223,14 +239,14 @@ struct QTI2Writer {
             w.element("responseCondition") {
               w.element("responseIf") {
                 switch (feedback.trigger, answer.kind) {
-                case let (.value(v), .numeric(n)):
+                case (.value(let v), .numeric(let n)):
                   let band = n.interval(ofMisconceptionAt: v)
                   let t = band.halfWidthText
                   w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
                     w.element("baseValue", [("baseType", "float")], text: band.keyText)
                     w.element("variable", [("identifier", identifier)])
                   }
-                case let (.option(option), _):
+                case (.option(let option), _):
                   w.element("match") {
                     w.element("variable", [("identifier", identifier)])
                     w.element("baseValue", [("baseType", "identifier")], text: PlainText.identifier(option))
@@ -263,16 +279,24 @@ struct QTI2Writer {
       ("title", quiz.title),
     ]
     w.element("assessmentTest", rootAttributes) {
-      w.element("testPart", [("identifier", "part_1"), ("navigationMode", "nonlinear"), ("submissionMode", "simultaneous")]) {
+      w.element(
+        "testPart", [("identifier", "part_1"), ("navigationMode", "nonlinear"), ("submissionMode", "simultaneous")]
+      ) {
         for item in quiz.items where !item.variants.isEmpty {
-          w.element("assessmentSection", [
-            ("identifier", PlainText.identifier("section_\(item.template)")), ("title", item.title), ("visible", "true"),
-          ]) {
+          w.element(
+            "assessmentSection",
+            [
+              ("identifier", PlainText.identifier("section_\(item.template)")), ("title", item.title),
+              ("visible", "true"),
+            ]
+          ) {
             w.element("selection", [("select", "1")])
             for variant in item.variants {
-              w.element("assessmentItemRef", [
-                ("identifier", PlainText.identifier(variant.id)), ("href", QTI2Writer.itemPath(variant)),
-              ])
+              w.element(
+                "assessmentItemRef",
+                [
+                  ("identifier", PlainText.identifier(variant.id)), ("href", QTI2Writer.itemPath(variant)),
+                ])
             }
           }
         }
@@ -284,31 +308,41 @@ struct QTI2Writer {
   /// The manifest listing the test and every item.
   func manifest() -> Data {
     let w = XMLWriter()
-    w.element("manifest", [
-      ("xmlns", dialect.manifestNamespace),
-      ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-      ("xsi:schemaLocation", dialect.manifestSchemaLocation),
-      ("identifier", "MANIFEST-nernstquiz-\(quiz.seed)"),
-    ]) {
+    w.element(
+      "manifest",
+      [
+        ("xmlns", dialect.manifestNamespace),
+        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ("xsi:schemaLocation", dialect.manifestSchemaLocation),
+        ("identifier", "MANIFEST-nernstquiz-\(quiz.seed)"),
+      ]
+    ) {
       w.element("metadata") {
         w.element("schema", text: dialect.manifestSchema.name)
         w.element("schemaversion", text: dialect.manifestSchema.version)
       }
       w.element("organizations")
       w.element("resources") {
-        w.element("resource", [
-          ("identifier", "test_nernstquiz_\(quiz.seed)"), ("type", dialect.testResourceType), ("href", QTI2Writer.testPath),
-        ]) {
+        w.element(
+          "resource",
+          [
+            ("identifier", "test_nernstquiz_\(quiz.seed)"), ("type", dialect.testResourceType),
+            ("href", QTI2Writer.testPath),
+          ]
+        ) {
           w.element("file", [("href", QTI2Writer.testPath)])
           for variant in quiz.variants {
             w.element("dependency", [("identifierref", "res_" + PlainText.identifier(variant.id))])
           }
         }
         for variant in quiz.variants {
-          w.element("resource", [
-            ("identifier", "res_" + PlainText.identifier(variant.id)), ("type", dialect.itemResourceType),
-            ("href", QTI2Writer.itemPath(variant)),
-          ]) {
+          w.element(
+            "resource",
+            [
+              ("identifier", "res_" + PlainText.identifier(variant.id)), ("type", dialect.itemResourceType),
+              ("href", QTI2Writer.itemPath(variant)),
+            ]
+          ) {
             w.element("file", [("href", QTI2Writer.itemPath(variant))])
           }
         }

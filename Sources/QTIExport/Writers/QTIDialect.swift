@@ -31,9 +31,11 @@ struct QTIDialect: Sendable {
   static let qti30 = QTIDialect(
     format: .qti30,
     namespace: "http://www.imsglobal.org/xsd/imsqtiasi_v3p0",
-    schemaLocation: "http://www.imsglobal.org/xsd/imsqtiasi_v3p0 https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd",
+    schemaLocation:
+      "http://www.imsglobal.org/xsd/imsqtiasi_v3p0 https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd",
     manifestNamespace: "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1",
-    manifestSchemaLocation: "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1 https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqtiv3p0_imscpv1p2_v1p0.xsd",
+    manifestSchemaLocation:
+      "http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1 https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqtiv3p0_imscpv1p2_v1p0.xsd",
     manifestSchema: ("QTI Package", "3.0.0"),
     itemResourceType: "imsqti_item_xmlv3p0",
     testResourceType: "imsqti_test_xmlv3p0"
@@ -68,9 +70,10 @@ struct QTIDialect: Sendable {
   }
 
   /// QTI 3.0 element names of the names the exporter writes, worked out once.
-  static let qti30Elements: [String: String] = Dictionary(uniqueKeysWithValues: knownCamelNames.map { name in
-    (name, htmlElements.contains(name) ? name : "qti-" + convertToKebab(name))
-  })
+  static let qti30Elements: [String: String] = Dictionary(
+    uniqueKeysWithValues: knownCamelNames.map { name in
+      (name, htmlElements.contains(name) ? name : "qti-" + convertToKebab(name))
+    })
 
   /// The names the exporter writes and the checks read, converted once.
   static let knownCamelNames = [
@@ -84,9 +87,11 @@ struct QTIDialect: Sendable {
     "outcomeIdentifier", "showHide", "navigationMode", "submissionMode", "visible", "select", "href",
     "includeLowerBound", "includeUpperBound", "template", "templateLocation",
   ]
-  static let kebabNames: [String: String] = Dictionary(uniqueKeysWithValues: knownCamelNames.map { ($0, convertToKebab($0)) })
+  static let kebabNames: [String: String] = Dictionary(
+    uniqueKeysWithValues: knownCamelNames.map { ($0, convertToKebab($0)) })
   static let camelNames: [String: String] = Dictionary(
-    knownCamelNames.flatMap { [("qti-" + convertToKebab($0), $0), (convertToKebab($0), $0)] }, uniquingKeysWith: { a, _ in a })
+    knownCamelNames.flatMap { [("qti-" + convertToKebab($0), $0), (convertToKebab($0), $0)] },
+    uniquingKeysWith: { a, _ in a })
 
   /// `responseElseIf` → `response-else-if`.
   static func kebab(_ name: String) -> String { kebabNames[name] ?? convertToKebab(name) }

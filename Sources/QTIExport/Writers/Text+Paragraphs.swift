@@ -14,7 +14,10 @@ enum PlainText {
     var current: [Substring] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
-        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")); current = [] }
+        if !current.isEmpty {
+          paragraphs.append(current.joined(separator: "\n"))
+          current = []
+        }
       } else {
         current.append(line)
       }
@@ -27,8 +30,8 @@ enum PlainText {
   static func byteLineParagraphs(_ text: String) -> [String] {
     var paragraphs: [String] = []
     let bytes = Array(text.utf8)
-    var start = 0          // where the current paragraph starts, when `open`
-    var end = 0            // where its last non-blank line ends
+    var start = 0  // where the current paragraph starts, when `open`
+    var end = 0  // where its last non-blank line ends
     var open = false
     var lineStart = 0
     var i = 0
@@ -36,9 +39,15 @@ enum PlainText {
       if i == bytes.count || bytes[i] == UInt8(ascii: "\n") {
         let blank = bytes[lineStart..<i].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         if blank {
-          if open { paragraphs.append(String(decoding: bytes[start..<end], as: UTF8.self)); open = false }
+          if open {
+            paragraphs.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            open = false
+          }
         } else {
-          if !open { start = lineStart; open = true }
+          if !open {
+            start = lineStart
+            open = true
+          }
           end = i
         }
         lineStart = i + 1
@@ -56,7 +65,8 @@ enum PlainText {
     bytes.reserveCapacity(text.utf8.count + 1)
     for scalar in text.unicodeScalars {
       let v = scalar.value
-      let ok = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+      let ok =
+        (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
         || v == 0x2D || v == 0x5F || v == 0x2E
       bytes.append(ok ? UInt8(v) : UInt8(ascii: "_"))
     }

@@ -18,8 +18,10 @@ public struct XMLNode: Hashable, Sendable {
   public var line: Int
 
   /// Creates a node.
-  public init(name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
-              children: [XMLNode] = [], text: String = "", line: Int = 0) {
+  public init(
+    name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
+    children: [XMLNode] = [], text: String = "", line: Int = 0
+  ) {
     self.name = name
     self.namespace = namespace
     self.attributes = attributes
@@ -66,8 +68,11 @@ public struct XMLNode: Hashable, Sendable {
     let isSpaceByte: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     guard let first = bytes.firstIndex(where: { !isSpaceByte($0) }) else { return "" }  // all ASCII spaces
     let last = bytes.lastIndex(where: { !isSpaceByte($0) })!
-    let trimsStart = first != bytes.startIndex, trimsEnd = bytes.index(after: last) != bytes.endIndex
-    guard (!trimsStart || bytes[first] < 0x80) && (!trimsEnd || bytes[last] < 0x80) else { return trimmedByCharacters(text) }
+    let trimsStart = first != bytes.startIndex
+    let trimsEnd = bytes.index(after: last) != bytes.endIndex
+    guard (!trimsStart || bytes[first] < 0x80) && (!trimsEnd || bytes[last] < 0x80) else {
+      return trimmedByCharacters(text)
+    }
     if !trimsStart, !trimsEnd { return text }
     return String(decoding: bytes[first...last], as: UTF8.self)
   }
@@ -75,7 +80,8 @@ public struct XMLNode: Hashable, Sendable {
   /// ``trimmedText`` over characters (`"\r\n"` is one character).
   func trimmedByCharacters(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+    else { return "" }
     return String(text[first...last])
   }
 
@@ -136,7 +142,8 @@ public enum XMLReader {
         return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), file, nil, options)
       }
       guard let doc else {
-        let issues = collector.issues.isEmpty
+        let issues =
+          collector.issues.isEmpty
           ? [XMLIssue(file: file, message: "the file is empty or not XML")] : collector.issues
         return .failure(XMLIssueList(issues))
       }
@@ -150,7 +157,8 @@ public enum XMLReader {
   }
 
   /// Why a document with a DTD is refused.
-  static let doctypeMessage = "the document has a DTD (<!DOCTYPE …>); QTI needs none, and a DTD can declare entities "
+  static let doctypeMessage =
+    "the document has a DTD (<!DOCTYPE …>); QTI needs none, and a DTD can declare entities "
     + "that expand or point at other files, so it is refused"
 
   /// The line of a `<!DOCTYPE` in the prolog of `data` (before the root element), if there is one. Comments,
@@ -160,7 +168,8 @@ public enum XMLReader {
   static func doctypeLine(in data: Data) -> Int? {
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
       let bytes = raw.bindMemory(to: UInt8.self)
-      var i = 0, line = 1
+      var i = 0
+      var line = 1
       let n = bytes.count
       func starts(_ text: StaticString, at index: Int) -> Bool {
         let count = text.utf8CodeUnitCount
@@ -178,13 +187,20 @@ public enum XMLReader {
       if starts("\u{FEFF}", at: 0) { i = 3 }
       while i < n {
         switch bytes[i] {
-        case 0x0A: line += 1; i += 1
+        case 0x0A:
+          line += 1
+          i += 1
         case 0x20, 0x09, 0x0D: i += 1
         case UInt8(ascii: "<"):
-          if starts("<?", at: i) { skip(past: "?>") }
-          else if starts("<!--", at: i) { skip(past: "-->") }
-          else if starts("<!DOCTYPE", at: i) { return line }
-          else { return nil }
+          if starts("<?", at: i) {
+            skip(past: "?>")
+          } else if starts("<!--", at: i) {
+            skip(past: "-->")
+          } else if starts("<!DOCTYPE", at: i) {
+            return line
+          } else {
+            return nil
+          }
         default: return nil
         }
       }

@@ -43,7 +43,9 @@ final class XMLWriter {
 
   /// Adds an attribute to the element just opened.
   func attribute(_ name: String, _ value: String) {
-    name.withXMLChars { n in XMLText.sanitized(value).withXMLChars { v in _ = xmlTextWriterWriteAttribute(writer, n, v) } }
+    name.withXMLChars { n in
+      XMLText.sanitized(value).withXMLChars { v in _ = xmlTextWriterWriteAttribute(writer, n, v) }
+    }
   }
 
   /// Writes escaped text.

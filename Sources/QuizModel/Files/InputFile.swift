@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Why an input file could not be read, in words a user can act on, with the path: no raw Foundation error
@@ -44,7 +45,7 @@ public struct InputFileError: Error, Hashable, Sendable, CustomStringConvertible
 
   /// Where (`path` or `path:line:column`) and what.
   public var description: String {
-    if case let .notUTF8(line, column, _) = reason { return "\(path):\(line):\(column): \(message)" }
+    if case .notUTF8(let line, let column, _) = reason { return "\(path):\(line):\(column): \(message)" }
     return "\(path): \(message)"
   }
 
@@ -54,9 +55,10 @@ public struct InputFileError: Error, Hashable, Sendable, CustomStringConvertible
     case .noSuchFile: "no such file"
     case .isADirectory: "is a folder, not a file"
     case .permissionDenied: "permission denied"
-    case let .notUTF8(_, _, byte): "the file is not UTF-8 text (invalid byte 0x\(String(byte, radix: 16, uppercase: true)))"
-    case let .tooLarge(limit): "the file is larger than the limit of \(InputFile.byteCount(limit))"
-    case let .other(message): message
+    case .notUTF8(_, _, let byte):
+      "the file is not UTF-8 text (invalid byte 0x\(String(byte, radix: 16, uppercase: true)))"
+    case .tooLarge(let limit): "the file is larger than the limit of \(InputFile.byteCount(limit))"
+    case .other(let message): message
     }
   }
 
@@ -101,7 +103,10 @@ public enum InputFile {
       result.append(contentsOf: repeatElement(0, count: chunk))
       let n = result.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + start, chunk) }
       if n < 0 {
-        if errno == EINTR { result.removeLast(chunk); continue }
+        if errno == EINTR {
+          result.removeLast(chunk)
+          continue
+        }
         throw InputFileError(path: path, reason: InputFileError.reason(errno: errno))
       }
       result.removeLast(chunk - n)
@@ -129,7 +134,9 @@ public enum InputFile {
     guard fd >= 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
+    guard fstat(fd, &info) == 0 else {
+      throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno))
+    }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw InputFileError(path: url.path, reason: .isADirectory) }
   }
 
@@ -137,7 +144,9 @@ public enum InputFile {
   public static func describe(_ error: any Error) -> String {
     let ns = error as NSError
     var posix: Int32? = ns.domain == NSPOSIXErrorDomain ? Int32(ns.code) : nil
-    if posix == nil, let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if posix == nil, let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
       posix = Int32(underlying.code)
     }
     if let posix { return InputFileError(path: "", reason: InputFileError.reason(errno: posix)).message }
@@ -169,10 +178,12 @@ public enum InputFile {
   public static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
-    var offset = 0, line = 1, column = 1
+    var offset = 0
+    var line = 1
+    var column = 1
     while true {
       switch parser.parseScalar(from: &iterator) {
-      case let .valid(encoded):
+      case .valid(let encoded):
         if encoded.count == 1, encoded.first == 0x0A {
           line += 1
           column = 1
@@ -195,7 +206,7 @@ public enum InputFile {
     var offset = 0
     while true {
       switch parser.parseScalar(from: &iterator) {
-      case let .valid(encoded): offset += encoded.count
+      case .valid(let encoded): offset += encoded.count
       case .emptyInput: return nil
       case .error: return offset
       }

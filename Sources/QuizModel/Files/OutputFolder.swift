@@ -1,11 +1,12 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Why an output folder could not be written.
@@ -101,7 +102,9 @@ public final class OutputFolder: Sendable {
       let destination = target.appendingPathComponent(name)
       guard let id = OutputFolder.identity(of: destination.path) else { continue }
       if let index = identities.firstIndex(where: { $0 == id }) {
-        throw OutputFolderError("the output \(destination.path) would overwrite the input \(inputs[index].path): choose another output folder")
+        throw OutputFolderError(
+          "the output \(destination.path) would overwrite the input \(inputs[index].path): choose another output folder"
+        )
       }
     }
   }
@@ -117,13 +120,17 @@ public final class OutputFolder: Sendable {
   public func commit(command: String) throws(OutputFolderError) -> [URL] {
     defer { discard() }
     let names: [String]
-    do { names = try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { !$0.hasPrefix(".") }.sorted() } catch {
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: staging.path).filter { !$0.hasPrefix(".") }.sorted()
+    } catch {
       throw OutputFolderError("cannot read the temporary folder \(staging.path): \(InputFile.describe(error))")
     }
     try refuseOverwritingInputs(names + [OutputFolder.manifestName])
     for name in names + [OutputFolder.manifestName] {
       var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: target.appendingPathComponent(name).path, isDirectory: &isDirectory), isDirectory.boolValue {
+      if FileManager.default.fileExists(atPath: target.appendingPathComponent(name).path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
         throw OutputFolderError("cannot write \(target.appendingPathComponent(name).path): a folder has that name")
       }
     }
@@ -134,7 +141,8 @@ public final class OutputFolder: Sendable {
     var entries: [(String, Int)] = []
     try OutputFolder.cleanup.whileHoldingSignals { () throws(OutputFolderError) in
       for name in names {
-        let from = staging.appendingPathComponent(name), to = target.appendingPathComponent(name)
+        let from = staging.appendingPathComponent(name)
+        let to = target.appendingPathComponent(name)
         var info = stat()
         let size = stat(from.path, &info) == 0 ? Int(info.st_size) : 0
         try OutputFolder.move(from, to)
@@ -142,14 +150,19 @@ public final class OutputFolder: Sendable {
       }
       // A file of the previous set not written this time goes, but only if it is still the regular file of the
       // size the manifest recorded: a file someone put or changed there since is never touched.
-      for (stale, bytes) in previous where !names.contains(stale) && stale != OutputFolder.manifestName
-        && !stale.contains("/") && !stale.hasPrefix(".") {
+      for (stale, bytes) in previous
+      where !names.contains(stale) && stale != OutputFolder.manifestName
+        && !stale.contains("/") && !stale.hasPrefix(".")
+      {
         var info = stat()
         let path = target.appendingPathComponent(stale).path
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes { unlink(path) }
       }
       let manifest = staging.appendingPathComponent(OutputFolder.manifestName)
-      guard FileManager.default.createFile(atPath: manifest.path, contents: OutputFolder.manifest(command: command, files: entries)) else {
+      guard
+        FileManager.default.createFile(
+          atPath: manifest.path, contents: OutputFolder.manifest(command: command, files: entries))
+      else {
         throw OutputFolderError("cannot write \(target.appendingPathComponent(OutputFolder.manifestName).path)")
       }
       try OutputFolder.move(manifest, target.appendingPathComponent(OutputFolder.manifestName))
@@ -164,7 +177,8 @@ public final class OutputFolder: Sendable {
     if rename(from.path, to.path) == 0 { return }
     let code = errno
     if code == EXDEV {
-      let temporary = to.deletingLastPathComponent().appendingPathComponent(".\(to.lastPathComponent).\(UUID().uuidString.prefix(8)).partial")
+      let temporary = to.deletingLastPathComponent().appendingPathComponent(
+        ".\(to.lastPathComponent).\(UUID().uuidString.prefix(8)).partial")
       do {
         try FileManager.default.copyItem(at: from, to: temporary)
         if rename(temporary.path, to.path) == 0 { return }
@@ -195,9 +209,10 @@ public final class OutputFolder: Sendable {
   static func manifestFiles(in folder: URL) -> [(name: String, bytes: Int)] {
     let url = folder.appendingPathComponent(manifestName)
     guard let bytes = try? InputFile.bytes(at: url, limit: 16 << 20),
-          let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-          object["tool"] as? String == "nernstquiz",
-          let files = object["files"] as? [[String: Any]] else { return [] }
+      let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+      object["tool"] as? String == "nernstquiz",
+      let files = object["files"] as? [[String: Any]]
+    else { return [] }
     return files.compactMap { file in
       guard let name = file["name"] as? String, let bytes = file["bytes"] as? Int else { return nil }
       return (name, bytes)
@@ -251,9 +266,9 @@ final class SignalCleanup: Sendable {
     for sig in [SIGINT, SIGTERM] {
       var action = sigaction()
       #if canImport(Darwin)
-      action.__sigaction_u.__sa_handler = signalWriter
+        action.__sigaction_u.__sa_handler = signalWriter
       #else
-      action.__sigaction_handler.sa_handler = signalWriter
+        action.__sigaction_handler.sa_handler = signalWriter
       #endif
       sigemptyset(&action.sa_mask)
       action.sa_flags = 0

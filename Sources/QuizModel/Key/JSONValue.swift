@@ -19,13 +19,13 @@ public enum JSONValue: Hashable, Sendable {
   public static func == (a: JSONValue, b: JSONValue) -> Bool {
     switch (a, b) {
     case (.null, .null): true
-    case let (.bool(x), .bool(y)): x == y
-    case let (.number(x), .number(y)): x == y
-    case let (.integer(x), .integer(y)): x == y
-    case let (.string(x), .string(y)): x == y
-    case let (.array(x), .array(y)): x == y
-    case let (.object(x), .object(y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-    case let (.raw(x), .raw(y)): x == y
+    case (.bool(let x), .bool(let y)): x == y
+    case (.number(let x), .number(let y)): x == y
+    case (.integer(let x), .integer(let y)): x == y
+    case (.string(let x), .string(let y)): x == y
+    case (.array(let x), .array(let y)): x == y
+    case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    case (.raw(let x), .raw(let y)): x == y
     default: false
     }
   }
@@ -49,16 +49,16 @@ public enum JSONValue: Hashable, Sendable {
   package func write(to json: inout JSONWriter) {
     switch self {
     case .null: json.null()
-    case let .bool(b): json.bool(b)
-    case let .number(x): json.number(x)
-    case let .integer(i): json.integer(i)
-    case let .raw(text): json.raw(text)
-    case let .string(s): json.string(s)
-    case let .array(items):
+    case .bool(let b): json.bool(b)
+    case .number(let x): json.number(x)
+    case .integer(let i): json.integer(i)
+    case .raw(let text): json.raw(text)
+    case .string(let s): json.string(s)
+    case .array(let items):
       json.beginArray()
       for item in items { item.write(to: &json) }
       json.endArray()
-    case let .object(members):
+    case .object(let members):
       json.beginObject()
       for (key, value) in members {
         json.key(key)

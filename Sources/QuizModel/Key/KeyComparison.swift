@@ -21,7 +21,8 @@ public struct KeyDifference: Hashable, Sendable, CustomStringConvertible {
 
   public var description: String {
     let subject = variant.map { "variant '\($0)'" } ?? "the quiz"
-    return "\(subject): \(field) differs (key: \(AnswerKeyText.short(inKey)); drawn from the bank: \(AnswerKeyText.short(drawn)))"
+    return
+      "\(subject): \(field) differs (key: \(AnswerKeyText.short(inKey)); drawn from the bank: \(AnswerKeyText.short(drawn)))"
   }
 }
 
@@ -58,27 +59,33 @@ extension Variant {
     let mine = parameters.map { "\($0.name)=\($0.value.display)" }.joined(separator: ", ")
     let theirs = other.parameters.map { "\($0.name)=\($0.value.display)" }.joined(separator: ", ")
     if let d = diff("params", mine, theirs) ?? diff("stem", stem, other.stem) { return d }
-    if let d = diff("answers", answers.map(\.id).joined(separator: ","), other.answers.map(\.id).joined(separator: ",")) { return d }
+    if let d = diff("answers", answers.map(\.id).joined(separator: ","), other.answers.map(\.id).joined(separator: ","))
+    {
+      return d
+    }
     for (a, b) in zip(answers, other.answers) {
       let field = "answers[\(a.id)]"
-      if let d = diff(field + ".prompt", a.prompt, b.prompt) ?? diff(field + ".points", a.points.description, b.points.description) {
+      if let d = diff(field + ".prompt", a.prompt, b.prompt)
+        ?? diff(field + ".points", a.points.description, b.points.description)
+      {
         return d
       }
       switch (a.kind, b.kind) {
-      case let (.numeric(x), .numeric(y)):
+      case (.numeric(let x), .numeric(let y)):
         let intervalX = "\(x.interval.keyText) ± \(x.interval.halfWidthText)"
         let intervalY = "\(y.interval.keyText) ± \(y.interval.halfWidthText)"
         if let d = diff(field + ".unit", x.unit, y.unit) ?? diff(field + ".interval", intervalX, intervalY) { return d }
         let mx = x.misconceptions.map { "\($0.id)=\($0.value.map(DecimalText.exact) ?? "")" }.joined(separator: ", ")
         let my = y.misconceptions.map { "\($0.id)=\($0.value.map(DecimalText.exact) ?? "")" }.joined(separator: ", ")
         if let d = diff(field + ".misconceptions", mx, my) { return d }
-      case let (.choice(x), .choice(y)):
+      case (.choice(let x), .choice(let y)):
         let ox = x.options.map { "\($0.id): \($0.text)" }.joined(separator: "; ")
         let oy = y.options.map { "\($0.id): \($0.text)" }.joined(separator: "; ")
         if let d = diff(field + ".options", ox, oy) ?? diff(field + ".correct", x.correct, y.correct) { return d }
       default:
-        return KeyDifference(variant: id, field: field + ".type", inKey: a.numeric == nil ? "choice" : "numeric",
-                             drawn: b.numeric == nil ? "choice" : "numeric")
+        return KeyDifference(
+          variant: id, field: field + ".type", inKey: a.numeric == nil ? "choice" : "numeric",
+          drawn: b.numeric == nil ? "choice" : "numeric")
       }
     }
     return nil

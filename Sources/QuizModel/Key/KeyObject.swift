@@ -20,10 +20,12 @@ struct KeyObject: Sendable {
     do {
       parsed = try JSONDecoder().decode(JSONNode.self, from: data)
     } catch {
-      throw KeyFileError(file: file, line: line, message: "not a JSON object (is this the key.jsonl written by `nernstquiz generate`?)")
+      throw KeyFileError(
+        file: file, line: line, message: "not a JSON object (is this the key.jsonl written by `nernstquiz generate`?)")
     }
-    guard case let .object(members) = parsed else {
-      throw KeyFileError(file: file, line: line, message: "not a JSON object (is this the key.jsonl written by `nernstquiz generate`?)")
+    guard case .object(let members) = parsed else {
+      throw KeyFileError(
+        file: file, line: line, message: "not a JSON object (is this the key.jsonl written by `nernstquiz generate`?)")
     }
     self.init(members, file: file, line: line)
   }
@@ -36,11 +38,11 @@ struct KeyObject: Sendable {
 
   static func value(_ node: JSONNode, file: String, line: Int) -> Value {
     switch node {
-    case let .string(s): .string(s)
-    case let .number(x): .number(x)
-    case let .bool(b): .bool(b)
-    case let .object(o): .object(KeyObject(o, file: file, line: line))
-    case let .array(a): .array(a.map { value($0, file: file, line: line) })
+    case .string(let s): .string(s)
+    case .number(let x): .number(x)
+    case .bool(let b): .bool(b)
+    case .object(let o): .object(KeyObject(o, file: file, line: line))
+    case .array(let a): .array(a.map { value($0, file: file, line: line) })
     case .null: .null
     }
   }
@@ -53,25 +55,27 @@ struct KeyObject: Sendable {
   }
 
   private func required(_ name: String) throws(KeyFileError) -> Value {
-    guard let v = value(name) else { throw KeyFileError(file: file, line: line, message: "the field '\(name)' is missing") }
+    guard let v = value(name) else {
+      throw KeyFileError(file: file, line: line, message: "the field '\(name)' is missing")
+    }
     return v
   }
 
   func string(_ name: String) throws(KeyFileError) -> String {
-    guard case let .string(s) = try required(name) else { throw error("expected text", field: name) }
+    guard case .string(let s) = try required(name) else { throw error("expected text", field: name) }
     return s
   }
 
   func optionalString(_ name: String) throws(KeyFileError) -> String? {
     switch value(name) {
     case nil, .null?: return nil
-    case let .string(s)?: return s
+    case .string(let s)?: return s
     default: throw error("expected text", field: name)
     }
   }
 
   func number(_ name: String) throws(KeyFileError) -> Double {
-    guard case let .number(x) = try required(name), x.isFinite else { throw error("expected a number", field: name) }
+    guard case .number(let x) = try required(name), x.isFinite else { throw error("expected a number", field: name) }
     return x
   }
 
@@ -89,7 +93,7 @@ struct KeyObject: Sendable {
   }
 
   func bool(_ name: String) throws(KeyFileError) -> Bool {
-    guard case let .bool(b) = try required(name) else { throw error("expected true or false", field: name) }
+    guard case .bool(let b) = try required(name) else { throw error("expected true or false", field: name) }
     return b
   }
 
@@ -102,15 +106,15 @@ struct KeyObject: Sendable {
   }
 
   func object(_ name: String) throws(KeyFileError) -> KeyObject {
-    guard case let .object(o) = try required(name) else { throw error("expected an object", field: name) }
+    guard case .object(let o) = try required(name) else { throw error("expected an object", field: name) }
     return o
   }
 
   func objects(_ name: String) throws(KeyFileError) -> [KeyObject] {
-    guard case let .array(items) = try required(name) else { throw error("expected a list", field: name) }
+    guard case .array(let items) = try required(name) else { throw error("expected a list", field: name) }
     var result: [KeyObject] = []
     for item in items {
-      guard case let .object(o) = item else { throw error("expected a list of objects", field: name) }
+      guard case .object(let o) = item else { throw error("expected a list of objects", field: name) }
       result.append(o)
     }
     return result
@@ -133,11 +137,18 @@ enum JSONNode: Decodable, Sendable {
 
   init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
-    if container.decodeNil() { self = .null }
-    else if let b = try? container.decode(Bool.self) { self = .bool(b) }
-    else if let x = try? container.decode(Double.self) { self = .number(x) }
-    else if let s = try? container.decode(String.self) { self = .string(s) }
-    else if let a = try? container.decode([JSONNode].self) { self = .array(a) }
-    else { self = .object(try container.decode([String: JSONNode].self)) }
+    if container.decodeNil() {
+      self = .null
+    } else if let b = try? container.decode(Bool.self) {
+      self = .bool(b)
+    } else if let x = try? container.decode(Double.self) {
+      self = .number(x)
+    } else if let s = try? container.decode(String.self) {
+      self = .string(s)
+    } else if let a = try? container.decode([JSONNode].self) {
+      self = .array(a)
+    } else {
+      self = .object(try container.decode([String: JSONNode].self))
+    }
   }
 }

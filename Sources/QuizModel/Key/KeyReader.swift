@@ -71,7 +71,8 @@ extension AnswerKey {
       records.append((number, try KeyObject(parsing: Data(line), file: file, line: number)))
     }
     guard let first = records.first else {
-      throw KeyFileError(file: file, line: 0, message: "the key file is empty: expected the key.jsonl written by `nernstquiz generate`")
+      throw KeyFileError(
+        file: file, line: 0, message: "the key file is empty: expected the key.jsonl written by `nernstquiz generate`")
     }
     if try first.object.optionalString("record") == "quiz" {
       return try readFormat2(records, file: file)
@@ -79,22 +80,32 @@ extension AnswerKey {
     if first.object.has("answers"), first.object.has("id") {
       return try readFormat1(records, file: file)
     }
-    throw KeyFileError(file: file, line: first.line,
-                       message: "not an answer key: the first line is neither a quiz record (key format 2) nor a variant (key format 1)")
+    throw KeyFileError(
+      file: file, line: first.line,
+      message: "not an answer key: the first line is neither a quiz record (key format 2) nor a variant (key format 1)")
   }
 
-  private static func readFormat2(_ records: [(line: Int, object: KeyObject)], file: String) throws(KeyFileError) -> AnswerKey {
+  private static func readFormat2(_ records: [(line: Int, object: KeyObject)], file: String) throws(KeyFileError)
+    -> AnswerKey
+  {
     let header = records[0].object
     let format = try header.integer("key_format")
     guard format == 2 else {
-      throw header.error("key format \(format) is newer than this version reads (up to \(KeyFormat.current)): update nernstquiz", field: "key_format")
+      throw header.error(
+        "key format \(format) is newer than this version reads (up to \(KeyFormat.current)): update nernstquiz",
+        field: "key_format")
     }
     let seedText = try header.string("seed")
-    guard let seed = UInt64(seedText) else { throw header.error("the seed '\(seedText)' is not a whole number from 0 to 2⁶⁴ − 1", field: "seed") }
+    guard let seed = UInt64(seedText) else {
+      throw header.error("the seed '\(seedText)' is not a whole number from 0 to 2⁶⁴ − 1", field: "seed")
+    }
     var items: [(template: String, title: String, points: Points, count: Int, variants: [Variant])] = []
     for entry in try header.objects("items") {
-      items.append((try entry.string("template"), try entry.string("title"), try entry.points("points"),
-                    try entry.integer("variants"), []))
+      items.append(
+        (
+          try entry.string("template"), try entry.string("title"), try entry.points("points"),
+          try entry.integer("variants"), []
+        ))
     }
     var digests: [TemplateDigest] = []
     for entry in try header.objects("templates") {
@@ -115,62 +126,84 @@ extension AnswerKey {
           throw record.error("item \(number) is not one of the \(items.count) items of the quiz record", field: "item")
         }
         guard variant.template == items[number - 1].template else {
-          throw record.error("variant '\(variant.id)' is of template '\(variant.template)', but item \(number) is '\(items[number - 1].template)'", field: "template")
+          throw record.error(
+            "variant '\(variant.id)' is of template '\(variant.template)', but item \(number) is '\(items[number - 1].template)'",
+            field: "template")
         }
-        guard seen.insert(variant.id).inserted else { throw record.error("variant '\(variant.id)' appears twice", field: "id") }
+        guard seen.insert(variant.id).inserted else {
+          throw record.error("variant '\(variant.id)' appears twice", field: "id")
+        }
         items[number - 1].variants.append(variant)
       case "delivery":
-        deliveries.append(Delivery(
-          format: try record.string("format"), variant: try record.string("variant"), part: try record.string("part"),
-          points: try record.points("points"), group: try record.optionalString("group"),
-          item: try record.optionalString("item"), response: try record.optionalString("response"),
-          questionText: try record.optionalString("question_text"), name: try record.optionalString("name"),
-          gap: try record.optionalInteger("gap"), student: try record.optionalString("student"),
-          label: try record.optionalString("label")))
+        deliveries.append(
+          Delivery(
+            format: try record.string("format"), variant: try record.string("variant"), part: try record.string("part"),
+            points: try record.points("points"), group: try record.optionalString("group"),
+            item: try record.optionalString("item"), response: try record.optionalString("response"),
+            questionText: try record.optionalString("question_text"), name: try record.optionalString("name"),
+            gap: try record.optionalInteger("gap"), student: try record.optionalString("student"),
+            label: try record.optionalString("label")))
         if let student = deliveries.last?.student {
           guard studentIDs.contains(student) else {
-            throw record.error("the delivery names student '\(student)', who has no student record before it", field: "student")
+            throw record.error(
+              "the delivery names student '\(student)', who has no student record before it", field: "student")
           }
-          guard let label = deliveries.last?.label else { throw record.error("a student's delivery has no label", field: "label") }
+          guard let label = deliveries.last?.label else {
+            throw record.error("a student's delivery has no label", field: "label")
+          }
           guard printed.insert(student + "\u{1F}" + label).inserted else {
             throw record.error("student '\(student)' has label '\(label)' twice", field: "label")
           }
         }
       case "student":
-        let student = RosterStudent(id: try record.string("id"), name: try record.optionalString("name") ?? "",
-                                    section: try record.optionalString("section") ?? "")
-        guard studentIDs.insert(student.id).inserted else { throw record.error("student '\(student.id)' appears twice", field: "id") }
+        let student = RosterStudent(
+          id: try record.string("id"), name: try record.optionalString("name") ?? "",
+          section: try record.optionalString("section") ?? "")
+        guard studentIDs.insert(student.id).inserted else {
+          throw record.error("student '\(student.id)' appears twice", field: "id")
+        }
         students.append(student)
       case let other:
         throw record.error("unknown record '\(other)': expected variant, student or delivery", field: "record")
       }
     }
     for (i, item) in items.enumerated() where item.variants.count != item.count {
-      throw KeyFileError(file: file, line: 0,
-                         message: "item \(i + 1) ('\(item.template)') should have \(item.count) variants, the file has \(item.variants.count): is the file complete?")
+      throw KeyFileError(
+        file: file, line: 0,
+        message:
+          "item \(i + 1) ('\(item.template)') should have \(item.count) variants, the file has \(item.variants.count): is the file complete?"
+      )
     }
     for d in deliveries where !seen.contains(d.variant) {
-      throw KeyFileError(file: file, line: 0, message: "the delivery map names variant '\(d.variant)', which the key does not have")
+      throw KeyFileError(
+        file: file, line: 0, message: "the delivery map names variant '\(d.variant)', which the key does not have")
     }
     let quiz = Quiz(
       title: try header.string("title"), seed: seed,
-      items: items.map { QuizItem(template: $0.template, title: $0.title, points: $0.points, variants: $0.variants, partPoints: .asGiven) },
+      items: items.map {
+        QuizItem(template: $0.template, title: $0.title, points: $0.points, variants: $0.variants, partPoints: .asGiven)
+      },
       grading: grading, templateDigests: digests)
     var key = AnswerKey(format: 2, tool: try header.optionalString("tool"), quiz: quiz, deliveries: deliveries)
     key.students = students
     return key
   }
 
-  private static func readFormat1(_ records: [(line: Int, object: KeyObject)], file: String) throws(KeyFileError) -> AnswerKey {
+  private static func readFormat1(_ records: [(line: Int, object: KeyObject)], file: String) throws(KeyFileError)
+    -> AnswerKey
+  {
     var items: [QuizItem] = []
     var seen = Set<String>()
     for (_, record) in records {
       let variant = try readVariant(record, numbers: .format1)
-      guard seen.insert(variant.id).inserted else { throw record.error("variant '\(variant.id)' appears twice", field: "id") }
+      guard seen.insert(variant.id).inserted else {
+        throw record.error("variant '\(variant.id)' appears twice", field: "id")
+      }
       let points = try record.points("points")
       if let last = items.last, last.template == variant.template, last.points == points {
-        items[items.count - 1] = QuizItem(template: last.template, title: last.title, points: points,
-                                          variants: last.variants + [variant])
+        items[items.count - 1] = QuizItem(
+          template: last.template, title: last.title, points: points,
+          variants: last.variants + [variant])
       } else {
         items.append(QuizItem(template: variant.template, title: variant.template, points: points, variants: [variant]))
       }
@@ -184,23 +217,27 @@ extension AnswerKey {
   private static func readVariant(_ record: KeyObject, numbers: Numbers) throws(KeyFileError) -> Variant {
     let id = try record.string("id")
     let seedText = try record.string("seed")
-    guard let seed = UInt64(seedText) else { throw record.error("the seed '\(seedText)' is not a whole number", field: "seed") }
+    guard let seed = UInt64(seedText) else {
+      throw record.error("the seed '\(seedText)' is not a whole number", field: "seed")
+    }
     var parameters: [(name: String, value: ParameterValue)] = []
     switch numbers {
     case .format1:
       for (name, value) in try record.members("params") {
         switch value {
-        case let .number(x): parameters.append((name, .number(x, display: NumberFormat.significantFigures(15).string(x))))
-        case let .string(s): parameters.append((name, .text(s, display: s)))
+        case .number(let x):
+          parameters.append((name, .number(x, display: NumberFormat.significantFigures(15).string(x))))
+        case .string(let s): parameters.append((name, .text(s, display: s)))
         default: throw record.error("the parameter '\(name)' is neither a number nor text", field: "params")
         }
       }
     case .format2:
       for o in try record.objects("params") {
-        let name = try o.string("name"), display = try o.string("display")
+        let name = try o.string("name")
+        let display = try o.string("display")
         switch o.value("value") {
-        case let .number(x)?: parameters.append((name, .number(x, display: display)))
-        case let .string(s)?: parameters.append((name, .text(s, display: display)))
+        case .number(let x)?: parameters.append((name, .number(x, display: display)))
+        case .string(let s)?: parameters.append((name, .text(s, display: display)))
         default: throw o.error("the parameter '\(name)' has no number or text value", field: "value")
         }
       }
@@ -213,8 +250,9 @@ extension AnswerKey {
     guard Set(answers.map(\.id)).count == answers.count else {
       throw record.error("variant '\(id)' has two answers with the same id", field: "answers")
     }
-    return Variant(id: id, template: try record.string("template"), seed: seed, parameters: parameters,
-                   stem: try record.string("stem"), answers: answers)
+    return Variant(
+      id: id, template: try record.string("template"), seed: seed, parameters: parameters,
+      stem: try record.string("stem"), answers: answers)
   }
 
   private static func readAnswer(_ entry: KeyObject, numbers: Numbers) throws(KeyFileError) -> Answer {
@@ -224,13 +262,18 @@ extension AnswerKey {
     case "numeric":
       let value = try entry.number("value")
       let toleranceObject = try entry.object("tolerance")
-      let relative = try toleranceObject.number("relative"), absolute = try toleranceObject.number("absolute")
-      guard relative >= 0, absolute >= 0 else { throw toleranceObject.error("a tolerance cannot be negative", field: "relative") }
+      let relative = try toleranceObject.number("relative")
+      let absolute = try toleranceObject.number("absolute")
+      guard relative >= 0, absolute >= 0 else {
+        throw toleranceObject.error("a tolerance cannot be negative", field: "relative")
+      }
       let tolerance = Tolerance(relative: relative, absolute: absolute)
       var misconceptions: [MisconceptionOutcome] = []
       for m in try entry.objects("misconceptions") {
-        misconceptions.append(MisconceptionOutcome(id: try m.string("id"), label: try m.string("label"),
-                                                   value: try m.number("value"), feedback: try m.string("feedback")))
+        misconceptions.append(
+          MisconceptionOutcome(
+            id: try m.string("id"), label: try m.string("label"),
+            value: try m.number("value"), feedback: try m.string("feedback")))
       }
       let figures = numbers == .format2 ? try entry.integer("significant_figures") : 3
       let interval: AcceptedInterval
@@ -239,22 +282,29 @@ extension AnswerKey {
         interval = AcceptedInterval(key: value, tolerance: tolerance)
       case .format2:
         let recorded = try entry.object("interval")
-        let keyText = try recorded.string("key"), halfWidthText = try recorded.string("half_width")
+        let keyText = try recorded.string("key")
+        let halfWidthText = try recorded.string("half_width")
         guard let i = AcceptedInterval(keyText: keyText, halfWidthText: halfWidthText) else {
-          throw recorded.error("the interval's key '\(keyText)' or half-width '\(halfWidthText)' is not a plain decimal (t ≥ 0)", field: "interval")
+          throw recorded.error(
+            "the interval's key '\(keyText)' or half-width '\(halfWidthText)' is not a plain decimal (t ≥ 0)",
+            field: "interval")
         }
         guard i.lowerText == (try recorded.string("low")), i.upperText == (try recorded.string("high")) else {
           throw recorded.error("the interval's bounds are not key ± half_width", field: "low")
         }
         interval = i
       }
-      kind = .numeric(NumericAnswer(value: value, unit: try entry.string("unit"), tolerance: tolerance, interval: interval,
-                                    significantFigures: figures, misconceptions: misconceptions))
+      kind = .numeric(
+        NumericAnswer(
+          value: value, unit: try entry.string("unit"), tolerance: tolerance, interval: interval,
+          significantFigures: figures, misconceptions: misconceptions))
     case "choice":
       var options: [ChoiceOption] = []
       for o in try entry.objects("options") {
-        options.append(ChoiceOption(id: try o.string("id"), text: try o.string("text"),
-                                    feedback: try o.optionalString("feedback"), misconception: try o.optionalString("misconception")))
+        options.append(
+          ChoiceOption(
+            id: try o.string("id"), text: try o.string("text"),
+            feedback: try o.optionalString("feedback"), misconception: try o.optionalString("misconception")))
       }
       let correct = try entry.string("correct")
       guard options.contains(where: { $0.id == correct }) else {
@@ -262,16 +312,19 @@ extension AnswerKey {
       }
       var misconceptions: [MisconceptionOutcome] = []
       for m in try entry.objects("misconceptions") {
-        misconceptions.append(MisconceptionOutcome(id: try m.string("id"), label: try m.string("label"),
-                                                   option: try m.optionalString("option"), feedback: try m.string("feedback")))
+        misconceptions.append(
+          MisconceptionOutcome(
+            id: try m.string("id"), label: try m.string("label"),
+            option: try m.optionalString("option"), feedback: try m.string("feedback")))
       }
       kind = .choice(ChoiceAnswer(options: options, correct: correct, misconceptions: misconceptions))
     case let other:
       throw entry.error("unknown answer type '\(other)': expected numeric or choice", field: "type")
     }
     let points: Points = numbers == .format2 ? try entry.points("points") : .zero
-    return Answer(id: id, prompt: try entry.string("prompt"), kind: kind,
-                  explanation: try entry.optionalString("explanation"), points: points)
+    return Answer(
+      id: id, prompt: try entry.string("prompt"), kind: kind,
+      explanation: try entry.optionalString("explanation"), points: points)
   }
 
   private static func gradingOptions(_ o: KeyObject) throws(KeyFileError) -> GradingOptions {
@@ -279,7 +332,7 @@ extension AnswerKey {
     let slip = try o.number("unit_slip_credit")
     options.unitSlipCredit = slip == 0 ? nil : slip
     for (id, value) in try o.members("misconception_credit") {
-      guard case let .number(x) = value, (0...1).contains(x) else {
+      guard case .number(let x) = value, (0...1).contains(x) else {
         throw o.error("the credit for '\(id)' is not a fraction from 0 to 1", field: "misconception_credit")
       }
       options.misconceptionCredit[id] = x
@@ -287,7 +340,8 @@ extension AnswerKey {
     let figures = try o.object("significant_figures")
     options.checkSignificantFigures = try figures.bool("check")
     options.significantFiguresCredit = try figures.number("credit")
-    for (name, x) in [("unit_slip_credit", slip), ("significant_figures.credit", options.significantFiguresCredit)] where !(0...1).contains(x) {
+    for (name, x) in [("unit_slip_credit", slip), ("significant_figures.credit", options.significantFiguresCredit)]
+    where !(0...1).contains(x) {
       throw o.error("\(name) is not a fraction from 0 to 1", field: name)
     }
     return options

@@ -12,14 +12,18 @@ extension Quiz {
   ///   - students: A personalised quiz's roster (``Assignment``), written between the variants and the
   ///     deliveries; empty for a quiz given through an LMS.
   ///   - tool: The tool and version that wrote the key.
-  public func keyJSONLines(deliveries: [Delivery] = [], students: [RosterStudent] = [],
-                           tool: String = KeyFormat.tool) -> String {
+  public func keyJSONLines(
+    deliveries: [Delivery] = [], students: [RosterStudent] = [],
+    tool: String = KeyFormat.tool
+  ) -> String {
     String(decoding: keyJSONLinesBytes(deliveries: deliveries, students: students, tool: tool), as: UTF8.self)
   }
 
   /// ``keyJSONLines(deliveries:students:tool:)`` as UTF-8 bytes, written record by record into one buffer.
-  public func keyJSONLinesBytes(deliveries: [Delivery] = [], students: [RosterStudent] = [],
-                                tool: String = KeyFormat.tool) -> [UInt8] {
+  public func keyJSONLinesBytes(
+    deliveries: [Delivery] = [], students: [RosterStudent] = [],
+    tool: String = KeyFormat.tool
+  ) -> [UInt8] {
     let variantCount = items.reduce(0) { $0 + $1.variants.count }
     var json = JSONWriter(capacity: 2048 * variantCount + 512 * deliveries.count + 128 * students.count + 4096)
     quizRecord(deliveries: deliveries, tool: tool).write(to: &json)
@@ -52,10 +56,16 @@ extension Quiz {
       ("title", .string(title)),
       ("seed", .string(String(seed))),
       ("points", .points(maximum)),
-      ("items", .array(items.map { item in
-        .object([("template", .string(item.template)), ("title", .string(item.title)), ("points", .points(item.points)),
-                 ("variants", .integer(item.variants.count))])
-      })),
+      (
+        "items",
+        .array(
+          items.map { item in
+            .object([
+              ("template", .string(item.template)), ("title", .string(item.title)), ("points", .points(item.points)),
+              ("variants", .integer(item.variants.count)),
+            ])
+          })
+      ),
       ("templates", .array(templateDigests.map { .object([("id", .string($0.id)), ("digest", .string($0.digest))]) })),
       ("grading", grading.keyRecord),
       ("deliveries", .array(formats.map { .string($0) })),
@@ -67,9 +77,17 @@ extension GradingOptions {
   var keyRecord: JSONValue {
     .object([
       ("unit_slip_credit", .number(unitSlipCredit ?? 0)),
-      ("misconception_credit", .object(misconceptionCredit.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
-      ("significant_figures", .object([("check", .bool(checkSignificantFigures)),
-                                       ("credit", .number(significantFiguresCredit))])),
+      (
+        "misconception_credit",
+        .object(misconceptionCredit.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })
+      ),
+      (
+        "significant_figures",
+        .object([
+          ("check", .bool(checkSignificantFigures)),
+          ("credit", .number(significantFiguresCredit)),
+        ])
+      ),
     ])
   }
 }
@@ -102,8 +120,8 @@ extension Variant {
       json.member("name", p.name)
       json.key("value")
       switch p.value {
-      case let .number(x, _): json.number(x)
-      case let .text(s, _): json.string(s)
+      case .number(let x, _): json.number(x)
+      case .text(let s, _): json.string(s)
       }
       json.member("display", p.value.display)
       json.endObject()
@@ -125,7 +143,7 @@ extension Answer {
     json.member("prompt", prompt)
     json.member("points", points)
     switch kind {
-    case let .numeric(n):
+    case .numeric(let n):
       json.member("type", "numeric")
       json.member("value", n.value)
       json.member("unit", n.unit)
@@ -146,7 +164,7 @@ extension Answer {
       json.beginArray()
       for m in n.misconceptions { m.write(to: &json) }
       json.endArray()
-    case let .choice(c):
+    case .choice(let c):
       json.member("type", "choice")
       json.key("options")
       json.beginArray()

@@ -38,15 +38,20 @@ public struct NumericAnswer: Hashable, Sendable {
   public var misconceptions: [MisconceptionOutcome]
 
   /// An answer whose interval is worked out from `value` and `tolerance`.
-  public init(value: Double, unit: String, tolerance: Tolerance, significantFigures: Int = 3,
-              misconceptions: [MisconceptionOutcome] = []) {
-    self.init(value: value, unit: unit, tolerance: tolerance, interval: AcceptedInterval(key: value, tolerance: tolerance),
-              significantFigures: significantFigures, misconceptions: misconceptions)
+  public init(
+    value: Double, unit: String, tolerance: Tolerance, significantFigures: Int = 3,
+    misconceptions: [MisconceptionOutcome] = []
+  ) {
+    self.init(
+      value: value, unit: unit, tolerance: tolerance, interval: AcceptedInterval(key: value, tolerance: tolerance),
+      significantFigures: significantFigures, misconceptions: misconceptions)
   }
 
   /// An answer with its interval as recorded (read from a key file).
-  public init(value: Double, unit: String, tolerance: Tolerance, interval: AcceptedInterval, significantFigures: Int = 3,
-              misconceptions: [MisconceptionOutcome] = []) {
+  public init(
+    value: Double, unit: String, tolerance: Tolerance, interval: AcceptedInterval, significantFigures: Int = 3,
+    misconceptions: [MisconceptionOutcome] = []
+  ) {
     self.value = value
     self.unit = unit
     self.tolerance = tolerance
@@ -133,7 +138,7 @@ public struct Answer: Hashable, Sendable {
   }
 
   /// The numeric key, if this is a numeric answer.
-  public var numeric: NumericAnswer? { if case let .numeric(n) = kind { n } else { nil } }
+  public var numeric: NumericAnswer? { if case .numeric(let n) = kind { n } else { nil } }
   /// The choice key, if this is a choice answer.
-  public var choice: ChoiceAnswer? { if case let .choice(c) = kind { c } else { nil } }
+  public var choice: ChoiceAnswer? { if case .choice(let c) = kind { c } else { nil } }
 }

@@ -26,8 +26,9 @@ public struct Assignment: Sendable {
   public var choices: [[Int]]
 
   public init(quiz: Quiz, students: [RosterStudent], choices: [[Int]]) {
-    precondition(choices.count == students.count && choices.allSatisfy { $0.count == quiz.items.count },
-                 "One variant per item for every student")
+    precondition(
+      choices.count == students.count && choices.allSatisfy { $0.count == quiz.items.count },
+      "One variant per item for every student")
     self.quiz = quiz
     self.students = students
     self.choices = choices
@@ -49,8 +50,9 @@ public struct Assignment: Sendable {
   public func handout(_ student: Int) -> [Question] {
     quiz.items.enumerated().map { index, item in
       let variant = item.variants[choices[student][index]]
-      return Question(number: index + 1, item: item, variant: variant,
-                      labels: Assignment.labels(item: index + 1, parts: variant.answers.count))
+      return Question(
+        number: index + 1, item: item, variant: variant,
+        labels: Assignment.labels(item: index + 1, parts: variant.answers.count))
     }
   }
 
@@ -75,7 +77,9 @@ public struct Assignment: Sendable {
     var out: [String] = []
     for (index, item) in quiz.items.enumerated() {
       let parts = item.variants.map(\.answers.count).max() ?? 1
-      for label in Assignment.labels(item: index + 1, parts: parts) where seen.insert(label).inserted { out.append(label) }
+      for label in Assignment.labels(item: index + 1, parts: parts) where seen.insert(label).inserted {
+        out.append(label)
+      }
     }
     return out
   }
@@ -87,8 +91,10 @@ public struct Assignment: Sendable {
     for s in students.indices {
       for question in handout(s) {
         for (answer, label) in zip(question.variant.answers, question.labels) {
-          out.append(Delivery(format: Delivery.paper, variant: question.variant.id, part: answer.id,
-                              points: answer.points, student: students[s].id, label: label))
+          out.append(
+            Delivery(
+              format: Delivery.paper, variant: question.variant.id, part: answer.id,
+              points: answer.points, student: students[s].id, label: label))
         }
       }
     }
@@ -115,7 +121,8 @@ extension Assignment {
   /// - Throws: ``KeyFileError`` when the key has no roster, or a student lacks a variant of some item.
   public init(key: AnswerKey, file: String = "key.jsonl") throws(KeyFileError) {
     guard !key.students.isEmpty else {
-      throw KeyFileError(file: file, line: 0, message: "the key has no roster: it was written by generate, not by assign")
+      throw KeyFileError(
+        file: file, line: 0, message: "the key has no roster: it was written by generate, not by assign")
     }
     var variantPlace: [String: (item: Int, index: Int)] = [:]
     for (i, item) in key.quiz.items.enumerated() {
@@ -130,8 +137,9 @@ extension Assignment {
     }
     for (s, student) in key.students.enumerated() {
       if let missing = choices[s].firstIndex(of: -1) {
-        throw KeyFileError(file: file, line: 0,
-                           message: "student '\(student.id)' has no variant of item \(missing + 1) in the delivery map")
+        throw KeyFileError(
+          file: file, line: 0,
+          message: "student '\(student.id)' has no variant of item \(missing + 1) in the delivery map")
       }
     }
     self.init(quiz: key.quiz, students: key.students, choices: choices)

@@ -35,9 +35,11 @@ public struct Delivery: Hashable, Sendable {
   /// The question's label as printed on that student's handout (`paper`): `1`, `2a`, `2b`.
   public var label: String?
 
-  public init(format: String, variant: String, part: String, points: Points, group: String? = nil,
-              item: String? = nil, response: String? = nil, questionText: String? = nil, name: String? = nil,
-              gap: Int? = nil, student: String? = nil, label: String? = nil) {
+  public init(
+    format: String, variant: String, part: String, points: Points, group: String? = nil,
+    item: String? = nil, response: String? = nil, questionText: String? = nil, name: String? = nil,
+    gap: Int? = nil, student: String? = nil, label: String? = nil
+  ) {
     self.format = format
     self.variant = variant
     self.part = part

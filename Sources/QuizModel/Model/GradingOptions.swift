@@ -10,8 +10,10 @@ public struct GradingOptions: Hashable, Sendable {
   /// Credit (0…1) for a correct value with too few significant figures.
   public var significantFiguresCredit: Double
 
-  public init(unitSlipCredit: Double? = nil, misconceptionCredit: [String: Double] = [:],
-              checkSignificantFigures: Bool = false, significantFiguresCredit: Double = 1) {
+  public init(
+    unitSlipCredit: Double? = nil, misconceptionCredit: [String: Double] = [:],
+    checkSignificantFigures: Bool = false, significantFiguresCredit: Double = 1
+  ) {
     self.unitSlipCredit = unitSlipCredit
     self.misconceptionCredit = misconceptionCredit
     self.checkSignificantFigures = checkSignificantFigures

@@ -34,7 +34,8 @@ public struct Points: Hashable, Sendable, Comparable, CustomStringConvertible {
 
   /// The shortest decimal text: `2`, `0.67`, `1.5`.
   public var description: String {
-    let whole = hundredths / 100, fraction = hundredths % 100
+    let whole = hundredths / 100
+    let fraction = hundredths % 100
     if fraction == 0 { return String(whole) }
     let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
     return "\(whole).\(digits)"
@@ -67,7 +68,8 @@ public struct Points: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// remainder, ties in order): 2 over 3 parts is 0.67 + 0.67 + 0.66.
   public static func split(_ total: Points, into parts: Int) -> [Points] {
     guard parts > 0 else { return [] }
-    let base = total.hundredths / parts, extra = total.hundredths % parts
+    let base = total.hundredths / parts
+    let extra = total.hundredths % parts
     return (0..<parts).map { Points(hundredths: base + ($0 < extra ? 1 : 0)) }
   }
 }

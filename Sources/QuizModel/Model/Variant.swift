@@ -8,12 +8,12 @@ public enum ParameterValue: Hashable, Sendable {
   /// The text shown in the stem.
   public var display: String {
     switch self {
-    case let .number(_, display), let .text(_, display): display
+    case .number(_, let display), .text(_, let display): display
     }
   }
 
   /// The number, if this is one.
-  public var number: Double? { if case let .number(x, _) = self { x } else { nil } }
+  public var number: Double? { if case .number(let x, _) = self { x } else { nil } }
 }
 
 /// One drawn problem: parameters, stem, answer keys.
@@ -31,8 +31,10 @@ public struct Variant: Hashable, Sendable {
   /// The parts to answer, in order.
   public var answers: [Answer]
 
-  public init(id: String, template: String, seed: UInt64, parameters: [(name: String, value: ParameterValue)],
-              stem: String, answers: [Answer]) {
+  public init(
+    id: String, template: String, seed: UInt64, parameters: [(name: String, value: ParameterValue)],
+    stem: String, answers: [Answer]
+  ) {
     self.id = id
     self.template = template
     self.seed = seed
@@ -116,8 +118,10 @@ public struct Quiz: Hashable, Sendable {
   /// template is seen).
   public var templateDigests: [TemplateDigest]
 
-  public init(title: String, seed: UInt64, items: [QuizItem], grading: GradingOptions = GradingOptions(),
-              templateDigests: [TemplateDigest] = []) {
+  public init(
+    title: String, seed: UInt64, items: [QuizItem], grading: GradingOptions = GradingOptions(),
+    templateDigests: [TemplateDigest] = []
+  ) {
     self.title = title
     self.seed = seed
     self.items = items

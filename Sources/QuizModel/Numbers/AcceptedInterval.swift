@@ -61,7 +61,9 @@ public struct AcceptedInterval: Hashable, Sendable {
   /// A key or tolerance outside ``canHold(_:)`` (drawing refuses such keys) gives an interval that holds
   /// nothing, written `nan`.
   public init(key: Double, tolerance: Tolerance) {
-    guard AcceptedInterval.canHold(key), AcceptedInterval.canHold(tolerance.relative), AcceptedInterval.canHold(tolerance.absolute) else {
+    guard AcceptedInterval.canHold(key), AcceptedInterval.canHold(tolerance.relative),
+      AcceptedInterval.canHold(tolerance.absolute)
+    else {
       self.init(nothing: ())
       return
     }
@@ -83,17 +85,25 @@ public struct AcceptedInterval: Hashable, Sendable {
   /// The interval as a key file records it: the key's and t's decimal texts. Nil when either is not a plain
   /// decimal number or t is negative.
   public init?(keyText: String, halfWidthText: String) {
-    guard let k = AcceptedInterval.plainDigits(keyText), let t = AcceptedInterval.plainDigits(halfWidthText), !t.negative
+    guard let k = AcceptedInterval.plainDigits(keyText), let t = AcceptedInterval.plainDigits(halfWidthText),
+      !t.negative
     else { return nil }
     self.init(keyText: k.text, halfWidthText: t.text, roundedUp: false)
   }
 
   /// An interval that holds nothing, for a key that is not a number.
   private init(nothing: ()) {
-    keyText = "nan"; halfWidthText = "nan"; lowerText = "nan"; upperText = "nan"
-    key = .nan; halfWidth = .nan; lower = .nan; upper = .nan
+    keyText = "nan"
+    halfWidthText = "nan"
+    lowerText = "nan"
+    upperText = "nan"
+    key = .nan
+    halfWidth = .nan
+    lower = .nan
+    upper = .nan
     roundedUp = false
-    fastLower = nil; fastUpper = nil
+    fastLower = nil
+    fastUpper = nil
   }
 
   /// Both bounds from the texts of the key and t: in 128-bit decimal when it holds them, else in `Decimal`.
@@ -101,14 +111,16 @@ public struct AcceptedInterval: Hashable, Sendable {
     self.keyText = keyText
     self.halfWidthText = halfWidthText
     self.roundedUp = roundedUp
-    let c = ExactDecimal(DecimalDigits(parsing: keyText)!), t = ExactDecimal(DecimalDigits(parsing: halfWidthText)!)
+    let c = ExactDecimal(DecimalDigits(parsing: keyText)!)
+    let t = ExactDecimal(DecimalDigits(parsing: halfWidthText)!)
     if let c, let t, let lo = c - t, let hi = c + t {
       fastLower = lo
       fastUpper = hi
       lowerText = lo.text
       upperText = hi.text
     } else {
-      let c = AcceptedInterval.decimal(keyText), t = AcceptedInterval.decimal(halfWidthText)
+      let c = AcceptedInterval.decimal(keyText)
+      let t = AcceptedInterval.decimal(halfWidthText)
       fastLower = nil
       fastUpper = nil
       lowerText = DecimalAsText.text(c - t)
@@ -123,12 +135,14 @@ public struct AcceptedInterval: Hashable, Sendable {
   /// t = relative·|key| + absolute from the shortest decimal spellings, rounded up to the shortest decimal within
   /// ``halfWidthSlack`` of it, as text; and whether the rounding moved it.
   static func halfWidth(keyText: String, tolerance: Tolerance) -> (String, Bool) {
-    halfWidthIn128Bits(keyText: keyText, tolerance: tolerance) ?? halfWidthInDecimal(keyText: keyText, tolerance: tolerance)
+    halfWidthIn128Bits(keyText: keyText, tolerance: tolerance)
+      ?? halfWidthInDecimal(keyText: keyText, tolerance: tolerance)
   }
 
   /// ``halfWidth(keyText:tolerance:)`` in 128-bit decimal arithmetic; nil where that does not hold the numbers.
   static func halfWidthIn128Bits(keyText: String, tolerance: Tolerance) -> (String, Bool)? {
-    let r = ExactDecimal(tolerance.relative), a = ExactDecimal(tolerance.absolute)
+    let r = ExactDecimal(tolerance.relative)
+    let a = ExactDecimal(tolerance.absolute)
     if let c = ExactDecimal(DecimalDigits(parsing: keyText)!), let product = r * c.magnitude, let t = product + a {
       if t.isZero { return ("0", false) }
       let digits = t.digits
@@ -195,12 +209,15 @@ public struct AcceptedInterval: Hashable, Sendable {
   /// The same in 128-bit decimal arithmetic; nil when that cannot decide it exactly.
   package func contains(exactly x: ExactDecimal) -> Bool? {
     guard let fastLower, let fastUpper, let above = ExactDecimal.isAtMost(fastLower, x),
-          let below = ExactDecimal.isAtMost(x, fastUpper) else { return nil }
+      let below = ExactDecimal.isAtMost(x, fastUpper)
+    else { return nil }
     return above && below
   }
 
   /// The exact bounds.
-  public var exactBounds: ClosedRange<Decimal> { AcceptedInterval.decimal(lowerText)...AcceptedInterval.decimal(upperText) }
+  public var exactBounds: ClosedRange<Decimal> {
+    AcceptedInterval.decimal(lowerText)...AcceptedInterval.decimal(upperText)
+  }
 
   /// The interval as doubles (nearest to the exact bounds), lower bound first.
   public var range: ClosedRange<Double> { lower...upper }
@@ -216,10 +233,12 @@ public struct AcceptedInterval: Hashable, Sendable {
 
   /// A plain decimal number (`-95.02`, `2.4e-3`; no spaces, no hex, no `inf`), as digits.
   static func plainDigits(_ text: String) -> DecimalDigits? {
-    guard !text.isEmpty, text.utf8.allSatisfy({ b in
-      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-        || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
-    }) else { return nil }
+    guard !text.isEmpty,
+      text.utf8.allSatisfy({ b in
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+          || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+      })
+    else { return nil }
     return DecimalDigits(parsing: text)
   }
 }

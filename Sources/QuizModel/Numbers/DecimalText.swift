@@ -24,18 +24,24 @@ package enum DecimalText {
   /// significant digits, as ``exact(_:)`` writes them (`-95.0189`, `100`); nil otherwise.
   private static func plainShortest(_ text: String) -> String? {
     var utf8 = Array(text.utf8)
-    var significant = 0, leading = true
+    var significant = 0
+    var leading = true
     for b in utf8 {
       switch b {
       case UInt8(ascii: "0"): if !leading { significant += 1 }
-      case UInt8(ascii: "1")...UInt8(ascii: "9"): leading = false; significant += 1
+      case UInt8(ascii: "1")...UInt8(ascii: "9"):
+        leading = false
+        significant += 1
       case UInt8(ascii: "-"), UInt8(ascii: "."): continue
       default: return nil  // an exponent
       }
     }
     guard let point = utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
     // Trailing zeros of the fraction (counted above as significant) and then the point go.
-    while utf8.count > point + 1, utf8.last == UInt8(ascii: "0") { utf8.removeLast(); significant -= 1 }
+    while utf8.count > point + 1, utf8.last == UInt8(ascii: "0") {
+      utf8.removeLast()
+      significant -= 1
+    }
     if utf8.count == point + 1 { utf8.removeLast() }
     guard significant <= faithfulDigits, !leading else { return leading ? "0" : nil }
     return String(decoding: utf8, as: UTF8.self)
@@ -107,7 +113,10 @@ package struct DecimalDigits: Sendable {
     }
     var first = power + integerCount - 1
     var start = 0
-    while start < all.count, all[start] == 0 { start += 1; first -= 1 }
+    while start < all.count, all[start] == 0 {
+      start += 1
+      first -= 1
+    }
     var end = all.count
     while end > start, all[end - 1] == 0 { end -= 1 }
     digits = Array(all[start..<end])
@@ -129,8 +138,16 @@ package struct DecimalDigits: Sendable {
     let droppedNonZero = digits.dropFirst(keep).contains { $0 != 0 }
     if droppedNonZero, up != negative {  // the rounding direction points away from zero
       var i = kept.count - 1
-      while i >= 0, kept[i] == 9 { kept[i] = 0; i -= 1 }
-      if i >= 0 { kept[i] += 1 } else { kept.insert(1, at: 0); first += 1 }
+      while i >= 0, kept[i] == 9 {
+        kept[i] = 0
+        i -= 1
+      }
+      if i >= 0 {
+        kept[i] += 1
+      } else {
+        kept.insert(1, at: 0)
+        first += 1
+      }
     }
     while kept.last == 0 { kept.removeLast() }
     return DecimalDigits(negative: negative && !kept.isEmpty, digits: kept, exponent: first)

@@ -18,15 +18,22 @@ package struct ExactDecimal: Hashable, Sendable {
   }()
 
   package init(negative: Bool, mantissa: UInt128, exponent: Int) {
-    var m = mantissa, e = exponent
+    var m = mantissa
+    var e = exponent
     if m == 0 {
       e = 0
     } else if m <= UInt128(UInt64.max) {
       var small = UInt64(m)  // 64-bit division is many times faster than 128-bit
-      while small % 10 == 0 { small /= 10; e += 1 }
+      while small % 10 == 0 {
+        small /= 10
+        e += 1
+      }
       m = UInt128(small)
     } else {
-      while m % 10 == 0 { m /= 10; e += 1 }
+      while m % 10 == 0 {
+        m /= 10
+        e += 1
+      }
     }
     self.negative = negative && m != 0
     self.mantissa = m
@@ -73,14 +80,23 @@ package struct ExactDecimal: Hashable, Sendable {
     let chunk: UInt128 = 1_000_000_000_000_000_000
     var parts: [UInt64] = []
     var m = mantissa
-    while m >= chunk { parts.append(UInt64(m % chunk)); m /= chunk }
+    while m >= chunk {
+      parts.append(UInt64(m % chunk))
+      m /= chunk
+    }
     var lead = UInt64(m)
-    while lead > 0 { list.append(Int(lead % 10)); lead /= 10 }
+    while lead > 0 {
+      list.append(Int(lead % 10))
+      lead /= 10
+    }
     list.reverse()
     for part in parts.reversed() {
       var p = part
       var eighteen = [Int](repeating: 0, count: 18)
-      for i in stride(from: 17, through: 0, by: -1) { eighteen[i] = Int(p % 10); p /= 10 }
+      for i in stride(from: 17, through: 0, by: -1) {
+        eighteen[i] = Int(p % 10)
+        p /= 10
+      }
       list += eighteen
     }
     return DecimalDigits(negative: negative, digits: list, exponent: exponent + list.count - 1)
@@ -111,7 +127,8 @@ package struct ExactDecimal: Hashable, Sendable {
       guard !overflow, sum < limit else { return nil }
       return ExactDecimal(negative: a.negative, mantissa: sum, exponent: e)
     }
-    return x >= y ? ExactDecimal(negative: a.negative, mantissa: x - y, exponent: e)
+    return x >= y
+      ? ExactDecimal(negative: a.negative, mantissa: x - y, exponent: e)
       : ExactDecimal(negative: b.negative, mantissa: y - x, exponent: e)
   }
 

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #else
-import Darwin
+  import Darwin
 #endif
 
 /// The byte writers behind ``NumberFormat``: fixed and scientific notation, the shortest exact decimal, and the
@@ -116,7 +116,9 @@ extension NumberFormat {
   /// ``exact(_:)`` of `x`, appended to `bytes`.
   public static func appendExact(_ x: Double, to bytes: inout [UInt8]) {
     guard x.isFinite else {
-      if x.isNaN { bytes.append(contentsOf: "NaN".utf8) } else {
+      if x.isNaN {
+        bytes.append(contentsOf: "NaN".utf8)
+      } else {
         if x < 0 { bytes.append(contentsOf: minusSign) }
         bytes.append(contentsOf: "∞".utf8)
       }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #else
-import Darwin
+  import Darwin
 #endif
 
 /// How a number is shown to a person: to a number of significant figures or of decimals, with a real
@@ -69,7 +69,7 @@ public enum NumberFormat: Hashable, Sendable {
     }
     if x == 0 { return NumberFormat.appendFixed(0, digits: fractionDigits(forMagnitudeOf: 0), to: &bytes) }
     let magnitude = abs(x)
-    if scientificAllowed, case let .significantFigures(n) = self, magnitude >= 1e6 || magnitude < 1e-3 {
+    if scientificAllowed, case .significantFigures(let n) = self, magnitude >= 1e6 || magnitude < 1e-3 {
       return NumberFormat.appendScientific(x, digits: max(n, 1) - 1, to: &bytes)
     }
     if let whole = roundedToTensOrMore(x) { return NumberFormat.appendFixed(whole, digits: 0, to: &bytes) }
@@ -79,7 +79,7 @@ public enum NumberFormat: Hashable, Sendable {
   /// For significant figures coarser than units (111.7 to 2 s.f.), `x` rounded to tens, hundreds, …
   /// (112 → 110, 119 → 120); `nil` when the precision reaches the units or below.
   private func roundedToTensOrMore(_ x: Double) -> Double? {
-    guard case let .significantFigures(n) = self, x != 0, x.isFinite else { return nil }
+    guard case .significantFigures(let n) = self, x != 0, x.isFinite else { return nil }
     let exponent = NumberFormat.decimalExponent(of: x)
     let dropped = exponent - (max(n, 1) - 1)
     guard dropped > 0 else { return nil }
@@ -89,8 +89,8 @@ public enum NumberFormat: Hashable, Sendable {
 
   private func fractionDigits(forMagnitudeOf x: Double) -> Int {
     switch self {
-    case let .decimals(d): return max(d, 0)
-    case let .significantFigures(n):
+    case .decimals(let d): return max(d, 0)
+    case .significantFigures(let n):
       guard x != 0 else { return max(n - 1, 0) }
       var exponent = NumberFormat.decimalExponent(of: x)
       // Rounding may carry into the next power of ten (9.9996 → 10.00): measure after rounding.

@@ -12,7 +12,9 @@ package enum HTMLText {
       out.reserveCapacity(bytes.count)
       var runStart = 0
       func flush(upTo end: Int) {
-        if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
+        if end > runStart {
+          out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
+        }
       }
       for (i, byte) in bytes.enumerated() {
         let replacement: String

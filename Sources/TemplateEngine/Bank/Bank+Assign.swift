@@ -24,18 +24,25 @@ extension Bank {
   ///   - workers: Threads to draw on.
   /// - Throws: ``QuizError``: a template that cannot give as many distinct variants as asked (naming it), or
   ///   a previous assignment whose items are not this bank's.
-  public func assign(_ roster: [RosterStudent], library: TemplateLibrary, seed: UInt64? = nil,
-                     sharing: VariantSharing = .distinct, previous: Assignment? = nil,
-                     workers: Int = 1) throws(QuizError) -> Assignment {
-    let kept = previous.map { p in Dictionary(uniqueKeysWithValues: p.students.indices.map { (p.students[$0].id, $0) }) } ?? [:]
+  public func assign(
+    _ roster: [RosterStudent], library: TemplateLibrary, seed: UInt64? = nil,
+    sharing: VariantSharing = .distinct, previous: Assignment? = nil,
+    workers: Int = 1
+  ) throws(QuizError) -> Assignment {
+    let kept =
+      previous.map { p in Dictionary(uniqueKeysWithValues: p.students.indices.map { (p.students[$0].id, $0) }) } ?? [:]
     let newcomers = roster.filter { kept[$0.id] == nil }.count
     if let previous {
       var mine: [String] = []
       for item in items { mine.append(try resolvedTemplate(for: item, in: library).id) }
       let theirs = previous.quiz.items.map(\.template)
       guard mine == theirs else {
-        throw .bank(TemplateError(file: file, line: 1, column: 1, message:
-          "the previous assignment (--keep) has the items \(theirs.joined(separator: ", ")); this bank has \(mine.joined(separator: ", "))"))
+        throw .bank(
+          TemplateError(
+            file: file, line: 1, column: 1,
+            message:
+              "the previous assignment (--keep) has the items \(theirs.joined(separator: ", ")); this bank has \(mine.joined(separator: ", "))"
+          ))
       }
     }
     var sized = self
@@ -45,8 +52,12 @@ extension Bank {
       case .distinct:
         sized.items[i].variants = max(1, before + newcomers)
         guard sized.items[i].variants <= 100_000 else {
-          throw .bank(TemplateError(file: file, line: items[i].location.line, column: items[i].location.column, message:
-            "'\(items[i].template)' would need \(sized.items[i].variants) variants, one per student; a bank item has at most 100000"))
+          throw .bank(
+            TemplateError(
+              file: file, line: items[i].location.line, column: items[i].location.column,
+              message:
+                "'\(items[i].template)' would need \(sized.items[i].variants) variants, one per student; a bank item has at most 100000"
+            ))
         }
       case .shared: sized.items[i].variants = previous == nil ? items[i].variants : before
       }
@@ -95,11 +106,14 @@ extension Bank {
     for i in quiz.items.indices {
       let old = previous.items[i].variants
       let width = old.first.flatMap { $0.id.split(separator: "-").last?.count } ?? 2
-      let prefix = old.first.flatMap { v in v.id.lastIndex(of: "-").map { String(v.id[..<$0]) } } ?? drawn.items[i].template
+      let prefix =
+        old.first.flatMap { v in v.id.lastIndex(of: "-").map { String(v.id[..<$0]) } } ?? drawn.items[i].template
       // A drawn variant that repeats an earlier one (its seed, or its stem as printed) is not given out twice.
-      var seeds = Set(old.map(\.seed)), stems = Set(old.map(\.stem))
+      var seeds = Set(old.map(\.seed))
+      var stems = Set(old.map(\.stem))
       var variants = old
-      for var variant in drawn.items[i].variants where seeds.insert(variant.seed).inserted && stems.insert(variant.stem).inserted {
+      for var variant in drawn.items[i].variants
+      where seeds.insert(variant.seed).inserted && stems.insert(variant.stem).inserted {
         if variants.count >= drawn.items[i].variants.count { break }
         let number = String(variants.count + 1)
         variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number

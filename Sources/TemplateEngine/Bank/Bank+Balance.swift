@@ -17,8 +17,8 @@ struct BalancePlan {
     func holds(for variant: Variant) -> Bool {
       if isAnswer { return variant.answer(name)?.choice?.correct == value }
       switch variant.parameter(name) {
-      case let .text(s, _)?: return s == value
-      case let .number(x, _)?: return NumberFormat.exact(x) == value
+      case .text(let s, _)?: return s == value
+      case .number(let x, _)?: return NumberFormat.exact(x) == value
       case nil: return false
       }
     }
@@ -44,15 +44,18 @@ extension Bank {
       let isAnswer: Bool
       if let parameter = template.parameters.first(where: { $0.name == name }), let listed = parameter.listedValues {
         (values, isAnswer) = (listed, false)
-      } else if let answer = template.answer(name), case let .choice(choice) = answer.kind {
+      } else if let answer = template.answer(name), case .choice(let choice) = answer.kind {
         (values, isAnswer) = (choice.options.map(\.id), true)
       } else {
-        let candidates = template.parameters.filter { $0.listedValues != nil }.map(\.name)
+        let candidates =
+          template.parameters.filter { $0.listedValues != nil }.map(\.name)
           + template.answers.filter { if case .choice = $0.kind { true } else { false } }.map(\.id)
-        throw .bank(TemplateError(
-          file: item.location.file, line: item.location.line, column: item.location.column,
-          message: "balance: '\(name)' is not a choice, ion or preset parameter or a choice answer of '\(template.id)'"
-            + (candidates.isEmpty ? "" : " (it has \(candidates.joined(separator: ", ")))")))
+        throw .bank(
+          TemplateError(
+            file: item.location.file, line: item.location.line, column: item.location.column,
+            message:
+              "balance: '\(name)' is not a choice, ion or preset parameter or a choice answer of '\(template.id)'"
+              + (candidates.isEmpty ? "" : " (it has \(candidates.joined(separator: ", ")))")))
       }
       cells = cells.flatMap { cell in values.map { cell + [.init(name: name, value: $0, isAnswer: isAnswer)] } }
     }
@@ -91,7 +94,8 @@ struct CandidateStream {
       // At most 256 at once, so that later batches skip the parameters the earlier ones gave.
       let batch = min(max(remaining, workers > 1 ? 64 : 1), 256, limit - drawn)
       let seeds = (drawn..<(drawn + batch)).map { j in
-        let path: [SeedPathComponent] = cell.map { [.label("balance"), .index(UInt64($0)), .label("variant"), .index(UInt64(j))] }
+        let path: [SeedPathComponent] =
+          cell.map { [.label("balance"), .index(UInt64($0)), .label("variant"), .index(UInt64(j))] }
           ?? [.label("variant"), .index(UInt64(j))]
         return SeededGenerator.derivedSeed(from: itemSeed, path: path)
       }
@@ -116,13 +120,18 @@ struct DuplicateFilter {
   /// Adds `variant` and returns true, or returns false when it duplicates one already added.
   mutating func insert(_ variant: Variant) -> Bool {
     let separator = "\u{1F}"
-    let parameterKey = ([variant.template] + variant.parameters.map { "\($0.name)=\($0.value.display)" }).joined(separator: separator)
+    let parameterKey = ([variant.template] + variant.parameters.map { "\($0.name)=\($0.value.display)" }).joined(
+      separator: separator)
     var answerKey: String?
     if variant.answers.contains(where: { $0.numeric != nil }) {
-      answerKey = ([variant.template] + variant.answers.map { answer in
-        if let numeric = answer.numeric { return "\(answer.id)=\(NumberFormat.significantFigures(3).string(numeric.value))" }
-        return "\(answer.id)=\(answer.choice?.correct ?? "")"
-      }).joined(separator: separator)
+      answerKey =
+        ([variant.template]
+        + variant.answers.map { answer in
+          if let numeric = answer.numeric {
+            return "\(answer.id)=\(NumberFormat.significantFigures(3).string(numeric.value))"
+          }
+          return "\(answer.id)=\(answer.choice?.correct ?? "")"
+        }).joined(separator: separator)
     }
     guard !stems.contains(variant.stem), !parameters.contains(parameterKey),
       answerKey.map({ !answers.contains($0) }) ?? true
@@ -139,15 +148,15 @@ extension ParameterSpec {
   /// listed order; nil for other kinds.
   var listedValues: [String]? {
     switch kind {
-    case let .choice(values, _):
+    case .choice(let values, _):
       values.map { value in
         switch value {
-        case let .number(x): NumberFormat.exact(x)
-        case let .text(s): s
+        case .number(let x): NumberFormat.exact(x)
+        case .text(let s): s
         }
       }
-    case let .ion(ions, _, _): ions.map(\.symbol)
-    case let .preset(presets, _): presets.map(\.id)
+    case .ion(let ions, _, _): ions.map(\.symbol)
+    case .preset(let presets, _): presets.map(\.id)
     default: nil
     }
   }
@@ -165,21 +174,22 @@ extension Template {
       throw RestrictionError(message: "'\(name)' is not a parameter of '\(id)'")
     }
     guard let listed = parameters[index].listedValues else {
-      throw RestrictionError(message: "'\(name)' is not drawn from a list: only restricts choice, ion and preset parameters")
+      throw RestrictionError(
+        message: "'\(name)' is not drawn from a list: only restricts choice, ion and preset parameters")
     }
     func position(of value: String) -> Int? {
       switch parameters[index].kind {
-      case let .ion(ions, _, _):
+      case .ion(let ions, _, _):
         guard let ion = Ion(symbol: value) else { return nil }
         return ions.firstIndex(of: ion)
-      case let .preset(presets, _):
+      case .preset(let presets, _):
         guard let preset = IonPreset.named(value) else { return nil }
         return presets.firstIndex(of: preset)
-      case let .choice(choices, _):
+      case .choice(let choices, _):
         return choices.firstIndex { choice in
           switch choice {
-          case let .number(x): Double(value) == x
-          case let .text(s): s == value
+          case .number(let x): Double(value) == x
+          case .text(let s): s == value
           }
         }
       default:
@@ -189,27 +199,29 @@ extension Template {
     var kept: [Int] = []
     for value in values {
       guard let i = position(of: value) else {
-        throw RestrictionError(message: "'\(name)' has no value '\(value)' (its values are \(listed.joined(separator: ", ")))")
+        throw RestrictionError(
+          message: "'\(name)' has no value '\(value)' (its values are \(listed.joined(separator: ", ")))")
       }
       if !kept.contains(i) { kept.append(i) }
     }
     switch parameters[index].kind {
-    case let .choice(choices, weights):
+    case .choice(let choices, let weights):
       parameters[index].kind = .choice(kept.map { choices[$0] }, weights: weights.map { w in kept.map { w[$0] } })
-    case let .ion(ions, weights, preset):
-      parameters[index].kind = .ion(kept.map { ions[$0] }, weights: weights.map { w in kept.map { w[$0] } }, preset: preset)
-    case let .preset(presets, weights):
+    case .ion(let ions, let weights, let preset):
+      parameters[index].kind = .ion(
+        kept.map { ions[$0] }, weights: weights.map { w in kept.map { w[$0] } }, preset: preset)
+    case .preset(let presets, let weights):
       parameters[index].kind = .preset(kept.map { presets[$0] }, weights: weights.map { w in kept.map { w[$0] } })
     default:
       break
     }
-    if case let .choice(_, weights?) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
+    if case .choice(_, let weights?) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
       throw RestrictionError(message: "'\(name)' would keep only values of weight 0")
     }
-    if case let .ion(_, weights?, _) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
+    if case .ion(_, let weights?, _) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
       throw RestrictionError(message: "'\(name)' would keep only values of weight 0")
     }
-    if case let .preset(_, weights?) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
+    if case .preset(_, let weights?) = parameters[index].kind, !weights.contains(where: { $0 > 0 }) {
       throw RestrictionError(message: "'\(name)' would keep only values of weight 0")
     }
   }

@@ -25,16 +25,20 @@ extension Bank {
   ///   - progress: Called now and then with the variants drawn so far and the total asked for.
   /// - Throws: ``QuizError`` for an unknown template or override, a `balance:` or `only:` that names no list
   ///   parameter or value or cannot be met, or a template that cannot produce the variants asked.
-  public func drawQuiz(library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
-                       progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil) throws(QuizError) -> Quiz {
+  public func drawQuiz(
+    library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
+    progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil
+  ) throws(QuizError) -> Quiz {
     try drawQuiz(library: library, seed: seed, workers: workers, skippingRepeatedParameters: true, progress: progress)
   }
 
   /// As ``drawQuiz(library:seed:workers:progress:)``; without `skippingRepeatedParameters`, every candidate is
   /// built in full, as before candidates repeating a variant's parameters were skipped (the tests show both
   /// give the same quiz).
-  func drawQuiz(library: TemplateLibrary, seed: UInt64?, workers: Int, skippingRepeatedParameters: Bool,
-                progress: ((_ drawn: Int, _ total: Int) -> Void)?) throws(QuizError) -> Quiz {
+  func drawQuiz(
+    library: TemplateLibrary, seed: UInt64?, workers: Int, skippingRepeatedParameters: Bool,
+    progress: ((_ drawn: Int, _ total: Int) -> Void)?
+  ) throws(QuizError) -> Quiz {
     let total = items.reduce(0) { $0 + $1.variants }
     var drawnBefore = 0
     let quizSeed = seed ?? self.seed
@@ -54,7 +58,8 @@ extension Bank {
     for (index, item) in self.items.enumerated() {
       let template = templates[index]
       let plan = try balancePlan(for: item, template: template)
-      let itemSeed = SeededGenerator.derivedSeed(from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
+      let itemSeed = SeededGenerator.derivedSeed(
+        from: quizSeed, path: [.label("item"), .index(UInt64(index)), .label(item.template)])
       let prefix = counts[template.id, default: 1] > 1 ? "\(template.id)-\(index + 1)" : template.id
       let width = max(2, String(item.variants).count)
       var variants: [Variant] = []
@@ -63,24 +68,33 @@ extension Bank {
       var known: Set<ParameterKey> = []
       // One stream of candidates per balanced value (a single stream when nothing is balanced).
       var streams = plan.cells.indices.map { cell in
-        CandidateStream(seed: itemSeed, cell: plan.isBalanced ? cell : nil,
-                        needed: (0..<item.variants).filter { $0 % plan.cells.count == cell }.count)
+        CandidateStream(
+          seed: itemSeed, cell: plan.isBalanced ? cell : nil,
+          needed: (0..<item.variants).filter { $0 % plan.cells.count == cell }.count)
       }
       while variants.count < item.variants {
         let cell = variants.count % plan.cells.count
         guard streams[cell].drawn < streams[cell].limit else {
           if let description = plan.describe(cell) {
-            throw .bank(TemplateError(
-              file: item.location.file, line: item.location.line, column: item.location.column,
-              message: "balance: [\(item.balance.joined(separator: ", "))]: '\(template.id)' gave no usable variant with "
-                + "\(description) in \(streams[cell].drawn) draws; its weights or constraints (or the pool's other variants) rule it out"))
+            throw .bank(
+              TemplateError(
+                file: item.location.file, line: item.location.line, column: item.location.column,
+                message:
+                  "balance: [\(item.balance.joined(separator: ", "))]: '\(template.id)' gave no usable variant with "
+                  + "\(description) in \(streams[cell].drawn) draws; its weights or constraints (or the pool's other variants) rule it out"
+              ))
           }
-          throw .generation(GenerationError(template: template.id, reason: .tooFewDistinctVariants(
-            requested: item.variants, found: variants.count)))
+          throw .generation(
+            GenerationError(
+              template: template.id,
+              reason: .tooFewDistinctVariants(
+                requested: item.variants, found: variants.count)))
         }
         progress?(drawnBefore + variants.count, total)
         let candidate: DrawnCandidate?
-        do { candidate = try streams[cell].next(template, skipping: known, workers: workers) } catch { throw .generation(error) }
+        do { candidate = try streams[cell].next(template, skipping: known, workers: workers) } catch {
+          throw .generation(error)
+        }
         // A candidate repeating the parameters of a variant of this item was skipped before its answers.
         guard var variant = candidate?.variant else { continue }
         // A balanced cell keeps only the candidates that have its values.
@@ -120,50 +134,66 @@ extension Bank {
   func resolvedTemplate(for item: Item, in library: TemplateLibrary) throws(QuizError) -> Template {
     let found = item.namesFile ? library.template(atPath: item.template, relativeTo: folder) : library[item.template]
     guard var template = found else {
-      let hint = Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
-      let looked = library.searchedFolders.isEmpty ? "" : "; looked in \(library.searchedFolders.joined(separator: ", "))"
-      throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                message: "unknown template '\(item.template)'\(hint)\(looked)", length: item.template.count))
+      let hint =
+        Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" }
+        ?? ""
+      let looked =
+        library.searchedFolders.isEmpty ? "" : "; looked in \(library.searchedFolders.joined(separator: ", "))"
+      throw .bank(
+        TemplateError(
+          file: item.location.file, line: item.location.line, column: item.location.column,
+          message: "unknown template '\(item.template)'\(hint)\(looked)", length: item.template.count))
     }
     for (name, values) in item.only {
       do { try template.restrict(name, to: values) } catch {
-        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                  message: "only: \(error.message)"))
+        throw .bank(
+          TemplateError(
+            file: item.location.file, line: item.location.line, column: item.location.column,
+            message: "only: \(error.message)"))
       }
     }
     for (answerID, tolerance) in item.tolerances {
       var matched = false
       for index in template.answers.indices where answerID == "*" || template.answers[index].id == answerID {
-        if case var .numeric(numeric) = template.answers[index].kind {
+        if case .numeric(var numeric) = template.answers[index].kind {
           numeric.tolerance = tolerance
           template.answers[index].kind = .numeric(numeric)
           matched = true
         }
       }
       guard matched else {
-        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                  message: "the tolerance override names '\(answerID)', which is not a numeric answer of '\(template.id)'"))
+        throw .bank(
+          TemplateError(
+            file: item.location.file, line: item.location.line, column: item.location.column,
+            message: "the tolerance override names '\(answerID)', which is not a numeric answer of '\(template.id)'"))
       }
     }
     for (misconceptionID, text) in item.feedback {
       let indices = template.misconceptions.indices.filter { template.misconceptions[$0].id == misconceptionID }
       guard !indices.isEmpty else {
-        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                  message: "the feedback override names misconception '\(misconceptionID)', which '\(template.id)' does not have"))
+        throw .bank(
+          TemplateError(
+            file: item.location.file, line: item.location.line, column: item.location.column,
+            message:
+              "the feedback override names misconception '\(misconceptionID)', which '\(template.id)' does not have"))
       }
       let feedback: TextTemplate
       do { feedback = try TextTemplate(parsing: text) } catch {
-        throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                  message: "in the feedback override for '\(misconceptionID)': \(error.message)"))
+        throw .bank(
+          TemplateError(
+            file: item.location.file, line: item.location.line, column: item.location.column,
+            message: "in the feedback override for '\(misconceptionID)': \(error.message)"))
       }
       // The override's placeholders are checked here, so that a bad one is blamed on the bank's line, not on
       // the template's misconception when the feedback is rendered.
       let known = Set(template.parameters.map(\.name) + template.derived.map(\.name))
       for (expression, _) in feedback.placeholders {
         if let unknown = expression.referencedVariables.sorted().first(where: { !known.contains($0) }) {
-          throw .bank(TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                                    message: "in the feedback override for '\(misconceptionID)': unknown variable '\(unknown)'; "
-                                      + "'\(template.id)' has \(known.sorted().joined(separator: ", "))"))
+          throw .bank(
+            TemplateError(
+              file: item.location.file, line: item.location.line, column: item.location.column,
+              message: "in the feedback override for '\(misconceptionID)': unknown variable '\(unknown)'; "
+                + "'\(template.id)' has \(known.sorted().joined(separator: ", "))"))
         }
       }
       for index in indices { template.misconceptions[index].feedback = feedback }
@@ -181,8 +211,8 @@ public enum QuizError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .bank(error): error.description
-    case let .generation(error): error.description
+    case .bank(let error): error.description
+    case .generation(let error): error.description
     }
   }
 }

@@ -31,8 +31,9 @@ public struct TemplateLibrary: Sendable {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : bank.folder.appendingPathComponent(folder)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw TemplateError(file: bank.file, line: 0, column: 0,
-                            message: "the templates folder '\(folder)' listed in the bank does not exist (looked for \(url.path))")
+        throw TemplateError(
+          file: bank.file, line: 0, column: 0,
+          message: "the templates folder '\(folder)' listed in the bank does not exist (looked for \(url.path))")
       }
       folders.append(url)
     }
@@ -45,15 +46,18 @@ public struct TemplateLibrary: Sendable {
     func add(_ template: Template, file: URL) throws(TemplateError) {
       guard seenFiles.insert(file.standardizedFileURL.path).inserted else { return }
       if let other = byID[template.id] {
-        throw TemplateError(file: file.path, line: 0, column: 0,
-                            message: "template id '\(template.id)' is defined twice: in \(other.file) and in \(file.path); rename one")
+        throw TemplateError(
+          file: file.path, line: 0, column: 0,
+          message: "template id '\(template.id)' is defined twice: in \(other.file) and in \(file.path); rename one")
       }
       byID[template.id] = template
     }
     for folder in folders {
       let names: [String]
       do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
-        throw TemplateError(file: folder.path, line: 0, column: 0, message: "cannot read the templates folder: \(error.localizedDescription)")
+        throw TemplateError(
+          file: folder.path, line: 0, column: 0,
+          message: "cannot read the templates folder: \(error.localizedDescription)")
       }
       for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
         let url = folder.appendingPathComponent(name)
@@ -62,17 +66,21 @@ public struct TemplateLibrary: Sendable {
         let template = try TemplateParser.parse(text, file: url.path)
         let base = String(name.prefix { $0 != "." })
         guard template.id == base else {
-          throw TemplateError(file: url.path, line: 0, column: 0,
-                              message: "the template id '\(template.id)' must match its file name '\(base)'")
+          throw TemplateError(
+            file: url.path, line: 0, column: 0,
+            message: "the template id '\(template.id)' must match its file name '\(base)'")
         }
         try add(template, file: url)
       }
     }
     for item in bank.items where item.namesFile {
-      let url = item.template.hasPrefix("/") ? URL(fileURLWithPath: item.template) : bank.folder.appendingPathComponent(item.template)
+      let url =
+        item.template.hasPrefix("/")
+        ? URL(fileURLWithPath: item.template) : bank.folder.appendingPathComponent(item.template)
       guard FileManager.default.fileExists(atPath: url.path) else {
-        throw TemplateError(file: item.location.file, line: item.location.line, column: item.location.column,
-                            message: "no template file at '\(item.template)' (looked for \(url.path))", length: item.template.count)
+        throw TemplateError(
+          file: item.location.file, line: item.location.line, column: item.location.column,
+          message: "no template file at '\(item.template)' (looked for \(url.path))", length: item.template.count)
       }
       try add(try load(file: url), file: url)
     }
@@ -97,7 +105,9 @@ public struct TemplateLibrary: Sendable {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     } catch {
-      throw TemplateError(file: directory.path, line: 0, column: 0, message: "cannot read the templates folder: \(InputFile.describe(error))")
+      throw TemplateError(
+        file: directory.path, line: 0, column: 0,
+        message: "cannot read the templates folder: \(InputFile.describe(error))")
     }
     var templates: [Template] = []
     var files: [String: URL] = [:]
@@ -106,12 +116,15 @@ public struct TemplateLibrary: Sendable {
       let template = try load(file: url)
       let base = String(name.prefix { $0 != "." })
       guard template.id == base else {
-        throw TemplateError(file: url.path, line: 0, column: 0,
-                            message: "the template id '\(template.id)' must match its file name '\(base)'")
+        throw TemplateError(
+          file: url.path, line: 0, column: 0,
+          message: "the template id '\(template.id)' must match its file name '\(base)'")
       }
       if let other = files[template.id] {
-        throw TemplateError(file: url.path, line: 0, column: 0,
-                            message: "the template id '\(template.id)' is also the id of \(other.lastPathComponent); keep one of the two files")
+        throw TemplateError(
+          file: url.path, line: 0, column: 0,
+          message:
+            "the template id '\(template.id)' is also the id of \(other.lastPathComponent); keep one of the two files")
       }
       files[template.id] = url
       templates.append(template)
@@ -144,8 +157,9 @@ public func readYAMLText(at url: URL, file: String? = nil) throws(TemplateError)
   do {
     return try InputFile.text(at: url, limit: TemplateLimits.maximumYAMLBytes)
   } catch {
-    var line = 0, column = 0
-    if case let .notUTF8(l, c, _) = error.reason { (line, column) = (l, c) }
+    var line = 0
+    var column = 0
+    if case .notUTF8(let l, let c, _) = error.reason { (line, column) = (l, c) }
     throw TemplateError(file: file ?? url.path, line: line, column: column, message: error.message)
   }
 }

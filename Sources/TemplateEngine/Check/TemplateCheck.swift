@@ -42,9 +42,11 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
   public var rejectionRate: Double { draws == 0 ? 0 : Double(draws - variants) / Double(draws) }
 
   public var description: String {
-    var lines = ["\(template): \(passed ? "ok" : "FAILED") — \(variants) variants, \(distinctStems) distinct stems, "
-      + "\(distinctProblems) distinct problems, "
-      + "\(NumberFormat.significantFigures(2).plain(rejectionRate * 100))% of draws rejected"]
+    var lines = [
+      "\(template): \(passed ? "ok" : "FAILED") — \(variants) variants, \(distinctStems) distinct stems, "
+        + "\(distinctProblems) distinct problems, "
+        + "\(NumberFormat.significantFigures(2).plain(rejectionRate * 100))% of draws rejected"
+    ]
     for (constraint, count) in rejections.sorted(by: { $0.value > $1.value }) {
       lines.append("  constraint \(constraint): rejected \(count) draws")
     }
@@ -55,11 +57,13 @@ public struct TemplateCheckReport: Sendable, CustomStringConvertible {
         if let (key, count) = answer.commonestKey, count > 1 { line += "; commonest key \(key) in \(count)" }
         lines.append(line)
       } else {
-        let options = answer.correctOptions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let options = answer.correctOptions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+          separator: ", ")
         lines.append("  \(answer.id): correct option \(options)")
       }
       if !answer.misconceptionsApplied.isEmpty {
-        let list = answer.misconceptionsApplied.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let list = answer.misconceptionsApplied.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+          separator: ", ")
         lines.append("    misconceptions applied: \(list)")
       }
     }
@@ -94,8 +98,9 @@ extension Template {
       if index % 100 == 0 { progress?(index) }
       let variant: Variant
       do {
-        variant = try drawVariant(seed: SeededGenerator.derivedSeed(from: seed, path: [.label(id), .index(UInt64(index))]),
-                                  id: "\(id)-check-\(index)", statistics: &statistics)
+        variant = try drawVariant(
+          seed: SeededGenerator.derivedSeed(from: seed, path: [.label(id), .index(UInt64(index))]),
+          id: "\(id)-check-\(index)", statistics: &statistics)
       } catch {
         problems.insert(error.description)
         break
@@ -105,18 +110,22 @@ extension Template {
       if problemsSeen.insert(variant) { distinctProblems += 1 }
       for answer in variant.answers {
         switch answer.kind {
-        case let .numeric(n):
-          let range = ranges[answer.id].map { min($0.lowerBound, n.value)...max($0.upperBound, n.value) } ?? n.value...n.value
+        case .numeric(let n):
+          let range =
+            ranges[answer.id].map { min($0.lowerBound, n.value)...max($0.upperBound, n.value) } ?? n.value...n.value
           ranges[answer.id] = range
           keys[answer.id, default: [:]][NumberFormat.significantFigures(3).string(n.value), default: 0] += 1
           if n.value != 0, abs(n.value) < 1e-4 {
-            problems.insert("answer '\(answer.id)' has a key of \(n.value) \(n.unit): LMSs round numbers below 10⁻⁴; ask in a smaller unit")
+            problems.insert(
+              "answer '\(answer.id)' has a key of \(n.value) \(n.unit): LMSs round numbers below 10⁻⁴; ask in a smaller unit"
+            )
           }
           if n.value == 0, n.tolerance.absolute == 0 {
-            problems.insert("answer '\(answer.id)' has a key of 0 with no absolute tolerance: only an exact 0 would be accepted")
+            problems.insert(
+              "answer '\(answer.id)' has a key of 0 with no absolute tolerance: only an exact 0 would be accepted")
           }
           for m in n.misconceptions { applied[answer.id, default: [:]][m.id, default: 0] += 1 }
-        case let .choice(c):
+        case .choice(let c):
           correctOptions[answer.id, default: [:]][c.correct, default: 0] += 1
           for m in c.misconceptions { applied[answer.id, default: [:]][m.id, default: 0] += 1 }
         }
@@ -132,7 +141,9 @@ extension Template {
           let (option, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
           Double(count) > 0.7 * Double(drawn)
         {
-          warnings.append("unbalanced choice '\(spec.id)': option '\(option)' is correct in \(count) of \(drawn) variants (more than 70 %)")
+          warnings.append(
+            "unbalanced choice '\(spec.id)': option '\(option)' is correct in \(count) of \(drawn) variants (more than 70 %)"
+          )
         }
         if let counts = keys[spec.id],
           let (key, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
@@ -142,26 +153,34 @@ extension Template {
         }
       }
       for (pair, count) in statistics.coincidences.sorted(by: { $0.key < $1.key }) {
-        warnings.append("misconceptions \(pair) coincide in \(count) variant\(count == 1 ? "" : "s"): the second one's feedback is never shown there")
+        warnings.append(
+          "misconceptions \(pair) coincide in \(count) variant\(count == 1 ? "" : "s"): the second one's feedback is never shown there"
+        )
       }
       for spec in misconceptions where applied[spec.answer]?[spec.id] == nil {
-        warnings.append("misconception '\(spec.id)' never applied (its value always fell inside the accepted interval or failed)")
+        warnings.append(
+          "misconception '\(spec.id)' never applied (its value always fell inside the accepted interval or failed)")
       }
       if Double(stems.count) < 0.5 * Double(drawn) {
-        warnings.append("only \(stems.count) of \(drawn) stems are distinct: banks can ask for at most about \(stems.count) variants")
+        warnings.append(
+          "only \(stems.count) of \(drawn) stems are distinct: banks can ask for at most about \(stems.count) variants")
       }
       let rate = Double(statistics.draws - drawn) / Double(max(statistics.draws, 1))
-      if rate > 0.9 { warnings.append("constraints reject \(Int(rate * 100))% of draws: drawing is slow; narrow the parameter ranges") }
+      if rate > 0.9 {
+        warnings.append("constraints reject \(Int(rate * 100))% of draws: drawing is slow; narrow the parameter ranges")
+      }
     }
     return TemplateCheckReport(
-      template: id, variants: drawn, draws: statistics.draws, rejections: statistics.rejections, distinctStems: stems.count,
+      template: id, variants: drawn, draws: statistics.draws, rejections: statistics.rejections,
+      distinctStems: stems.count,
       distinctProblems: distinctProblems,
       answers: answers.map { spec in
         var unit: String?
-        if case let .numeric(n) = spec.kind { unit = n.unit }
+        if case .numeric(let n) = spec.kind { unit = n.unit }
         let commonest = keys[spec.id]?.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
-        return .init(id: spec.id, unit: unit, range: ranges[spec.id], correctOptions: correctOptions[spec.id] ?? [:],
-                     misconceptionsApplied: applied[spec.id] ?? [:], commonestKey: commonest.map { ($0.key, $0.value) })
+        return .init(
+          id: spec.id, unit: unit, range: ranges[spec.id], correctOptions: correctOptions[spec.id] ?? [:],
+          misconceptionsApplied: applied[spec.id] ?? [:], commonestKey: commonest.map { ($0.key, $0.value) })
       },
       problems: problems.sorted(), warnings: warnings)
   }

@@ -40,8 +40,9 @@ public struct BoundExpression: Hashable, Sendable {
   /// - Throws: As ``Expression/evaluate(with:)``, except that no variable is unknown.
   /// - Complexity: O(*n*) in the size of the expression.
   public func evaluate(with values: [ExpressionValue]) throws(ExpressionError) -> ExpressionValue {
-    precondition(values.count >= variables.count,
-                 "BoundExpression needs \(variables.count) values (\(variables)), got \(values.count)")
+    precondition(
+      values.count >= variables.count,
+      "BoundExpression needs \(variables.count) values (\(variables)), got \(values.count)")
     return try Evaluator(source: expression.source, slots: values).value(of: root)
   }
 

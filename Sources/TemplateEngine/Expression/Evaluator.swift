@@ -26,33 +26,34 @@ struct Evaluator {
 
   func value(of node: Node) throws(ExpressionError) -> ExpressionValue {
     switch node {
-    case let .literal(value, _):
+    case .literal(let value, _):
       return value
-    case let .variable(name, span):
+    case .variable(let name, let span):
       return try lookUp(name, span)
-    case let .slot(index, span):
+    case .slot(let index, let span):
       let value = slots[index]
-      if case let .number(x) = value, !x.isFinite {
-        throw error(.nonFinite, "variable '\(text(of: span))' is not a finite number (\(NumberText.string(x)))", at: span)
+      if case .number(let x) = value, !x.isFinite {
+        throw error(
+          .nonFinite, "variable '\(text(of: span))' is not a finite number (\(NumberText.string(x)))", at: span)
       }
       return value
     case .negate, .identity, .arithmetic:
       return .number(try number(of: node))
-    case let .not(operand, span):
+    case .not(let operand, let span):
       return .bool(!(try bool(of: operand, for: span)))
-    case let .comparison(op, left, right, span):
+    case .comparison(let op, let left, let right, let span):
       return .bool(try compare(op, left, right, span))
-    case let .logical(isAnd, left, right, span):
+    case .logical(let isAnd, let left, let right, let span):
       let l = try bool(of: left, for: span)
       if isAnd ? !l : l { return .bool(l) }
       return .bool(try bool(of: right, for: span))
-    case let .conditional(condition, then, otherwise, _, _):
+    case .conditional(let condition, let then, let otherwise, _, _):
       let c = try value(of: condition)
-      guard case let .bool(chosen) = c else {
+      guard case .bool(let chosen) = c else {
         throw error(.typeMismatch, "if needs a boolean condition, got \(c.typeDescription)", at: condition.extent)
       }
       return try value(of: chosen ? then : otherwise)
-    case let .call(function, arguments, _, whole):
+    case .call(let function, let arguments, _, let whole):
       return try call(function, arguments, whole)
     }
   }
@@ -61,7 +62,7 @@ struct Evaluator {
     guard let value = variables[name] else {
       throw error(.unknownVariable, Suggestion.unknownVariableMessage(name, among: variables.keys), at: span)
     }
-    if case let .number(x) = value, !x.isFinite {
+    if case .number(let x) = value, !x.isFinite {
       throw error(.nonFinite, "variable '\(name)' is not a finite number (\(NumberText.string(x)))", at: span)
     }
     return value
@@ -70,9 +71,9 @@ struct Evaluator {
   /// A subexpression that must give a number; the fast path for arithmetic.
   private func number(of node: Node) throws(ExpressionError) -> Double {
     switch node {
-    case let .literal(.number(x), _):
+    case .literal(.number(let x), _):
       return x
-    case let .arithmetic(op, left, right, span):
+    case .arithmetic(let op, let left, let right, let span):
       let a = try number(of: left, for: .operand(op, span))
       let b = try number(of: right, for: .operand(op, span))
       if (op == .divide || op == .remainder) && b == 0 {
@@ -81,60 +82,64 @@ struct Evaluator {
       }
       let result = op.apply(a, b)
       guard result.isFinite else {
-        throw error(.nonFinite,
-                    "result is not a finite number: \(NumberText.string(a)) \(op.rawValue) \(NumberText.string(b)) = \(NumberText.string(result))",
-                    at: span)
+        throw error(
+          .nonFinite,
+          "result is not a finite number: \(NumberText.string(a)) \(op.rawValue) \(NumberText.string(b)) = \(NumberText.string(result))",
+          at: span)
       }
       return result
-    case let .negate(operand, span):
+    case .negate(let operand, let span):
       return -(try number(of: operand, for: .negation(span)))
-    case let .identity(operand, span):
+    case .identity(let operand, let span):
       return try number(of: operand, for: .negation(span))
     default:
       // Only reached through `number(of:for:)`, which has already ruled out a non-number here.
-      guard case let .number(x) = try value(of: node) else { preconditionFailure("not a number node") }
+      guard case .number(let x) = try value(of: node) else { preconditionFailure("not a number node") }
       return x
     }
   }
 
   private func number(of node: Node, for need: Need) throws(ExpressionError) -> Double {
     switch node {
-    case let .literal(.number(x), _): return x
+    case .literal(.number(let x), _): return x
     case .arithmetic, .negate, .identity: return try number(of: node)
-    case let .slot(index, _):
-      if case let .number(x) = slots[index], x.isFinite { return x }
+    case .slot(let index, _):
+      if case .number(let x) = slots[index], x.isFinite { return x }
       fallthrough
     default:
       let v = try value(of: node)
-      if case let .number(x) = v { return x }
+      if case .number(let x) = v { return x }
       throw typeMismatch(need, got: v, at: node)
     }
   }
 
   private func typeMismatch(_ need: Need, got v: ExpressionValue, at node: Node) -> ExpressionError {
     switch need {
-    case let .operand(op, span):
+    case .operand(let op, let span):
       return error(.typeMismatch, "'\(op.rawValue)' needs numbers, got \(v.typeDescription)", at: span)
-    case let .comparison(op, span):
+    case .comparison(let op, let span):
       return error(.typeMismatch, "'\(op.rawValue)' needs numbers, got \(v.typeDescription)", at: span)
-    case let .negation(span):
+    case .negation(let span):
       return error(.typeMismatch, "'\(text(of: span))' needs a number, got \(v.typeDescription)", at: span)
-    case let .argument(function, index):
-      return error(.typeMismatch,
-                   "\(function.name) needs a number for \(function.parameterName(at: index)), got \(v.typeDescription)",
-                   at: node.extent)
+    case .argument(let function, let index):
+      return error(
+        .typeMismatch,
+        "\(function.name) needs a number for \(function.parameterName(at: index)), got \(v.typeDescription)",
+        at: node.extent)
     }
   }
 
   private func bool(of node: Node, for span: Span) throws(ExpressionError) -> Bool {
     let v = try value(of: node)
-    if case let .bool(b) = v { return b }
+    if case .bool(let b) = v { return b }
     let word = text(of: span)
     let noun = word == "not" || word == "!" ? "a boolean" : "booleans"
     throw error(.typeMismatch, "'\(word)' needs \(noun), got \(v.typeDescription)", at: span)
   }
 
-  private func compare(_ op: ComparisonOperator, _ left: Node, _ right: Node, _ span: Span) throws(ExpressionError) -> Bool {
+  private func compare(_ op: ComparisonOperator, _ left: Node, _ right: Node, _ span: Span) throws(ExpressionError)
+    -> Bool
+  {
     switch op {
     case .less, .lessEqual, .greater, .greaterEqual:
       let a = try number(of: left, for: .comparison(op, span))
@@ -150,13 +155,14 @@ struct Evaluator {
       let b = try value(of: right)
       let same: Bool
       switch (a, b) {
-      case let (.number(x), .number(y)): same = x == y
-      case let (.bool(x), .bool(y)): same = x == y
-      case let (.string(x), .string(y)): same = x == y
+      case (.number(let x), .number(let y)): same = x == y
+      case (.bool(let x), .bool(let y)): same = x == y
+      case (.string(let x), .string(let y)): same = x == y
       default:
-        throw error(.typeMismatch,
-                    "'\(op.rawValue)' needs two values of the same type, got \(a.typeDescription) and \(b.typeDescription)",
-                    at: span)
+        throw error(
+          .typeMismatch,
+          "'\(op.rawValue)' needs two values of the same type, got \(a.typeDescription) and \(b.typeDescription)",
+          at: span)
       }
       return op == .equal ? same : !same
     }
@@ -167,8 +173,9 @@ struct Evaluator {
     switch nodes.count {
     case 1: arguments = Arguments(try number(of: nodes[0], for: .argument(function, 0)))
     case 2:
-      arguments = Arguments(try number(of: nodes[0], for: .argument(function, 0)),
-                            try number(of: nodes[1], for: .argument(function, 1)))
+      arguments = Arguments(
+        try number(of: nodes[0], for: .argument(function, 0)),
+        try number(of: nodes[1], for: .argument(function, 1)))
     default:
       var values: [Double] = []
       values.reserveCapacity(nodes.count)
@@ -180,16 +187,17 @@ struct Evaluator {
       result = try function.apply(arguments)
     } catch {
       switch error {
-      case let .physics(physics):
+      case .physics(let physics):
         throw self.error(.domain, "\(function.name): \(physics)", at: whole)
-      case let .badArgument(index, message):
+      case .badArgument(let index, let message):
         throw self.error(.domain, message, at: nodes[index].extent)
       }
     }
-    if case let .number(x) = result, !x.isFinite {
+    if case .number(let x) = result, !x.isFinite {
       let list = arguments.values.map(NumberText.string).joined(separator: ", ")
-      throw self.error(.nonFinite,
-                       "result is not a finite number: \(function.name)(\(list)) = \(NumberText.string(x))", at: whole)
+      throw self.error(
+        .nonFinite,
+        "result is not a finite number: \(function.name)(\(list)) = \(NumberText.string(x))", at: whole)
     }
     return result
   }

@@ -106,17 +106,17 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   }
 
   static func number(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> Double {
-    guard case let .number(x) = value else { throw resultMismatch(expected: "a number", got: value, root, source) }
+    guard case .number(let x) = value else { throw resultMismatch(expected: "a number", got: value, root, source) }
     return x
   }
 
   static func bool(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> Bool {
-    guard case let .bool(b) = value else { throw resultMismatch(expected: "a boolean", got: value, root, source) }
+    guard case .bool(let b) = value else { throw resultMismatch(expected: "a boolean", got: value, root, source) }
     return b
   }
 
   static func string(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> String {
-    guard case let .string(s) = value else { throw resultMismatch(expected: "a string", got: value, root, source) }
+    guard case .string(let s) = value else { throw resultMismatch(expected: "a string", got: value, root, source) }
     return s
   }
 

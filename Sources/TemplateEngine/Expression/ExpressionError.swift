@@ -81,12 +81,12 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
   public var description: String {
     let (line, column) = position
     let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-    let where_ = lines.count > 1 ? "line \(line), column \(column)" : "column \(column)"
+    let place = lines.count > 1 ? "line \(line), column \(column)" : "column \(column)"
     let text = line - 1 < lines.count ? String(lines[line - 1]) : ""
     let lineLength = text.count
     let caretCount = Swift.max(1, Swift.min(length, lineLength - (column - 1)))
     let caret = String(repeating: " ", count: column - 1) + String(repeating: "^", count: caretCount)
-    return "\(where_): \(message)\n  \(text)\n  \(caret)"
+    return "\(place): \(message)\n  \(text)\n  \(caret)"
   }
 
   private var position: (line: Int, column: Int) {

@@ -20,19 +20,19 @@ public enum ExpressionValue: Hashable, Sendable {
 
   /// The number, or `nil` for a boolean or a string.
   public var number: Double? {
-    if case let .number(x) = self { return x }
+    if case .number(let x) = self { return x }
     return nil
   }
 
   /// The truth value, or `nil` for a number or a string.
   public var bool: Bool? {
-    if case let .bool(b) = self { return b }
+    if case .bool(let b) = self { return b }
     return nil
   }
 
   /// The text, or `nil` for a number or a boolean.
   public var string: String? {
-    if case let .string(s) = self { return s }
+    if case .string(let s) = self { return s }
     return nil
   }
 
@@ -50,9 +50,9 @@ extension ExpressionValue: CustomStringConvertible {
   /// The value as the language would write it: `-95.02`, `true`, `"influx"`.
   public var description: String {
     switch self {
-    case let .number(x): NumberText.string(x)
-    case let .bool(b): b ? "true" : "false"
-    case let .string(s): "\"\(s)\""
+    case .number(let x): NumberText.string(x)
+    case .bool(let b): b ? "true" : "false"
+    case .string(let s): "\"\(s)\""
     }
   }
 }

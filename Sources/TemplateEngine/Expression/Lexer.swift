@@ -25,10 +25,22 @@ struct Token: Hashable, Sendable {
 
   /// The operators and punctuation, with `and`, `or`, `not` (and their C spellings) among them.
   enum Symbol: String, Hashable, Sendable {
-    case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", caret = "^"
-    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
+    case percent = "%"
+    case caret = "^"
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
     case and, or, not
-    case leftParen = "(", rightParen = ")", comma = ","
+    case leftParen = "("
+    case rightParen = ")"
+    case comma = ","
   }
 
   var kind: Kind
@@ -89,8 +101,9 @@ struct Lexer {
 
     func symbol(_ s: Token.Symbol, length: Int) -> Token {
       position += length
-      return Token(kind: .symbol(s), span: Span(offset: start, length: length),
-                   text: String(characters[start..<start + length]))
+      return Token(
+        kind: .symbol(s), span: Span(offset: start, length: length),
+        text: String(characters[start..<start + length]))
     }
 
     if Self.isDigit(c) || (c == "." && Self.isDigit(peek(1))) { return try number() }
@@ -176,8 +189,9 @@ struct Lexer {
     while let c = peek() {
       position += 1
       if c == quote {
-        return Token(kind: .string(value), span: Span(offset: start, length: position - start),
-                     text: String(characters[start..<position]))
+        return Token(
+          kind: .string(value), span: Span(offset: start, length: position - start),
+          text: String(characters[start..<position]))
       }
       if c == "\\", let escaped = peek() {
         position += 1

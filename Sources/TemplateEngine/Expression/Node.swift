@@ -33,21 +33,22 @@ indirect enum Node: Sendable {
     func bind(_ node: Node) throws(ExpressionError) -> Node { try node.binding(layout, names: names, source: source) }
     switch self {
     case .literal, .slot: return self
-    case let .variable(name, span):
+    case .variable(let name, let span):
       guard let index = layout[name] else {
-        throw ExpressionError(.unknownVariable, Suggestion.unknownVariableMessage(name, among: names),
-                              offset: span.offset, length: span.length, source: source)
+        throw ExpressionError(
+          .unknownVariable, Suggestion.unknownVariableMessage(name, among: names),
+          offset: span.offset, length: span.length, source: source)
       }
       return .slot(index, span)
-    case let .negate(operand, span): return .negate(try bind(operand), span)
-    case let .identity(operand, span): return .identity(try bind(operand), span)
-    case let .not(operand, span): return .not(try bind(operand), span)
-    case let .arithmetic(op, l, r, span): return .arithmetic(op, try bind(l), try bind(r), span)
-    case let .comparison(op, l, r, span): return .comparison(op, try bind(l), try bind(r), span)
-    case let .logical(isAnd, l, r, span): return .logical(isAnd: isAnd, try bind(l), try bind(r), span)
-    case let .conditional(c, a, b, keyword, whole):
+    case .negate(let operand, let span): return .negate(try bind(operand), span)
+    case .identity(let operand, let span): return .identity(try bind(operand), span)
+    case .not(let operand, let span): return .not(try bind(operand), span)
+    case .arithmetic(let op, let l, let r, let span): return .arithmetic(op, try bind(l), try bind(r), span)
+    case .comparison(let op, let l, let r, let span): return .comparison(op, try bind(l), try bind(r), span)
+    case .logical(let isAnd, let l, let r, let span): return .logical(isAnd: isAnd, try bind(l), try bind(r), span)
+    case .conditional(let c, let a, let b, let keyword, let whole):
       return .conditional(try bind(c), try bind(a), try bind(b), keyword: keyword, whole: whole)
-    case let .call(function, arguments, name, whole):
+    case .call(let function, let arguments, let name, let whole):
       var bound: [Node] = []
       for argument in arguments { bound.append(try bind(argument)) }
       return .call(function, bound, name: name, whole: whole)
@@ -57,17 +58,24 @@ indirect enum Node: Sendable {
   /// The span of the whole subexpression (parentheses around it excluded).
   var extent: Span {
     switch self {
-    case let .literal(_, span), let .variable(_, span), let .slot(_, span): span
-    case let .negate(operand, span), let .identity(operand, span), let .not(operand, span): span.union(operand.extent)
-    case let .arithmetic(_, l, r, _), let .comparison(_, l, r, _), let .logical(_, l, r, _): l.extent.union(r.extent)
-    case let .conditional(_, _, _, _, whole), let .call(_, _, _, whole): whole
+    case .literal(_, let span), .variable(_, let span), .slot(_, let span): span
+    case .negate(let operand, let span), .identity(let operand, let span), .not(let operand, let span):
+      span.union(operand.extent)
+    case .arithmetic(_, let l, let r, _), .comparison(_, let l, let r, _), .logical(_, let l, let r, _):
+      l.extent.union(r.extent)
+    case .conditional(_, _, _, _, let whole), .call(_, _, _, let whole): whole
     }
   }
 }
 
 /// The arithmetic operators.
 enum ArithmeticOperator: String, Sendable {
-  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", power = "^"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
+  case remainder = "%"
+  case power = "^"
 
   /// Applies the operator; the caller checks for division by zero and non-finite results.
   @inline(__always)
@@ -95,5 +103,10 @@ enum ArithmeticOperator: String, Sendable {
 
 /// The comparison operators.
 enum ComparisonOperator: String, Sendable {
-  case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
+  case greaterEqual = ">="
+  case equal = "=="
+  case notEqual = "!="
 }

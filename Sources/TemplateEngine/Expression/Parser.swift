@@ -48,8 +48,9 @@ struct Parser {
     tokens = try Lexer.tokens(of: source)
     if tokens.count - 1 > Self.maximumTokens {
       let first = tokens[Self.maximumTokens].span.offset
-      throw ExpressionError(.syntax, "expression is too long: more than \(Self.maximumTokens) tokens", offset: first,
-                            length: (tokens.last?.span.offset ?? first) - first, source: source)
+      throw ExpressionError(
+        .syntax, "expression is too long: more than \(Self.maximumTokens) tokens", offset: first,
+        length: (tokens.last?.span.offset ?? first) - first, source: source)
     }
   }
 
@@ -68,7 +69,8 @@ struct Parser {
     switch token.kind {
     case .end: return node
     case .symbol(.rightParen): throw error("unexpected ')' with no matching '('", at: token.span)
-    default: throw error("unexpected \(describe(token)); expected an operator or the end of the expression", at: token.span)
+    default:
+      throw error("unexpected \(describe(token)); expected an operator or the end of the expression", at: token.span)
     }
   }
 
@@ -124,7 +126,7 @@ struct Parser {
   }
 
   private static func comparisonOperator(_ kind: Token.Kind) -> ComparisonOperator? {
-    guard case let .symbol(symbol) = kind else { return nil }
+    guard case .symbol(let symbol) = kind else { return nil }
     return ComparisonOperator(rawValue: symbol.rawValue)
   }
 
@@ -134,8 +136,9 @@ struct Parser {
     let opToken = advance()
     let node = Node.comparison(op, left, try additive(), opToken.span)
     if Self.comparisonOperator(current.kind) != nil {
-      throw error("comparisons do not chain: '\(current.text)' follows '\(opToken.text)'; combine two comparisons with 'and'",
-                  at: current.span)
+      throw error(
+        "comparisons do not chain: '\(current.text)' follows '\(opToken.text)'; combine two comparisons with 'and'",
+        at: current.span)
     }
     return node
   }
@@ -154,8 +157,15 @@ struct Parser {
     var left = try unary()
     while true {
       let op: ArithmeticOperator
-      if isSymbol(.star) { op = .multiply } else if isSymbol(.slash) { op = .divide }
-      else if isSymbol(.percent) { op = .remainder } else { return left }
+      if isSymbol(.star) {
+        op = .multiply
+      } else if isSymbol(.slash) {
+        op = .divide
+      } else if isSymbol(.percent) {
+        op = .remainder
+      } else {
+        return left
+      }
       let opToken = advance()
       left = Self.arithmetic(op, left, try unary(), opToken.span)
     }
@@ -168,13 +178,13 @@ struct Parser {
     if isSymbol(.minus) {
       let op = advance()
       let operand = try unary()
-      if case let .literal(.number(x), span) = operand { return .literal(.number(-x), op.span.union(span)) }
+      if case .literal(.number(let x), let span) = operand { return .literal(.number(-x), op.span.union(span)) }
       return .negate(operand, op.span)
     }
     if isSymbol(.plus) {
       let op = advance()
       let operand = try unary()
-      if case let .literal(.number(x), span) = operand { return .literal(.number(x), op.span.union(span)) }
+      if case .literal(.number(let x), let span) = operand { return .literal(.number(x), op.span.union(span)) }
       return .identity(operand, op.span)
     }
     if isSymbol(.not) {
@@ -196,9 +206,9 @@ struct Parser {
   private mutating func primary() throws(ExpressionError) -> Node {
     let token = advance()
     switch token.kind {
-    case let .number(x): return .literal(.number(x), token.span)
-    case let .string(s): return .literal(.string(s), token.span)
-    case let .identifier(name): return try named(name, token)
+    case .number(let x): return .literal(.number(x), token.span)
+    case .string(let s): return .literal(.string(s), token.span)
+    case .identifier(let name): return try named(name, token)
     case .symbol(.leftParen):
       try enter(token)
       defer { depth -= 1 }
@@ -240,8 +250,9 @@ struct Parser {
       }
       let (arguments, whole) = try argumentList(of: token, context: "if")
       guard arguments.count == 3 else {
-        throw error("if takes 3 arguments (condition, then, else), got \(arguments.count)", at: token.span,
-                    code: .argumentCount)
+        throw error(
+          "if takes 3 arguments (condition, then, else), got \(arguments.count)", at: token.span,
+          code: .argumentCount)
       }
       return .conditional(arguments[0], arguments[1], arguments[2], keyword: token.span, whole: whole)
     default: break
@@ -294,7 +305,7 @@ struct Parser {
   /// An arithmetic node, folded to a literal when both sides are number literals and the result is an
   /// ordinary finite number (errors such as `1/0` are left for evaluation, which may never reach them).
   private static func arithmetic(_ op: ArithmeticOperator, _ left: Node, _ right: Node, _ span: Span) -> Node {
-    if case let .literal(.number(a), l) = left, case let .literal(.number(b), r) = right {
+    if case .literal(.number(let a), let l) = left, case .literal(.number(let b), let r) = right {
       let zeroDivisor = (op == .divide || op == .remainder) && b == 0
       let value = op.apply(a, b)
       if !zeroDivisor, value.isFinite { return .literal(.number(value), l.union(r)) }

@@ -19,15 +19,15 @@ public struct GenerationError: Error, Hashable, Sendable, CustomStringConvertibl
 
   public var description: String {
     switch reason {
-    case let .unsatisfiable(constraint, location, attempts):
+    case .unsatisfiable(let constraint, let location, let attempts):
       "\(location): error: template '\(template)' found no variant satisfying its constraints in \(attempts) draws; "
         + "the constraint '\(constraint)' rejected the most. Widen the parameter ranges or relax the constraint."
-    case let .evaluation(what, location, message):
+    case .evaluation(let what, let location, let message):
       "\(location): error: template '\(template)': \(what) failed: \(message)"
-    case let .unknownOption(answer, option, options):
+    case .unknownOption(let answer, let option, let options):
       "template '\(template)': answer '\(answer)' evaluated to option '\(option)', which is not one of "
         + "\(options.joined(separator: ", "))"
-    case let .tooFewDistinctVariants(requested, found):
+    case .tooFewDistinctVariants(let requested, let found):
       "template '\(template)' produced only \(found) distinct variants of the \(requested) requested; widen its "
         + "parameter ranges or ask for fewer variants"
     }

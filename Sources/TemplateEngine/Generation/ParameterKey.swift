@@ -16,9 +16,9 @@ struct ParameterKey: Hashable, Sendable {
     parts = parameters.map { p in
       let display = environment.displays[p.name]
       switch environment.values[p.name] {
-      case let .number(x)?: return .number(bits: x.bitPattern, display: display ?? "")
-      case let .string(s)?: return .text(s, display: display ?? s)
-      case let .bool(b)?: return .bool(b, display: display ?? "")
+      case .number(let x)?: return .number(bits: x.bitPattern, display: display ?? "")
+      case .string(let s)?: return .text(s, display: display ?? s)
+      case .bool(let b)?: return .bool(b, display: display ?? "")
       case nil: return .missing
       }
     }

@@ -21,7 +21,8 @@ extension RandomNumberGenerator {
   ///
   /// - Precondition: Both bounds are finite.
   public mutating func uniform(in range: ClosedRange<Double>) -> Double {
-    precondition(range.lowerBound.isFinite && range.upperBound.isFinite, "uniform(in:) needs finite bounds, got \(range)")
+    precondition(
+      range.lowerBound.isFinite && range.upperBound.isFinite, "uniform(in:) needs finite bounds, got \(range)")
     let u = unitInterval()
     let (a, b) = (range.lowerBound, range.upperBound)
     let width = b - a
@@ -37,8 +38,9 @@ extension RandomNumberGenerator {
   ///
   /// - Precondition: Both bounds are finite and the lower bound is positive.
   public mutating func logUniform(in range: ClosedRange<Double>) -> Double {
-    precondition(range.lowerBound > 0 && range.upperBound.isFinite, "logUniform(in:) needs finite positive bounds, got \(range)")
-    let x = Foundation.exp(uniform(in: Foundation.log(range.lowerBound) ... Foundation.log(range.upperBound)))
+    precondition(
+      range.lowerBound > 0 && range.upperBound.isFinite, "logUniform(in:) needs finite positive bounds, got \(range)")
+    let x = Foundation.exp(uniform(in: Foundation.log(range.lowerBound)...Foundation.log(range.upperBound)))
     return Swift.min(Swift.max(x, range.lowerBound), range.upperBound)
   }
 
@@ -92,9 +94,11 @@ extension RandomNumberGenerator {
   ///
   /// - Precondition: As many weights as elements, each finite and not negative, and at least one positive.
   public mutating func choice<C: Collection>(_ elements: C, weights: [Double]) -> C.Element? {
-    precondition(weights.count == elements.count, "choice(_:weights:) got \(weights.count) weights for \(elements.count) elements")
+    precondition(
+      weights.count == elements.count, "choice(_:weights:) got \(weights.count) weights for \(elements.count) elements")
     guard !elements.isEmpty else { return nil }
-    precondition(weights.allSatisfy { $0.isFinite && $0 >= 0 }, "choice(_:weights:) needs finite weights ≥ 0, got \(weights)")
+    precondition(
+      weights.allSatisfy { $0.isFinite && $0 >= 0 }, "choice(_:weights:) needs finite weights ≥ 0, got \(weights)")
     var total = weights.reduce(0, +)
     precondition(total > 0, "choice(_:weights:) needs a positive total weight, got \(weights)")
     // Weights so large that their sum overflows are scaled down by the largest one.
@@ -117,7 +121,8 @@ extension RandomNumberGenerator {
     var i = elements.count - 1
     while i > 0 {
       let j = integer(in: 0...i)
-      elements.swapAt(elements.index(elements.startIndex, offsetBy: i), elements.index(elements.startIndex, offsetBy: j))
+      elements.swapAt(
+        elements.index(elements.startIndex, offsetBy: i), elements.index(elements.startIndex, offsetBy: j))
       i -= 1
     }
   }

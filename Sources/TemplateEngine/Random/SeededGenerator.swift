@@ -127,10 +127,10 @@ public enum SeedPathComponent: Hashable, Sendable, ExpressibleByStringLiteral, E
       hash &*= 0x0000_0100_0000_01B3
     }
     switch self {
-    case let .label(text):
+    case .label(let text):
       add(0x01)
       for byte in text.utf8 { add(byte) }
-    case let .index(value):
+    case .index(let value):
       add(0x02)
       for shift in stride(from: 0, to: 64, by: 8) { add(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }

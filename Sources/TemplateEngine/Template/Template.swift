@@ -109,7 +109,7 @@ public struct ParameterSpec: Sendable {
   public var companionNames: [String] {
     switch kind {
     case .ion: return ParameterSpec.ionCompanions(of: name)
-    case let .preset(presets, _): return ParameterSpec.presetCompanions(of: name, presets: presets)
+    case .preset(let presets, _): return ParameterSpec.presetCompanions(of: name, presets: presets)
     default: return []
     }
   }

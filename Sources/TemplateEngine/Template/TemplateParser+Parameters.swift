@@ -36,8 +36,9 @@ extension TemplateReader {
     var kinds = entries.filter { kindKeys.contains($0.key) }
     if kinds.isEmpty, let preset = entries.first(where: { $0.key == "preset" }) { kinds = [preset] }
     guard kinds.count == 1, let kindEntry = kinds.first else {
-      throw doc.error("parameter '\(name)' needs exactly one of choice, uniform, log_uniform, integer, ion, preset or value",
-                      at: keyNode, length: name.count)
+      throw doc.error(
+        "parameter '\(name)' needs exactly one of choice, uniform, log_uniform, integer, ion, preset or value",
+        at: keyNode, length: name.count)
     }
     if let presetNode = entry("preset"), !["ion", "preset"].contains(kindEntry.key) {
       throw doc.error("preset goes with ion (for its typical concentrations), not \(kindEntry.key)", at: presetNode)
@@ -53,7 +54,9 @@ extension TemplateReader {
         guard w >= 0 else { throw doc.error("weights cannot be negative", at: item) }
         list.append(w)
       }
-      guard list.contains(where: { $0 > 0 }) else { throw doc.error("at least one weight must be positive", at: weightsNode) }
+      guard list.contains(where: { $0 > 0 }) else {
+        throw doc.error("at least one weight must be positive", at: weightsNode)
+      }
       weights = list
     }
     if let jitter = entry("jitter"), kindEntry.key != "value" {
@@ -79,28 +82,41 @@ extension TemplateReader {
       kind = .logUniform(range)
     case "integer":
       let items = try doc.sequence(kindEntry.value, what: "integer")
-      guard items.count == 2 else { throw doc.error("integer must be a list of two whole numbers [low, high]", at: kindEntry.value) }
+      guard items.count == 2 else {
+        throw doc.error("integer must be a list of two whole numbers [low, high]", at: kindEntry.value)
+      }
       let low = try doc.int(items[0], what: "the low end of integer")
       let high = try doc.int(items[1], what: "the high end of integer")
-      guard low <= high else { throw doc.error("integer must have low ≤ high, got [\(low), \(high)]", at: kindEntry.value) }
+      guard low <= high else {
+        throw doc.error("integer must have low ≤ high, got [\(low), \(high)]", at: kindEntry.value)
+      }
       kind = .integer(low...high)
     case "ion":
       var ions: [Ion] = []
       let items: [YAMLNode]
-      if case .scalar = kindEntry.value { items = [kindEntry.value] } else { items = try doc.sequence(kindEntry.value, what: "ion") }
+      if case .scalar = kindEntry.value {
+        items = [kindEntry.value]
+      } else {
+        items = try doc.sequence(kindEntry.value, what: "ion")
+      }
       for item in items {
         let symbol = try doc.string(item, what: "an ion")
-        if symbol == "any" { ions += Ion.all; continue }
+        if symbol == "any" {
+          ions += Ion.all
+          continue
+        }
         guard let ion = Ion(symbol: symbol) else {
-          throw doc.error("unknown ion '\(symbol)'; the table has \(Ion.all.map(\.symbol).joined(separator: ", "))",
-                          at: item, length: symbol.count)
+          throw doc.error(
+            "unknown ion '\(symbol)'; the table has \(Ion.all.map(\.symbol).joined(separator: ", "))",
+            at: item, length: symbol.count)
         }
         ions.append(ion)
       }
       if let weights, weights.count != ions.count {
         throw doc.error("weights has \(weights.count) entries but ion lists \(ions.count) ions", at: entry("weights"))
       }
-      let preset = try entry("preset").map { node throws(TemplateError) in try self.presets(node).first! } ?? .mammalianNeuron
+      let preset =
+        try entry("preset").map { node throws(TemplateError) in try self.presets(node).first! } ?? .mammalianNeuron
       if let missing = ions.first(where: { preset.concentrations[$0] == nil }) {
         throw doc.error("the preset '\(preset.id)' has no concentrations for \(missing.symbol)", at: kindEntry.value)
       }
@@ -108,7 +124,8 @@ extension TemplateReader {
     case "preset":
       let presets = try self.presets(kindEntry.value)
       if let weights, weights.count != presets.count {
-        throw doc.error("weights has \(weights.count) entries but preset lists \(presets.count) presets", at: entry("weights"))
+        throw doc.error(
+          "weights has \(weights.count) entries but preset lists \(presets.count) presets", at: entry("weights"))
       }
       kind = .preset(presets, weights: weights)
     default:
@@ -116,7 +133,9 @@ extension TemplateReader {
       var jitter: Double?
       if let jitterNode = entry("jitter") {
         let j = try doc.double(jitterNode, what: "jitter")
-        guard (0..<1).contains(j) else { throw doc.error("jitter must be a fraction in [0, 1), got \(j)", at: jitterNode) }
+        guard (0..<1).contains(j) else {
+          throw doc.error("jitter must be a fraction in [0, 1), got \(j)", at: jitterNode)
+        }
         jitter = j
       }
       kind = .computed(expression, jitter: jitter)
@@ -136,7 +155,9 @@ extension TemplateReader {
     }
     switch kind {
     case .ion, .preset:
-      if format != nil { throw doc.error("an ion or preset parameter has no number format", at: entry("sigfigs") ?? entry("decimals")) }
+      if format != nil {
+        throw doc.error("an ion or preset parameter has no number format", at: entry("sigfigs") ?? entry("decimals"))
+      }
     default: break
     }
     let unit = try entry("unit").map { node throws(TemplateError) in try doc.string(node, what: "unit") }
@@ -152,8 +173,9 @@ extension TemplateReader {
     for item in items {
       let id = try doc.string(item, what: "a preset")
       guard let preset = IonPreset.named(id) else {
-        throw doc.error("unknown preset '\(id)'; the presets are \(IonPreset.all.map(\.id).joined(separator: ", "))",
-                        at: item, length: id.count)
+        throw doc.error(
+          "unknown preset '\(id)'; the presets are \(IonPreset.all.map(\.id).joined(separator: ", "))",
+          at: item, length: id.count)
       }
       presets.append(preset)
     }
@@ -161,9 +183,10 @@ extension TemplateReader {
   }
 
   func choiceValue(_ node: YAMLNode) throws(TemplateError) -> ParameterSpec.ChoiceValue {
-    guard case let .scalar(scalar) = node else {
-      throw doc.error("a choice must be a number or a word, not \(doc.quoted(node)) (a nested list or mapping would be drawn as empty text)",
-                      at: node)
+    guard case .scalar(let scalar) = node else {
+      throw doc.error(
+        "a choice must be a number or a word, not \(doc.quoted(node)) (a nested list or mapping would be drawn as empty text)",
+        at: node)
     }
     if scalar.style == .plain || scalar.style == .any, let x = Double(scalar.string.replacingMinus()), x.isFinite {
       return .number(x)

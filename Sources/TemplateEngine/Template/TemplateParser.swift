@@ -54,8 +54,9 @@ struct TemplateReader {
 
     let format = try doc.int(try required("format"), what: "format")
     guard format == Template.formatVersion else {
-      throw doc.error("unsupported template format \(format); this version of NernstQuiz reads format \(Template.formatVersion)",
-                      at: entry("format"))
+      throw doc.error(
+        "unsupported template format \(format); this version of NernstQuiz reads format \(Template.formatVersion)",
+        at: entry("format"))
     }
     let idNode = try required("id")
     let id = try doc.string(idNode, what: "id")
@@ -65,8 +66,9 @@ struct TemplateReader {
     let difficultyNode = try required("difficulty")
     let difficultyText = try doc.string(difficultyNode, what: "difficulty")
     guard let difficulty = Difficulty(rawValue: difficultyText) else {
-      throw doc.error("difficulty must be one of \(Difficulty.allCases.map(\.rawValue).joined(separator: ", ")), got '\(difficultyText)'",
-                      at: difficultyNode, length: difficultyText.count)
+      throw doc.error(
+        "difficulty must be one of \(Difficulty.allCases.map(\.rawValue).joined(separator: ", ")), got '\(difficultyText)'",
+        at: difficultyNode, length: difficultyText.count)
     }
 
     let parameters = try parameters(try required("parameters"))
@@ -75,10 +77,12 @@ struct TemplateReader {
     let stemNode = try required("stem")
     let stem = try text(stemNode, what: "stem")
     let answers = try answers(try required("answers"))
-    let misconceptions = try entry("misconceptions").map { node throws(TemplateError) in
-      try self.misconceptions(node, answers: answers)
-    } ?? []
-    let attempts = try entry("max_attempts").map { node throws(TemplateError) in try doc.int(node, what: "max_attempts") } ?? 1000
+    let misconceptions =
+      try entry("misconceptions").map { node throws(TemplateError) in
+        try self.misconceptions(node, answers: answers)
+      } ?? []
+    let attempts =
+      try entry("max_attempts").map { node throws(TemplateError) in try doc.int(node, what: "max_attempts") } ?? 1000
     guard attempts >= 1 else { throw doc.error("max_attempts must be at least 1", at: entry("max_attempts")) }
     let sources = try entry("sources").map { node throws(TemplateError) in try self.sources(node) } ?? []
 
@@ -114,8 +118,10 @@ struct TemplateReader {
     var result: [NamedExpression] = []
     for (name, keyNode, value) in try doc.mapping(node, what: "derived") {
       try checkNewName(name, at: keyNode)
-      result.append(NamedExpression(name: name, expression: try expression(value, what: "derived value '\(name)'"),
-                                    location: location(keyNode)))
+      result.append(
+        NamedExpression(
+          name: name, expression: try expression(value, what: "derived value '\(name)'"),
+          location: location(keyNode)))
       known.append(name)
     }
     return result
@@ -132,11 +138,15 @@ struct TemplateReader {
         let because = try entries.first { $0.key == "because" }.map { e throws(TemplateError) in
           try doc.string(e.value, what: "because")
         }
-        result.append(Constraint(expression: try expression(check, what: "constraint"), description: because,
-                                 location: location(check)))
+        result.append(
+          Constraint(
+            expression: try expression(check, what: "constraint"), description: because,
+            location: location(check)))
       } else {
-        result.append(Constraint(expression: try expression(item, what: "constraint"), description: nil,
-                                 location: location(item)))
+        result.append(
+          Constraint(
+            expression: try expression(item, what: "constraint"), description: nil,
+            location: location(item)))
       }
     }
     return result
@@ -145,7 +155,7 @@ struct TemplateReader {
   // MARK: - Expressions and text
 
   func expression(_ node: YAMLNode, what: String) throws(TemplateError) -> Expression {
-    guard case let .scalar(scalar) = node else { throw doc.error("\(what) must be an expression", at: node) }
+    guard case .scalar(let scalar) = node else { throw doc.error("\(what) must be an expression", at: node) }
     let expression: Expression
     do {
       expression = try Expression(parsing: scalar.string)
@@ -179,20 +189,27 @@ struct TemplateReader {
   func checkNames(_ expression: Expression, in node: YAMLNode, what: String, offset: Int = 0) throws(TemplateError) {
     for name in expression.referencedVariables.sorted() where !known.contains(name) {
       let hint = Suggestion.nearest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-      let at = expression.source.wordRange(of: name).map { expression.source.distance(from: expression.source.startIndex, to: $0.lowerBound) } ?? 0
+      let at =
+        expression.source.wordRange(of: name).map {
+          expression.source.distance(from: expression.source.startIndex, to: $0.lowerBound)
+        } ?? 0
       let (line, column) = doc.position(of: offset + at, in: node)
-      throw doc.error("unknown variable '\(name)' in \(what)\(hint); a name must be a parameter or derived value declared above",
-                      line: line, column: column, length: name.count)
+      throw doc.error(
+        "unknown variable '\(name)' in \(what)\(hint); a name must be a parameter or derived value declared above",
+        line: line, column: column, length: name.count)
     }
   }
 
   func checkNewName(_ name: String, at node: YAMLNode) throws(TemplateError) {
     guard isIdentifier(name) else {
-      throw doc.error("'\(name)' is not a valid name: use letters, digits and '_', starting with a letter", at: node, length: name.count)
+      throw doc.error(
+        "'\(name)' is not a valid name: use letters, digits and '_', starting with a letter", at: node,
+        length: name.count)
     }
     guard !known.contains(name) else { throw doc.error("'\(name)' is declared twice", at: node, length: name.count) }
     guard !Expression.reservedNames.contains(name) else {
-      throw doc.error("'\(name)' is reserved by the expression language; choose another name", at: node, length: name.count)
+      throw doc.error(
+        "'\(name)' is reserved by the expression language; choose another name", at: node, length: name.count)
     }
   }
 

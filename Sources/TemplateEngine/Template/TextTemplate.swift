@@ -84,15 +84,19 @@ public struct TextTemplate: Sendable {
         let (expressionText, formatText) = TextTemplate.splitFormat(body)
         let format: Format
         do { format = try TextTemplate.format(formatText) } catch {
-          throw ParseError(message: error.message, offset: i + 1 + expressionText.count + 1, length: formatText?.count ?? 1)
+          throw ParseError(
+            message: error.message, offset: i + 1 + expressionText.count + 1, length: formatText?.count ?? 1)
         }
         guard !expressionText.allSatisfy(\.isWhitespace) else {
           throw ParseError(message: "empty placeholder '{}'", offset: i, length: close - i + 1)
         }
         do {
           let expression = try Expression(parsing: expressionText)
-          segments.append(.placeholder(Placeholder(expression: expression, format: format, offset: i + 1,
-                                                   name: expression.source.trimmingSpaces())))
+          segments.append(
+            .placeholder(
+              Placeholder(
+                expression: expression, format: format, offset: i + 1,
+                name: expression.source.trimmingSpaces())))
         } catch {
           throw ParseError(message: error.message, offset: i + 1 + error.offset, length: error.length)
         }
@@ -108,7 +112,7 @@ public struct TextTemplate: Sendable {
 
   /// The expressions in the placeholders, with their character offsets in ``source``.
   var placeholders: [(expression: Expression, offset: Int)] {
-    segments.compactMap { if case let .placeholder(p) = $0 { (p.expression, p.offset) } else { nil } }
+    segments.compactMap { if case .placeholder(let p) = $0 { (p.expression, p.offset) } else { nil } }
   }
 
   /// The text with every placeholder filled in from `environment`, without trailing blank space (a YAML
@@ -136,8 +140,8 @@ public struct TextTemplate: Sendable {
   func append(with environment: Environment, to out: inout [UInt8]) throws(ExpressionError) {
     for segment in segments {
       switch segment {
-      case let .literal(text): out.append(contentsOf: text.utf8)
-      case let .placeholder(placeholder):
+      case .literal(let text): out.append(contentsOf: text.utf8)
+      case .placeholder(let placeholder):
         try TextTemplate.append(placeholder, environment: environment, to: &out)
       }
     }
@@ -156,18 +160,18 @@ public struct TextTemplate: Sendable {
     }
     let value = try placeholder.expression.evaluate(with: environment.values)
     switch (value, format) {
-    case let (.number(x), .automaticWithPlus):
+    case (.number(let x), .automaticWithPlus):
       let numberFormat = NumberFormat.significantFigures(3)
       if numberFormat.rounded(x) > 0 { out.append(UInt8(ascii: "+")) }
       numberFormat.append(x, to: &out)
-    case let (.number(x), .number(numberFormat, plus)):
+    case (.number(let x), .number(let numberFormat, let plus)):
       if plus && numberFormat.rounded(x) > 0 { out.append(UInt8(ascii: "+")) }
       numberFormat.append(x, to: &out)
-    case let (.number(x), _): NumberFormat.significantFigures(3).append(x, to: &out)
-    case let (.string(s), .ionName): out.append(contentsOf: (Ion(symbol: s)?.name ?? s).utf8)
-    case let (.string(s), .ionSymbol): out.append(contentsOf: (Ion(symbol: s)?.symbol ?? s).utf8)
-    case let (.string(s), _): out.append(contentsOf: s.utf8)
-    case let (.bool(b), _): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case (.number(let x), _): NumberFormat.significantFigures(3).append(x, to: &out)
+    case (.string(let s), .ionName): out.append(contentsOf: (Ion(symbol: s)?.name ?? s).utf8)
+    case (.string(let s), .ionSymbol): out.append(contentsOf: (Ion(symbol: s)?.symbol ?? s).utf8)
+    case (.string(let s), _): out.append(contentsOf: s.utf8)
+    case (.bool(let b), _): out.append(contentsOf: (b ? "true" : "false").utf8)
     }
   }
 

@@ -41,28 +41,37 @@ struct YAMLDocument {
 
   private static func translate(_ error: YamlError, file: String, lines: [Substring]) -> TemplateError {
     switch error {
-    case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-      let .composer(context, problem, mark, _):
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
       let source = mark.line >= 1 && mark.line <= lines.count ? String(lines[mark.line - 1]) : nil
       let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-      return TemplateError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(what)",
-                           sourceLine: source)
-    case let .reader(problem, offset, _, yaml):
+      return TemplateError(
+        file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(what)",
+        sourceLine: source)
+    case .reader(let problem, let offset, _, let yaml):
       // The offset counts bytes of the UTF-8 text.
-      var line = 1, column = 1
+      var line = 1
+      var column = 1
       if let offset {
         var seen = 0
         for scalar in yaml.unicodeScalars {
           if seen >= offset { break }
           seen += String(scalar).utf8.count
-          if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+          if scalar == "\n" {
+            line += 1
+            column = 1
+          } else {
+            column += 1
+          }
         }
       }
       let source = line <= lines.count ? String(lines[line - 1]) : nil
-      return TemplateError(file: file, line: line, column: column, message: "invalid YAML: \(problem)", sourceLine: source)
-    case let .duplicatedKeysInMapping(duplicates, context):
-      return TemplateError(file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1),
-                           message: "duplicate key '\(duplicates.first ?? "")'")
+      return TemplateError(
+        file: file, line: line, column: column, message: "invalid YAML: \(problem)", sourceLine: source)
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return TemplateError(
+        file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1),
+        message: "duplicate key '\(duplicates.first ?? "")'")
     default:
       return TemplateError(file: file, line: 0, column: 0, message: "invalid YAML: \(error)")
     }
@@ -72,19 +81,22 @@ struct YAMLDocument {
 
   /// The entries of a mapping, in file order, rejecting keys outside `allowed` (with a suggestion) and
   /// duplicate keys.
-  func mapping(_ node: YAMLNode, what: String, allowed: [String]? = nil) throws(TemplateError) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
-    guard case let .mapping(mapping) = node else {
+  func mapping(_ node: YAMLNode, what: String, allowed: [String]? = nil) throws(TemplateError) -> [(
+    key: String, keyNode: YAMLNode, value: YAMLNode
+  )] {
+    guard case .mapping(let mapping) = node else {
       throw error("\(what) must be a mapping of 'key: value' lines", at: node)
     }
     var seen: Set<String> = []
     var entries: [(String, YAMLNode, YAMLNode)] = []
     for (keyNode, value) in mapping {
-      guard case let .scalar(scalar) = keyNode else { throw error("keys in \(what) must be plain words", at: keyNode) }
+      guard case .scalar(let scalar) = keyNode else { throw error("keys in \(what) must be plain words", at: keyNode) }
       let key = scalar.string
       if let allowed, !allowed.contains(key) {
         let hint = Suggestion.nearest(to: key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-        throw error("unknown key '\(key)' in \(what)\(hint); expected one of: \(allowed.joined(separator: ", "))",
-                    at: keyNode, length: key.count)
+        throw error(
+          "unknown key '\(key)' in \(what)\(hint); expected one of: \(allowed.joined(separator: ", "))",
+          at: keyNode, length: key.count)
       }
       guard seen.insert(key).inserted else {
         throw error("duplicate key '\(key)' in \(what)", at: keyNode, length: key.count)
@@ -95,31 +107,31 @@ struct YAMLDocument {
   }
 
   func sequence(_ node: YAMLNode, what: String) throws(TemplateError) -> [YAMLNode] {
-    guard case let .sequence(sequence) = node else { throw error("\(what) must be a list ('- item' lines)", at: node) }
+    guard case .sequence(let sequence) = node else { throw error("\(what) must be a list ('- item' lines)", at: node) }
     return Array(sequence)
   }
 
   func string(_ node: YAMLNode, what: String) throws(TemplateError) -> String {
-    guard case let .scalar(scalar) = node else { throw error("\(what) must be text", at: node) }
+    guard case .scalar(let scalar) = node else { throw error("\(what) must be text", at: node) }
     return scalar.string
   }
 
   func double(_ node: YAMLNode, what: String) throws(TemplateError) -> Double {
-    guard case let .scalar(scalar) = node, let value = Double(scalar.string.replacingMinus()), value.isFinite else {
+    guard case .scalar(let scalar) = node, let value = Double(scalar.string.replacingMinus()), value.isFinite else {
       throw error("\(what) must be a number, got \(quoted(node))", at: node, length: length(of: node))
     }
     return value
   }
 
   func int(_ node: YAMLNode, what: String) throws(TemplateError) -> Int {
-    guard case let .scalar(scalar) = node, let value = Int(scalar.string.replacingMinus()) else {
+    guard case .scalar(let scalar) = node, let value = Int(scalar.string.replacingMinus()) else {
       throw error("\(what) must be a whole number, got \(quoted(node))", at: node, length: length(of: node))
     }
     return value
   }
 
   func bool(_ node: YAMLNode, what: String) throws(TemplateError) -> Bool {
-    guard case let .scalar(scalar) = node else { throw error("\(what) must be true or false", at: node) }
+    guard case .scalar(let scalar) = node else { throw error("\(what) must be true or false", at: node) }
     switch scalar.string.lowercased() {
     case "true", "yes": return true
     case "false", "no": return false
@@ -138,20 +150,22 @@ struct YAMLDocument {
   }
 
   func quoted(_ node: YAMLNode) -> String {
-    if case let .scalar(scalar) = node { return "'\(scalar.string)'" }
+    if case .scalar(let scalar) = node { return "'\(scalar.string)'" }
     if case .mapping = node { return "a mapping" }
     return "a list"
   }
 
   func length(of node: YAMLNode) -> Int {
-    if case let .scalar(scalar) = node { return max(scalar.string.count, 1) }
+    if case .scalar(let scalar) = node { return max(scalar.string.count, 1) }
     return 1
   }
 
   /// Where a character offset inside a scalar's text lies in the file. Exact for single-line plain and
   /// quoted scalars; for block scalars, the first line of the text.
   func position(of offset: Int, in node: YAMLNode) -> (line: Int, column: Int) {
-    guard case let .scalar(scalar) = node, let mark = scalar.mark else { return (node.mark?.line ?? 0, node.mark?.column ?? 0) }
+    guard case .scalar(let scalar) = node, let mark = scalar.mark else {
+      return (node.mark?.line ?? 0, node.mark?.column ?? 0)
+    }
     switch scalar.style {
     case .plain, .any: return (mark.line, mark.column + offset)
     case .singleQuoted, .doubleQuoted: return (mark.line, mark.column + 1 + offset)

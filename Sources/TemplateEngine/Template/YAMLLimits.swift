@@ -26,8 +26,10 @@ extension YAMLDocument {
   static func checkLimits(_ text: String, file: String) throws(TemplateError) {
     let size = text.utf8.count
     guard size <= TemplateLimits.maximumYAMLBytes else {
-      throw TemplateError(file: file, line: 0, column: 0,
-                          message: "the file is \(size) bytes; a template or bank may be at most \(TemplateLimits.maximumYAMLBytes) bytes")
+      throw TemplateError(
+        file: file, line: 0, column: 0,
+        message: "the file is \(size) bytes; a template or bank may be at most \(TemplateLimits.maximumYAMLBytes) bytes"
+      )
     }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else { return }
@@ -65,8 +67,11 @@ extension YAMLDocument {
       var event = yaml_event_t()
       guard yaml_parser_parse(&parser, &event) == 1 else { return }  // the composer reports syntax errors
       defer { yaml_event_delete(&event) }
-      let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
-      func fail(_ message: String) -> TemplateError { TemplateError(file: file, line: line, column: column, message: message) }
+      let line = Int(event.start_mark.line) + 1
+      let column = Int(event.start_mark.column) + 1
+      func fail(_ message: String) -> TemplateError {
+        TemplateError(file: file, line: line, column: column, message: message)
+      }
       /// A finished node of `size` nodes: counted into its parent; a collection may not be a mapping key.
       func add(size: Int, scalar: Bool) throws(TemplateError) {
         guard !stack.isEmpty else { return }
@@ -82,11 +87,13 @@ extension YAMLDocument {
       case YAML_SCALAR_EVENT:
         if let anchor = string(event.data.scalar.anchor) { anchors[anchor] = (1, true) }
         if let top = stack.last, top.isMapping, top.children % 2 == 0, let raw = event.data.scalar.value {
-          let key = String(decoding: UnsafeBufferPointer(start: raw, count: Int(event.data.scalar.length)), as: UTF8.self)
+          let key = String(
+            decoding: UnsafeBufferPointer(start: raw, count: Int(event.data.scalar.length)), as: UTF8.self)
           guard stack[stack.count - 1].keys.insert(key).inserted else {
             let error = fail("duplicate key '\(key)'")
-            throw TemplateError(file: error.file, line: error.line, column: error.column, message: error.message,
-                                sourceLine: sourceLine(error.line), length: key.count)
+            throw TemplateError(
+              file: error.file, line: error.line, column: error.column, message: error.message,
+              sourceLine: sourceLine(error.line), length: key.count)
           }
         }
         try add(size: 1, scalar: true)
@@ -97,8 +104,9 @@ extension YAMLDocument {
         }
         expansion += target.size
         if expansion > TemplateLimits.maximumAliasExpansion {
-          throw fail("aliases (*\(name)) repeat more than \(TemplateLimits.maximumAliasExpansion) YAML nodes; "
-            + "write the repeated parts out, or use fewer nested anchors")
+          throw fail(
+            "aliases (*\(name)) repeat more than \(TemplateLimits.maximumAliasExpansion) YAML nodes; "
+              + "write the repeated parts out, or use fewer nested anchors")
         }
         try add(size: target.size, scalar: target.scalar)
       case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:

@@ -19,15 +19,20 @@ struct CalcCharge: ParsableCommand {
       """
   )
 
-
   @Option(parsing: .unconditional, help: ArgumentHelp("Cell diameter, µm.", valueName: "µm")) var diameter: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Cylinder length, µm (makes the cell a cylinder).", valueName: "µm")) var length: CLINumber?
-  @Option(name: .customLong("delta-v"), parsing: .unconditional,
-          help: ArgumentHelp("Change of membrane potential ΔV, mV.", valueName: "mV"))
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Cylinder length, µm (makes the cell a cylinder).", valueName: "µm"))
+  var length: CLINumber?
+  @Option(
+    name: .customLong("delta-v"), parsing: .unconditional,
+    help: ArgumentHelp("Change of membrane potential ΔV, mV.", valueName: "mV"))
   var deltaV: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Specific capacitance, µF/cm².", valueName: "µF/cm²")) var capacitance: CLINumber = CLINumber(argument: "1")!
+  @Option(parsing: .unconditional, help: ArgumentHelp("Specific capacitance, µF/cm².", valueName: "µF/cm²"))
+  var capacitance: CLINumber = CLINumber(argument: "1")!
   @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration of the carrying ion, mM.", valueName: "mM")) var inside: CLINumber
+  @Option(
+    parsing: .unconditional, help: ArgumentHelp("Intracellular concentration of the carrying ion, mM.", valueName: "mM")
+  ) var inside: CLINumber
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -39,9 +44,10 @@ struct CalcCharge: ParsableCommand {
   }
 
   func run() throws {
-    let geometry: CellGeometry = length.map {
-      .cylinder(diameter: .micrometres(diameter.value), length: .micrometres($0.value))
-    } ?? .sphere(diameter: .micrometres(diameter.value))
+    let geometry: CellGeometry =
+      length.map {
+        .cylinder(diameter: .micrometres(diameter.value), length: .micrometres($0.value))
+      } ?? .sphere(diameter: .micrometres(diameter.value))
     let step = try capacitiveCharge(
       specificCapacitance: .microfaradsPerSquareCentimetre(capacitance.value), geometry: geometry,
       deltaV: .millivolts(deltaV.value), valence: ion.z, inside: .millimolar(inside.value))
@@ -50,27 +56,29 @@ struct CalcCharge: ParsableCommand {
       .given("diameter", diameter.value, "µm", key: "diameter_um"),
     ]
     if let length { inputs.append(.given("length", length.value, "µm", key: "length_um")) }
-    inputs += [
-      .given("ΔV", deltaV.value, "mV", key: "delta_v_mV"),
-      .given("capacitance", capacitance.value, "µF/cm²", key: "capacitance_uF_per_cm2"),
-    ] + ionInputs(ion) + [.given("inside", inside.value, "mM", key: "inside_mM")]
-    try output.emit(CalcReport(
-      title: "Charge on the membrane capacitor",
-      quantity: "charge",
-      formula: ["Q = C·A·ΔV;  ions = |Q|/(|z|·e);  moles = |Q|/(|z|·F);  fraction = moles / ([in]·volume)"],
-      inputs: inputs,
-      result: .quantity("Q", step.charge.picocoulombs, "pC", key: "value"),
-      value: step.charge.picocoulombs, unit: "pC",
-      intermediates: [
-        .quantity("area", geometry.areaSquareMicrometres, "µm²", key: "area_um2"),
-        .quantity("volume", geometry.volumeCubicMicrometres, "µm³", key: "volume_um3"),
-        .quantity("capacitance C·A", step.capacitanceFarads * 1e12, "pF", key: "capacitance_pF"),
-        .quantity("ions", step.ions, "", key: "ions"),
-        .quantity("moles", step.moles, "mol", key: "moles"),
-        .quantity("moles inside", step.molesInside, "mol", key: "moles_inside"),
-        .quantity("fractional change", step.fractionalConcentrationChange, "", key: "fractional_change"),
-        .quantity("  in ppm", step.fractionalConcentrationChange * 1e6, "ppm", key: "fractional_change_ppm"),
-      ]
-    ))
+    inputs +=
+      [
+        .given("ΔV", deltaV.value, "mV", key: "delta_v_mV"),
+        .given("capacitance", capacitance.value, "µF/cm²", key: "capacitance_uF_per_cm2"),
+      ] + ionInputs(ion) + [.given("inside", inside.value, "mM", key: "inside_mM")]
+    try output.emit(
+      CalcReport(
+        title: "Charge on the membrane capacitor",
+        quantity: "charge",
+        formula: ["Q = C·A·ΔV;  ions = |Q|/(|z|·e);  moles = |Q|/(|z|·F);  fraction = moles / ([in]·volume)"],
+        inputs: inputs,
+        result: .quantity("Q", step.charge.picocoulombs, "pC", key: "value"),
+        value: step.charge.picocoulombs, unit: "pC",
+        intermediates: [
+          .quantity("area", geometry.areaSquareMicrometres, "µm²", key: "area_um2"),
+          .quantity("volume", geometry.volumeCubicMicrometres, "µm³", key: "volume_um3"),
+          .quantity("capacitance C·A", step.capacitanceFarads * 1e12, "pF", key: "capacitance_pF"),
+          .quantity("ions", step.ions, "", key: "ions"),
+          .quantity("moles", step.moles, "mol", key: "moles"),
+          .quantity("moles inside", step.molesInside, "mol", key: "moles_inside"),
+          .quantity("fractional change", step.fractionalConcentrationChange, "", key: "fractional_change"),
+          .quantity("  in ppm", step.fractionalConcentrationChange * 1e6, "ppm", key: "fractional_change_ppm"),
+        ]
+      ))
   }
 }

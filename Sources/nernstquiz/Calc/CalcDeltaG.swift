@@ -17,7 +17,6 @@ struct CalcDeltaG: ParsableCommand {
       """
   )
 
-
   @OptionGroup var gradient: IonGradientOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
   @OptionGroup var temperature: TemperatureOption
@@ -26,32 +25,38 @@ struct CalcDeltaG: ParsableCommand {
   func run() throws {
     let t = temperature.temperature.value
     let (ion, inside, outside) = (gradient.ion, gradient.inside, gradient.outside)
-    let g = try electrochemicalFreeEnergy(valence: ion.z, inside: .millimolar(inside.value),
-                                          outside: .millimolar(outside.value), membranePotential: .millivolts(vm.value),
-                                          temperature: t)
+    let g = try electrochemicalFreeEnergy(
+      valence: ion.z, inside: .millimolar(inside.value),
+      outside: .millimolar(outside.value), membranePotential: .millivolts(vm.value),
+      temperature: t)
     let e = try gradient.equilibriumPotential(at: t)
-    let chemical = try electrochemicalFreeEnergy(valence: 0, inside: .millimolar(inside.value),
-                                                 outside: .millimolar(outside.value), membranePotential: .millivolts(0),
-                                                 temperature: t)
+    let chemical = try electrochemicalFreeEnergy(
+      valence: 0, inside: .millimolar(inside.value),
+      outside: .millimolar(outside.value), membranePotential: .millivolts(0),
+      temperature: t)
     let spontaneous = g.joulesPerMole < 0 ? "influx" : (g.joulesPerMole > 0 ? "efflux" : "none")
-    try output.emit(CalcReport(
-      title: "Free energy of moving \(ion.label) from outside to inside",
-      quantity: "free_energy",
-      formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],
-      inputs: gradient.inputs + [
-        .given("Vm", vm.value, "mV", key: "vm_mV"),
-        Format.temperatureEntry(t),
-      ],
-      result: .quantity("ΔG", g.kilojoulesPerMole, "kJ/mol", key: "value"),
-      value: g.kilojoulesPerMole, unit: "kJ/mol",
-      intermediates: [
-        .quantity("chemical part RT·ln([in]/[out])", chemical.kilojoulesPerMole, "kJ/mol", key: "chemical_term"),
-        .quantity("electrical part zF·Vm", g.kilojoulesPerMole - chemical.kilojoulesPerMole, "kJ/mol",
-                  key: "electrical_term"),
-        .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
-        .word("spontaneous direction", spontaneous, key: "spontaneous_direction",
-              explanation: g.joulesPerMole < 0 ? "entry is downhill" : (g.joulesPerMole > 0 ? "entry needs energy" : "at equilibrium")),
-      ]
-    ))
+    try output.emit(
+      CalcReport(
+        title: "Free energy of moving \(ion.label) from outside to inside",
+        quantity: "free_energy",
+        formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],
+        inputs: gradient.inputs + [
+          .given("Vm", vm.value, "mV", key: "vm_mV"),
+          Format.temperatureEntry(t),
+        ],
+        result: .quantity("ΔG", g.kilojoulesPerMole, "kJ/mol", key: "value"),
+        value: g.kilojoulesPerMole, unit: "kJ/mol",
+        intermediates: [
+          .quantity("chemical part RT·ln([in]/[out])", chemical.kilojoulesPerMole, "kJ/mol", key: "chemical_term"),
+          .quantity(
+            "electrical part zF·Vm", g.kilojoulesPerMole - chemical.kilojoulesPerMole, "kJ/mol",
+            key: "electrical_term"),
+          .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
+          .word(
+            "spontaneous direction", spontaneous, key: "spontaneous_direction",
+            explanation: g.joulesPerMole < 0
+              ? "entry is downhill" : (g.joulesPerMole > 0 ? "entry needs energy" : "at equilibrium")),
+        ]
+      ))
   }
 }

@@ -18,7 +18,6 @@ struct CalcDrivingForce: ParsableCommand {
       """
   )
 
-
   @OptionGroup var gradient: IonGradientOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
   @OptionGroup var temperature: TemperatureOption
@@ -31,25 +30,26 @@ struct CalcDrivingForce: ParsableCommand {
     let force = drivingForce(membranePotential: .millivolts(vm.value), equilibriumPotential: e)
     let movement = netMovement(valence: ion.z, drivingForce: force)
     let current = currentDirection(drivingForce: force)
-    try output.emit(CalcReport(
-      title: "Driving force on \(ion.label)",
-      quantity: "driving_force",
-      formula: [
-        "Vm − E, with E = (RT/zF)·ln([out]/[in])",
-        "  = \(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV")))",
-      ],
-      inputs: gradient.inputs + [
-        .given("Vm", vm.value, "mV", key: "vm_mV"),
-        Format.temperatureEntry(t),
-      ],
-      result: .quantity("Vm − E", force.millivolts, "mV", key: "value"),
-      value: force.millivolts, unit: "mV",
-      intermediates: [
-        .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
-        .word("net movement", movement.rawValue, key: "direction", explanation: movementExplanation(movement)),
-        .word("current", current.rawValue, key: "current_direction", explanation: "conventional, outward positive"),
-      ]
-    ))
+    try output.emit(
+      CalcReport(
+        title: "Driving force on \(ion.label)",
+        quantity: "driving_force",
+        formula: [
+          "Vm − E, with E = (RT/zF)·ln([out]/[in])",
+          "  = \(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV")))",
+        ],
+        inputs: gradient.inputs + [
+          .given("Vm", vm.value, "mV", key: "vm_mV"),
+          Format.temperatureEntry(t),
+        ],
+        result: .quantity("Vm − E", force.millivolts, "mV", key: "value"),
+        value: force.millivolts, unit: "mV",
+        intermediates: [
+          .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
+          .word("net movement", movement.rawValue, key: "direction", explanation: movementExplanation(movement)),
+          .word("current", current.rawValue, key: "current_direction", explanation: "conventional, outward positive"),
+        ]
+      ))
   }
 }
 

@@ -16,7 +16,6 @@ struct CalcNernst: ParsableCommand {
       """
   )
 
-
   @OptionGroup var gradient: IonGradientOptions
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
@@ -26,18 +25,19 @@ struct CalcNernst: ParsableCommand {
     let ion = gradient.ion
     let e = try gradient.equilibriumPotential(at: t)
     let rtOverF = try thermalVoltage(at: t)
-    try output.emit(CalcReport(
-      title: "Nernst equilibrium potential of \(ion.label)",
-      quantity: "equilibrium_potential",
-      formula: [
-        "E = (RT/zF)·ln([out]/[in])",
-        "  = (\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(gradient.outside.value)) / \(Format.given(gradient.inside.value)))",
-      ],
-      inputs: gradient.inputs + [Format.temperatureEntry(t)],
-      result: .quantity(ion.tabulated.map { "E_\($0.formula)" } ?? "E", e.millivolts, "mV", key: "value"),
-      value: e.millivolts, unit: "mV",
-      intermediates: [.quantity("RT/F", rtOverF.millivolts, "mV", key: "thermal_voltage")]
-    ))
+    try output.emit(
+      CalcReport(
+        title: "Nernst equilibrium potential of \(ion.label)",
+        quantity: "equilibrium_potential",
+        formula: [
+          "E = (RT/zF)·ln([out]/[in])",
+          "  = (\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(gradient.outside.value)) / \(Format.given(gradient.inside.value)))",
+        ],
+        inputs: gradient.inputs + [Format.temperatureEntry(t)],
+        result: .quantity(ion.tabulated.map { "E_\($0.formula)" } ?? "E", e.millivolts, "mV", key: "value"),
+        value: e.millivolts, unit: "mV",
+        intermediates: [.quantity("RT/F", rtOverF.millivolts, "mV", key: "thermal_voltage")]
+      ))
   }
 }
 

@@ -9,8 +9,9 @@ struct IonOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The ion (or give --charge).", valueName: "ion"))
   var ion: Ion?
 
-  @Option(name: .customLong("charge"), parsing: .unconditional,
-          help: ArgumentHelp("The valence z of any other ion, instead of --ion.", valueName: "z"))
+  @Option(
+    name: .customLong("charge"), parsing: .unconditional,
+    help: ArgumentHelp("The valence z of any other ion, instead of --ion.", valueName: "z"))
   var valence: Int?
 
   func validate() throws {
@@ -23,7 +24,9 @@ struct IonOptions: ParsableArguments {
 
   /// Throws unless `--ion` or `--charge` was given.
   func require() throws {
-    if !isGiven { throw ValidationError("Missing '--ion <ion>' (K+, Na+, Cl-, Ca2+, Mg2+, H+, HCO3-) or '--charge <z>'.") }
+    if !isGiven {
+      throw ValidationError("Missing '--ion <ion>' (K+, Na+, Cl-, Ca2+, Mg2+, H+, HCO3-) or '--charge <z>'.")
+    }
   }
 
   /// The tabulated ion, if one was named.
@@ -41,8 +44,9 @@ struct IonOptions: ParsableArguments {
 
 /// `--temperature 37` (°C) or `--temperature 310.15K`.
 struct TemperatureOption: ParsableArguments {
-  @Option(parsing: .unconditional,
-          help: ArgumentHelp("Temperature in °C, or in kelvin with a K suffix (310.15K).", valueName: "T"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("Temperature in °C, or in kelvin with a K suffix (310.15K).", valueName: "T"))
   var temperature: CLITemperature = CLITemperature(Temperature.body)
 }
 
@@ -60,7 +64,11 @@ struct CLITemperature: ExpressibleByArgument {
     var text = argument.trimmingCharacters(in: .whitespaces)
     let kelvin = text.hasSuffix("K") || text.hasSuffix("k")
     if kelvin { text.removeLast() }
-    if text.hasSuffix("°C") { text.removeLast(2) } else if text.hasSuffix("C") || text.hasSuffix("c") { text.removeLast() }
+    if text.hasSuffix("°C") {
+      text.removeLast(2)
+    } else if text.hasSuffix("C") || text.hasSuffix("c") {
+      text.removeLast()
+    }
     guard let number = Double(text.replacingOccurrences(of: "\u{2212}", with: "-")), number.isFinite else { return nil }
     value = kelvin ? .kelvin(number) : .celsius(number)
   }
@@ -71,7 +79,9 @@ struct CLITemperature: ExpressibleByArgument {
 extension TemperatureOption {
   func validate() throws {
     guard temperature.value.kelvin > 0 else {
-      throw ValidationError("Invalid value '\(temperature.text)' for '--temperature': it is at or below absolute zero (°C unless suffixed K).")
+      throw ValidationError(
+        "Invalid value '\(temperature.text)' for '--temperature': it is at or below absolute zero (°C unless suffixed K)."
+      )
     }
   }
 }
@@ -86,7 +96,8 @@ func requirePositive(_ number: CLINumber, option: String, what: String) throws {
 /// Rejects a `K=…,Na=…` list with a non-positive entry.
 func requirePositive(_ list: IonValueList, option: String, what: String) throws {
   if let bad = list.entries.first(where: { $0.value <= 0 }) {
-    throw ValidationError("Invalid value '\(list.text)' for '--\(option)': the \(what) of \(bad.ion.symbol) must be positive.")
+    throw ValidationError(
+      "Invalid value '\(list.text)' for '--\(option)': the \(what) of \(bad.ion.symbol) must be positive.")
   }
 }
 
@@ -114,8 +125,8 @@ struct IonValueList: ExpressibleByArgument {
     for part in argument.split(separator: ",") {
       let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard pair.count == 2, let ion = Ion(symbol: pair[0]),
-            let value = Double(pair[1].replacingOccurrences(of: "\u{2212}", with: "-")), value.isFinite,
-            !entries.contains(where: { $0.0 == ion })
+        let value = Double(pair[1].replacingOccurrences(of: "\u{2212}", with: "-")), value.isFinite,
+        !entries.contains(where: { $0.0 == ion })
       else { return nil }
       entries.append((ion, value))
     }
@@ -137,8 +148,9 @@ struct OutputOptions: ParsableArguments {
   func emit(_ report: CalcReport) throws {
     let values = [report.value] + report.intermediates.compactMap(\.number)
     if let bad = values.first(where: { !$0.isFinite }) {
-      throw ValidationError("The result is not a finite number (\(bad)) for \(givenOptions()): "
-        + "the values overflow or underflow what a Double holds; use less extreme values.")
+      throw ValidationError(
+        "The result is not a finite number (\(bad)) for \(givenOptions()): "
+          + "the values overflow or underflow what a Double holds; use less extreme values.")
     }
     Terminal.out(json ? report.json.serialized() : report.text)
   }
@@ -168,8 +180,10 @@ func givenOptions(_ arguments: [String] = CommandLine.arguments) -> String {
 /// `--ion/--charge`, `--inside` and `--outside`: an ion and its two concentrations, validated together.
 struct IonGradientOptions: ParsableArguments {
   @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside: CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside:
+    CLINumber
+  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside:
+    CLINumber
 
   func validate() throws {
     try ion.require()
@@ -179,8 +193,9 @@ struct IonGradientOptions: ParsableArguments {
 
   /// The equilibrium potential of the ion across this gradient.
   func equilibriumPotential(at temperature: Temperature) throws -> Voltage {
-    try nernstPotential(valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
-                        temperature: temperature)
+    try nernstPotential(
+      valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
+      temperature: temperature)
   }
 
   /// The input rows: ion, valence, inside and outside.

@@ -15,9 +15,9 @@ struct CalcReport {
     /// The number this entry holds (`{"value": …}` or a bare number), if any.
     var number: Double? {
       switch json {
-      case let .number(x): return x
-      case let .object(members):
-        if case let .number(x)? = members.first(where: { $0.0 == "value" })?.1 { return x }
+      case .number(let x): return x
+      case .object(let members):
+        if case .number(let x)? = members.first(where: { $0.0 == "value" })?.1 { return x }
         return nil
       default: return nil
       }
@@ -25,14 +25,16 @@ struct CalcReport {
 
     /// A number with a unit: JSON `{"value": …, "unit": …}`.
     static func quantity(_ label: String, _ value: Double, _ unit: String, key: String, figures: Int = 4) -> Entry {
-      Entry(label: label, text: Format.quantity(value, unit, figures: figures), key: key,
-            json: .object([("value", .number(value)), ("unit", .string(unit))]))
+      Entry(
+        label: label, text: Format.quantity(value, unit, figures: figures), key: key,
+        json: .object([("value", .number(value)), ("unit", .string(unit))]))
     }
 
     /// A number exactly as the user gave it, with its unit.
     static func given(_ label: String, _ value: Double, _ unit: String, key: String) -> Entry {
-      Entry(label: label, text: unit.isEmpty ? Format.given(value) : "\(Format.given(value)) \(unit)", key: key,
-            json: .object([("value", .number(value)), ("unit", .string(unit))]))
+      Entry(
+        label: label, text: unit.isEmpty ? Format.given(value) : "\(Format.given(value)) \(unit)", key: key,
+        json: .object([("value", .number(value)), ("unit", .string(unit))]))
     }
 
     /// A word, such as a direction.
@@ -51,7 +53,8 @@ struct CalcReport {
   var intermediates: [Entry] = []
 
   var text: String {
-    let rows = inputs.map { ($0.label, $0.text) } + [("formula", formula.first ?? "")]
+    let rows =
+      inputs.map { ($0.label, $0.text) } + [("formula", formula.first ?? "")]
       + formula.dropFirst().map { ("", $0) } + [("result", "\(result.label) = \(result.text)")]
       + intermediates.map { ($0.label, $0.text) }
     let width = rows.map(\.0.count).max() ?? 0
@@ -94,7 +97,10 @@ enum Format {
   }
 
   static func temperatureEntry(_ t: Temperature) -> CalcReport.Entry {
-    .init(label: "temperature", text: temperature(t), key: "temperature",
-          json: .object([("celsius", .number((t.celsius * 1e9).rounded() / 1e9)), ("kelvin", .number((t.kelvin * 1e9).rounded() / 1e9))]))
+    .init(
+      label: "temperature", text: temperature(t), key: "temperature",
+      json: .object([
+        ("celsius", .number((t.celsius * 1e9).rounded() / 1e9)), ("kelvin", .number((t.kelvin * 1e9).rounded() / 1e9)),
+      ]))
   }
 }

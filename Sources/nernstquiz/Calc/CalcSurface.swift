@@ -16,11 +16,11 @@ struct CalcSurface: ParsableCommand {
       """
   )
 
-
   @OptionGroup var ion: IonOptions
   @Option(parsing: .unconditional, help: ArgumentHelp("Bulk concentration, mM.", valueName: "mM")) var bulk: CLINumber
-  @Option(name: .customLong("surface-potential"), parsing: .unconditional,
-          help: ArgumentHelp("Surface potential ψ relative to the bulk, mV.", valueName: "mV"))
+  @Option(
+    name: .customLong("surface-potential"), parsing: .unconditional,
+    help: ArgumentHelp("Surface potential ψ relative to the bulk, mV.", valueName: "mV"))
   var surfacePotential: CLINumber
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
@@ -32,20 +32,22 @@ struct CalcSurface: ParsableCommand {
 
   func run() throws {
     let t = temperature.temperature.value
-    let surface = try surfaceConcentration(bulk: .millimolar(bulk.value), valence: ion.z,
-                                           surfacePotential: .millivolts(surfacePotential.value), temperature: t)
-    try output.emit(CalcReport(
-      title: "Surface concentration of \(ion.label)",
-      quantity: "surface_concentration",
-      formula: ["c_s = c_bulk·exp(−zFψ/RT)"],
-      inputs: ionInputs(ion) + [
-        .given("bulk", bulk.value, "mM", key: "bulk_mM"),
-        .given("ψ", surfacePotential.value, "mV", key: "surface_potential_mV"),
-        Format.temperatureEntry(t),
-      ],
-      result: .quantity("c_s", surface.millimolar, "mM", key: "value"),
-      value: surface.millimolar, unit: "mM",
-      intermediates: [.quantity("c_s / c_bulk", surface.millimolar / bulk.value, "", key: "ratio")]
-    ))
+    let surface = try surfaceConcentration(
+      bulk: .millimolar(bulk.value), valence: ion.z,
+      surfacePotential: .millivolts(surfacePotential.value), temperature: t)
+    try output.emit(
+      CalcReport(
+        title: "Surface concentration of \(ion.label)",
+        quantity: "surface_concentration",
+        formula: ["c_s = c_bulk·exp(−zFψ/RT)"],
+        inputs: ionInputs(ion) + [
+          .given("bulk", bulk.value, "mM", key: "bulk_mM"),
+          .given("ψ", surfacePotential.value, "mV", key: "surface_potential_mV"),
+          Format.temperatureEntry(t),
+        ],
+        result: .quantity("c_s", surface.millimolar, "mM", key: "value"),
+        value: surface.millimolar, unit: "mM",
+        intermediates: [.quantity("c_s / c_bulk", surface.millimolar / bulk.value, "", key: "ratio")]
+      ))
   }
 }

@@ -35,7 +35,8 @@ enum ContentLocator {
   /// The folder of the running executable, links resolved. A command found through `PATH` has a bare name
   /// as `argv[0]`, so the system's answer comes first (`/proc/self/exe` on Linux).
   static func executableFolder() -> URL? {
-    let executable = Bundle.main.executableURL
+    let executable =
+      Bundle.main.executableURL
       ?? (CommandLine.arguments.first.map { URL(fileURLWithPath: $0) })
     return executable?.resolvingSymlinksInPath().deletingLastPathComponent()
   }

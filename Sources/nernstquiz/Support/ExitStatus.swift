@@ -52,14 +52,17 @@ struct ExitStatusTable: Sendable {
 
   /// The table as help text: `Exit status:` and one line per status, each under 80 columns.
   var help: String {
-    "Exit status:\n" + rows.map { row in
-      let number = String(row.status.rawValue)
-      return "  " + number + String(repeating: " ", count: 4 - number.count) + row.meaning
-    }.joined(separator: "\n")
+    "Exit status:\n"
+      + rows.map { row in
+        let number = String(row.status.rawValue)
+        return "  " + number + String(repeating: " ", count: 4 - number.count) + row.meaning
+      }.joined(separator: "\n")
   }
 
   /// The statuses every command shares: success and bad arguments.
-  private static let badArguments = (ExitStatus.badArguments, "bad arguments: an unknown option or value, or no such file")
+  private static let badArguments = (
+    ExitStatus.badArguments, "bad arguments: an unknown option or value, or no such file"
+  )
 
   static let generate = ExitStatusTable([
     (.success, "the key, preview and packages were written"),

@@ -68,7 +68,9 @@ enum Terminal {
 
 /// Opens `path` as an ``OutputFolder`` (see there), as a ``CommandFailure`` when it cannot be.
 func openOutputFolder(_ path: String, inputs: [URL]) throws -> OutputFolder {
-  do { return try OutputFolder(URL(fileURLWithPath: path), inputs: inputs) } catch { throw CommandFailure(error.description) }
+  do { return try OutputFolder(URL(fileURLWithPath: path), inputs: inputs) } catch {
+    throw CommandFailure(error.description)
+  }
 }
 
 extension OutputFolder {
