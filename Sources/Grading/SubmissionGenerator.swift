@@ -10,13 +10,13 @@ import QuizModel
 /// var generator = SubmissionGenerator(quiz: quiz, seed: 7)
 /// try generator.writeLong(rows: 1_000_000, to: url)
 /// ```
-public struct SubmissionGenerator {
+package struct SubmissionGenerator {
   /// The quiz whose items are answered.
-  public let quiz: Quiz
+  package let quiz: Quiz
   private var rng: SplitMix64
 
   /// Creates a generator; `seed` makes the output reproducible.
-  public init(quiz: Quiz, seed: UInt64) {
+  package init(quiz: Quiz, seed: UInt64) {
     self.quiz = quiz
     rng = SplitMix64(state: seed)
   }
@@ -32,7 +32,7 @@ public struct SubmissionGenerator {
   /// the rows; with `students` set, the names repeat after that many, and later rounds are duplicates.
   ///
   /// - Throws: ``GradingError`` when the file cannot be written.
-  public mutating func writeLong(rows: Int, students: Int? = nil, to url: URL) throws {
+  package mutating func writeLong(rows: Int, students: Int? = nil, to url: URL) throws {
     let out = try OutputFile(url)
     out.write("student,item,response\n")
     var written = 0
@@ -62,7 +62,7 @@ public struct SubmissionGenerator {
   }
 
   /// One response, as some student might type it.
-  public mutating func response(to answer: Answer) -> String {
+  package mutating func response(to answer: Answer) -> String {
     switch answer.kind {
     case .numeric(let n): numericResponse(n)
     case .choice(let c): choiceResponse(c)

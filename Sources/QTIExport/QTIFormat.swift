@@ -5,7 +5,7 @@
 /// QTIFormat(rawValue: "qti21")?.fileSuffix         // "qti21"
 /// QTIFormat.moodle.packageName(baseName: "default") // "default-moodle.xml"
 /// ```
-public enum QTIFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+package enum QTIFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// Canvas classic quizzes: QTI 1.2 in Canvas's own shapes (`questestinterop`, question groups).
   case canvas
   /// IMS QTI 2.1 content package: one `assessmentItem` per variant and an `assessmentTest`.
@@ -16,10 +16,10 @@ public enum QTIFormat: String, CaseIterable, Hashable, Sendable, CustomStringCon
   case moodle
 
   /// What the package file name ends with: `<baseName>-<suffix>.zip`.
-  public var fileSuffix: String { rawValue }
+  package var fileSuffix: String { rawValue }
 
   /// A name for people: "Canvas (QTI 1.2)", "QTI 2.1", "QTI 3.0".
-  public var displayName: String {
+  package var displayName: String {
     switch self {
     case .canvas: "Canvas (QTI 1.2)"
     case .qti21: "QTI 2.1"
@@ -29,10 +29,10 @@ public enum QTIFormat: String, CaseIterable, Hashable, Sendable, CustomStringCon
   }
 
   /// The package's file name: `<baseName>-<suffix>.zip`, or `<baseName>-moodle.xml` for Moodle (one XML file).
-  public func packageName(baseName: String) -> String {
+  package func packageName(baseName: String) -> String {
     "\(baseName)-\(fileSuffix).\(self == .moodle ? "xml" : "zip")"
   }
 
   /// The display name.
-  public var description: String { displayName }
+  package var description: String { displayName }
 }

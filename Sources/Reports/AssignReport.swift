@@ -1,14 +1,14 @@
 import QuizModel
 
 /// `assign-report.txt`: what was assigned, and how to collect the answers on paper or in one Google Form.
-public enum AssignReport {
+package enum AssignReport {
   /// The report's text.
   ///
   /// - Parameters:
   ///   - assignment: The quiz and who has which variant.
   ///   - kept: How many students kept their variants from a previous assignment (`--keep`).
   ///   - sharing: Whether students share the bank's pool (`--share`) rather than each having their own.
-  public static func text(_ assignment: Assignment, kept: Int = 0, shared: Bool = false) -> String {
+  package static func text(_ assignment: Assignment, kept: Int = 0, shared: Bool = false) -> String {
     let quiz = assignment.quiz
     let n = assignment.students.count
     var out = "\(quiz.title): personalised for \(PageText.count(n, "student")), seed \(quiz.seed)\n"

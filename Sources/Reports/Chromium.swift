@@ -2,12 +2,12 @@ import Dispatch
 import Foundation
 
 /// Printing pages to PDF with a headless Chromium (Debian's `chromium`), when one is installed.
-public struct Chromium: Sendable {
+package struct Chromium: Sendable {
   /// The browser's executable.
-  public var executable: URL
+  package var executable: URL
 
   /// The first Chromium or Chrome on `PATH` (`chromium`, `chromium-browser`, `google-chrome`), or nil.
-  public static func find() -> Chromium? {
+  package static func find() -> Chromium? {
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
     for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
       for folder in path.split(separator: ":") {
@@ -18,7 +18,7 @@ public struct Chromium: Sendable {
     return nil
   }
 
-  public init(executable: URL) { self.executable = executable }
+  package init(executable: URL) { self.executable = executable }
 
   /// The options every run uses: headless, no sandbox (it runs as root in CI), no GPU, no first-run work.
   static let baseArguments = [
@@ -29,7 +29,7 @@ public struct Chromium: Sendable {
   /// Prints the page at `page` to `pdf`, without the browser's own header and footer.
   ///
   /// - Throws: ``PageTemplateError`` when the browser fails or writes no PDF.
-  public func printToPDF(_ page: URL, to pdf: URL) throws(PageTemplateError) {
+  package func printToPDF(_ page: URL, to pdf: URL) throws(PageTemplateError) {
     try? FileManager.default.removeItem(at: pdf)
     _ = try run(Chromium.baseArguments + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
     guard FileManager.default.fileExists(atPath: pdf.path) else {
@@ -39,7 +39,7 @@ public struct Chromium: Sendable {
 
   /// Whether this browser prints here: a one-line page prints to a PDF (it may be installed and still fail,
   /// as in a container without the kernel features it needs).
-  public func canPrint() -> Bool {
+  package func canPrint() -> Bool {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "nernstquiz-print-probe-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -55,7 +55,7 @@ public struct Chromium: Sendable {
   }
 
   /// The page's DOM after loading it in a window `width` pixels wide (scripts run).
-  public func dumpDOM(_ page: URL, width: Int, height: Int = 900) throws(PageTemplateError) -> String {
+  package func dumpDOM(_ page: URL, width: Int, height: Int = 900) throws(PageTemplateError) -> String {
     try run(
       Chromium.baseArguments + [
         "--window-size=\(width),\(height)", "--virtual-time-budget=2000", "--dump-dom",
@@ -64,7 +64,7 @@ public struct Chromium: Sendable {
   }
 
   /// The longest a browser run may take before it is stopped: a browser that hangs is an error, not a hang.
-  public static let timeLimit: Double = 120
+  package static let timeLimit: Double = 120
 
   private func run(_ arguments: [String]) throws(PageTemplateError) -> String {
     // The output goes to a file, not a pipe, so that waiting for the browser can time out.

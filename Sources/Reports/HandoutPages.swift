@@ -1,7 +1,7 @@
 import QuizModel
 
 /// The paper sizes handouts are laid out for.
-public enum PaperSize: String, CaseIterable, Sendable {
+package enum PaperSize: String, CaseIterable, Sendable {
   case a4
   case letter
 
@@ -13,7 +13,7 @@ public enum PaperSize: String, CaseIterable, Sendable {
 /// (course, name and identifier on top, the questions numbered with the labels the answers are matched by,
 /// answer boxes with their units, choices as tick boxes; no answers) and `answer-keys.html` (the same with the
 /// key, the accepted interval and the worked explanation).
-public enum HandoutPages {
+package enum HandoutPages {
   /// The handouts, from `Pages/handouts.mustache`.
   ///
   /// - Parameters:
@@ -21,14 +21,14 @@ public enum HandoutPages {
   ///   - course: Printed above each student's name (empty for none).
   ///   - paper: The sheet the pages are laid out for.
   /// - Throws: ``PageTemplateError`` when the page template is missing or broken.
-  public static func handouts(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4)
+  package static func handouts(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4)
     throws(PageTemplateError) -> String
   {
     try PageRenderer.render("handouts", context(assignment, course: course, paper: paper, keys: false))
   }
 
   /// The answer keys, from `Pages/answer-keys.mustache`: each student's handout with its key.
-  public static func answerKeys(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4)
+  package static func answerKeys(_ assignment: Assignment, course: String = "", paper: PaperSize = .a4)
     throws(PageTemplateError) -> String
   {
     try PageRenderer.render("answer-keys", context(assignment, course: course, paper: paper, keys: true))

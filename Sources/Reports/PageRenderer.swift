@@ -3,13 +3,13 @@ import Mustache
 import QuizModel
 
 /// Why a page could not be rendered: its template is missing or does not parse.
-public struct PageTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct PageTemplateError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What went wrong, naming the template file.
-  public var message: String
+  package var message: String
 
-  public init(_ message: String) { self.message = message }
+  package init(_ message: String) { self.message = message }
 
-  public var description: String { message }
+  package var description: String { message }
 }
 
 /// The page templates (`Pages/*.mustache`, resources of this module that a designer can edit) and their

@@ -4,7 +4,7 @@ import QuizModel
 /// styles from the network) with every variant, its parameters, and its answers, accepted intervals and
 /// feedback. A switch on the page shows or hides the answers, on screen and in print; variants are packed
 /// several to a printed page, a number never parts from its unit, and nothing is wider than a phone.
-public enum PreviewPage {
+package enum PreviewPage {
   /// The page for `quiz`, from `Pages/preview.mustache`.
   ///
   /// ```swift
@@ -18,7 +18,7 @@ public enum PreviewPage {
   ///   - answersShown: Whether the answer switch starts on.
   /// - Throws: ``PageTemplateError`` when the page template is missing or broken.
   /// - Complexity: O(size of the quiz).
-  public static func html(for quiz: Quiz, sources: [String: [String]] = [:], answersShown: Bool = true)
+  package static func html(for quiz: Quiz, sources: [String: [String]] = [:], answersShown: Bool = true)
     throws(PageTemplateError) -> String
   {
     let items: [[String: Any]] = quiz.items.enumerated().map { index, item in

@@ -1,7 +1,7 @@
 import QuizModel
 
 /// What a response says, once read against the answer it is for.
-public enum ParsedResponse: Hashable, Sendable {
+package enum ParsedResponse: Hashable, Sendable {
   /// Nothing but spaces.
   case blank
   /// A number, converted to the answer's unit (for ``AnswerParser/number(from:)``, in the unit written).
@@ -28,14 +28,14 @@ public enum ParsedResponse: Hashable, Sendable {
 /// parser.parse("12 mM", numericIn: "mV")         // .wrongUnit(written: "mM", expected: "mV", …)
 /// parser.parse("enters the cell", for: directionAnswer) // .option("influx")
 /// ```
-public struct AnswerParser: Sendable {
+package struct AnswerParser: Sendable {
   /// Creates a parser.
-  public init() {}
+  package init() {}
 
   /// Reads a number and the unit written after it, without converting.
   ///
   /// - Returns: `.blank`, `.number` (in the unit written), or `.unreadable`.
-  public func number(from text: String) -> ParsedResponse {
+  package func number(from text: String) -> ParsedResponse {
     var copy = text
     return copy.withUTF8 { readNumber($0, in: nil) }
   }
@@ -43,14 +43,14 @@ public struct AnswerParser: Sendable {
   /// Reads a response to a numeric answer asked in `unit` (`mV`, `pA`, `kJ/mol`, …).
   ///
   /// - Returns: `.number` in `unit`, `.blank`, `.wrongUnit` or `.unreadable`.
-  public func parse(_ text: String, numericIn unit: String) -> ParsedResponse {
+  package func parse(_ text: String, numericIn unit: String) -> ParsedResponse {
     let target = TargetUnit(unit)
     var copy = text
     return copy.withUTF8 { readNumber($0, in: target) }
   }
 
   /// Reads a response to one part of a variant, numeric or choice.
-  public func parse(_ text: String, for answer: Answer) -> ParsedResponse {
+  package func parse(_ text: String, for answer: Answer) -> ParsedResponse {
     switch answer.kind {
     case .numeric(let n): parse(text, numericIn: n.unit)
     case .choice(let c): parse(text, choice: c)
@@ -59,7 +59,7 @@ public struct AnswerParser: Sendable {
 
   /// Reads a response to a choice answer: an option's identifier or text, its letter (a, b, …), or a word
   /// for a direction that one option means (inward, enters, efflux, …).
-  public func parse(_ text: String, choice: ChoiceAnswer) -> ParsedResponse {
+  package func parse(_ text: String, choice: ChoiceAnswer) -> ParsedResponse {
     ChoiceMatcher(choice).match(text)
   }
 

@@ -13,9 +13,9 @@ import QuizModel
 /// MeasurementUnit("kJ mol⁻¹") // molar energy, 10³
 /// MeasurementUnit("mv")       // mV: a lower-case spelling is accepted when it is not ambiguous
 /// ```
-public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
+package struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
   /// The quantity a unit measures.
-  public enum Dimension: String, Hashable, Sendable {
+  package enum Dimension: String, Hashable, Sendable {
     /// Volts.
     case potential
     /// Amperes.
@@ -35,14 +35,14 @@ public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The conventional symbol: `mV`, `µM`, `kJ/mol`, `%`.
-  public var symbol: String
+  package var symbol: String
   /// What it measures.
-  public var dimension: Dimension
+  package var dimension: Dimension
   /// The unit is 10^powerOfTen base units.
-  public var powerOfTen: Int
+  package var powerOfTen: Int
 
   /// Creates a unit from its parts.
-  public init(symbol: String, dimension: Dimension, powerOfTen: Int) {
+  package init(symbol: String, dimension: Dimension, powerOfTen: Int) {
     self.symbol = symbol
     self.dimension = dimension
     self.powerOfTen = powerOfTen
@@ -54,13 +54,13 @@ public struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
   /// `ions`; the words volt, amp, ampere, coulomb, siemens, molar with the prefixes pico … kilo; `mol-1`,
   /// `mol^-1` and `mol⁻¹` for `/mol`; spaces, `·` and `*` inside the unit; and an all-lower-case spelling
   /// when only one unit has it (`mv`, `pa`, `mm`).
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     guard let unit = MeasurementUnit.lookup(text) else { return nil }
     self = unit
   }
 
   /// The symbol.
-  public var description: String { symbol }
+  package var description: String { symbol }
 
   static func lookup(_ text: String) -> MeasurementUnit? {
     if let unit = table.exact[text] { return unit }

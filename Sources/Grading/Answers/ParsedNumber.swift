@@ -10,21 +10,21 @@ import QuizModel
 /// n.unit?.symbol          // "V"
 /// n.significantFigures    // 3...3
 /// ```
-public struct ParsedNumber: Hashable, Sendable {
+package struct ParsedNumber: Hashable, Sendable {
   /// Whether the number is negative.
-  public var isNegative: Bool
+  package var isNegative: Bool
   /// The digits, as an integer: 950 for −9.50 × 10⁻².
-  public var significand: UInt64
+  package var significand: UInt64
   /// The power of ten: the number is ±significand × 10^exponent (−4 for −9.50 × 10⁻²).
-  public var exponent: Int
+  package var exponent: Int
   /// The unit written after the number, or nil for a bare number.
-  public var unit: MeasurementUnit?
+  package var unit: MeasurementUnit?
   /// How many significant figures the student wrote: a range when trailing zeros of an integer make it
   /// ambiguous (`1200` is 2...4).
-  public var significantFigures: ClosedRange<Int>
+  package var significantFigures: ClosedRange<Int>
 
   /// Creates a number from its decimal parts.
-  public init(
+  package init(
     isNegative: Bool, significand: UInt64, exponent: Int, unit: MeasurementUnit? = nil,
     significantFigures: ClosedRange<Int>
   ) {
@@ -36,7 +36,7 @@ public struct ParsedNumber: Hashable, Sendable {
   }
 
   /// The value as the nearest `Double`.
-  public var value: Double {
+  package var value: Double {
     let magnitude: Double
     if significand < (1 << 53), (-22...22).contains(exponent) {
       // Both operands are exact, so one multiplication or division rounds correctly.

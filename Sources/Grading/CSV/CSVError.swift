@@ -10,9 +10,9 @@ import QuizModel
 /// ```
 ///
 /// Rows are counted as a spreadsheet shows them: the header is row 1. Columns are counted from 1.
-public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
+package struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
   /// What kind of problem.
-  public enum Code: String, Hashable, Sendable {
+  package enum Code: String, Hashable, Sendable {
     /// The file could not be opened or read.
     case unreadableFile
     /// The file has no header row.
@@ -36,18 +36,18 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
   }
 
   /// What kind of problem.
-  public var code: Code
+  package var code: Code
   /// The file's name (not its full path), or `input` for text in memory.
-  public var file: String
+  package var file: String
   /// The row (the header is row 1), or 0 when the problem is not in a row.
-  public var row: Int
+  package var row: Int
   /// The column, from 1, or 0 when the problem is not in a column.
-  public var column: Int
+  package var column: Int
   /// What went wrong, quoting the bad text.
-  public var message: String
+  package var message: String
 
   /// Creates an error; `row` and `column` count from 1 (0 means "not applicable").
-  public init(_ code: Code, file: String, row: Int = 0, column: Int = 0, message: String) {
+  package init(_ code: Code, file: String, row: Int = 0, column: Int = 0, message: String) {
     self.code = code
     self.file = file
     self.row = row
@@ -56,7 +56,7 @@ public struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
   }
 
   /// `file: row R, column C: message`.
-  public var description: String {
+  package var description: String {
     var place = file
     if row > 0 { place += ": row \(row)" }
     if column > 0 { place += (row > 0 ? ", " : ": ") + "column \(column)" }

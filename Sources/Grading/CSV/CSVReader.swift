@@ -18,21 +18,21 @@ import QuizModel
 ///
 /// Fields are bytes (UTF-8); ``string(at:)`` makes a `String`, and ``withField(_:_:)`` lends the bytes
 /// without copying.
-public struct CSVReader {
+package struct CSVReader {
   /// The largest field, record and number of fields a reader accepts: past them, ``next()`` throws a
   /// ``CSVError`` with ``CSVError/Code/tooLarge`` instead of growing without bound (a file with no line break,
   /// an unclosed quote at the start of a large file, `/dev/zero`).
-  public struct Limits: Hashable, Sendable {
+  package struct Limits: Hashable, Sendable {
     /// The most bytes in one field: 1 MiB by default.
-    public var maximumFieldBytes: Int
+    package var maximumFieldBytes: Int
     /// The most bytes in one record (all its fields): 16 MiB by default.
-    public var maximumRecordBytes: Int
+    package var maximumRecordBytes: Int
     /// The most fields in one record: 100,000 by default (a wide file with a column for every part of every
     /// variant of a large bank stays well under).
-    public var maximumFields: Int
+    package var maximumFields: Int
 
     /// Creates limits; the defaults are those above.
-    public init(maximumFieldBytes: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20, maximumFields: Int = 100_000) {
+    package init(maximumFieldBytes: Int = 1 << 20, maximumRecordBytes: Int = 16 << 20, maximumFields: Int = 100_000) {
       self.maximumFieldBytes = maximumFieldBytes
       self.maximumRecordBytes = maximumRecordBytes
       self.maximumFields = maximumFields
@@ -40,7 +40,7 @@ public struct CSVReader {
   }
 
   /// The limits this reader enforces.
-  public let limits: Limits
+  package let limits: Limits
   private var source: ByteSource
   private var chunk: [UInt8] = []
   private var position = 0
@@ -55,18 +55,18 @@ public struct CSVReader {
   private var nextRow = 1
 
   /// The field separator: `,`, `;` or tab.
-  public private(set) var separator: UInt8
+  package private(set) var separator: UInt8
   /// The row number of the current record as a spreadsheet shows it: the header is row 1, a record with
   /// line breaks inside quotes is one row, and empty lines count as rows.
-  public private(set) var row = 0
+  package private(set) var row = 0
   /// The file's name, for messages.
-  public var fileName: String { source.name }
+  package var fileName: String { source.name }
 
   /// Opens a file. With `separator` nil, the separator is the most frequent of `,`, `;` and tab outside
   /// quotes in the first row (comma on a tie).
   ///
   /// - Throws: ``CSVError`` when the file cannot be read.
-  public init(contentsOf url: URL, separator: UInt8? = nil, limits: Limits = Limits()) throws(CSVError) {
+  package init(contentsOf url: URL, separator: UInt8? = nil, limits: Limits = Limits()) throws(CSVError) {
     self.limits = limits
     source = try ByteSource(file: url)
     self.separator = separator ?? 0
@@ -76,7 +76,7 @@ public struct CSVReader {
   /// Reads CSV text already in memory (UTF-8 or UTF-16 with a byte-order mark).
   ///
   /// - Throws: ``CSVError`` for UTF-16 text cut in the middle of a character.
-  public init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil, limits: Limits = Limits())
+  package init(bytes: [UInt8], name: String = "input", separator: UInt8? = nil, limits: Limits = Limits())
     throws(CSVError)
   {
     self.limits = limits
@@ -87,7 +87,7 @@ public struct CSVReader {
 
   /// A reader of the same file or bytes, from the header again, with the same separator and limits (a grading
   /// run reads the input twice when a student's repeated answers are kept by a rule other than the first).
-  public func restarted() throws(CSVError) -> CSVReader {
+  package func restarted() throws(CSVError) -> CSVReader {
     var reader = self
     reader.source = try source.restarted()
     reader.chunk = []
@@ -130,15 +130,15 @@ public struct CSVReader {
   }
 
   /// The number of fields in the current record.
-  public var fieldCount: Int { fieldEnds.count - endsStart }
+  package var fieldCount: Int { fieldEnds.count - endsStart }
 
   /// The field at `index` as a `String` (empty past the last field).
-  public func string(at index: Int) -> String {
+  package func string(at index: Int) -> String {
     withField(index) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The field at `index` without leading and trailing spaces, tabs and line breaks.
-  public func trimmedString(at index: Int) -> String {
+  package func trimmedString(at index: Int) -> String {
     withField(index) { bytes in
       var start = bytes.startIndex
       var end = bytes.endIndex
@@ -149,11 +149,11 @@ public struct CSVReader {
   }
 
   /// Every field of the current record as strings.
-  public var strings: [String] { (0..<fieldCount).map(string(at:)) }
+  package var strings: [String] { (0..<fieldCount).map(string(at:)) }
 
   /// Lends the bytes of the field at `index` (empty past the last field): a slice of the reader's buffer,
   /// bounds-checked and without a copy, valid for the call.
-  public func withField<R>(_ index: Int, _ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R {
+  package func withField<R>(_ index: Int, _ body: (ArraySlice<UInt8>) throws -> R) rethrows -> R {
     guard index < fieldCount else { return try body([]) }
     let start = recordStart + (index == 0 ? 0 : fieldEnds[endsStart + index - 1])
     let end = recordStart + fieldEnds[endsStart + index]
@@ -173,7 +173,7 @@ public struct CSVReader {
   }
 
   /// Whether every field of the current record is empty.
-  public var isBlank: Bool { fieldBytes.count == recordStart }
+  package var isBlank: Bool { fieldBytes.count == recordStart }
 
   /// Makes ``next()`` append each record's bytes and field ends (relative to the record's start) to
   /// `bytes` and `ends` instead of replacing the last record, until ``returnStorage(bytes:ends:)``: records
@@ -218,7 +218,7 @@ public struct CSVReader {
   /// - Returns: false at the end of the input.
   /// - Throws: ``CSVError`` for an unclosed quote, a quote inside an unquoted field, or text after a
   ///   closing quote.
-  public mutating func next() throws(CSVError) -> Bool {
+  package mutating func next() throws(CSVError) -> Bool {
     while true {
       guard try peek() != nil else { return false }
       try readRecord()

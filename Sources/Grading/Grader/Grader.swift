@@ -15,13 +15,13 @@ import QuizModel
 ///
 /// grader.grade("−0.095 V", for: "nernst-potential-03")?.verdict   // .incorrect or .correct
 /// ```
-public struct Grader: Sendable {
+package struct Grader: Sendable {
   /// The quiz whose key is used.
-  public let quiz: Quiz
+  package let quiz: Quiz
   /// Partial credit and significant-figure rules.
-  public let policy: GradingPolicy
+  package let policy: GradingPolicy
   /// Which of a student's answers to the same question counts.
-  public let attempts: AttemptsRule
+  package let attempts: AttemptsRule
   /// Whether files under the `last` rule are read once quickly first to find the kept answers (tests turn it
   /// off to compare with the two grading passes).
   var prescans = true
@@ -35,7 +35,7 @@ public struct Grader: Sendable {
   ///   it (QTI: `item#response`, or the item alone for a one-part variant), or, for a personalised quiz, by
   ///   the label printed on a student's handout.
   /// - Parameter students: A personalised quiz's roster: names for `grades.csv` when the answers give none.
-  public init(
+  package init(
     quiz: Quiz, deliveries: [Delivery] = [], students: [RosterStudent] = [], policy: GradingPolicy = GradingPolicy(),
     attempts: AttemptsRule = .last
   ) {
@@ -47,13 +47,13 @@ public struct Grader: Sendable {
 
   /// The item names a submission may use: `variant-id#answer-id` for every part, and `variant-id` alone for
   /// a one-part variant.
-  public var itemNames: [String] { key.parts.map(\.label) }
+  package var itemNames: [String] { key.parts.map(\.label) }
 
   /// Grades one response to the part named `item` (`variant-id#answer-id`, or the bare `variant-id` of a
   /// one-part variant).
   ///
   /// - Returns: The grade, or nil when the quiz has no such part.
-  public func grade(_ response: String, for item: String) -> ResponseGrade? {
+  package func grade(_ response: String, for item: String) -> ResponseGrade? {
     guard case .part(let p)? = key.byName[item] else { return nil }
     let part = key.parts[p]
     var text = response
@@ -88,7 +88,7 @@ public struct Grader: Sendable {
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.
   /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
-  public func grade(
+  package func grade(
     submissionsAt input: URL, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
     workers: Int = 1
   ) throws -> GradingSummary {
@@ -110,7 +110,7 @@ public struct Grader: Sendable {
   }
 
   /// Grades CSV records from `reader` into `folder`, like ``grade(submissionsAt:format:into:workers:)``.
-  public func grade(
+  package func grade(
     _ reader: inout CSVReader, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
     workers: Int = 1
   ) throws -> GradingSummary {

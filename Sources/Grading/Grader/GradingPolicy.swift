@@ -10,29 +10,29 @@ import QuizModel
 /// policy.misconceptionCredit["log10-for-ln"] = 0.25    // a quarter for using log10 instead of ln
 /// policy.significantFigures = .init(slack: 1, credit: 0.9)
 /// ```
-public struct GradingPolicy: Hashable, Sendable {
+package struct GradingPolicy: Hashable, Sendable {
   /// The fraction of a part's points for an answer that is right but for a factor of 10^±3 (a unit-prefix
   /// slip, such as V for mV). 0 gives none.
-  public var unitSlipCredit: Double
+  package var unitSlipCredit: Double
   /// The fraction of a part's points for an answer that matches a named misconception, by misconception id
   /// (`log10-for-ln`, `sign-reversed`, …); the key `*` applies to every misconception not listed. Without
   /// either, none.
-  public var misconceptionCredit: [String: Double]
+  package var misconceptionCredit: [String: Double]
   /// When set, correct answers are also checked for their number of significant figures.
-  public var significantFigures: SignificantFigureCheck?
+  package var significantFigures: SignificantFigureCheck?
 
   /// The check of significant figures on correct numeric answers.
-  public struct SignificantFigureCheck: Hashable, Sendable {
+  package struct SignificantFigureCheck: Hashable, Sendable {
     /// How many figures more or fewer than the key's are still fine (1: a key to 3 s.f. accepts 2 to 4).
-    public var slack: Int
+    package var slack: Int
     /// The fraction of the points kept by a correct answer with too many or too few figures (1 only gives
     /// feedback).
-    public var credit: Double
+    package var credit: Double
     /// Whether too many figures are flagged too (otherwise only too few).
-    public var checksTooMany: Bool
+    package var checksTooMany: Bool
 
     /// Creates a check; `credit` is clamped to 0...1.
-    public init(slack: Int = 1, credit: Double = 1, checksTooMany: Bool = true) {
+    package init(slack: Int = 1, credit: Double = 1, checksTooMany: Bool = true) {
       self.slack = max(slack, 0)
       self.credit = min(max(credit, 0), 1)
       self.checksTooMany = checksTooMany
@@ -40,7 +40,7 @@ public struct GradingPolicy: Hashable, Sendable {
   }
 
   /// Creates a policy; credits are clamped to 0...1.
-  public init(
+  package init(
     unitSlipCredit: Double = 0, misconceptionCredit: [String: Double] = [:],
     significantFigures: SignificantFigureCheck? = nil
   ) {
@@ -53,7 +53,7 @@ public struct GradingPolicy: Hashable, Sendable {
 extension GradingPolicy {
   /// The policy a bank's `grading:` section asks for: unit-slip and misconception credit as written, and
   /// when `significant_figures.check` is on, fewer figures than the key's lose part of the points.
-  public init(options: GradingOptions) {
+  package init(options: GradingOptions) {
     self.init(
       unitSlipCredit: options.unitSlipCredit ?? 0,
       misconceptionCredit: options.misconceptionCredit,
@@ -63,7 +63,7 @@ extension GradingPolicy {
   }
 
   /// The fraction of the points for the misconception `id`: its own credit, else the `*` credit, else 0.
-  public func credit(forMisconception id: String) -> Double {
+  package func credit(forMisconception id: String) -> Double {
     misconceptionCredit[id] ?? misconceptionCredit["*"] ?? 0
   }
 }

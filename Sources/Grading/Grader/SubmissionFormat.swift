@@ -1,7 +1,7 @@
 import QuizModel
 
 /// The layouts of submission files `nernstquiz grade` reads. See <doc:SubmissionFormats>.
-public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+package enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// `student,item,response` (one response per row); other columns are carried through.
   case long
   /// `student,<item>,<item>,…` (one student per row).
@@ -15,7 +15,7 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
   case moodle
 
   /// The name used by `--input-format`.
-  public var description: String { rawValue }
+  package var description: String { rawValue }
 
   /// The format a header row shows, or nil when it is none of them.
   ///
@@ -24,7 +24,7 @@ public enum SubmissionFormat: String, CaseIterable, Hashable, Sendable, CustomSt
   /// n incorrect, score` (an anonymous survey has no name or id); Google Forms by `Timestamp` first; long by columns
   /// named student, item and response (or close synonyms); wide by a first column that names the student;
   /// Moodle by `Response N` columns beside the attempt's `Status` (`State` before Moodle 4.1).
-  public static func detect(header: [String]) -> SubmissionFormat? {
+  package static func detect(header: [String]) -> SubmissionFormat? {
     let h = header.map(HeaderName.normalize)
     if h.count >= 3, h[0] == "name", h[1] == "id", h.contains("submitted") { return .canvas }
     if h.count >= 3, Array(h.suffix(3)) == ["n correct", "n incorrect", "score"] { return .canvas }

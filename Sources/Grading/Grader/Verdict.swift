@@ -4,7 +4,7 @@ import QuizModel
 ///
 /// `correct`, `partial`, `incorrect` and `blank` are graded; the others flag the response for a person to look at: it is
 /// listed in `review.csv`, and `nernstquiz grade` exits with status 1.
-public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+package enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// Within the tolerance of the key, or the correct option.
   case correct
   /// Worth part of the points: a named misconception or a unit slip with partial credit, or a correct value
@@ -31,17 +31,17 @@ public enum Verdict: String, CaseIterable, Hashable, Sendable, CustomStringConve
   /// Whether a person should look at the response (it is listed in `review.csv`): text that could not be read,
   /// a unit of the wrong kind, an item the key does not have, or an answer another one of the student's
   /// supersedes, or a response of an attempt not finished. A blank is no answer, and needs no review.
-  public var isFlagged: Bool {
+  package var isFlagged: Bool {
     self == .unreadable || self == .wrongUnit || self == .unknownItem || self == .superseded || self == .unfinished
   }
 
   /// The name written in `responses.csv`.
-  public var description: String { rawValue }
+  package var description: String { rawValue }
 }
 
 /// Which of a student's answers to the same question counts: a later Canvas attempt, a resubmitted Google Form,
 /// a repeated row of a long or wide file. A blank is never an answer, so it supersedes nothing.
-public enum AttemptsRule: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+package enum AttemptsRule: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
   /// The first answer in file order.
   case first
   /// The last answer in file order (what an LMS keeps by default).
@@ -49,26 +49,26 @@ public enum AttemptsRule: String, CaseIterable, Hashable, Sendable, CustomString
   /// The answer with the most points; among equals, the later one.
   case best
 
-  public var description: String { rawValue }
+  package var description: String { rawValue }
 }
 
 /// The grade of one response to one part of a variant.
-public struct ResponseGrade: Hashable, Sendable {
+package struct ResponseGrade: Hashable, Sendable {
   /// What became of it.
-  public var verdict: Verdict
+  package var verdict: Verdict
   /// Points awarded.
-  public var points: Points
+  package var points: Points
   /// The value read, in the answer's unit (numeric answers).
-  public var value: Double?
+  package var value: Double?
   /// The option read (choice answers).
-  public var option: String?
+  package var option: String?
   /// The misconception matched (`log10-for-ln`, `unit-slip`, `sign-reversed`, …), if any.
-  public var misconception: String?
+  package var misconception: String?
   /// What the student should read; empty for a plain correct answer.
-  public var feedback: String
+  package var feedback: String
 
   /// Creates a grade.
-  public init(
+  package init(
     verdict: Verdict, points: Points, value: Double? = nil, option: String? = nil,
     misconception: String? = nil, feedback: String = ""
   ) {

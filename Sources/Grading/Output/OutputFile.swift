@@ -8,15 +8,15 @@ import QuizModel
 #endif
 
 /// A problem writing the output folder, or with the arguments of a grading run.
-public struct GradingError: Error, CustomStringConvertible, Hashable, Sendable {
+package struct GradingError: Error, CustomStringConvertible, Hashable, Sendable {
   /// What went wrong, naming the file and quoting the value.
-  public var message: String
+  package var message: String
 
   /// Creates an error with its message.
-  public init(_ message: String) { self.message = message }
+  package init(_ message: String) { self.message = message }
 
   /// The message.
-  public var description: String { message }
+  package var description: String { message }
 }
 
 /// An output file written through a buffer to a temporary file next to its destination, and renamed into

@@ -2,7 +2,7 @@ import Foundation
 import QuizModel
 
 /// The CSV files of a personalised quiz, for people and for collecting answers.
-public enum AssignmentTables {
+package enum AssignmentTables {
   /// Writes into `folder`:
   /// - `assignments.csv`: `student,name,question,variant,part,points`, one row per printed label of each
   ///   student's handout (a view for people; grading reads `key.jsonl`);
@@ -12,7 +12,7 @@ public enum AssignmentTables {
   /// - Returns: The files written.
   /// - Throws: ``GradingError`` when a file cannot be written.
   @discardableResult
-  public static func write(_ assignment: Assignment, into folder: URL) throws(GradingError) -> [URL] {
+  package static func write(_ assignment: Assignment, into folder: URL) throws(GradingError) -> [URL] {
     let assignments = try OutputFile(folder.appendingPathComponent("assignments.csv"), spreadsheet: true)
     assignments.row(["student", "name", "question", "variant", "part", "points"])
     for (s, student) in assignment.students.enumerated() {

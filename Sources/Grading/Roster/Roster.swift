@@ -3,16 +3,16 @@ import QuizModel
 
 /// Reading a class roster for a personalised quiz: a CSV in any encoding and separator `grade` reads, with a
 /// column identifying each student and, optionally, a name and a section.
-public enum Roster {
+package enum Roster {
   /// The identifier columns recognised, in the order they are preferred.
-  public static let identityColumns = [
+  package static let identityColumns = [
     "student id", "id", "sis id", "sis_id", "student number", "email", "email address",
     "username", "login",
   ]
   static let nameColumns = ["name", "full name", "student name", "student", "your name"]
   static let sectionColumns = ["section", "group", "class"]
   /// The most students a roster may name: as many variants as a bank item may have, each student their own.
-  public static let maximumStudents = 100_000
+  package static let maximumStudents = 100_000
 
   /// The students of the roster at `url`, in file order.
   ///
@@ -20,13 +20,13 @@ public enum Roster {
   ///   of ``identityColumns`` the header has.
   /// - Throws: ``CSVError`` for a malformed file, a header with no identifier column, or rows whose identifier
   ///   is empty or repeats another's (every such row named).
-  public static func read(at url: URL, identityColumn: String? = nil) throws(CSVError) -> [RosterStudent] {
+  package static func read(at url: URL, identityColumn: String? = nil) throws(CSVError) -> [RosterStudent] {
     var reader = try CSVReader(contentsOf: url)
     return try read(&reader, identityColumn: identityColumn)
   }
 
   /// The students of the roster `reader` reads.
-  public static func read(_ reader: inout CSVReader, identityColumn: String? = nil) throws(CSVError) -> [RosterStudent]
+  package static func read(_ reader: inout CSVReader, identityColumn: String? = nil) throws(CSVError) -> [RosterStudent]
   {
     guard try reader.next() else {
       throw CSVError(

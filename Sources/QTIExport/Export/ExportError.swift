@@ -1,18 +1,18 @@
 /// One reason an export cannot be written: which format, template, variant and part, and what is wrong.
-public struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
+package struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
   /// The format that cannot hold it.
-  public var format: QTIFormat
+  package var format: QTIFormat
   /// The template.
-  public var template: String
+  package var template: String
   /// The variant.
-  public var variant: String
+  package var variant: String
   /// The part (answer identifier), if the problem is about one part.
-  public var answer: String?
+  package var answer: String?
   /// What is wrong, quoting the value.
-  public var message: String
+  package var message: String
 
   /// Creates a problem.
-  public init(format: QTIFormat, template: String, variant: String, answer: String? = nil, message: String) {
+  package init(format: QTIFormat, template: String, variant: String, answer: String? = nil, message: String) {
     self.format = format
     self.template = template
     self.variant = variant
@@ -21,7 +21,7 @@ public struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `canvas: template 'x', variant 'x-01', answer 'Q': …`.
-  public var description: String {
+  package var description: String {
     var place = "\(format.rawValue): template '\(template)', variant '\(variant)'"
     if let answer { place += ", answer '\(answer)'" }
     return place + ": " + message
@@ -29,9 +29,9 @@ public struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why ``exportPackages(_:formats:to:baseName:workers:)`` wrote nothing, or stopped.
-public struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What kind of failure.
-  public enum Code: Hashable, Sendable {
+  package enum Code: Hashable, Sendable {
     /// Some keys cannot be written in a requested format (nothing was written).
     case unexportable
     /// A written file failed its own self-check: a bug in the exporter (the package was not kept).
@@ -41,16 +41,16 @@ public struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   /// What kind of failure.
-  public var code: Code
+  package var code: Code
   /// The problems, for ``Code/unexportable``.
-  public var problems: [ExportProblem]
+  package var problems: [ExportProblem]
   /// The failed checks, for ``Code/selfCheckFailed``.
-  public var issues: [XMLIssue]
+  package var issues: [XMLIssue]
   /// A summary line.
-  public var message: String
+  package var message: String
 
   /// Creates an error.
-  public init(code: Code, message: String, problems: [ExportProblem] = [], issues: [XMLIssue] = []) {
+  package init(code: Code, message: String, problems: [ExportProblem] = [], issues: [XMLIssue] = []) {
     self.code = code
     self.message = message
     self.problems = problems
@@ -58,7 +58,7 @@ public struct ExportError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The summary and one line per problem or issue.
-  public var description: String {
+  package var description: String {
     ([message] + problems.map { "  " + $0.description } + issues.map { "  " + $0.description })
       .joined(separator: "\n")
   }

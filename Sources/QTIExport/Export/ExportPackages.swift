@@ -2,29 +2,29 @@ import Foundation
 import QuizModel
 
 /// One file inside a package.
-public struct PackageFile: Hashable, Sendable {
+package struct PackageFile: Hashable, Sendable {
   /// The path inside the package (`imsmanifest.xml`, `items/nernst-01.xml`).
-  public var path: String
+  package var path: String
   /// The file's bytes.
-  public var data: Data
+  package var data: Data
 
   /// Creates a file entry.
-  public init(path: String, data: Data) {
+  package init(path: String, data: Data) {
     self.path = path
     self.data = data
   }
 }
 
 /// A finished, self-checked package in memory.
-public struct QTIPackage: Hashable, Sendable {
+package struct QTIPackage: Hashable, Sendable {
   /// The format.
-  public var format: QTIFormat
+  package var format: QTIFormat
   /// The files in package order (the manifest first).
-  public var files: [PackageFile]
+  package var files: [PackageFile]
   /// The package file's bytes: the deterministic zip of ``files`` (Moodle: the one XML file itself).
-  public var zip: Data
+  package var zip: Data
   /// What the format kept and lost, and what the self-check proved.
-  public var report: ExportReport.FormatReport
+  package var report: ExportReport.FormatReport
 }
 
 /// Builds one package in memory, re-reads every file it wrote and proves its scoring.
@@ -46,7 +46,7 @@ public struct QTIPackage: Hashable, Sendable {
 /// - Throws: ``ExportError`` with ``ExportError/Code/unexportable`` when a key cannot be written in this format,
 ///   or ``ExportError/Code/selfCheckFailed`` when a written file does not score its own key.
 /// - Complexity: O(n) in the number of variants.
-public func makePackage(
+package func makePackage(
   _ quiz: Quiz, format: QTIFormat, baseName: String,
   workers: Int = 1
 ) throws(ExportError) -> QTIPackage {
@@ -264,7 +264,7 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
 ///   - workers: How many threads share the items (see ``makePackage(_:format:baseName:workers:)``).
 /// - Returns: The fidelity report.
 /// - Throws: ``ExportError``; when a key cannot be exported in one of the formats, nothing is written.
-public func exportPackages(
+package func exportPackages(
   _ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases, to directory: URL,
   baseName: String, workers: Int = 1
 )

@@ -3,7 +3,7 @@ import QuizModel
 
 /// The keys a format cannot hold (for Canvas: non-zero keys below 10⁻⁴ in magnitude). Empty when the quiz can
 /// be exported in all of `formats`.
-public func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases) -> [ExportProblem] {
+package func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCases) -> [ExportProblem] {
   var problems: [ExportProblem] = []
   // Identifiers become XML names and file names; two that clean up to the same name would collide.
   var seen: [String: String] = [:]

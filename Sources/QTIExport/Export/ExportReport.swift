@@ -9,56 +9,56 @@ import QuizModel
 ///     kept: tolerance: absolute ±t around each key (t = 2 % of |key| + 0.5), exactly
 ///     lost: explanations (not exported)
 /// ```
-public struct ExportReport: Hashable, Sendable, CustomStringConvertible {
+package struct ExportReport: Hashable, Sendable, CustomStringConvertible {
   /// One template in one format.
-  public struct TemplateReport: Hashable, Sendable {
+  package struct TemplateReport: Hashable, Sendable {
     /// The template's identifier.
-    public var template: String
+    package var template: String
     /// The template's title.
-    public var title: String
+    package var title: String
     /// How many variants were exported.
-    public var variants: Int
+    package var variants: Int
     /// What the format carries faithfully.
-    public var kept: [String]
+    package var kept: [String]
     /// What the format drops or changes.
-    public var lost: [String]
+    package var lost: [String]
     /// Things to look at: widened bounds, replaced characters.
-    public var warnings: [String]
+    package var warnings: [String]
   }
 
   /// One format's package.
-  public struct FormatReport: Hashable, Sendable {
+  package struct FormatReport: Hashable, Sendable {
     /// The format.
-    public var format: QTIFormat
+    package var format: QTIFormat
     /// The package's file name.
-    public var packageName: String
+    package var packageName: String
     /// How many files the package holds.
-    public var files: Int
+    package var files: Int
     /// The zip's size in bytes.
-    public var bytes: Int
+    package var bytes: Int
     /// Items (or Canvas questions) whose scoring the self-check evaluated.
-    public var itemsChecked: Int
+    package var itemsChecked: Int
     /// Self-check proofs that passed.
-    public var proofs: Int
+    package var proofs: Int
     /// Per template, in quiz order.
-    public var templates: [TemplateReport]
+    package var templates: [TemplateReport]
     /// How the package delivers each part: the key's delivery map for this format, in package order.
-    public var deliveries: [Delivery] = []
+    package var deliveries: [Delivery] = []
   }
 
   /// The quiz's title.
-  public var quizTitle: String
+  package var quizTitle: String
   /// The quiz's seed.
-  public var seed: UInt64
+  package var seed: UInt64
   /// One report per format, in the order requested.
-  public var formats: [FormatReport]
+  package var formats: [FormatReport]
 
   /// The delivery maps of every format, in the order the packages were written.
-  public var deliveries: [Delivery] { formats.flatMap(\.deliveries) }
+  package var deliveries: [Delivery] { formats.flatMap(\.deliveries) }
 
   /// The report as text, one block per format. Sizes are left out, so the text does not depend on the zlib
   /// version.
-  public var description: String {
+  package var description: String {
     var lines = ["Export report for \"\(quizTitle)\" (seed \(seed))"]
     for f in formats {
       lines.append("")

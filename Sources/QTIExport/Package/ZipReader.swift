@@ -9,16 +9,16 @@ import QuizModel
 /// The defaults suit a package of a few thousand variants; `nernstquiz validate --max-file-size`,
 /// `--max-total-size` and `--max-entries` raise them for a large course (a Canvas package of 30,000 questions
 /// holds one assessment file of about 150 MB).
-public struct PackageLimits: Hashable, Sendable {
+package struct PackageLimits: Hashable, Sendable {
   /// The most bytes one file may inflate to: 64 MiB by default.
-  public var maximumFileBytes: Int
+  package var maximumFileBytes: Int
   /// The most bytes all files together may inflate to: 1 GiB by default.
-  public var maximumTotalBytes: Int
+  package var maximumTotalBytes: Int
   /// The most entries an archive may have: 100,000 by default (a zip without ZIP64 holds 65,535).
-  public var maximumEntries: Int
+  package var maximumEntries: Int
 
   /// Creates limits; the defaults are those above.
-  public init(maximumFileBytes: Int = 64 << 20, maximumTotalBytes: Int = 1 << 30, maximumEntries: Int = 100_000) {
+  package init(maximumFileBytes: Int = 64 << 20, maximumTotalBytes: Int = 1 << 30, maximumEntries: Int = 100_000) {
     self.maximumFileBytes = maximumFileBytes
     self.maximumTotalBytes = maximumTotalBytes
     self.maximumEntries = maximumEntries

@@ -7,15 +7,15 @@ import Synchronization
 ///
 /// Compiled schemas are cached for the life of the process, so the QTI 3.0 driver, which takes seconds to
 /// compile, is compiled once however many files are checked.
-public struct SchemaFolder: Hashable, Sendable {
+package struct SchemaFolder: Hashable, Sendable {
   /// The folder.
-  public var url: URL
+  package var url: URL
 
   /// Uses the schemas in `url`.
-  public init(url: URL) { self.url = url }
+  package init(url: URL) { self.url = url }
 
   /// Whether the folder looks like a schema folder (it has `catalog.xml` and the QTI 2.1 XSD).
-  public var isUsable: Bool {
+  package var isUsable: Bool {
     FileManager.default.fileExists(atPath: url.appendingPathComponent("catalog.xml").path)
       && FileManager.default.fileExists(atPath: url.appendingPathComponent("qti21/imsqti_v2p1.xsd").path)
   }

@@ -2,26 +2,26 @@ import Foundation
 import QuizModel
 
 /// What ``validatePackage(at:schemas:limits:workers:)`` found.
-public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
+package struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
   /// The files checked, as paths inside the package or folder.
-  public var files: [String]
+  package var files: [String]
   /// Every issue, errors first within each file, files in order.
-  public var issues: [XMLIssue]
+  package var issues: [XMLIssue]
   /// Whether XSD validation ran (a schema folder was given and usable).
-  public var schemaValidated: Bool
+  package var schemaValidated: Bool
   /// Items (QTI items, Canvas questions) whose scoring the self-check evaluated.
-  public var itemsChecked: Int
+  package var itemsChecked: Int
   /// Self-check proofs that passed.
-  public var proofs: Int
+  package var proofs: Int
 
   /// The issues that are errors.
-  public var errors: [XMLIssue] { issues.filter { $0.severity == .error } }
+  package var errors: [XMLIssue] { issues.filter { $0.severity == .error } }
 
   /// Whether no error was found.
-  public var isValid: Bool { errors.isEmpty }
+  package var isValid: Bool { errors.isEmpty }
 
   /// One issue per line, then a summary.
-  public var description: String {
+  package var description: String {
     var lines = issues.map(\.description)
     lines.append(
       "\(files.count) files: well-formed \(wellFormedCount)/\(files.count); "
@@ -46,20 +46,20 @@ public struct ValidationReport: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a path cannot be validated at all (the CLI exits with status 2).
-public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ValidationInputError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The path given.
-  public var path: String
+  package var path: String
   /// What is wrong with it.
-  public var reason: String
+  package var reason: String
 
   /// Creates an error.
-  public init(path: String, reason: String) {
+  package init(path: String, reason: String) {
     self.path = path
     self.reason = reason
   }
 
   /// `cannot validate 'x': reason`.
-  public var description: String { "cannot validate '\(path)': \(reason)" }
+  package var description: String { "cannot validate '\(path)': \(reason)" }
 }
 
 /// Checks a package (`.zip`), a folder of XML files, or one `.xml` file: well-formedness (read with network and
@@ -87,7 +87,7 @@ public struct ValidationInputError: Error, Hashable, Sendable, CustomStringConve
 /// - Returns: The report.
 /// - Throws: ``ValidationInputError`` when the path is missing, is not a zip or is a damaged one, holds no XML
 ///   file, passes the total-size or entry-count limit, or the schema folder is not usable.
-public func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = PackageLimits(), workers: Int = 1)
+package func validatePackage(at url: URL, schemas: URL?, limits: PackageLimits = PackageLimits(), workers: Int = 1)
   throws(ValidationInputError) -> ValidationReport
 {
   let path = url.path

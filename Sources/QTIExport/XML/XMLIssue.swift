@@ -4,9 +4,9 @@
 /// XMLIssue(file: "items/nernst-01.xml", line: 12, column: 0, message: "Element 'equal': …")
 ///     .description   // "items/nernst-01.xml:12: error: Element 'equal': …"
 /// ```
-public struct XMLIssue: Hashable, Sendable, CustomStringConvertible {
+package struct XMLIssue: Hashable, Sendable, CustomStringConvertible {
   /// How serious an issue is.
-  public enum Severity: String, Hashable, Sendable {
+  package enum Severity: String, Hashable, Sendable {
     /// The file is malformed, invalid, or scores wrongly.
     case error
     /// Worth a look, but the file works.
@@ -16,18 +16,18 @@ public struct XMLIssue: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// The file, as a path inside the package or folder (or the name given for a single file).
-  public var file: String
+  package var file: String
   /// The 1-based line, or 0 when no line applies.
-  public var line: Int
+  package var line: Int
   /// The 1-based column, or 0 when unknown (libxml2 gives columns for parse errors only).
-  public var column: Int
+  package var column: Int
   /// How serious it is.
-  public var severity: Severity
+  package var severity: Severity
   /// What is wrong, quoting the bad value where there is one.
-  public var message: String
+  package var message: String
 
   /// Creates an issue.
-  public init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String) {
+  package init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String) {
     self.file = file
     self.line = line
     self.column = column
@@ -36,7 +36,7 @@ public struct XMLIssue: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// `file:line:column: severity: message`, leaving out the parts that are unknown.
-  public var description: String {
+  package var description: String {
     var place = file
     if line > 0 { place += ":\(line)" }
     if line > 0, column > 0 { place += ":\(column)" }

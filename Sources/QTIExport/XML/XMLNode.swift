@@ -3,22 +3,22 @@ import Foundation
 
 /// An element or a run of text from a parsed XML file, with its line: a plain Swift copy of what libxml2
 /// parsed, so that the checks never hold a libxml2 pointer.
-public struct XMLNode: Hashable, Sendable {
+package struct XMLNode: Hashable, Sendable {
   /// The element's local name (`assessmentItem`, `qti-equal`), or `#text` for text.
-  public var name: String
+  package var name: String
   /// The element's namespace URI, if any.
-  public var namespace: String?
+  package var namespace: String?
   /// The attributes in document order, names as written (`xml:lang` keeps its prefix).
-  public var attributes: [(name: String, value: String)]
+  package var attributes: [(name: String, value: String)]
   /// Child elements and text runs in document order.
-  public var children: [XMLNode]
+  package var children: [XMLNode]
   /// For a text node, its text; empty for elements.
-  public var text: String
+  package var text: String
   /// The line the node starts on.
-  public var line: Int
+  package var line: Int
 
   /// Creates a node.
-  public init(
+  package init(
     name: String, namespace: String? = nil, attributes: [(name: String, value: String)] = [],
     children: [XMLNode] = [], text: String = "", line: Int = 0
   ) {
@@ -31,22 +31,22 @@ public struct XMLNode: Hashable, Sendable {
   }
 
   /// Whether this is a run of text.
-  public var isText: Bool { name == "#text" }
+  package var isText: Bool { name == "#text" }
 
   /// The value of an attribute.
-  public subscript(attribute name: String) -> String? { attributes.first { $0.name == name }?.value }
+  package subscript(attribute name: String) -> String? { attributes.first { $0.name == name }?.value }
 
   /// The child elements (text left out).
-  public var elements: [XMLNode] { children.filter { !$0.isText } }
+  package var elements: [XMLNode] { children.filter { !$0.isText } }
 
   /// The first child element with this name.
-  public func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+  package func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
 
   /// Every child element with this name.
-  public func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+  package func children(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
 
   /// Every descendant element with this name, in document order.
-  public func descendants(_ name: String) -> [XMLNode] {
+  package func descendants(_ name: String) -> [XMLNode] {
     var found: [XMLNode] = []
     collect(name, into: &found)
     return found
@@ -60,7 +60,7 @@ public struct XMLNode: Hashable, Sendable {
   }
 
   /// The text inside without leading and trailing XML whitespace (space, tab, newline, carriage return).
-  public var trimmedText: String {
+  package var trimmedText: String {
     let text = textContent
     // Over bytes, unless a stripped space borders a non-ASCII scalar, which might make one character with it
     // that is not a space (a combining mark after it, a prepended mark before it).
@@ -86,20 +86,20 @@ public struct XMLNode: Hashable, Sendable {
   }
 
   /// All the text inside, concatenated in document order.
-  public var textContent: String {
+  package var textContent: String {
     if isText { return text }
     if children.count == 1 { return children[0].textContent }
     return children.map(\.textContent).joined()
   }
 
   /// Same name, namespace, attributes (in order), text and children.
-  public static func == (a: XMLNode, b: XMLNode) -> Bool {
+  package static func == (a: XMLNode, b: XMLNode) -> Bool {
     a.name == b.name && a.namespace == b.namespace && a.text == b.text && a.children == b.children
       && a.attributes.map(\.name) == b.attributes.map(\.name) && a.attributes.map(\.value) == b.attributes.map(\.value)
   }
 
   /// Hashes the name, text and children.
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     hasher.combine(name)
     hasher.combine(text)
     hasher.combine(children)
@@ -107,7 +107,7 @@ public struct XMLNode: Hashable, Sendable {
 }
 
 /// Reads XML safely with libxml2: no network, no entity substitution, no DTD loading.
-public enum XMLReader {
+package enum XMLReader {
   /// Parses `data` and returns its root element, or the parse errors with their lines and columns.
   ///
   /// External entities are never fetched and entity references are never expanded: an entity reference
@@ -117,7 +117,7 @@ public enum XMLReader {
   ///   - data: The file's bytes.
   ///   - file: The name to report issues under.
   /// - Returns: The root element, or the issues that made the file unreadable.
-  public static func parse(_ data: Data, file: String) -> Result<XMLNode, XMLIssueList> {
+  package static func parse(_ data: Data, file: String) -> Result<XMLNode, XMLIssueList> {
     withParsedDocument(data, file: file) { doc in
       guard let root = xmlDocGetRootElement(doc) else {
         return .failure(XMLIssueList([XMLIssue(file: file, message: "the document has no root element")]))
@@ -251,15 +251,15 @@ public enum XMLReader {
 }
 
 /// Issues that made a file unusable, as an error.
-public struct XMLIssueList: Error, Hashable, Sendable, CustomStringConvertible {
+package struct XMLIssueList: Error, Hashable, Sendable, CustomStringConvertible {
   /// The issues, in the order libxml2 reported them.
-  public var issues: [XMLIssue]
+  package var issues: [XMLIssue]
 
   /// Wraps `issues`.
-  public init(_ issues: [XMLIssue]) { self.issues = issues }
+  package init(_ issues: [XMLIssue]) { self.issues = issues }
 
   /// One issue per line.
-  public var description: String { issues.map(\.description).joined(separator: "\n") }
+  package var description: String { issues.map(\.description).joined(separator: "\n") }
 }
 
 /// Collects libxml2's structured errors for one synchronous call. The C callback captures nothing; the

@@ -1,7 +1,7 @@
 import QuizModel
 
 /// How a personalised quiz hands out an item's variants.
-public enum VariantSharing: String, CaseIterable, Sendable {
+package enum VariantSharing: String, CaseIterable, Sendable {
   /// Every student gets a variant of each item that nobody else has: as many are drawn as the roster needs.
   case distinct
   /// The bank's pool size is kept and its variants are spread evenly: each is used by ⌊n/k⌋ or ⌈n/k⌉ of the
@@ -24,7 +24,7 @@ extension Bank {
   ///   - workers: Threads to draw on.
   /// - Throws: ``QuizError``: a template that cannot give as many distinct variants as asked (naming it), or
   ///   a previous assignment whose items are not this bank's.
-  public func assign(
+  package func assign(
     _ roster: [RosterStudent], library: TemplateLibrary, seed: UInt64? = nil,
     sharing: VariantSharing = .distinct, previous: Assignment? = nil,
     workers: Int = 1

@@ -25,7 +25,7 @@ extension Bank {
   ///   - progress: Called now and then with the variants drawn so far and the total asked for.
   /// - Throws: ``QuizError`` for an unknown template or override, a `balance:` or `only:` that names no list
   ///   parameter or value or cannot be met, or a template that cannot produce the variants asked.
-  public func drawQuiz(
+  package func drawQuiz(
     library: TemplateLibrary, seed: UInt64? = nil, workers: Int = 1,
     progress: ((_ drawn: Int, _ total: Int) -> Void)? = nil
   ) throws(QuizError) -> Quiz {
@@ -203,13 +203,13 @@ extension Bank {
 }
 
 /// A bank that cannot be drawn into a quiz.
-public enum QuizError: Error, Sendable, CustomStringConvertible {
+package enum QuizError: Error, Sendable, CustomStringConvertible {
   /// A problem in the bank file (unknown template or override).
   case bank(TemplateError)
   /// A template that failed to produce its variants.
   case generation(GenerationError)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .bank(let error): error.description
     case .generation(let error): error.description

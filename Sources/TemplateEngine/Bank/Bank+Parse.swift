@@ -20,7 +20,7 @@ extension Bank {
   /// ```
   ///
   /// - Throws: ``TemplateError`` naming the file, line and column of the first problem.
-  public static func parse(_ text: String, file: String) throws(TemplateError) -> Bank {
+  package static func parse(_ text: String, file: String) throws(TemplateError) -> Bank {
     let doc = try YAMLDocument(text: text, file: file)
     let entries = try doc.mapping(
       doc.root, what: "a bank", allowed: ["title", "seed", "items", "grading", "templates"])

@@ -2,15 +2,15 @@ import Foundation
 import QuizModel
 
 /// The templates available to banks, by identifier: every `*.yaml` file of a folder (normally `Templates/`).
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
   /// The templates, sorted by identifier.
-  public private(set) var templates: [Template]
+  package private(set) var templates: [Template]
   /// The folders the templates were gathered from, in search order (for error messages); empty for a library
   /// made from templates already parsed.
-  public private(set) var searchedFolders: [String] = []
+  package private(set) var searchedFolders: [String] = []
 
   /// Creates a library from templates already parsed.
-  public init(_ templates: [Template]) {
+  package init(_ templates: [Template]) {
     self.templates = templates.sorted { $0.id < $1.id }
   }
 
@@ -25,7 +25,7 @@ public struct TemplateLibrary: Sendable {
   ///
   /// - Throws: ``TemplateError`` for a file that does not parse, an `id` that differs from its file name, a
   ///   missing `templates:` folder, or an id defined in two files (the message names both).
-  public static func load(for bank: Bank, library: URL?) throws(TemplateError) -> TemplateLibrary {
+  package static func load(for bank: Bank, library: URL?) throws(TemplateError) -> TemplateLibrary {
     var folders: [URL] = [bank.folder]
     for folder in bank.templateFolders {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : bank.folder.appendingPathComponent(folder)
@@ -90,7 +90,7 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// The template a bank item names by file path, relative to `folder`.
-  public func template(atPath path: String, relativeTo folder: URL) -> Template? {
+  package func template(atPath path: String, relativeTo folder: URL) -> Template? {
     let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
     let target = url.standardizedFileURL.path
     return templates.first { URL(fileURLWithPath: $0.file).standardizedFileURL.path == target }
@@ -100,7 +100,7 @@ public struct TemplateLibrary: Sendable {
   ///
   /// - Throws: ``TemplateError`` for the first file that does not parse, or whose `id` differs from its file
   ///   name, or that repeats another file's `id`.
-  public static func load(from directory: URL) throws(TemplateError) -> TemplateLibrary {
+  package static func load(from directory: URL) throws(TemplateError) -> TemplateLibrary {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -136,16 +136,16 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// Reads and parses one template file.
-  public static func load(file url: URL) throws(TemplateError) -> Template {
+  package static func load(file url: URL) throws(TemplateError) -> Template {
     try TemplateParser.parse(try readYAMLText(at: url), file: url.path)
   }
 
   /// The template with this identifier.
-  public subscript(id: String) -> Template? { templates.first { $0.id == id } }
+  package subscript(id: String) -> Template? { templates.first { $0.id == id } }
 
   /// Each template's `sources:` citations by template id (templates without any are left out), for
   /// the preview page (Reports).
-  public var sourcesByTemplate: [String: [String]] {
+  package var sourcesByTemplate: [String: [String]] {
     Dictionary(templates.filter { !$0.sources.isEmpty }.map { ($0.id, $0.sources) }, uniquingKeysWith: { a, _ in a })
   }
 }
@@ -153,7 +153,7 @@ public struct TemplateLibrary: Sendable {
 /// Reads a UTF-8 template or bank file (at most ``TemplateLimits/maximumYAMLBytes``), as a ``TemplateError``
 /// naming the file (and the line and column of a byte that is not UTF-8) when it cannot: no such file, a
 /// folder, permission denied, too large, not UTF-8.
-public func readYAMLText(at url: URL, file: String? = nil) throws(TemplateError) -> String {
+package func readYAMLText(at url: URL, file: String? = nil) throws(TemplateError) -> String {
   do {
     return try InputFile.text(at: url, limit: TemplateLimits.maximumYAMLBytes)
   } catch {

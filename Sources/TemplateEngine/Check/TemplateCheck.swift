@@ -2,46 +2,46 @@ import QuizModel
 
 /// What ``Template/check(variants:seed:progress:)`` found: how hard the template is to satisfy, what its
 /// answers range over, whether its variants are distinct, and any problem that would reach students.
-public struct TemplateCheckReport: Sendable, CustomStringConvertible {
+package struct TemplateCheckReport: Sendable, CustomStringConvertible {
   /// What one answer ranged over.
-  public struct AnswerSummary: Sendable {
-    public var id: String
-    public var unit: String?
+  package struct AnswerSummary: Sendable {
+    package var id: String
+    package var unit: String?
     /// Smallest and largest numeric key.
-    public var range: ClosedRange<Double>?
+    package var range: ClosedRange<Double>?
     /// How often each option was correct, for a choice answer.
-    public var correctOptions: [String: Int]
+    package var correctOptions: [String: Int]
     /// How often each misconception applied (was not dropped).
-    public var misconceptionsApplied: [String: Int]
+    package var misconceptionsApplied: [String: Int]
     /// For a numeric answer, the most frequent key written to 3 significant figures and how many variants had it.
-    public var commonestKey: (key: String, count: Int)?
+    package var commonestKey: (key: String, count: Int)?
   }
 
-  public var template: String
+  package var template: String
   /// Variants drawn.
-  public var variants: Int
+  package var variants: Int
   /// Draws made, including those rejected by constraints.
-  public var draws: Int
+  package var draws: Int
   /// Rejections per constraint.
-  public var rejections: [String: Int]
+  package var rejections: [String: Int]
   /// Distinct stems among the variants.
-  public var distinctStems: Int
+  package var distinctStems: Int
   /// Distinct problems among the variants: no two with the same stem, displayed parameters, or answers to 3
   /// significant figures (which also catches concentrations scaled by a common factor), as a bank draws them.
-  public var distinctProblems: Int = 0
-  public var answers: [AnswerSummary]
+  package var distinctProblems: Int = 0
+  package var answers: [AnswerSummary]
   /// Things that make the template unusable: it fails the check.
-  public var problems: [String]
+  package var problems: [String]
   /// Things worth a look.
-  public var warnings: [String]
+  package var warnings: [String]
 
   /// Whether the template passed.
-  public var passed: Bool { problems.isEmpty }
+  package var passed: Bool { problems.isEmpty }
 
   /// The fraction of draws rejected by constraints.
-  public var rejectionRate: Double { draws == 0 ? 0 : Double(draws - variants) / Double(draws) }
+  package var rejectionRate: Double { draws == 0 ? 0 : Double(draws - variants) / Double(draws) }
 
-  public var description: String {
+  package var description: String {
     var lines = [
       "\(template): \(passed ? "ok" : "FAILED") — \(variants) variants, \(distinctStems) distinct stems, "
         + "\(distinctProblems) distinct problems, "
@@ -82,7 +82,7 @@ extension Template {
   ///   - variants: How many variants to draw.
   ///   - seed: The seed of the check's own stream of variant seeds.
   ///   - progress: Called with the number of variants drawn so far, now and then.
-  public func check(variants: Int = 500, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) -> TemplateCheckReport {
+  package func check(variants: Int = 500, seed: UInt64 = 1, progress: ((Int) -> Void)? = nil) -> TemplateCheckReport {
     var statistics = DrawStatistics()
     var stems: Set<String> = []
     var problemsSeen = DuplicateFilter()

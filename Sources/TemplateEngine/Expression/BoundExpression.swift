@@ -15,18 +15,18 @@ import QuizModel
 ///
 /// Binding reports a variable missing from the layout once, up front, instead of at every evaluation.
 /// Otherwise it evaluates exactly as ``Expression/evaluate(with:)``, with the same errors.
-public struct BoundExpression: Hashable, Sendable {
+package struct BoundExpression: Hashable, Sendable {
   /// The expression, as parsed.
-  public let expression: Expression
+  package let expression: Expression
   /// The variable names in the order of the values array.
-  public let variables: [String]
+  package let variables: [String]
   private let root: Node
 
   /// Binds `expression` to the variables in `variables` (the first of a repeated name wins).
   ///
   /// - Throws: An unknown-variable ``ExpressionError`` at the first use of a variable that is not in
   ///   `variables`.
-  public init(_ expression: Expression, variables: [String]) throws(ExpressionError) {
+  package init(_ expression: Expression, variables: [String]) throws(ExpressionError) {
     var layout: [String: Int] = [:]
     for (index, name) in variables.enumerated() where layout[name] == nil { layout[name] = index }
     root = try expression.root.binding(layout, names: variables, source: expression.source)
@@ -39,7 +39,7 @@ public struct BoundExpression: Hashable, Sendable {
   /// - Precondition: `values` has a value for each of ``variables``.
   /// - Throws: As ``Expression/evaluate(with:)``, except that no variable is unknown.
   /// - Complexity: O(*n*) in the size of the expression.
-  public func evaluate(with values: [ExpressionValue]) throws(ExpressionError) -> ExpressionValue {
+  package func evaluate(with values: [ExpressionValue]) throws(ExpressionError) -> ExpressionValue {
     precondition(
       values.count >= variables.count,
       "BoundExpression needs \(variables.count) values (\(variables)), got \(values.count)")
@@ -49,31 +49,31 @@ public struct BoundExpression: Hashable, Sendable {
   /// Evaluates an expression that must give a number.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a boolean or a string.
-  public func evaluateNumber(with values: [ExpressionValue]) throws(ExpressionError) -> Double {
+  package func evaluateNumber(with values: [ExpressionValue]) throws(ExpressionError) -> Double {
     try Expression.number(from: evaluate(with: values), of: root, source: expression.source)
   }
 
   /// Evaluates an expression that must give a boolean.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a number or a string.
-  public func evaluateBool(with values: [ExpressionValue]) throws(ExpressionError) -> Bool {
+  package func evaluateBool(with values: [ExpressionValue]) throws(ExpressionError) -> Bool {
     try Expression.bool(from: evaluate(with: values), of: root, source: expression.source)
   }
 
   /// Evaluates an expression that must give a string.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a number or a boolean.
-  public func evaluateString(with values: [ExpressionValue]) throws(ExpressionError) -> String {
+  package func evaluateString(with values: [ExpressionValue]) throws(ExpressionError) -> String {
     try Expression.string(from: evaluate(with: values), of: root, source: expression.source)
   }
 
   /// Two bound expressions are equal when their sources and layouts are.
-  public static func == (a: BoundExpression, b: BoundExpression) -> Bool {
+  package static func == (a: BoundExpression, b: BoundExpression) -> Bool {
     a.expression == b.expression && a.variables == b.variables
   }
 
   /// Hashes the source and the layout.
-  public func hash(into hasher: inout Hasher) {
+  package func hash(into hasher: inout Hasher) {
     hasher.combine(expression)
     hasher.combine(variables)
   }

@@ -18,12 +18,12 @@ import QuizModel
 /// work beyond looking variables up. Every evaluation that would produce NaN or an infinity throws.
 ///
 /// Two expressions are equal when their sources are.
-public struct Expression: Hashable, Sendable, CustomStringConvertible {
+package struct Expression: Hashable, Sendable, CustomStringConvertible {
   /// The text the expression was parsed from.
-  public let source: String
+  package let source: String
   /// The free identifiers the expression reads: its variables, not its functions, constants or keywords.
   /// A variable is listed even if it sits in an `if` branch that a given evaluation does not take.
-  public let referencedVariables: Set<String>
+  package let referencedVariables: Set<String>
   let root: Node
 
   /// Parses an expression.
@@ -32,7 +32,7 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   /// - Throws: An ``ExpressionError`` whose ``ExpressionError/offset`` points at the offending token: an
   ///   unexpected character or token, an unterminated string, a malformed number, a missing `)`, an
   ///   unexpected end of input, an unknown function or a wrong number of arguments.
-  public init(parsing source: String) throws(ExpressionError) {
+  package init(parsing source: String) throws(ExpressionError) {
     var parser = try Parser(source: source)
     root = try parser.parse()
     referencedVariables = parser.variables
@@ -41,22 +41,22 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
 
   /// The names an expression cannot use for a variable: the functions, the constants and the keywords.
   /// A template can check its parameter names against them.
-  public static let reservedNames: Set<String> =
+  package static let reservedNames: Set<String> =
     Set(Parser.functions.keys).union(Parser.constants.keys).union(["true", "false", "and", "or", "not", "if"])
 
   /// The names of the built-in functions, sorted.
-  public static var functionNames: [String] { Parser.functions.keys.sorted() }
+  package static var functionNames: [String] { Parser.functions.keys.sorted() }
 
   /// The names of the constants (`FARADAY`, `PI`, …), sorted.
-  public static var constantNames: [String] { Parser.constants.keys.sorted() }
+  package static var constantNames: [String] { Parser.constants.keys.sorted() }
 
   /// The source.
-  public var description: String { source }
+  package var description: String { source }
 
   /// Two expressions are equal when their sources are.
-  public static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }
+  package static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }
   /// Hashes the source.
-  public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+  package func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
   // MARK: Evaluation
 
@@ -72,28 +72,28 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   ///   that is not a finite number, or an argument outside a function's domain. ``ExpressionError/isDomainError``
   ///   tells the last three apart.
   /// - Complexity: O(*n*) in the size of the expression, plus a dictionary lookup per variable use.
-  public func evaluate(with variables: [String: ExpressionValue]) throws(ExpressionError) -> ExpressionValue {
+  package func evaluate(with variables: [String: ExpressionValue]) throws(ExpressionError) -> ExpressionValue {
     try Evaluator(source: source, variables: variables).value(of: root)
   }
 
   /// Evaluates an expression that must give a number.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a boolean or a string.
-  public func evaluateNumber(with variables: [String: ExpressionValue]) throws(ExpressionError) -> Double {
+  package func evaluateNumber(with variables: [String: ExpressionValue]) throws(ExpressionError) -> Double {
     try Self.number(from: evaluate(with: variables), of: root, source: source)
   }
 
   /// Evaluates an expression that must give a boolean, such as a constraint.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a number or a string.
-  public func evaluateBool(with variables: [String: ExpressionValue]) throws(ExpressionError) -> Bool {
+  package func evaluateBool(with variables: [String: ExpressionValue]) throws(ExpressionError) -> Bool {
     try Self.bool(from: evaluate(with: variables), of: root, source: source)
   }
 
   /// Evaluates an expression that must give a string, such as the correct option of a choice.
   ///
   /// - Throws: As ``evaluate(with:)``, and a type mismatch when the result is a number or a boolean.
-  public func evaluateString(with variables: [String: ExpressionValue]) throws(ExpressionError) -> String {
+  package func evaluateString(with variables: [String: ExpressionValue]) throws(ExpressionError) -> String {
     try Self.string(from: evaluate(with: variables), of: root, source: source)
   }
 
@@ -101,7 +101,7 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
   /// dictionary; see ``BoundExpression``.
   ///
   /// - Throws: An unknown-variable error at the first variable that is not in `variables`.
-  public func bound(to variables: [String]) throws(ExpressionError) -> BoundExpression {
+  package func bound(to variables: [String]) throws(ExpressionError) -> BoundExpression {
     try BoundExpression(self, variables: variables)
   }
 

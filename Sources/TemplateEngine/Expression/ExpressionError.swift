@@ -15,21 +15,21 @@ import QuizModel
 /// ``code`` tells the kinds apart; ``isDomainError`` says whether the expression is fine and only the values
 /// it was given are out of its domain (a division by zero, the logarithm of a negative number, a zero
 /// concentration), so that a generator drawing random values can draw again.
-public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What went wrong, quoting the bad token or value: "unknown function 'nerst'; did you mean 'nernst'?".
-  public var message: String
+  package var message: String
   /// The 0-based offset of the offending token in ``source``, in `Character`s. It equals the length of the
   /// source when the problem is an unexpected end of input.
-  public var offset: Int
+  package var offset: Int
   /// The length of the offending token in `Character`s (at least 1), for the caret line.
-  public var length: Int
+  package var length: Int
   /// The whole expression the error is about.
-  public var source: String
+  package var source: String
   /// The kind of problem.
-  public var code: Code
+  package var code: Code
 
   /// Creates an error; `length` is raised to 1 if smaller.
-  public init(_ code: Code, _ message: String, offset: Int, length: Int, source: String) {
+  package init(_ code: Code, _ message: String, offset: Int, length: Int, source: String) {
     self.code = code
     self.message = message
     self.offset = offset
@@ -38,47 +38,47 @@ public struct ExpressionError: Error, Hashable, Sendable, CustomStringConvertibl
   }
 
   /// The kind of an ``ExpressionError``. New kinds may be added.
-  public struct Code: Hashable, Sendable, CustomStringConvertible {
+  package struct Code: Hashable, Sendable, CustomStringConvertible {
     private let name: String
     private init(_ name: String) { self.name = name }
 
     /// The text does not follow the grammar: an unexpected character or token, an unterminated string, a
     /// malformed number, a missing `)`, an unexpected end of input.
-    public static let syntax = Code("syntax")
+    package static let syntax = Code("syntax")
     /// A call to a function the language does not have.
-    public static let unknownFunction = Code("unknown function")
+    package static let unknownFunction = Code("unknown function")
     /// A function called with the wrong number of arguments.
-    public static let argumentCount = Code("argument count")
+    package static let argumentCount = Code("argument count")
     /// A variable that is not among the values the expression was evaluated with.
-    public static let unknownVariable = Code("unknown variable")
+    package static let unknownVariable = Code("unknown variable")
     /// An operator or a function given a value of the wrong type ("'+' needs numbers, got a string"), or an
     /// expression whose result is not of the type asked for.
-    public static let typeMismatch = Code("type mismatch")
+    package static let typeMismatch = Code("type mismatch")
     /// A division or a remainder by zero.
-    public static let divisionByZero = Code("division by zero")
+    package static let divisionByZero = Code("division by zero")
     /// A result that is NaN or infinite (`ln(-1)`, `sqrt(-1)`, `exp(1000)`), or a variable that is.
-    public static let nonFinite = Code("non-finite")
+    package static let nonFinite = Code("non-finite")
     /// A function argument outside the function's domain: a zero concentration, a valence that is not a
     /// whole number, a temperature at or below absolute zero.
-    public static let domain = Code("domain")
+    package static let domain = Code("domain")
 
     /// The name of the kind: "syntax", "unknown variable", ….
-    public var description: String { name }
+    package var description: String { name }
   }
 
   /// Whether the expression itself is well-formed and only the values it was evaluated with are out of its
   /// domain: a division by zero, a non-finite result or an argument a function rejects.
-  public var isDomainError: Bool { code == .divisionByZero || code == .nonFinite || code == .domain }
+  package var isDomainError: Bool { code == .divisionByZero || code == .nonFinite || code == .domain }
 
   /// The 1-based line of the offending token within ``source`` (1 unless the source spans lines).
-  public var line: Int { position.line }
+  package var line: Int { position.line }
 
   /// The 1-based column of the offending token within its line.
-  public var column: Int { position.column }
+  package var column: Int { position.column }
 
   /// "column N: message", or "line L, column N: message" for a source of several lines, then the source line
   /// and a caret line under the offending token.
-  public var description: String {
+  package var description: String {
     let (line, column) = position
     let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     let place = lines.count > 1 ? "line \(line), column \(column)" : "column \(column)"

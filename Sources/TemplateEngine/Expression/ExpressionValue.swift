@@ -10,7 +10,7 @@ import QuizModel
 /// let e = try Expression(parsing: "flux_direction(1, -70, E)")
 /// try e.evaluate(with: ["E": .number(-95)]) // .string("efflux")
 /// ```
-public enum ExpressionValue: Hashable, Sendable {
+package enum ExpressionValue: Hashable, Sendable {
   /// A finite number.
   case number(Double)
   /// A truth value.
@@ -19,25 +19,25 @@ public enum ExpressionValue: Hashable, Sendable {
   case string(String)
 
   /// The number, or `nil` for a boolean or a string.
-  public var number: Double? {
+  package var number: Double? {
     if case .number(let x) = self { return x }
     return nil
   }
 
   /// The truth value, or `nil` for a number or a string.
-  public var bool: Bool? {
+  package var bool: Bool? {
     if case .bool(let b) = self { return b }
     return nil
   }
 
   /// The text, or `nil` for a number or a boolean.
-  public var string: String? {
+  package var string: String? {
     if case .string(let s) = self { return s }
     return nil
   }
 
   /// The kind of value with its article, as error messages say it: "a number", "a boolean", "a string".
-  public var typeDescription: String {
+  package var typeDescription: String {
     switch self {
     case .number: "a number"
     case .bool: "a boolean"
@@ -48,7 +48,7 @@ public enum ExpressionValue: Hashable, Sendable {
 
 extension ExpressionValue: CustomStringConvertible {
   /// The value as the language would write it: `-95.02`, `true`, `"influx"`.
-  public var description: String {
+  package var description: String {
     switch self {
     case .number(let x): NumberText.string(x)
     case .bool(let b): b ? "true" : "false"
@@ -61,13 +61,13 @@ extension ExpressionValue: ExpressibleByFloatLiteral, ExpressibleByIntegerLitera
   ExpressibleByStringLiteral
 {
   /// A number from a literal: `let t: ExpressionValue = 37.5`.
-  public init(floatLiteral value: Double) { self = .number(value) }
+  package init(floatLiteral value: Double) { self = .number(value) }
   /// A number from an integer literal: `let z: ExpressionValue = 1`.
-  public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  package init(integerLiteral value: Int) { self = .number(Double(value)) }
   /// A boolean from a literal: `let flag: ExpressionValue = true`.
-  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  package init(booleanLiteral value: Bool) { self = .bool(value) }
   /// A string from a literal: `let ion: ExpressionValue = "K+"`.
-  public init(stringLiteral value: String) { self = .string(value) }
+  package init(stringLiteral value: String) { self = .string(value) }
 }
 
 /// Numbers as error messages quote them: whole numbers without a fraction (`4`, not `4.0`), others in the

@@ -1,9 +1,9 @@
 import QuizModel
 
 /// A template that could not produce a variant.
-public struct GenerationError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct GenerationError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What kind of failure.
-  public enum Reason: Hashable, Sendable {
+  package enum Reason: Hashable, Sendable {
     /// No draw satisfied the constraints within the attempt limit; the constraint that rejected most draws.
     case unsatisfiable(constraint: String, location: String, attempts: Int)
     /// An expression failed (a domain error, a non-finite value, a wrong type).
@@ -14,10 +14,10 @@ public struct GenerationError: Error, Hashable, Sendable, CustomStringConvertibl
     case tooFewDistinctVariants(requested: Int, found: Int)
   }
 
-  public var template: String
-  public var reason: Reason
+  package var template: String
+  package var reason: Reason
 
-  public var description: String {
+  package var description: String {
     switch reason {
     case .unsatisfiable(let constraint, let location, let attempts):
       "\(location): error: template '\(template)' found no variant satisfying its constraints in \(attempts) draws; "

@@ -14,7 +14,7 @@ extension Template {
   ///   - seed: The variant's seed (recorded in the key).
   ///   - id: The identifier to give the variant.
   /// - Throws: ``GenerationError`` when no draw satisfies the constraints or an expression fails.
-  public func drawVariant(seed: UInt64, id: String) throws(GenerationError) -> Variant {
+  package func drawVariant(seed: UInt64, id: String) throws(GenerationError) -> Variant {
     var statistics = DrawStatistics()
     return try drawVariant(seed: seed, id: id, statistics: &statistics)
   }

@@ -7,7 +7,7 @@ import QuizModel
 extension RandomNumberGenerator {
   /// A double in [0, 1) from the top 53 bits of one output: `Double(next() >> 11) · 2⁻⁵³`. Every value is a
   /// multiple of 2⁻⁵³.
-  public mutating func unitInterval() -> Double {
+  package mutating func unitInterval() -> Double {
     Double(next() >> 11) * 0x1p-53
   }
 
@@ -20,7 +20,7 @@ extension RandomNumberGenerator {
   /// ```
   ///
   /// - Precondition: Both bounds are finite.
-  public mutating func uniform(in range: ClosedRange<Double>) -> Double {
+  package mutating func uniform(in range: ClosedRange<Double>) -> Double {
     precondition(
       range.lowerBound.isFinite && range.upperBound.isFinite, "uniform(in:) needs finite bounds, got \(range)")
     let u = unitInterval()
@@ -37,7 +37,7 @@ extension RandomNumberGenerator {
   /// platforms; values rounded for display are unaffected.
   ///
   /// - Precondition: Both bounds are finite and the lower bound is positive.
-  public mutating func logUniform(in range: ClosedRange<Double>) -> Double {
+  package mutating func logUniform(in range: ClosedRange<Double>) -> Double {
     precondition(
       range.lowerBound > 0 && range.upperBound.isFinite, "logUniform(in:) needs finite positive bounds, got \(range)")
     let x = Foundation.exp(uniform(in: Foundation.log(range.lowerBound)...Foundation.log(range.upperBound)))
@@ -52,7 +52,7 @@ extension RandomNumberGenerator {
   /// var g = SeededGenerator(seed: 1)
   /// let z = g.integer(in: -2...2)
   /// ```
-  public mutating func integer(in range: ClosedRange<Int>) -> Int {
+  package mutating func integer(in range: ClosedRange<Int>) -> Int {
     let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound)) &+ 1
     if span == 0 { return Int(truncatingIfNeeded: Int64(bitPattern: next())) }  // the whole of Int
     var product = next().multipliedFullWidth(by: span)
@@ -66,18 +66,18 @@ extension RandomNumberGenerator {
   /// An index from `0..<count`, uniformly.
   ///
   /// - Precondition: `count > 0`.
-  public mutating func index(below count: Int) -> Int {
+  package mutating func index(below count: Int) -> Int {
     precondition(count > 0, "index(below:) needs a positive count, got \(count)")
     return integer(in: 0...(count - 1))
   }
 
   /// `true` with the given probability: `unitInterval() < probability`.
-  public mutating func bernoulli(probability: Double) -> Bool {
+  package mutating func bernoulli(probability: Double) -> Bool {
     unitInterval() < probability
   }
 
   /// An element drawn uniformly, or `nil` from an empty collection.
-  public mutating func choice<C: Collection>(_ elements: C) -> C.Element? {
+  package mutating func choice<C: Collection>(_ elements: C) -> C.Element? {
     guard !elements.isEmpty else { return nil }
     return elements[elements.index(elements.startIndex, offsetBy: index(below: elements.count))]
   }
@@ -93,7 +93,7 @@ extension RandomNumberGenerator {
   /// ```
   ///
   /// - Precondition: As many weights as elements, each finite and not negative, and at least one positive.
-  public mutating func choice<C: Collection>(_ elements: C, weights: [Double]) -> C.Element? {
+  package mutating func choice<C: Collection>(_ elements: C, weights: [Double]) -> C.Element? {
     precondition(
       weights.count == elements.count, "choice(_:weights:) got \(weights.count) weights for \(elements.count) elements")
     guard !elements.isEmpty else { return nil }
@@ -116,7 +116,7 @@ extension RandomNumberGenerator {
   }
 
   /// Shuffles a collection in place by Fisher–Yates, drawing indices with ``integer(in:)``.
-  public mutating func shuffle<C: MutableCollection & RandomAccessCollection>(_ elements: inout C) {
+  package mutating func shuffle<C: MutableCollection & RandomAccessCollection>(_ elements: inout C) {
     guard elements.count > 1 else { return }
     var i = elements.count - 1
     while i > 0 {
@@ -128,7 +128,7 @@ extension RandomNumberGenerator {
   }
 
   /// The elements in a random order (Fisher–Yates, see ``shuffle(_:)``).
-  public mutating func shuffled<S: Sequence>(_ elements: S) -> [S.Element] {
+  package mutating func shuffled<S: Sequence>(_ elements: S) -> [S.Element] {
     var array = Array(elements)
     shuffle(&array)
     return array

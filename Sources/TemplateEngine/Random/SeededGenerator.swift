@@ -22,16 +22,16 @@ import QuizModel
 /// whose algorithms may change between toolchains.
 ///
 /// Not cryptographically secure.
-public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
   /// The seed this generator was created with (for a derived generator, the derived seed).
-  public let seed: UInt64
+  package let seed: UInt64
   private var s0: UInt64
   private var s1: UInt64
   private var s2: UInt64
   private var s3: UInt64
 
   /// Creates a generator from a seed: the state is the next four outputs of ``SplitMix64`` seeded with it.
-  public init(seed: UInt64) {
+  package init(seed: UInt64) {
     self.seed = seed
     var splitMix = SplitMix64(seed: seed)
     s0 = splitMix.next()
@@ -53,12 +53,12 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
   /// ```swift
   /// var variant = SeededGenerator(seed: 2026, path: ["bank/nernst.yaml", "nernst-k", 7])
   /// ```
-  public init(seed: UInt64, path: [SeedPathComponent]) {
+  package init(seed: UInt64, path: [SeedPathComponent]) {
     self.init(seed: Self.derivedSeed(from: seed, path: path))
   }
 
   /// The next 64 random bits (xoshiro256**).
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     let result = rotateLeft(s1 &* 5, 7) &* 9
     let t = s1 << 17
     s2 ^= s0
@@ -81,7 +81,7 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
   /// var forItem = root.split("membrane-charge")
   /// var forVariant = forItem.split(2)
   /// ```
-  public func split(_ component: SeedPathComponent) -> SeededGenerator {
+  package func split(_ component: SeedPathComponent) -> SeededGenerator {
     SeededGenerator(seed: seed, path: [component])
   }
 
@@ -94,7 +94,7 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
   /// little-endian bytes of an index, and FNV-1a-64 uses offset basis 0xCBF29CE484222325 and prime
   /// 0x100000001B3. The tag bytes keep the label `"3"` and the index `3` apart. An empty path gives the
   /// seed back.
-  public static func derivedSeed(from seed: UInt64, path: [SeedPathComponent]) -> UInt64 {
+  package static func derivedSeed(from seed: UInt64, path: [SeedPathComponent]) -> UInt64 {
     var result = seed
     for component in path {
       let digest = component.fnv1a64
@@ -108,16 +108,16 @@ public struct SeededGenerator: RandomNumberGenerator, Hashable, Sendable {
 /// variant number).
 ///
 /// Literals work: `["nernst-k", 3]`.
-public enum SeedPathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+package enum SeedPathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
   /// A name, hashed by its UTF-8 bytes.
   case label(String)
   /// A number, hashed by its eight little-endian bytes.
   case index(UInt64)
 
   /// A label from a literal.
-  public init(stringLiteral value: String) { self = .label(value) }
+  package init(stringLiteral value: String) { self = .label(value) }
   /// An index from a literal (a negative literal is taken modulo 2⁶⁴).
-  public init(integerLiteral value: Int) { self = .index(UInt64(bitPattern: Int64(value))) }
+  package init(integerLiteral value: Int) { self = .index(UInt64(bitPattern: Int64(value))) }
 
   /// The 64-bit FNV-1a hash of the tagged bytes (see ``SeededGenerator/derivedSeed(from:path:)``).
   var fnv1a64: UInt64 {

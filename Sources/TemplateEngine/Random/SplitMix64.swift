@@ -11,15 +11,15 @@ import QuizModel
 ///
 /// It is used here to seed ``SeededGenerator`` from one `UInt64` and to mix seeds when deriving child
 /// seeds, not to draw values.
-public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
   /// The current state; each call to ``next()`` adds the golden gamma to it.
-  public private(set) var state: UInt64
+  package private(set) var state: UInt64
 
   /// Creates a generator whose first output is `mix(seed &+ 0x9E3779B97F4A7C15)`.
-  public init(seed: UInt64) { state = seed }
+  package init(seed: UInt64) { state = seed }
 
   /// The next 64 bits.
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     return Self.mix(state)
   }
@@ -27,7 +27,7 @@ public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
   /// The output function of SplitMix64 (a variant of the MurmurHash3 finalizer): a bijection of `UInt64`
   /// that sends nearby inputs far apart.
   @inline(__always)
-  public static func mix(_ value: UInt64) -> UInt64 {
+  package static func mix(_ value: UInt64) -> UInt64 {
     var z = value
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -4,77 +4,77 @@ import QuizModel
 /// A problem template: how to draw parameters, what to compute, how to word the question, what the answers
 /// are, how much slack they get, and which typical mistakes to recognize. Read from `Templates/*.yaml` by
 /// ``TemplateParser``; drawn into ``Variant``s by ``Template/drawVariant(seed:id:)``.
-public struct Template: Sendable {
+package struct Template: Sendable {
   /// The format version this parser understands.
-  public static let formatVersion = 1
+  package static let formatVersion = 1
 
   /// Stable identifier, also the file's base name: `nernst-potential`.
-  public var id: String
+  package var id: String
   /// A title for people: "Nernst potential of a single ion".
-  public var title: String
+  package var title: String
   /// The topic it belongs to: "equilibrium potential".
-  public var topic: String
+  package var topic: String
   /// What a student who solves it can do.
-  public var objective: String
+  package var objective: String
   /// How hard it is.
-  public var difficulty: Difficulty
+  package var difficulty: Difficulty
   /// Citations for the ranges and facts the template uses ("Hille B (2001) Ion Channels of Excitable
   /// Membranes, 3rd ed., ch. 1"), in the order written; shown in the preview. Empty when the file gives none.
-  public var sources: [String] = []
+  package var sources: [String] = []
   /// Parameters, in draw order (later ones may use earlier ones).
-  public var parameters: [ParameterSpec]
+  package var parameters: [ParameterSpec]
   /// Values computed from the parameters, in order.
-  public var derived: [NamedExpression]
+  package var derived: [NamedExpression]
   /// Conditions a variant must satisfy; it is redrawn until they hold.
-  public var constraints: [Constraint]
+  package var constraints: [Constraint]
   /// The question text with placeholders.
-  public var stem: TextTemplate
+  package var stem: TextTemplate
   /// The parts to answer.
-  public var answers: [AnswerSpec]
+  package var answers: [AnswerSpec]
   /// Typical mistakes.
-  public var misconceptions: [MisconceptionSpec]
+  package var misconceptions: [MisconceptionSpec]
   /// How many draws a variant may take before the template is declared unsatisfiable.
-  public var maximumAttempts: Int
+  package var maximumAttempts: Int
   /// The file the template came from.
-  public var file: String
+  package var file: String
   /// A digest of the file's content (``TemplateDigest/digest(of:)``), recorded in the answer key.
-  public var digest: String = ""
+  package var digest: String = ""
   /// Where the stem was written, for errors found while rendering it.
-  public var stemLocation: FilePosition? = nil
+  package var stemLocation: FilePosition? = nil
 
   /// The answer spec with this identifier.
-  public func answer(_ id: String) -> AnswerSpec? { answers.first { $0.id == id } }
+  package func answer(_ id: String) -> AnswerSpec? { answers.first { $0.id == id } }
 }
 
 /// How hard a problem is.
-public enum Difficulty: String, Sendable, CaseIterable, Comparable {
+package enum Difficulty: String, Sendable, CaseIterable, Comparable {
   case introductory, intermediate, advanced
 
-  public static func < (a: Difficulty, b: Difficulty) -> Bool {
+  package static func < (a: Difficulty, b: Difficulty) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }
 }
 
 /// An expression with a name and the place it was written.
-public struct NamedExpression: Sendable {
-  public var name: String
-  public var expression: Expression
-  public var location: FilePosition
+package struct NamedExpression: Sendable {
+  package var name: String
+  package var expression: Expression
+  package var location: FilePosition
 }
 
 /// Where something was written in a template file.
-public struct FilePosition: Hashable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
+package struct FilePosition: Hashable, Sendable, CustomStringConvertible {
+  package var file: String
+  package var line: Int
+  package var column: Int
   /// `file:line:column`, or just `file` when the line is unknown (never `file:0:0`).
-  public var description: String { line > 0 ? "\(file):\(line):\(max(column, 1))" : file }
+  package var description: String { line > 0 ? "\(file):\(line):\(max(column, 1))" : file }
 }
 
 /// One parameter and how it is drawn.
-public struct ParameterSpec: Sendable {
+package struct ParameterSpec: Sendable {
   /// How the value is drawn.
-  public enum Kind: Sendable {
+  package enum Kind: Sendable {
     /// One of the listed values, optionally weighted.
     case choice([ChoiceValue], weights: [Double]?)
     /// Uniform on [low, high].
@@ -95,18 +95,18 @@ public struct ParameterSpec: Sendable {
   }
 
   /// A literal a choice parameter can take.
-  public enum ChoiceValue: Hashable, Sendable {
+  package enum ChoiceValue: Hashable, Sendable {
     case number(Double)
     case text(String)
   }
 
-  public var name: String
-  public var kind: Kind
+  package var name: String
+  package var kind: Kind
   /// How the value is shown, and so rounded before anything is computed from it. `nil`: numbers in a
   /// choice list are shown as written, integers as integers, other draws to 3 significant figures.
-  public var format: NumberFormat?
+  package var format: NumberFormat?
   /// The names of the companion values this parameter brings along (see ``Kind``).
-  public var companionNames: [String] {
+  package var companionNames: [String] {
     switch kind {
     case .ion: return ParameterSpec.ionCompanions(of: name)
     case .preset(let presets, _): return ParameterSpec.presetCompanions(of: name, presets: presets)
@@ -126,73 +126,73 @@ public struct ParameterSpec: Sendable {
   }
 
   /// The unit, for the preview and documentation (the stem writes its own units).
-  public var unit: String?
-  public var location: FilePosition
+  package var unit: String?
+  package var location: FilePosition
 }
 
 /// A condition on a variant, with an optional explanation for error messages.
-public struct Constraint: Sendable {
-  public var expression: Expression
-  public var description: String?
-  public var location: FilePosition
+package struct Constraint: Sendable {
+  package var expression: Expression
+  package var description: String?
+  package var location: FilePosition
 }
 
 /// One answer of a template.
-public struct AnswerSpec: Sendable {
-  public enum Kind: Sendable {
+package struct AnswerSpec: Sendable {
+  package enum Kind: Sendable {
     case numeric(NumericSpec)
     case choice(ChoiceSpec)
   }
 
-  public var id: String
-  public var prompt: TextTemplate
-  public var kind: Kind
-  public var explanation: TextTemplate?
-  public var location: FilePosition
+  package var id: String
+  package var prompt: TextTemplate
+  package var kind: Kind
+  package var explanation: TextTemplate?
+  package var location: FilePosition
 }
 
 /// How a numeric answer is computed and judged.
-public struct NumericSpec: Sendable {
+package struct NumericSpec: Sendable {
   /// The key, in ``unit``.
-  public var value: Expression
-  public var unit: String
-  public var tolerance: Tolerance
-  public var significantFigures: Int
+  package var value: Expression
+  package var unit: String
+  package var tolerance: Tolerance
+  package var significantFigures: Int
 }
 
 /// The options of a choice answer and which one is right.
-public struct ChoiceSpec: Sendable {
-  public struct Option: Sendable {
-    public var id: String
-    public var text: TextTemplate
-    public var feedback: TextTemplate?
+package struct ChoiceSpec: Sendable {
+  package struct Option: Sendable {
+    package var id: String
+    package var text: TextTemplate
+    package var feedback: TextTemplate?
   }
 
-  public var options: [Option]
+  package var options: [Option]
   /// Evaluates to the identifier of the correct option.
-  public var correct: Expression
+  package var correct: Expression
   /// Whether to shuffle the options per variant (seeded).
-  public var shuffle: Bool
+  package var shuffle: Bool
 }
 
 /// A typical mistake: an alternative computation and the feedback it deserves.
-public struct MisconceptionSpec: Sendable {
-  public enum Outcome: Sendable {
+package struct MisconceptionSpec: Sendable {
+  package enum Outcome: Sendable {
     /// For a numeric answer: what the mistaken computation gives, in the answer's unit.
     case value(Expression)
     /// For a choice answer: the option the mistake leads to.
     case option(Expression)
   }
 
-  public var id: String
-  public var label: String
+  package var id: String
+  package var label: String
   /// The answer it applies to.
-  public var answer: String
-  public var outcome: Outcome
-  public var feedback: TextTemplate
+  package var answer: String
+  package var outcome: Outcome
+  package var feedback: TextTemplate
   /// `when:` — the mistake applies only to variants where this is true (`nil`: to every variant). For a
   /// mistake that coincides with the right answer, or with another mistake, by construction in some variants
   /// (leaving out z = 1; the 61.5 mV rule at 37 °C).
-  public var condition: Expression? = nil
-  public var location: FilePosition
+  package var condition: Expression? = nil
+  package var location: FilePosition
 }

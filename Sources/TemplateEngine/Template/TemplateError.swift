@@ -7,21 +7,21 @@ import QuizModel
 ///     Templates/nernst.yaml:14:19: error: unknown variable 'Vm' (did you mean 'Vm_mV'?)
 ///        value: nernst(z, Vm, 4, 37)
 ///                         ^~
-public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file, as given to the loader.
-  public var file: String
+  package var file: String
   /// 1-based line; 0 when the problem is about the file as a whole.
-  public var line: Int
+  package var line: Int
   /// 1-based column; 0 when unknown.
-  public var column: Int
+  package var column: Int
   /// What is wrong and what was expected.
-  public var message: String
+  package var message: String
   /// The source line, for the caret display.
-  public var sourceLine: String?
+  package var sourceLine: String?
   /// How many characters to underline.
-  public var length: Int
+  package var length: Int
 
-  public init(file: String, line: Int, column: Int, message: String, sourceLine: String? = nil, length: Int = 1) {
+  package init(file: String, line: Int, column: Int, message: String, sourceLine: String? = nil, length: Int = 1) {
     self.file = file
     self.line = line
     self.column = column
@@ -30,7 +30,7 @@ public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible 
     self.length = max(length, 1)
   }
 
-  public var description: String {
+  package var description: String {
     let place = line > 0 ? "\(file):\(line):\(column > 0 ? column : 1)" : file
     var text = "\(place): error: \(message)"
     if let sourceLine, column > 0 {

@@ -7,7 +7,7 @@ import Yams
 /// defined before it is used, and that misconceptions point at answers of the right kind.
 ///
 /// The format is documented in `Templates/README.md`.
-public enum TemplateParser {
+package enum TemplateParser {
   static let topLevelKeys = [
     "format", "id", "title", "topic", "objective", "difficulty", "parameters", "derived", "constraints", "stem",
     "answers", "misconceptions", "max_attempts", "sources",
@@ -25,7 +25,7 @@ public enum TemplateParser {
   ///   - text: The YAML text.
   ///   - file: The name to use in error messages (usually the path as the user gave it).
   /// - Throws: ``TemplateError`` with the file, line and column of the first problem.
-  public static func parse(_ text: String, file: String) throws(TemplateError) -> Template {
+  package static func parse(_ text: String, file: String) throws(TemplateError) -> Template {
     let doc = try YAMLDocument(text: text, file: file)
     var reader = TemplateReader(doc: doc)
     var template = try reader.template()

@@ -16,7 +16,7 @@ import QuizModel
 /// | `{ion:name}` / `{ion:symbol}` | an ion's name (`potassium`) or ASCII symbol (`K+`) |
 ///
 /// `{{` and `}}` write literal braces.
-public struct TextTemplate: Sendable {
+package struct TextTemplate: Sendable {
   enum Segment: Sendable {
     case literal(String)
     case placeholder(Placeholder)
@@ -41,7 +41,7 @@ public struct TextTemplate: Sendable {
   }
 
   /// The text as written.
-  public let source: String
+  package let source: String
   let segments: [Segment]
 
   /// A problem in the text, at a character offset.

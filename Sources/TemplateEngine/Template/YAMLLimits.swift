@@ -7,16 +7,16 @@ import CYaml
 /// anchored tree; nesting them multiplies). Composing such a tree, or comparing its mapping keys for
 /// duplicates, would hang. These limits are checked on libyaml's event stream, where an alias is one event.
 /// See <doc:Limits> for the values.
-public enum TemplateLimits {
+package enum TemplateLimits {
   /// The largest template or bank file: 4 MiB (the shipped templates are under 10 KB; a bank of a thousand
   /// items is under 200 KB).
-  public static let maximumYAMLBytes = 4 << 20
+  package static let maximumYAMLBytes = 4 << 20
   /// The most nodes that aliases may add to a file, counting every node of the tree an alias repeats.
-  public static let maximumAliasExpansion = 10_000
+  package static let maximumAliasExpansion = 10_000
   /// The deepest nesting of lists and mappings.
-  public static let maximumYAMLDepth = 64
+  package static let maximumYAMLDepth = 64
   /// The most answers (parts) one template may ask; a grading run tracks 64 parts per variant.
-  public static let maximumAnswers = 64
+  package static let maximumAnswers = 64
 }
 
 extension YAMLDocument {
