@@ -1,5 +1,5 @@
-import Foundation
-import QuizModel
+package import Foundation
+package import QuizModel
 
 /// Writes messy but realistic long-format submission files for a quiz: the spellings students use (Unicode
 /// minus, decimal commas, exponents, ×10ⁿ, other units), named misconceptions, unit slips, direction words,

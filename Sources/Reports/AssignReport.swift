@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// `assign-report.txt`: what was assigned, and how to collect the answers on paper or in one Google Form.
 package enum AssignReport {

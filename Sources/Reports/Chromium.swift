@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+package import Foundation
 
 /// Printing pages to PDF with a headless Chromium (Debian's `chromium`), when one is installed.
 package struct Chromium: Sendable {

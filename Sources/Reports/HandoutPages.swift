@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// The paper sizes handouts are laid out for.
 package enum PaperSize: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// The preview an instructor reads before giving a quiz out: one self-contained page (no scripts, fonts or
 /// styles from the network) with every variant, its parameters, and its answers, accepted intervals and

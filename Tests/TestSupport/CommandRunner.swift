@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The outcome of running the built `nernstquiz` binary.
 public struct CommandResult: Sendable {

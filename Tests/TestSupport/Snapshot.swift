@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+public import Testing
 
 /// Compares `actual` with the golden file `name` in the folder `Snapshots/` beside the calling test file.
 ///

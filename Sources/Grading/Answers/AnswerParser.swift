@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// What a response says, once read against the answer it is for.
 package enum ParsedResponse: Hashable, Sendable {

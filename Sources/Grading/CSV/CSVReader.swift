@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import QuizModel
 
 /// Reads CSV records one at a time from a file or from bytes in memory, without holding more than one chunk

@@ -1,5 +1,5 @@
-import Foundation
-import QuizModel
+package import Foundation
+package import QuizModel
 
 /// Grades student submissions against a quiz's answer key.
 ///

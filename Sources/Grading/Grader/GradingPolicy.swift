@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// How a bank wants its answers scored beyond right and wrong: partial credit for a unit slip or for a named
 /// misconception, and an optional check of significant figures. The bank file sets it; the default gives no

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import QuizModel
 
 /// What a grading run did: rows in, rows graded and rows flagged (the two always add up), responses by

@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// What became of one response.
 ///

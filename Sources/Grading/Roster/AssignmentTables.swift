@@ -1,5 +1,5 @@
-import Foundation
-import QuizModel
+package import Foundation
+package import QuizModel
 
 /// The CSV files of a personalised quiz, for people and for collecting answers.
 package enum AssignmentTables {

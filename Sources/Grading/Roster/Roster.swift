@@ -1,5 +1,5 @@
-import Foundation
-import QuizModel
+package import Foundation
+package import QuizModel
 
 /// Reading a class roster for a personalised quiz: a CSV in any encoding and separator `grade` reads, with a
 /// column identifying each student and, optionally, a name and a section.

@@ -1,5 +1,5 @@
-import Foundation
-import QuizModel
+package import Foundation
+package import QuizModel
 
 /// One file inside a package.
 package struct PackageFile: Hashable, Sendable {

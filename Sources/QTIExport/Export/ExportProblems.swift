@@ -1,5 +1,5 @@
 import Foundation
-import QuizModel
+package import QuizModel
 
 /// The keys a format cannot hold (for Canvas: non-zero keys below 10⁻⁴ in magnitude). Empty when the quiz can
 /// be exported in all of `formats`.

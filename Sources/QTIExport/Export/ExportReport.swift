@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// What each format kept and lost, per template: the fidelity report every export prints and writes as
 /// `export-report.txt`.

@@ -1,5 +1,5 @@
 import CZlibSystem
-import Foundation
+package import Foundation
 
 /// A small, deterministic zip writer: entries in the order added, deflated with zlib, every timestamp
 /// 1980-01-01 00:00, no extra fields. The same entries give byte-identical archives.

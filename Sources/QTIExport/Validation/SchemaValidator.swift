@@ -1,5 +1,5 @@
 import CLibXML2
-import Foundation
+package import Foundation
 import Synchronization
 
 /// XSD validation against a folder of the official schemas (laid out as `shared/qti-schemas`: `catalog.xml`,

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import QuizModel
 
 /// What ``validatePackage(at:schemas:limits:workers:)`` found.

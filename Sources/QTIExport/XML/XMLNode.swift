@@ -1,5 +1,5 @@
 import CLibXML2
-import Foundation
+package import Foundation
 
 /// An element or a run of text from a parsed XML file, with its line: a plain Swift copy of what libxml2
 /// parsed, so that the checks never hold a libxml2 pointer.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The accepted interval of a numeric answer: the key ± t, exactly, in decimal.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Numbers as QTI files carry them: plain decimal strings, ASCII minus, no exponent, as short as the value
 /// allows (`-95.02`, `0.000000000000105`, `7.854`), never a binary artefact such as `1.0500000000000001e-13`.

@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 /// How a personalised quiz hands out an item's variants.
 package enum VariantSharing: String, CaseIterable, Sendable {

@@ -1,4 +1,4 @@
-import QuizModel
+package import QuizModel
 
 extension Bank {
   /// Draws the quiz this bank defines: for each item, `variants` distinct variants of its template.

@@ -1,5 +1,5 @@
-import Foundation
-import QuizModel
+package import Foundation
+package import QuizModel
 
 /// The definition of one quiz: which templates, how many variants of each, their points, and the seed that
 /// makes the whole quiz reproducible. Read from `Banks/*.yaml` by ``Bank/parse(_:file:)``.

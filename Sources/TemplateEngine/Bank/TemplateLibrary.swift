@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import QuizModel
 
 /// The templates available to banks, by identifier: every `*.yaml` file of a folder (normally `Templates/`).

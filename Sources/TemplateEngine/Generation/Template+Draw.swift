@@ -1,6 +1,6 @@
 import Foundation
 import PhysicsCore
-import QuizModel
+package import QuizModel
 
 extension Template {
   /// Draws one variant, reproducibly: the same template and seed always give the same variant, on every

@@ -1,5 +1,5 @@
-import PhysicsCore
-import QuizModel
+package import PhysicsCore
+package import QuizModel
 
 /// A problem template: how to draw parameters, what to compute, how to word the question, what the answers
 /// are, how much slack they get, and which typical mistakes to recognize. Read from `Templates/*.yaml` by

@@ -1,7 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import Grading
-import PhysicsCore
+public import PhysicsCore
 import QTIExport
 
 // The libraries' value types as command-line arguments: ArgumentParser reads them, lists their values in
