@@ -9,7 +9,8 @@ import Testing
 @Suite struct RosterGradingTests {
   /// s1 has the first variant of every item, s2 the second (where there is one).
   static let assignment = Assignment(
-    quiz: SampleQuiz.quiz, students: [RosterStudent(id: "s1", name: "Ada"), RosterStudent(id: "s2", name: "Ben")],
+    quiz: SampleQuiz.Grading.quiz,
+    students: [RosterStudent(id: "s1", name: "Ada"), RosterStudent(id: "s2", name: "Ben")],
     choices: [[0, 0, 0], [1, 0, 1]])
 
   /// Grades `csv` against the assignment's key as read back from key.jsonl; returns the summary and the
