@@ -254,7 +254,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
         submissionsAt: fixture("malformed"), into: dir.url.appendingPathComponent("out"))
     }
     #expect(
-      error?.description.hasPrefix("malformed.csv: row 3, column 3: a quote opens a field but is never closed") == true)
+      error?.description.hasPrefix("malformed.csv:3:3: a quote opens a field but is never closed") == true)
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
 
@@ -280,7 +280,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     }
     #expect(
       error?.description
-        == "in.csv: row 1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
+        == "in.csv:1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
   }
 
   @Test func extraFieldsPastTheHeaderAreAnError() throws {
@@ -292,7 +292,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
       try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: dir.url)
     }
     #expect(
-      error?.description == "in.csv: row 2, column 4: \"oops\" is past the last column (the header has 3 columns)")
+      error?.description == "in.csv:2:4: \"oops\" is past the last column (the header has 3 columns)")
   }
 
   @Test func emptyFile() throws {
@@ -352,7 +352,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     }
     #expect(error?.description.contains("is the prompt of 2 variants") == true, "\(String(describing: error))")
     #expect(error?.description.contains("personalised quizzes") == true)
-    #expect(error?.description.contains("row 1, column 3") == true)
+    #expect(error?.description.contains(":1:3: ") == true)
   }
 
   @Test func ellipsesMatchAndTheIdColumnCanBeChosen() throws {

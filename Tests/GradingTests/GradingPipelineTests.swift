@@ -114,7 +114,7 @@ import Testing
         submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
     }
     #expect(
-      error?.description == "late.csv: row 20002, column 4: \"oops\" is past the last column (the header has 3 columns)"
+      error?.description == "late.csv:20002:4: \"oops\" is past the last column (the header has 3 columns)"
     )
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
@@ -122,11 +122,11 @@ import Testing
   @Test(arguments: [
     (
       "x,\"nernst-potential-01\"?,1\n",
-      "late.csv: row 10002, column 2: text \"?\" follows the closing quote of a quoted field"
+      "late.csv:10002:2: text \"?\" follows the closing quote of a quoted field"
     ),
     (
       "x,nernst\"potential,1\n",
-      "late.csv: row 10002, column 2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"
+      "late.csv:10002:2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"
     ),
   ])
   func malformedRecordInALaterBatchNamesItsRowAndColumn(record: String, message: String) throws {

@@ -59,7 +59,7 @@ import Testing
     #expect(error?.code == .tooLarge)
     #expect(
       error?.description
-        == "zeros.csv: row 1, column 1: the field is longer than 1000 bytes; is a quote left open, or is this not a CSV file?"
+        == "zeros.csv:1:1: the field is longer than 1000 bytes; is a quote left open, or is this not a CSV file?"
     )
   }
 

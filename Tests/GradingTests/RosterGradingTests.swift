@@ -116,11 +116,11 @@ import Testing
     }
     #expect(
       error.description
-        == "roster.csv: row 3, column 1: no student identifier in rows 3, 6; row 4 repeats \"s1\" of row 2")
+        == "roster.csv:3:1: no student identifier in rows 3, 6; row 4 repeats \"s1\" of row 2")
     let tooMany = "ID\n" + (0...Roster.maximumStudents).map { "s\($0)\n" }.joined()
     let large = try #require(throws: CSVError.self) { try RosterTests.read(tooMany) }
     #expect(
-      large.description == "roster.csv: row \(Roster.maximumStudents + 2): the roster names more than 100000 students")
+      large.description == "roster.csv:\(Roster.maximumStudents + 2): the roster names more than 100000 students")
     let none = try #require(throws: CSVError.self) { try RosterTests.read("Name,Section\nAda,A\n") }
     #expect(none.code == .unknownHeader)
     #expect(none.description.contains("no student identifier column"))

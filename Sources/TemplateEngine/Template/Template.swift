@@ -62,15 +62,6 @@ public struct NamedExpression: Sendable {
   public var location: FilePosition
 }
 
-/// Where something was written in a template file.
-public struct FilePosition: Hashable, Sendable, CustomStringConvertible {
-  public var file: String
-  public var line: Int
-  public var column: Int
-  /// `file:line:column`, or just `file` when the line is unknown (never `file:0:0`).
-  public var description: String { line > 0 ? "\(file):\(line):\(max(column, 1))" : file }
-}
-
 /// One parameter and how it is drawn.
 public struct ParameterSpec: Sendable {
   /// How the value is drawn.
