@@ -104,7 +104,7 @@ let package = Package(
     ),
 
     // Helpers shared by the test targets (running the built binary, temporary folders, golden files).
-    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+    .target(name: "TestSupport", dependencies: ["QuizModel"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
 
     .testTarget(
       name: "PhysicsCoreTests",

@@ -132,7 +132,7 @@ import Testing
     #expect(twice.exitCode == 2)
     #expect(
       twice.standardError.contains(
-        "roster.csv: row 6, column 1: no student identifier in row 6; row 5 repeats \"s002\" of row 3"))
+        "roster.csv:6:1: no student identifier in row 6; row 5 repeats \"s002\" of row 3"))
     #expect(!FileManager.default.fileExists(atPath: out))
 
     let generated = dir.url.appendingPathComponent("lms")

@@ -9,7 +9,7 @@ import Testing
 /// can end with.
 @Suite struct ExitStatusTests {
   struct LibraryError: Error, CustomStringConvertible {
-    var description: String { "answers.csv: row 3, column 2: a field is longer than the limit" }
+    var description: String { "answers.csv:3:2: a field is longer than the limit" }
   }
 
   @Test func unusableInputIsTwoWithTheMessage() {
@@ -21,7 +21,7 @@ import Testing
   @Test func anErrorALibraryThrewIsUnusableInputToo() {
     let (status, message) = ExitStatus.of(LibraryError())
     #expect(status == 2)
-    #expect(message == "Error: answers.csv: row 3, column 2: a field is longer than the limit")
+    #expect(message == "Error: answers.csv:3:2: a field is longer than the limit")
   }
 
   @Test func aValidationErrorIsABadArgument() throws {

@@ -173,7 +173,7 @@ import Testing
       "grade", input.path, "--bank", Self.bank, "--out", dir.url.appendingPathComponent("g").path,
     ])
     #expect(result.exitCode == 2)
-    #expect(result.standardError.contains("bad.csv: row 2, column 3: a quote opens a field but is never closed"))
+    #expect(result.standardError.contains("bad.csv:2:3: a quote opens a field but is never closed"))
   }
 
   @Test func unknownInputFormatIsABadArgument() throws {

@@ -41,7 +41,7 @@ import Testing
       "grade", input.path, "--bank", Self.bank, "--out", dir.url.appendingPathComponent("out").path,
     ])
     #expect(result.exitCode == 2)
-    #expect(result.standardError.contains("answers.csv: row 2, column 2"))
+    #expect(result.standardError.contains("answers.csv:2:2"))
     #expect(result.standardError.contains("\\u{1B}[31m"))
     #expect(!result.standardError.unicodeScalars.contains { $0.value == 0x1B })
   }

@@ -12,7 +12,7 @@ import Testing
 struct AnswerCellAccountingTests {
   /// The question columns of each format for the sample quiz: header text and the part it names.
   static func columns(_ format: SubmissionFormat) -> [(header: String, label: String, points: String)] {
-    SampleQuiz.quiz.variants.flatMap { variant in
+    SampleQuiz.Grading.quiz.variants.flatMap { variant in
       variant.answers.map { answer -> (String, String, String) in
         let label = variant.answers.count == 1 ? variant.id : variant.id + "#" + answer.id
         // Canvas writes points_possible as a Ruby float: 2.0, 1.5.
@@ -31,7 +31,7 @@ struct AnswerCellAccountingTests {
 
   /// The question HTML of the sample quiz's Canvas package, by `variant#part`.
   static let canvasHTML: [String: String] = {
-    let package = try! makePackage(SampleQuiz.quiz, format: .canvas, baseName: "sample", workers: 1)
+    let package = try! makePackage(SampleQuiz.Grading.quiz, format: .canvas, baseName: "sample", workers: 1)
     return Dictionary(
       uniqueKeysWithValues: package.report.deliveries.map { ("\($0.variant)#\($0.part)", $0.questionText!) })
   }()
@@ -72,7 +72,7 @@ struct AnswerCellAccountingTests {
       let input = dir.url.appendingPathComponent("in.csv")
       try Data((lines.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n").utf8).write(
         to: input)
-      let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+      let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
         submissionsAt: input, format: format, into: dir.url.appendingPathComponent("out"))
       #expect(summary.rowsIn == rows.count)
       let responses = try readCSV(dir.url.appendingPathComponent("out/responses.csv")).dropFirst()
@@ -89,7 +89,7 @@ struct AnswerCellAccountingTests {
         }
       }
       // The quick read that finds the answers that count gives the outputs the two grading passes give.
-      var twoPasses = Grader(quiz: SampleQuiz.quiz)
+      var twoPasses = Grader(quiz: SampleQuiz.Grading.quiz)
       twoPasses.prescans = false
       _ = try twoPasses.grade(submissionsAt: input, format: format, into: dir.url.appendingPathComponent("slow"))
       for name in ["responses.csv", "review.csv", "grades.csv"] {
@@ -123,7 +123,7 @@ struct AnswerCellAccountingTests {
       (header.map(Self.csvField).joined(separator: ",") + "\n" + row.map(Self.csvField).joined(separator: ",") + "\n")
         .utf8
     ).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.pointsMismatches == [columns[0].header])
     #expect(summary.exitStatus == 1)
@@ -148,7 +148,7 @@ struct AnswerCellAccountingTests {
     let input = dir.url.appendingPathComponent("survey.csv")
     try Data(([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n").utf8).write(
       to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.format == .canvas && summary.anonymous)
     #expect(summary.students == 2)

@@ -1,6 +1,7 @@
 import Grading
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 /// The accepted-forms table of AcceptedAnswers.md, row by row.
@@ -174,7 +175,7 @@ import Testing
 
   // MARK: Choices
 
-  static let direction = SampleQuiz.drivingForce.answer("direction")!
+  static let direction = SampleQuiz.Grading.drivingForce.answer("direction")!
 
   static let directionWords: [(String, String)] = [
     ("efflux", "efflux"), ("Efflux", "efflux"), (" EFFLUX. ", "efflux"), ("efflux (out of the cell)", "efflux"),

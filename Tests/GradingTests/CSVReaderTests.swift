@@ -120,7 +120,7 @@ import Testing
     #expect(error?.column == 3)
     #expect(
       error?.description
-        == "test.csv: row 3, column 3: a quote opens a field but is never closed (from \"\"−95 mV\\n6,7,8\\n\")")
+        == "test.csv:3:3: a quote opens a field but is never closed (from \"\"−95 mV\\n6,7,8\\n\")")
   }
 
   @Test func quoteInsideAnUnquotedField() throws {
@@ -133,7 +133,7 @@ import Testing
   @Test func textAfterTheClosingQuote() throws {
     let error = #expect(throws: CSVError.self) { try records("a,b\n\"x\"y,2\n") }
     #expect(error?.code == .textAfterClosingQuote)
-    #expect(error?.description == "test.csv: row 2, column 1: text \"y\" follows the closing quote of a quoted field")
+    #expect(error?.description == "test.csv:2:1: text \"y\" follows the closing quote of a quoted field")
   }
 
   @Test func missingFileIsAnError() {

@@ -23,8 +23,8 @@ func fixture(_ name: String) throws -> URL {
 func gradeCanvasSample() throws -> (GradingSummary, TemporaryDirectory) {
   let dir = try TemporaryDirectory()
   let input = dir.url.appendingPathComponent("student_analysis.csv")
-  try Data(SampleQuiz.canvasReport().utf8).write(to: input)
-  let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+  try Data(SampleQuiz.Grading.canvasReport().utf8).write(to: input)
+  let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
     submissionsAt: input, into: dir.url.appendingPathComponent("out"))
   return (summary, dir)
 }
@@ -33,7 +33,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
   -> (GradingSummary, TemporaryDirectory)
 {
   let dir = try TemporaryDirectory()
-  let summary = try Grader(quiz: SampleQuiz.quiz, policy: policy)
+  let summary = try Grader(quiz: SampleQuiz.Grading.quiz, policy: policy)
     .grade(submissionsAt: input, format: format, into: dir.url.appendingPathComponent("out"))
   return (summary, dir)
 }
@@ -191,7 +191,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
     let input = dir.url.appendingPathComponent("utf16.csv")
     try Data(bytes).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.format == .long)
     #expect(summary.rowsGraded == 2)
@@ -224,7 +224,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let out = dir.url.appendingPathComponent("out")
-    let grader = Grader(quiz: SampleQuiz.quiz)
+    let grader = Grader(quiz: SampleQuiz.Grading.quiz)
     _ = try grader.grade(submissionsAt: fixture("long"), into: out)
     _ = try grader.grade(submissionsAt: fixture("google"), into: out)
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
@@ -238,7 +238,9 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let input = dir.url.appendingPathComponent("responses.csv")
     try FileManager.default.copyItem(at: fixture("long"), to: input)
     let before = try Data(contentsOf: input)
-    #expect(throws: GradingError.self) { try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url) }
+    #expect(throws: GradingError.self) {
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: dir.url)
+    }
     #expect(try Data(contentsOf: input) == before)
   }
 
@@ -248,11 +250,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(
         submissionsAt: fixture("malformed"), into: dir.url.appendingPathComponent("out"))
     }
     #expect(
-      error?.description.hasPrefix("malformed.csv: row 3, column 3: a quote opens a field but is never closed") == true)
+      error?.description.hasPrefix("malformed.csv:3:3: a quote opens a field but is never closed") == true)
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
 
@@ -262,7 +264,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let input = dir.url.appendingPathComponent("in.csv")
     try Data("foo,bar\n1,2\n".utf8).write(to: input)
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: dir.url)
     }
     #expect(error?.code == .unknownHeader)
     #expect(error?.row == 1)
@@ -274,11 +276,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let input = dir.url.appendingPathComponent("in.csv")
     try Data("student,q1,q2\na,1,2\n".utf8).write(to: input)
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: dir.url)
     }
     #expect(
       error?.description
-        == "in.csv: row 1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
+        == "in.csv:1: no question column matches the quiz (first: \"q1\"); check the bank and the seed")
   }
 
   @Test func extraFieldsPastTheHeaderAreAnError() throws {
@@ -287,10 +289,10 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let input = dir.url.appendingPathComponent("in.csv")
     try Data("student,item,response\na,nernst-potential-01,-95,oops\n".utf8).write(to: input)
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: dir.url)
     }
     #expect(
-      error?.description == "in.csv: row 2, column 4: \"oops\" is past the last column (the header has 3 columns)")
+      error?.description == "in.csv:2:4: \"oops\" is past the last column (the header has 3 columns)")
   }
 
   @Test func emptyFile() throws {
@@ -299,7 +301,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let input = dir.url.appendingPathComponent("in.csv")
     try Data().write(to: input)
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: dir.url)
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: dir.url)
     }
     #expect(error?.code == .emptyFile)
   }
@@ -321,7 +323,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     let dir = try TemporaryDirectory()
     let input = dir.url.appendingPathComponent("form.csv")
     try Data(csv.utf8).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, identityColumn: identity,
       into: dir.url.appendingPathComponent("out"))
     return (summary, dir)
@@ -350,11 +352,11 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     }
     #expect(error?.description.contains("is the prompt of 2 variants") == true, "\(String(describing: error))")
     #expect(error?.description.contains("personalised quizzes") == true)
-    #expect(error?.description.contains("row 1, column 3") == true)
+    #expect(error?.description.contains(":1:3: ") == true)
   }
 
   @Test func ellipsesMatchAndTheIdColumnCanBeChosen() throws {
-    var quiz = SampleQuiz.quiz
+    var quiz = SampleQuiz.Grading.quiz
     quiz.items[1].variants[0].answers[1].prompt = "Net movement of K⁺..."
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
@@ -371,14 +373,15 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
 
   /// A two-part problem with two variants, as Canvas delivers it: each part its own group, drawn on its own.
   static let partsQuiz: Quiz = {
-    var second = SampleQuiz.drivingForce
+    var second = SampleQuiz.Grading.drivingForce
     second.id = "driving-force-02"
     second.answers[0].kind = .numeric(NumericAnswer(value: 30.5, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
     return Quiz(
       title: "Parts", seed: 1,
       items: [
         QuizItem(
-          template: "driving-force", title: "Driving force", points: 3, variants: [SampleQuiz.drivingForce, second])
+          template: "driving-force", title: "Driving force", points: 3,
+          variants: [SampleQuiz.Grading.drivingForce, second])
       ])
   }()
 
@@ -456,7 +459,7 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
     ).write(to: input)
     var policy = GradingPolicy()
     policy.unitSlipCredit = 0.5
-    _ = try Grader(quiz: SampleQuiz.quiz, policy: policy, attempts: rule)
+    _ = try Grader(quiz: SampleQuiz.Grading.quiz, policy: policy, attempts: rule)
       .grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     let r = try responses(dir)
     #expect(r.map { $0["row"]! } == ["2", "3", "4", "5"])
@@ -469,34 +472,34 @@ func gradeSample(_ input: URL, format: SubmissionFormat? = nil, policy: GradingP
   // MARK: Key file
 
   @Test func theKeyReadBackGradesLikeTheQuizItWasWrittenFrom() throws {
-    let key = try AnswerKey.read(SampleQuiz.quiz.keyJSONLines())
+    let key = try AnswerKey.read(SampleQuiz.Grading.quiz.keyJSONLines())
     #expect(key.format == 2)
-    #expect(key.quiz == SampleQuiz.quiz)
+    #expect(key.quiz == SampleQuiz.Grading.quiz)
     let fromKey = Grader(quiz: key.quiz)
-    let fromQuiz = Grader(quiz: SampleQuiz.quiz)
+    let fromQuiz = Grader(quiz: SampleQuiz.Grading.quiz)
     for (response, item) in [
       ("-95", "nernst-potential-01"), ("25", "driving-force-01#driving_force"),
       ("influx", "driving-force-01#direction"),
     ] {
       #expect(fromKey.grade(response, for: item) == fromQuiz.grade(response, for: item))
     }
-    let crlf = try AnswerKey.read(SampleQuiz.quiz.keyJSONLines().replacingOccurrences(of: "\n", with: "\r\n"))
-    #expect(crlf.quiz == SampleQuiz.quiz)
+    let crlf = try AnswerKey.read(SampleQuiz.Grading.quiz.keyJSONLines().replacingOccurrences(of: "\n", with: "\r\n"))
+    #expect(crlf.quiz == SampleQuiz.Grading.quiz)
   }
 
   @Test func changedTemplatesAreReportedPerVariantAndField() throws {
-    var changed = SampleQuiz.quiz
+    var changed = SampleQuiz.Grading.quiz
     changed.items[1].variants[0].answers[0].kind = .numeric(
       NumericAnswer(value: 25.0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
-    let differences = SampleQuiz.quiz.differences(from: changed)
+    let differences = SampleQuiz.Grading.quiz.differences(from: changed)
     #expect(differences.count == 1)
     #expect(differences.first?.variant == "driving-force-01")
     #expect(differences.first?.field == "answers[driving_force].interval")
-    #expect(SampleQuiz.quiz.differences(from: SampleQuiz.quiz).isEmpty)
+    #expect(SampleQuiz.Grading.quiz.differences(from: SampleQuiz.Grading.quiz).isEmpty)
   }
 
   @Test func aGarbageOrIncompleteKeyIsRefusedWithItsLine() throws {
-    let lines = SampleQuiz.quiz.keyJSONLines().split(separator: "\n")
+    let lines = SampleQuiz.Grading.quiz.keyJSONLines().split(separator: "\n")
     let garbage = ([lines[0], "not json"] + lines.dropFirst(1)).joined(separator: "\n")
     let e1 = #expect(throws: KeyFileError.self) { try AnswerKey.read(garbage) }
     #expect(e1?.line == 2)

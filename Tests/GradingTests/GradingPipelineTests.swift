@@ -24,7 +24,7 @@ import Testing
   /// Long format: the generator's realistic answers (a class small enough for repeated answers), then rows of
   /// random pieces: unknown items, blank students and answers, quotes, separators and line breaks inside fields.
   static func writeMessyLong(to url: URL, seed: UInt64) throws {
-    var generator = SubmissionGenerator(quiz: SampleQuiz.quiz, seed: seed)
+    var generator = SubmissionGenerator(quiz: SampleQuiz.Grading.quiz, seed: seed)
     let realistic = url.deletingLastPathComponent().appendingPathComponent("realistic-\(seed).csv")
     try generator.writeLong(rows: 12_000, students: 1_500, to: realistic)
     var text = try String(contentsOf: realistic, encoding: .utf8)
@@ -43,7 +43,7 @@ import Testing
 
   /// Wide format: every part's column plus one no part matches, with repeated and missing students.
   static func writeMessyWide(to url: URL, seed: UInt64) throws {
-    let columns = SampleQuiz.quiz.variants.flatMap { v in
+    let columns = SampleQuiz.Grading.quiz.variants.flatMap { v in
       v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id }
     }
     var random = SplitMix64(state: seed)
@@ -60,7 +60,7 @@ import Testing
   /// Grades `input` with `workers` threads; returns the summary (without its folder) and every output's bytes.
   static func grade(_ input: URL, workers: Int, in dir: TemporaryDirectory) throws -> (String, [String: Data]) {
     let out = dir.url.appendingPathComponent("out-\(workers)")
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, into: out, workers: workers)
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, into: out, workers: workers)
     var files: [String: Data] = [:]
     for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
       files[name] = try Data(contentsOf: out.appendingPathComponent(name))
@@ -110,11 +110,11 @@ import Testing
     for i in 0..<5_000 { text += "t\(i),ohmic-current-01,\"0.3\n" }
     try Data(text.utf8).write(to: input)
     let error = #expect(throws: CSVError.self) {
-      try Grader(quiz: SampleQuiz.quiz).grade(
+      try Grader(quiz: SampleQuiz.Grading.quiz).grade(
         submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
     }
     #expect(
-      error?.description == "late.csv: row 20002, column 4: \"oops\" is past the last column (the header has 3 columns)"
+      error?.description == "late.csv:20002:4: \"oops\" is past the last column (the header has 3 columns)"
     )
     #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("out/responses.csv").path))
   }
@@ -122,11 +122,11 @@ import Testing
   @Test(arguments: [
     (
       "x,\"nernst-potential-01\"?,1\n",
-      "late.csv: row 10002, column 2: text \"?\" follows the closing quote of a quoted field"
+      "late.csv:10002:2: text \"?\" follows the closing quote of a quoted field"
     ),
     (
       "x,nernst\"potential,1\n",
-      "late.csv: row 10002, column 2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"
+      "late.csv:10002:2: a quote appears inside the unquoted field \"nernst\"\"; quote the whole field and double the quote"
     ),
   ])
   func malformedRecordInALaterBatchNamesItsRowAndColumn(record: String, message: String) throws {
@@ -138,7 +138,7 @@ import Testing
     try Data((text + record).utf8).write(to: input)
     for workers in [1, 2] {
       let error = #expect(throws: CSVError.self) {
-        try Grader(quiz: SampleQuiz.quiz).grade(
+        try Grader(quiz: SampleQuiz.Grading.quiz).grade(
           submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
       }
       #expect(error?.description == message)
@@ -164,9 +164,9 @@ import Testing
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("messy.csv")
     try Self.writeMessyLong(to: input, seed: seed)
-    var twoPasses = Grader(quiz: SampleQuiz.quiz)
+    var twoPasses = Grader(quiz: SampleQuiz.Grading.quiz)
     twoPasses.prescans = false
-    let quick = try Grader(quiz: SampleQuiz.quiz).grade(
+    let quick = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, into: dir.url.appendingPathComponent("quick"), workers: 2)
     let slow = try twoPasses.grade(submissionsAt: input, into: dir.url.appendingPathComponent("slow"), workers: 2)
     #expect(quick.verdicts[.superseded, default: 0] > 0)

@@ -39,7 +39,7 @@ import Testing
       "student,item,response\ns1,nernst-potential-01,-95 mV\ns1,driving-force-01#direction,efflux\ns2,ohmic-current-01,0.3 pA\n"
         .utf8)
     var mutator = Mutator(seed: 0x6EAD, tokens: Self.tokens + ["nernst-potential-02", "driving-force-01", "#"])
-    let grader = Grader(quiz: SampleQuiz.quiz)
+    let grader = Grader(quiz: SampleQuiz.Grading.quiz)
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     for round in 0..<60 {
@@ -63,7 +63,7 @@ import Testing
   ]
 
   @Test func randomResponsesAlwaysGetAVerdict() {
-    let grader = Grader(quiz: SampleQuiz.quiz)
+    let grader = Grader(quiz: SampleQuiz.Grading.quiz)
     let items = grader.itemNames
     let most = grader.quiz.variants.flatMap(\.answers).map(\.points).max()!
     var mutator = Mutator(seed: 0xA45, tokens: Self.tokens)

@@ -43,7 +43,7 @@ import Testing
     }
     #expect(bank?.description.hasPrefix("b.yaml:5:") == true, "\(String(describing: bank))")
     #expect(bank?.description.contains("points must be positive, in hundredths, at most 1000000") == true)
-    var lines = SampleQuiz.quiz.keyJSONLines().split(separator: "\n").map(String.init)
+    var lines = SampleQuiz.Grading.quiz.keyJSONLines().split(separator: "\n").map(String.init)
     lines[0] = lines[0].replacingOccurrences(of: #""points":5"#, with: #""points":1e308"#)
     lines[0] = lines[0].replacingOccurrences(of: #""points":2,"variants""#, with: #""points":1e308,"variants""#)
     let key = #expect(throws: KeyFileError.self) { try AnswerKey.read(lines.joined(separator: "\n"), file: "k.jsonl") }
@@ -59,7 +59,7 @@ import Testing
     #expect(error?.code == .tooLarge)
     #expect(
       error?.description
-        == "zeros.csv: row 1, column 1: the field is longer than 1000 bytes; is a quote left open, or is this not a CSV file?"
+        == "zeros.csv:1:1: the field is longer than 1000 bytes; is a quote left open, or is this not a CSV file?"
     )
   }
 

@@ -38,7 +38,7 @@ enum MoodleSample {
   /// variants: slots 1 to 4 of the Moodle quiz.
   static let quiz = Quiz(
     title: "Membrane potentials", seed: 2026,
-    items: SampleQuiz.quiz.items + [
+    items: SampleQuiz.Grading.quiz.items + [
       QuizItem(template: "resting-ion", title: "Resting ion", points: 1, variants: [restingIon, restingIon2])
     ])
 
@@ -222,7 +222,8 @@ struct MoodleResponsesTests {
   }
 
   @Test func aReportWhoseSlotsCannotBeToldIsRefusedSayingHowToExportIt() throws {
-    let quiz = Quiz(title: "Two pools", seed: 5, items: [SampleQuiz.quiz.items[0], SampleQuiz.quiz.items[2]])
+    let quiz = Quiz(
+      title: "Two pools", seed: 5, items: [SampleQuiz.Grading.quiz.items[0], SampleQuiz.Grading.quiz.items[2]])
     let e = try MoodleSample.export(quiz)
     let report = MoodleResponsesReport(slots: ["1", "2"], showQuestionText: false)
     let csv = report.csv([

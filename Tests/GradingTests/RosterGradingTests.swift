@@ -9,7 +9,8 @@ import Testing
 @Suite struct RosterGradingTests {
   /// s1 has the first variant of every item, s2 the second (where there is one).
   static let assignment = Assignment(
-    quiz: SampleQuiz.quiz, students: [RosterStudent(id: "s1", name: "Ada"), RosterStudent(id: "s2", name: "Ben")],
+    quiz: SampleQuiz.Grading.quiz,
+    students: [RosterStudent(id: "s1", name: "Ada"), RosterStudent(id: "s2", name: "Ben")],
     choices: [[0, 0, 0], [1, 0, 1]])
 
   /// Grades `csv` against the assignment's key as read back from key.jsonl; returns the summary and the
@@ -115,11 +116,11 @@ import Testing
     }
     #expect(
       error.description
-        == "roster.csv: row 3, column 1: no student identifier in rows 3, 6; row 4 repeats \"s1\" of row 2")
+        == "roster.csv:3:1: no student identifier in rows 3, 6; row 4 repeats \"s1\" of row 2")
     let tooMany = "ID\n" + (0...Roster.maximumStudents).map { "s\($0)\n" }.joined()
     let large = try #require(throws: CSVError.self) { try RosterTests.read(tooMany) }
     #expect(
-      large.description == "roster.csv: row \(Roster.maximumStudents + 2): the roster names more than 100000 students")
+      large.description == "roster.csv:\(Roster.maximumStudents + 2): the roster names more than 100000 students")
     let none = try #require(throws: CSVError.self) { try RosterTests.read("Name,Section\nAda,A\n") }
     #expect(none.code == .unknownHeader)
     #expect(none.description.contains("no student identifier column"))

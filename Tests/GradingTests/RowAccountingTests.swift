@@ -14,7 +14,7 @@ import Testing
     "1,234", "abc", "0.3 pA", "132.3", "¹²", "−", "é", "\r\n", ";", "\t",
   ]
   static let items =
-    SampleQuiz.quiz.variants.flatMap { v in
+    SampleQuiz.Grading.quiz.variants.flatMap { v in
       v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id } + [v.id]
     } + ["unknown", "", "nernst-potential"]
 
@@ -37,7 +37,7 @@ import Testing
         defer { dir.remove() }
         let input = dir.url.appendingPathComponent("in.csv")
         try Self.write(rows, separator: [",", ";", "\t"][sep], to: input)
-        let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+        let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
           submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
         #expect(summary.rowsIn == rows.count)
         #expect(summary.rowsIn == summary.rowsGraded + summary.rowsFlagged)
@@ -62,9 +62,9 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let input = dir.url.appendingPathComponent("messy.csv")
-    var generator = SubmissionGenerator(quiz: SampleQuiz.quiz, seed: seed)
+    var generator = SubmissionGenerator(quiz: SampleQuiz.Grading.quiz, seed: seed)
     try generator.writeLong(rows: 2_000, to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, into: dir.url.appendingPathComponent("out"))
     #expect(summary.rowsIn == 2_000)
     #expect(summary.responses == 2_000)
@@ -112,12 +112,12 @@ struct GradingBenchmark {
     // every few rows. (Peak memory is a high-water mark, so the small runs go first.)
     for (rows, students) in [(100_000, 10_000), (1_000_000, 10_000), (1_000_000, nil)] as [(Int, Int?)] {
       let input = dir.url.appendingPathComponent("bench-\(rows).csv")
-      var generator = SubmissionGenerator(quiz: SampleQuiz.quiz, seed: 42)
+      var generator = SubmissionGenerator(quiz: SampleQuiz.Grading.quiz, seed: 42)
       try generator.writeLong(rows: rows, students: students, to: input)
       for workers in [1, 3] {
         let start = ContinuousClock.now
         let cpuStart = Self.cpuSeconds()
-        let summary = try Grader(quiz: SampleQuiz.quiz)
+        let summary = try Grader(quiz: SampleQuiz.Grading.quiz)
           .grade(submissionsAt: input, into: dir.url.appendingPathComponent("out"), workers: workers)
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

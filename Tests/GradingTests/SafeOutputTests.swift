@@ -54,7 +54,7 @@ import Testing
     bytes += Array("s".utf8) + [0xFF] + Array(",nernst-potential-01,=1+1\n".utf8)
     try Data(bytes).write(to: input)
     let out = dir.url.appendingPathComponent("out")
-    _ = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .long, into: out)
+    _ = try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, format: .long, into: out)
     let responses = try Data(contentsOf: out.appendingPathComponent("responses.csv"))
     let grades = try Data(contentsOf: out.appendingPathComponent("grades.csv"))
     for data in [responses, grades] {
@@ -78,7 +78,7 @@ import Testing
     bytes += Array("s".utf8) + [0xFF] + Array(",nernst-potential-01,-95 mV\n".utf8)
     bytes += Array("s".utf8) + [0xFE] + Array(",nernst-potential-01,-95 mV\n".utf8)
     try Data(bytes).write(to: input)
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(
       submissionsAt: input, format: .long, into: dir.url.appendingPathComponent("out"))
     #expect(summary.students == 2)
     #expect(summary.ambiguousStudents == ["s\u{FFFD}"])
@@ -101,7 +101,7 @@ import Testing
       """.utf8
     ).write(to: input)
     let out = dir.url.appendingPathComponent("out")
-    let summary = try Grader(quiz: SampleQuiz.quiz).grade(submissionsAt: input, format: .wide, into: out)
+    let summary = try Grader(quiz: SampleQuiz.Grading.quiz).grade(submissionsAt: input, format: .wide, into: out)
     #expect(summary.rowsIn == 2)
     #expect(summary.rowsIn == summary.rowsGraded + summary.rowsFlagged)
     let rows = try readCSV(out.appendingPathComponent("responses.csv")).dropFirst().map { $0[0] }

@@ -1,10 +1,11 @@
 import Grading
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 @Suite struct ScoringTests {
-  let grader = Grader(quiz: SampleQuiz.quiz)
+  let grader = Grader(quiz: SampleQuiz.Grading.quiz)
 
   func verdict(_ response: String, _ item: String, using grader: Grader? = nil) -> Verdict? {
     (grader ?? self.grader).grade(response, for: item)?.verdict
@@ -115,7 +116,7 @@ import Testing
 
   @Test func partialCreditForUnitSlipsAndNamedMisconceptions() {
     let policy = GradingPolicy(unitSlipCredit: 0.5, misconceptionCredit: ["log10-for-ln": 0.25, "sign-reversed": 0.5])
-    let lenient = Grader(quiz: SampleQuiz.quiz, policy: policy)
+    let lenient = Grader(quiz: SampleQuiz.Grading.quiz, policy: policy)
     #expect(lenient.grade("-0.095 mV", for: "nernst-potential-01")?.points == 1)
     #expect(lenient.grade("-41.3", for: "nernst-potential-01")?.points == 0.5)
     #expect(lenient.grade("95", for: "nernst-potential-01")?.points == 0)
@@ -138,7 +139,7 @@ import Testing
   ])
   func significantFigureCheck(response: String, points: Double, feedback: String) throws {
     let policy = GradingPolicy(significantFigures: .init(slack: 1, credit: 0.5))
-    let strict = Grader(quiz: SampleQuiz.quiz, policy: policy)
+    let strict = Grader(quiz: SampleQuiz.Grading.quiz, policy: policy)
     let grade = try #require(strict.grade(response, for: "nernst-potential-01"))
     #expect(grade.points == Points(exactly: points))
     #expect(grade.feedback == feedback)
@@ -146,7 +147,8 @@ import Testing
 
   @Test func tooFewSignificantFigures() throws {
     let policy = GradingPolicy(significantFigures: .init(slack: 0, credit: 1))
-    let grade = try #require(Grader(quiz: SampleQuiz.quiz, policy: policy).grade("130", for: "nernst-potential-02"))
+    let grade = try #require(
+      Grader(quiz: SampleQuiz.Grading.quiz, policy: policy).grade("130", for: "nernst-potential-02"))
     #expect(grade.verdict == .correct)
     #expect(grade.points == 2)
     #expect(grade.feedback == "Correct, but give 4 significant figures (you gave 2 to 3).")
@@ -184,14 +186,14 @@ import Testing
   }
 
   @Test func wildcardCreditAppliesToEveryMisconception() {
-    let grader = Grader(quiz: SampleQuiz.quiz, policy: GradingPolicy(misconceptionCredit: ["*": 0.5]))
+    let grader = Grader(quiz: SampleQuiz.Grading.quiz, policy: GradingPolicy(misconceptionCredit: ["*": 0.5]))
     #expect(grader.grade("264.6", for: "nernst-potential-02")?.points == 1)
     #expect(grader.grade("influx", for: "driving-force-01#direction")?.points == 0.5)
   }
 
   @Test func bankSignificantFigureCheckOnlyFlagsTooFew() {
     let options = GradingOptions(checkSignificantFigures: true, significantFiguresCredit: 0.5)
-    let grader = Grader(quiz: SampleQuiz.quiz, policy: GradingPolicy(options: options))
+    let grader = Grader(quiz: SampleQuiz.Grading.quiz, policy: GradingPolicy(options: options))
     #expect(grader.grade("-95.02", for: "nernst-potential-01")?.points == 2)  // 4 s.f. for a key to 3
     #expect(grader.grade("-95.0", for: "nernst-potential-01")?.points == 2)
     #expect(grader.grade("-95", for: "nernst-potential-01")?.points == 1)  // 2 s.f.

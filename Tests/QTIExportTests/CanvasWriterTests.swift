@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 @testable import QTIExport
@@ -8,7 +9,7 @@ import Testing
 struct CanvasWriterTests {
   let package: QTIPackage
 
-  init() throws { package = try makePackage(SampleQuiz.quiz, format: .canvas, baseName: "sample") }
+  init() throws { package = try makePackage(SampleQuiz.Export.quiz, format: .canvas, baseName: "sample") }
 
   var assessment: XMLNode { get throws { try parsedFile(package, "nernstquiz_42/nernstquiz_42.xml") } }
 
@@ -98,7 +99,7 @@ struct CanvasWriterTests {
 
   @Test func tinyKeyIsAnExportErrorAskingForAnotherUnit() throws {
     let error = #expect(throws: ExportError.self) {
-      try makePackage(SampleQuiz.tinyQuiz, format: .canvas, baseName: "t")
+      try makePackage(SampleQuiz.Export.tinyQuiz, format: .canvas, baseName: "t")
     }
     #expect(error?.code == .unexportable)
     #expect(
@@ -109,12 +110,12 @@ struct CanvasWriterTests {
   }
 
   @Test func tinyKeyIsFineInQTI21() throws {
-    let package = try makePackage(SampleQuiz.tinyQuiz, format: .qti21, baseName: "t")
+    let package = try makePackage(SampleQuiz.Export.tinyQuiz, format: .qti21, baseName: "t")
     #expect(try fileText(package, "items/tiny-01.xml").contains("<value>0.0000105</value>"))
   }
 
   @Test func zeroKeyIsAllowed() throws {
-    var variant = SampleQuiz.tinyVariant()
+    var variant = SampleQuiz.Export.tinyVariant()
     variant.answers[0].kind = .numeric(NumericAnswer(value: 0, unit: "mV", tolerance: Tolerance(absolute: 0.5)))
     let quiz = Quiz(
       title: "Zero", seed: 1, items: [QuizItem(template: "zero", title: "Zero", points: 1, variants: [variant])])

@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 @testable import QTIExport
@@ -15,7 +16,7 @@ struct EscapingTests {
 
   @Test(arguments: [QTIFormat.qti21, .qti30])
   func qtiItemSaysTheSameThing(format: QTIFormat) throws {
-    let package = try makePackage(SampleQuiz.hostileQuiz, format: format, baseName: "h")
+    let package = try makePackage(SampleQuiz.Export.hostileQuiz, format: format, baseName: "h")
     let item = try parsedFile(package, "items/nernst-k-09.xml")
     let body = try #require(item.descendants(format == .qti21 ? "itemBody" : "qti-item-body").first)
     let paragraphs = try #require(body.child("div")).children("p").map(\.textContent)
@@ -27,7 +28,7 @@ struct EscapingTests {
   }
 
   @Test func canvasHTMLIsEscapedTwiceAndReadsBack() throws {
-    let package = try makePackage(SampleQuiz.hostileQuiz, format: .canvas, baseName: "h")
+    let package = try makePackage(SampleQuiz.Export.hostileQuiz, format: .canvas, baseName: "h")
     let assessment = try parsedFile(package, "nernstquiz_9/nernstquiz_9.xml")
     #expect(assessment.child("assessment")?[attribute: "title"] == "Hostile & <quiz>")
     let html = try #require(assessment.descendants("mattext").first).textContent
@@ -36,7 +37,7 @@ struct EscapingTests {
   }
 
   @Test func reportWarnsAboutReplacedControlCharacters() throws {
-    let package = try makePackage(SampleQuiz.hostileQuiz, format: .qti21, baseName: "h")
+    let package = try makePackage(SampleQuiz.Export.hostileQuiz, format: .qti21, baseName: "h")
     #expect(
       package.report.templates[0].warnings.contains(
         "control characters U+0001, U+0007 cannot appear in XML and were replaced by U+FFFD"))

@@ -1,5 +1,6 @@
 import Foundation
 import QuizModel
+import TestSupport
 import Testing
 
 @testable import QTIExport
@@ -8,7 +9,7 @@ import Testing
 struct ExplanationTests {
   @Test(arguments: QTIFormat.allCases)
   func everyFormatCarriesTheExplanationAndReportsItKept(format: QTIFormat) throws {
-    let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: format, baseName: "s")
     let nernst = package.report.templates[0]
     #expect(nernst.kept.contains { $0.hasPrefix("explanations: the worked explanation as ") })
     #expect(!nernst.lost.contains { $0.hasPrefix("explanations") })
@@ -17,18 +18,18 @@ struct ExplanationTests {
   }
 
   @Test func qtiItemWithoutTheSolutionFeedbackIsRefused() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let text = try fileText(package, "items/nernst-k-01.xml")
     let start = try #require(text.range(of: "<modalFeedback outcomeIdentifier=\"SOLUTION\""))
     let end = try #require(text.range(of: "</modalFeedback>", range: start.upperBound..<text.endIndex))
     let edited = text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
-    let variant = SampleQuiz.nernstVariant(1)
+    let variant = SampleQuiz.Export.nernstVariant(1)
     let issues = ItemChecker().check(PackageFile(path: "i.xml", data: Data(edited.utf8)), variant: variant).issues
     #expect(issues.map(\.message).contains("the worked explanation is not shown as modal feedback 'SOLUTION'"))
   }
 
   @Test func qtiSolutionFeedbackThatNeedsTheRightAnswerIsRefused() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let text = try fileText(package, "items/nernst-k-01.xml")
     // Show the solution only to a right answer: a wrong response no longer sees it.
     let open = try #require(text.range(of: "<or>"))
@@ -40,21 +41,21 @@ struct ExplanationTests {
         """)
     #expect(edited != text)
     let exported = ItemChecker().check(
-      PackageFile(path: "i.xml", data: Data(edited.utf8)), variant: SampleQuiz.nernstVariant(1))
+      PackageFile(path: "i.xml", data: Data(edited.utf8)), variant: SampleQuiz.Export.nernstVariant(1))
     #expect(exported.issues.contains { $0.message.hasPrefix("the solution feedback is not shown for the responses") })
     let result = SelfCheck.check(try XMLReader.parse(Data(edited.utf8), file: "i.xml").get(), file: "i.xml")
     #expect(result.issues.contains { $0.message.hasPrefix("the solution feedback is not shown for the responses") })
   }
 
   @Test func canvasQuestionWithoutGeneralFeedbackIsRefused() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .canvas, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .canvas, baseName: "s")
     let text = String(decoding: package.files[1].data, as: UTF8.self)
     let dropped = text.replacingOccurrences(of: "linkrefid=\"general_fb\"", with: "linkrefid=\"other_fb\"")
       .replacingOccurrences(of: "<itemfeedback ident=\"general_fb\">", with: "<itemfeedback ident=\"other_fb\">")
     let root = try XMLReader.parse(Data(dropped.utf8), file: "a.xml").get()
     let item = try #require(root.descendants("item").first { $0[attribute: "ident"] == "nernst-k-01_E" })
     let issues = ModelCheck.checkCanvas(
-      CanvasItemModel(item: item), answer: SampleQuiz.nernstVariant(1).answers[0], file: "a.xml")
+      CanvasItemModel(item: item), answer: SampleQuiz.Export.nernstVariant(1).answers[0], file: "a.xml")
     #expect(
       issues.map(\.message).contains(
         "item 'nernst-k-01_E': the worked explanation is not carried as general feedback 'general_fb'"))
@@ -70,7 +71,7 @@ struct ExplanationTests {
   }
 
   @Test func moodleGeneralFeedbackIsTheExplanationOfEveryPart() throws {
-    var variant = SampleQuiz.multiPartVariant(1)
+    var variant = SampleQuiz.Export.multiPartVariant(1)
     variant.answers[0].explanation = "Vm − E = −70 − (−95.02)"
     variant.answers[1].explanation = "Positive: cations leave."
     let quiz = Quiz(

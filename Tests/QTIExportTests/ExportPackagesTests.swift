@@ -10,7 +10,7 @@ struct ExportPackagesTests {
   @Test func writesEveryPackageAndTheReport() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let report = try exportPackages(SampleQuiz.quiz, to: directory.url, baseName: "membranes")
+    let report = try exportPackages(SampleQuiz.Export.quiz, to: directory.url, baseName: "membranes")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted()
     #expect(
       names == [
@@ -25,7 +25,7 @@ struct ExportPackagesTests {
   @Test func reportSaysWhatEachFormatKeptAndLost() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let report = try exportPackages(SampleQuiz.quiz, to: directory.url, baseName: "membranes")
+    let report = try exportPackages(SampleQuiz.Export.quiz, to: directory.url, baseName: "membranes")
     try assertSnapshot(report.description, named: "export-report.txt")
     let canvas = report.formats[0].templates[1]
     #expect(canvas.lost.contains { $0.hasPrefix("multi-part: 2 parts become 2 separate questions") })
@@ -41,7 +41,7 @@ struct ExportPackagesTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let report = try exportPackages(
-      SampleQuiz.quiz, formats: [.qti30, .qti21, .qti30], to: directory.url, baseName: "q")
+      SampleQuiz.Export.quiz, formats: [.qti30, .qti21, .qti30], to: directory.url, baseName: "q")
     #expect(report.formats.map(\.packageName) == ["q-qti30.zip", "q-qti21.zip"])
   }
 
@@ -49,21 +49,23 @@ struct ExportPackagesTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let out = directory.url.appendingPathComponent("out")
-    let error = #expect(throws: ExportError.self) { try exportPackages(SampleQuiz.tinyQuiz, to: out, baseName: "t") }
+    let error = #expect(throws: ExportError.self) {
+      try exportPackages(SampleQuiz.Export.tinyQuiz, to: out, baseName: "t")
+    }
     #expect(error?.code == .unexportable)
     #expect(
       error?.description.hasPrefix("1 keys cannot be exported; nothing was written\n  canvas: template 'tiny'") == true)
     #expect(!FileManager.default.fileExists(atPath: out.path))
     #expect(throws: Never.self) {
-      try exportPackages(SampleQuiz.tinyQuiz, formats: [.qti21, .qti30], to: out, baseName: "t")
+      try exportPackages(SampleQuiz.Export.tinyQuiz, formats: [.qti21, .qti30], to: out, baseName: "t")
     }
   }
 }
 
 extension ExportPackagesTests {
   @Test func collidingVariantIdsAreRefused() throws {
-    var a = SampleQuiz.chargeVariant()
-    var b = SampleQuiz.chargeVariant()
+    var a = SampleQuiz.Export.chargeVariant()
+    var b = SampleQuiz.Export.chargeVariant()
     a.id = "q 1"
     b.id = "q_1"
     let quiz = Quiz(

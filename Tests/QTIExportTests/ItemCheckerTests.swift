@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 @testable import QTIExport
@@ -8,7 +9,7 @@ import Testing
 struct ItemCheckerTests {
   static let quiz = Quiz(
     title: "Membrane potentials", seed: 42,
-    items: SampleQuiz.quiz.items + [SampleQuiz.hostileItem])
+    items: SampleQuiz.Export.quiz.items + [SampleQuiz.Export.hostileItem])
 
   /// Every exported item with its variant and file.
   static func items(_ format: QTIFormat) throws -> [(variant: Variant, file: PackageFile)] {
@@ -101,8 +102,8 @@ struct ItemCheckerTests {
 
   @Test(arguments: [QTIFormat.qti21, .qti30, .canvas, .moodle])
   func packagesAreByteIdenticalForAnyNumberOfWorkers(format: QTIFormat) throws {
-    var items = SampleQuiz.manyVariants(300).items
-    items.append(contentsOf: SampleQuiz.quiz.items)
+    var items = SampleQuiz.Export.manyVariants(300).items
+    items.append(contentsOf: SampleQuiz.Export.quiz.items)
     let quiz = Quiz(title: "Workers", seed: 7, items: items)
     let one = try makePackage(quiz, format: format, baseName: "w", workers: 1)
     for workers in [2, 3, 8] {

@@ -38,13 +38,13 @@ enum MoodleSamples {
   /// One item of each Moodle question kind.
   static let quiz = Quiz(
     title: "Membrane potentials", seed: 42,
-    items: [SampleQuiz.nernstItem, choiceItem, SampleQuiz.multiPartItem, SampleQuiz.chargeItem])
+    items: [SampleQuiz.Export.nernstItem, choiceItem, SampleQuiz.Export.multiPartItem, SampleQuiz.Export.chargeItem])
 
   /// Text with XML specials, a CDATA end, Cloze metacharacters and control characters.
   static let hostile = "If [K⁺] < 5 & x > 1 ]]> {1:NUMERICAL:=3} #~/:=\\ %50% \u{1}\u{7}end"
 
   static func hostileQuiz() -> Quiz {
-    var multi = SampleQuiz.multiPartVariant(1)
+    var multi = SampleQuiz.Export.multiPartVariant(1)
     multi.stem = hostile + "\n\nSecond paragraph."
     multi.answers[0].prompt = "Driving force " + hostile
     if case .choice(var c) = multi.answers[1].kind {
@@ -56,7 +56,7 @@ enum MoodleSamples {
       n.misconceptions[0].feedback = "Numeric feedback " + hostile
       multi.answers[0].kind = .numeric(n)
     }
-    let single = SampleQuiz.nernstVariant(1, stem: hostile)
+    let single = SampleQuiz.Export.nernstVariant(1, stem: hostile)
     let choice = choiceVariant(stem: hostile, option: hostile)
     return Quiz(
       title: "Hostile / quiz <&>", seed: 9,
@@ -163,7 +163,7 @@ struct MoodleExportTests {
   @Test func numericalPutsTheKeyFirstWithTheIntervalHalfWidthAndMisconceptionsAfter() throws {
     let q = try question(try package(), type: "numerical")
     let answers = q.children("answer")
-    let n = try #require(SampleQuiz.nernstVariant(1).answers[0].numeric)
+    let n = try #require(SampleQuiz.Export.nernstVariant(1).answers[0].numeric)
     #expect(answers.map { $0[attribute: "fraction"] } == ["100", "0", "0"])
     #expect(answers[0].child("text")?.textContent == n.interval.keyText)
     #expect(answers.allSatisfy { $0.child("tolerance")?.textContent == n.interval.halfWidthText })
@@ -242,7 +242,7 @@ struct MoodleExportTests {
       gaps[1].alternatives.map(\.answer) == ["influx (into the cell)", "efflux (out of the cell)", "no net movement"])
     #expect(gaps[1].alternatives.map(\.percent) == [0, 100, 0])
     #expect(text.contains("Driving force Vm − E (mV) {#1} mV</p><p>Net K⁺ movement {#2}</p>"))
-    var variant = SampleQuiz.multiPartVariant(1)
+    var variant = SampleQuiz.Export.multiPartVariant(1)
     variant.answers[0].points = 2
     variant.answers[1].points = 0.5
     #expect(MoodleWriter(quiz: MoodleSamples.quiz).gapWeights(variant) == [4, 1])

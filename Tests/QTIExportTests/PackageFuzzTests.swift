@@ -8,7 +8,7 @@ import Testing
 /// crash, and every problem is reported against a file (with a line for XML that does not parse).
 @Suite struct PackageFuzzTests {
   @Test func mutatedZipsAreReadOrRefusedWithAReason() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let original = [UInt8](package.zip)
     var mutator = Mutator(
       seed: 0x21F,
@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test func mutatedXMLFailsWithALineOrParses() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti30, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti30, baseName: "s")
     let item = try #require(package.files.first { $0.path.hasPrefix("items/") })
     var mutator = Mutator(
       seed: 0x3A1,

@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 @testable import QTIExport
@@ -9,7 +10,7 @@ struct QTI2WriterTests {
   // MARK: QTI 2.1
 
   @Test func numericItemUsesAbsoluteToleranceWithTheKeyFirst() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let item = try parsedFile(package, "items/nernst-k-01.xml")
     #expect(item.name == "assessmentItem")
     #expect(item.namespace == "http://www.imsglobal.org/xsd/imsqti_v2p1")
@@ -25,7 +26,7 @@ struct QTI2WriterTests {
 
   @Test func noFileEverUsesRelativeTolerance() throws {
     for format in [QTIFormat.qti21, .qti30] {
-      let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
+      let package = try makePackage(SampleQuiz.Export.quiz, format: format, baseName: "s")
       for file in package.files {
         let text = String(decoding: file.data, as: UTF8.self)
         #expect(!text.contains("relative"), "\(format) \(file.path)")
@@ -34,7 +35,7 @@ struct QTI2WriterTests {
   }
 
   @Test func misconceptionsSetFeedbackShownByModalFeedback() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let item = CompiledItem(root: try parsedFile(package, "items/nernst-k-01.xml"))
     #expect(item.feedbacks.map(\.identifier) == ["FB_E_log10-for-ln", "FB_E_inside-outside-swapped", "SOLUTION"])
     let outcomes = item.run(["RESPONSE_E": .float(-95.0189 / 2.302585)])
@@ -44,7 +45,7 @@ struct QTI2WriterTests {
 
   @Test(arguments: [QTIFormat.qti21, .qti30])
   func theWorkedExplanationIsShownWheneverAResponseIsGiven(format: QTIFormat) throws {
-    let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: format, baseName: "s")
     let item = CompiledItem(root: try parsedFile(package, "items/nernst-k-01.xml"))
     let solution = try #require(item.feedbacks.first { $0.identifier == "SOLUTION" })
     #expect(solution.outcome == "SOLUTION" && solution.showHide == "show")
@@ -58,7 +59,7 @@ struct QTI2WriterTests {
   }
 
   @Test func multiPartStaysOneItemWithSeveralInteractions() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let root = try parsedFile(package, "items/k-flux-01.xml")
     #expect(root.descendants("textEntryInteraction").count == 1)
     #expect(root.descendants("choiceInteraction").count == 1)
@@ -71,7 +72,7 @@ struct QTI2WriterTests {
   }
 
   @Test func testSelectsOneVariantPerTemplate() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let test = try parsedFile(package, "assessment-test.xml")
     let sections = test.descendants("assessmentSection")
     #expect(sections.map { $0[attribute: "identifier"] } == ["section_nernst-k", "section_k-flux", "section_charge"])
@@ -88,7 +89,7 @@ struct QTI2WriterTests {
   // MARK: QTI 3.0
 
   @Test func qti30UsesItsOwnVocabulary() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti30, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti30, baseName: "s")
     let text = try fileText(package, "items/k-flux-01.xml")
     for name in [
       "<qti-assessment-item", "<qti-text-entry-interaction response-identifier=",

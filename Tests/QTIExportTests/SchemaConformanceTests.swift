@@ -18,7 +18,7 @@ struct SchemaConformanceTests {
   /// The formats with official schemas (Moodle XML has none).
   static let qtiFormats = QTIFormat.allCases.filter { $0 != .moodle }
 
-  @Test(arguments: SchemaConformanceTests.qtiFormats, [SampleQuiz.quiz, SampleQuiz.hostileQuiz])
+  @Test(arguments: SchemaConformanceTests.qtiFormats, [SampleQuiz.Export.quiz, SampleQuiz.Export.hostileQuiz])
   func everyExportedFileIsValid(format: QTIFormat, quiz: Quiz) throws {
     let package = try makePackage(quiz, format: format, baseName: "s")
     let report = validate(package.files, schemas: schemas, isPackage: true)
@@ -27,7 +27,7 @@ struct SchemaConformanceTests {
   }
 
   @Test func canvasMarginAttributesAreSetAsideWithANote() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .canvas, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .canvas, baseName: "s")
     let report = validate(package.files, schemas: schemas, isPackage: true)
     #expect(
       report.issues.filter { $0.severity == .note }.map(\.message) == [

@@ -1,6 +1,7 @@
 import Foundation
 import QuizModel
 import TemplateEngine
+import TestSupport
 import Testing
 
 @testable import QTIExport
@@ -103,7 +104,7 @@ struct SelfCheckTests {
 
   @Test(arguments: QTIFormat.allCases)
   func everyExportedItemProvesItsKey(format: QTIFormat) throws {
-    let package = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: format, baseName: "s")
     #expect(package.report.itemsChecked == (format == .canvas ? 7 : 5))
     #expect(package.report.proofs > package.report.itemsChecked * 2)
     // The Moodle file is proven against the quiz when written (MoodleSelfCheckTests); `validate` reads QTI.
@@ -114,7 +115,7 @@ struct SelfCheckTests {
   }
 
   @Test func misconceptionValuesFireTheirFeedback() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let root = try parsedFile(package, "items/nernst-k-01.xml")
     let triggers = CompiledItem(root: root).triggers
     #expect(triggers.map(\.feedback) == ["FB_E_log10-for-ln", "FB_E_inside-outside-swapped"])
@@ -123,7 +124,7 @@ struct SelfCheckTests {
   }
 
   @Test func misconceptionInsideTheIntervalIsReportedNotWritten() throws {
-    var variant = SampleQuiz.nernstVariant(1)
+    var variant = SampleQuiz.Export.nernstVariant(1)
     guard case .numeric(var n) = variant.answers[0].kind else {
       Issue.record("not numeric")
       return

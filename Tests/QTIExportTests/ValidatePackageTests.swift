@@ -10,8 +10,8 @@ struct ValidatePackageTests {
   func reportIsTheSameForAnyNumberOfWorkers(format: QTIFormat) throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    var items = SampleQuiz.manyVariants(60).items
-    items.append(contentsOf: SampleQuiz.quiz.items)
+    var items = SampleQuiz.Export.manyVariants(60).items
+    items.append(contentsOf: SampleQuiz.Export.quiz.items)
     let package = try makePackage(Quiz(title: "Workers", seed: 3, items: items), format: format, baseName: "w")
     let zip = directory.url.appendingPathComponent("w.zip")
     try package.zip.write(to: zip)
@@ -27,7 +27,7 @@ struct ValidatePackageTests {
   @Test func zipFolderAndSingleFileAreAccepted() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let package = try makePackage(SampleQuiz.quiz, format: .qti30, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti30, baseName: "s")
     let zip = directory.url.appendingPathComponent("s-qti30.zip")
     try package.zip.write(to: zip)
     let folder = directory.url.appendingPathComponent("unpacked")
@@ -63,7 +63,7 @@ struct ValidatePackageTests {
   }
 
   @Test func missingFileInManifestIsReported() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let files = package.files.filter { $0.path != "items/charge-01.xml" }
     let report = validate(files, schemas: nil, isPackage: true)
     #expect(

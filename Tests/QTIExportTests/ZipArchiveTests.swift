@@ -7,13 +7,13 @@ import Testing
 struct ZipArchiveTests {
   @Test(arguments: QTIFormat.allCases)
   func sameQuizGivesByteIdenticalZips(format: QTIFormat) throws {
-    let a = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
-    let b = try makePackage(SampleQuiz.quiz, format: format, baseName: "s")
+    let a = try makePackage(SampleQuiz.Export.quiz, format: format, baseName: "s")
+    let b = try makePackage(SampleQuiz.Export.quiz, format: format, baseName: "s")
     #expect(a.zip == b.zip)
   }
 
   @Test func zipReadsBackToTheSameFiles() throws {
-    let package = try makePackage(SampleQuiz.quiz, format: .qti21, baseName: "s")
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .qti21, baseName: "s")
     let entries = try ZipReader.entries(of: package.zip)
     #expect(entries.map(\.path) == package.files.map(\.path))
     #expect(entries.map(\.data) == package.files.map(\.data))
@@ -43,8 +43,8 @@ struct ZipArchiveTests {
       first.remove()
       second.remove()
     }
-    _ = try exportPackages(SampleQuiz.quiz, to: first.url, baseName: "membranes")
-    _ = try exportPackages(SampleQuiz.quiz, to: second.url, baseName: "membranes")
+    _ = try exportPackages(SampleQuiz.Export.quiz, to: first.url, baseName: "membranes")
+    _ = try exportPackages(SampleQuiz.Export.quiz, to: second.url, baseName: "membranes")
     for name in ["membranes-canvas.zip", "membranes-qti21.zip", "membranes-qti30.zip", "export-report.txt"] {
       let a = try Data(contentsOf: first.url.appendingPathComponent(name))
       let b = try Data(contentsOf: second.url.appendingPathComponent(name))

@@ -124,8 +124,10 @@ import Testing
     #expect(description.hasPrefix("sample.yaml:\(stemLine ?? -1):"), "\(description)")
   }
 
-  @Test func aPositionWithoutALineIsJustTheFile() {
+  @Test func aPositionLeavesOutAnUnknownLineOrColumn() {
     #expect(FilePosition(file: "probe.yaml", line: 0, column: 0).description == "probe.yaml")
-    #expect(FilePosition(file: "probe.yaml", line: 3, column: 0).description == "probe.yaml:3:1")
+    #expect(FilePosition(file: "probe.yaml", line: 0, column: 4).description == "probe.yaml")
+    #expect(FilePosition(file: "probe.yaml", line: 3, column: 0).description == "probe.yaml:3")
+    #expect(FilePosition(file: "probe.yaml", line: 3, column: 4).description == "probe.yaml:3:4")
   }
 }

@@ -6,7 +6,7 @@ import QuizModel
 /// The message says where (file, row, column) and quotes the offending text:
 ///
 /// ```
-/// quiz.csv: row 7, column 3: a quote opens a field but is never closed (from "−95 mV…)
+/// quiz.csv:7:3: a quote opens a field but is never closed (from "−95 mV…)
 /// ```
 ///
 /// Rows are counted as a spreadsheet shows them: the header is row 1. Columns are counted from 1.
@@ -55,13 +55,8 @@ package struct CSVError: Error, CustomStringConvertible, Hashable, Sendable {
     self.message = message
   }
 
-  /// `file: row R, column C: message`.
-  package var description: String {
-    var place = file
-    if row > 0 { place += ": row \(row)" }
-    if column > 0 { place += (row > 0 ? ", " : ": ") + "column \(column)" }
-    return place + ": " + message
-  }
+  /// `file:row:column: message`, in the one format of every error's place (``FilePosition``).
+  package var description: String { "\(FilePosition(file: file, line: row, column: column)): \(message)" }
 }
 
 /// Quotes a piece of user text for an error message or feedback, with line breaks shown as `\n` and `\r`,

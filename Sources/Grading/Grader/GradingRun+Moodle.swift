@@ -21,6 +21,13 @@ extension GradingRun {
     let final = Layout.moodleFinalStates.contains(state.lowercased())
     var flagged = false
     var wrote = false
+    /// Writes the line of a response that is not graded part by part (under `label`), noting whether it is flagged.
+    func emitWhole(_ label: String, raw: UnsafeBufferPointer<UInt8>, _ grade: ResponseGrade) {
+      let f = withBytes(of: label) { item in
+        emit(row: row, studentID: studentID, item: item, raw: raw, part: nil, grade: grade, fields: fields)
+      }
+      flagged = flagged || f
+    }
     for (s, slot) in layout.moodleSlots.enumerated() {
       let raw = fields[slot.response]
       guard !isMoodleBlank(raw) else { continue }
@@ -32,39 +39,27 @@ extension GradingRun {
       switch moodleVariant(slot, fields: fields) {
       case .variant(let v): variant = v
       case .unknown(let reason):
-        let f = withBytes(of: header) { item in
-          emit(
-            row: row, studentID: studentID, item: item, raw: raw, part: nil,
-            grade: ResponseGrade(verdict: .unknownItem, points: 0, feedback: reason), fields: fields)
-        }
-        flagged = flagged || f
+        emitWhole(header, raw: raw, ResponseGrade(verdict: .unknownItem, points: 0, feedback: reason))
         continue
       }
       let parts = key.gapOrder(ofVariant: variant)
       let label = parts.count == 1 ? key.parts[parts[0]].label : key.variants[variant].id
       touched[key.variants[variant].item] = true
-      guard final else {
-        let grade = ResponseGrade(
-          verdict: .unfinished, points: 0,
-          feedback:
-            "The attempt's state in Moodle is \(quoted(state)): not finished, so its responses may still change; not graded."
-        )
-        let f = withBytes(of: label) { item in
-          emit(row: row, studentID: studentID, item: item, raw: raw, part: nil, grade: grade, fields: fields)
-        }
-        flagged = flagged || f
-        continue
-      }
-      guard let pieces = parts.count == 1 ? [raw] : Self.clozePieces(raw, count: parts.count) else {
-        let grade = ResponseGrade(
-          verdict: .unreadable, points: 0,
-          feedback:
-            "A Cloze response reads \"part 1: …; part 2: …\" with \(parts.count) parts as Moodle writes it; this one does not."
-        )
-        let f = withBytes(of: label) { item in
-          emit(row: row, studentID: studentID, item: item, raw: raw, part: nil, grade: grade, fields: fields)
-        }
-        flagged = flagged || f
+      // An unfinished attempt is not graded; a finished one is split into its gaps, if it can be.
+      guard final, let pieces = parts.count == 1 ? [raw] : Self.clozePieces(raw, count: parts.count) else {
+        let grade =
+          final
+          ? ResponseGrade(
+            verdict: .unreadable, points: 0,
+            feedback:
+              "A Cloze response reads \"part 1: …; part 2: …\" with \(parts.count) parts as Moodle writes it; this one does not."
+          )
+          : ResponseGrade(
+            verdict: .unfinished, points: 0,
+            feedback:
+              "The attempt's state in Moodle is \(quoted(state)): not finished, so its responses may still change; not graded."
+          )
+        emitWhole(label, raw: raw, grade)
         continue
       }
       for (gap, p) in parts.enumerated() where !isMoodleBlank(pieces[gap]) {

@@ -182,6 +182,17 @@ struct GradingRun {
     let studentID = layout.anonymous ? respondent(row: record.row) : trimmed(fields[layout.student])
     let student = index(of: studentID, fields: fields)
     guard let outcome = record.outcome else { preconditionFailure("A batch is prepared before it is committed") }
+    /// Counts a grade whose prepared line stands, and writes it to review.csv when flagged; returns whether
+    /// it is flagged.
+    func standPrepared(_ grade: ResponseGrade) -> Bool {
+      verdictCounts[grade.verdict.index] += 1
+      if grade.verdict.isFlagged {
+        writeReview(
+          row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response],
+          grade: grade)
+      }
+      return grade.verdict.isFlagged
+    }
     switch outcome {
     case .columns(let gradeStart):
       flush()
@@ -192,13 +203,7 @@ struct GradingRun {
           pregraded: grades), false
       )
     case .final(let grade):
-      verdictCounts[grade.verdict.index] += 1
-      if grade.verdict.isFlagged {
-        writeReview(
-          row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response],
-          grade: grade)
-      }
-      return (grade.verdict.isFlagged, true)
+      return (standPrepared(grade), true)
     case .graded(let partIndex, let grade):
       guard let student else { preconditionFailure("A graded response names a student") }
       let part = key.parts[partIndex]
@@ -213,13 +218,7 @@ struct GradingRun {
         )
       }
       account(grade, student: student, part: part, row: record.row, column: 0)
-      verdictCounts[grade.verdict.index] += 1
-      if grade.verdict.isFlagged {
-        writeReview(
-          row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response],
-          grade: grade)
-      }
-      return (grade.verdict.isFlagged, true)
+      return (standPrepared(grade), true)
     }
   }
 }

@@ -1,3 +1,5 @@
+import QuizModel
+
 /// One problem found in an XML file: where it is and what is wrong.
 ///
 /// ```swift
@@ -37,9 +39,6 @@ package struct XMLIssue: Hashable, Sendable, CustomStringConvertible {
 
   /// `file:line:column: severity: message`, leaving out the parts that are unknown.
   package var description: String {
-    var place = file
-    if line > 0 { place += ":\(line)" }
-    if line > 0, column > 0 { place += ":\(column)" }
-    return "\(place): \(severity.rawValue): \(message)"
+    "\(FilePosition(file: file, line: line, column: column)): \(severity.rawValue): \(message)"
   }
 }

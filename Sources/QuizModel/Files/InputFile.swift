@@ -45,8 +45,8 @@ public struct InputFileError: Error, Hashable, Sendable, CustomStringConvertible
 
   /// Where (`path` or `path:line:column`) and what.
   public var description: String {
-    if case .notUTF8(let line, let column, _) = reason { return "\(path):\(line):\(column): \(message)" }
-    return "\(path): \(message)"
+    guard case .notUTF8(let line, let column, _) = reason else { return "\(FilePosition(file: path)): \(message)" }
+    return "\(FilePosition(file: path, line: line, column: column)): \(message)"
   }
 
   /// What went wrong, without the place.

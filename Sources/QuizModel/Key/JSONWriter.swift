@@ -22,26 +22,40 @@ package struct JSONWriter {
     if needsComma { bytes.append(UInt8(ascii: ",")) }
   }
 
-  package mutating func beginObject() {
+  /// Opens an object or array (`{` or `[`) as the next value.
+  private mutating func open(_ bracket: Unicode.Scalar) {
     separate()
-    bytes.append(UInt8(ascii: "{"))
+    bytes.append(UInt8(ascii: bracket))
     needsComma = false
   }
 
-  package mutating func endObject() {
-    bytes.append(UInt8(ascii: "}"))
+  /// Closes an object or array (`}` or `]`); a value may follow it.
+  private mutating func close(_ bracket: Unicode.Scalar) {
+    bytes.append(UInt8(ascii: bracket))
     needsComma = true
   }
 
-  package mutating func beginArray() {
-    separate()
-    bytes.append(UInt8(ascii: "["))
-    needsComma = false
+  package mutating func beginObject() { open("{") }
+  package mutating func endObject() { close("}") }
+  package mutating func beginArray() { open("[") }
+  package mutating func endArray() { close("]") }
+
+  /// A member whose value is an object, with the members `body` writes: `"key":{…}`.
+  package mutating func object(_ key: String, _ body: (inout JSONWriter) -> Void) {
+    self.key(key)
+    open("{")
+    body(&self)
+    close("}")
   }
 
-  package mutating func endArray() {
-    bytes.append(UInt8(ascii: "]"))
-    needsComma = true
+  /// A member whose value is an array, with one element per item written by `element`: `"key":[…]`.
+  package mutating func array<Items: Sequence>(
+    _ key: String, _ items: Items, _ element: (Items.Element, inout JSONWriter) -> Void
+  ) {
+    self.key(key)
+    open("[")
+    for item in items { element(item, &self) }
+    close("]")
   }
 
   /// Ends a JSON Lines record: a newline, after which a new top-level value starts.

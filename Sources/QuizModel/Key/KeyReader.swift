@@ -34,20 +34,20 @@ public struct AnswerKey: Sendable {
 
 /// A key file that cannot be read, with the line and what is wrong.
 public struct KeyFileError: Error, CustomStringConvertible, Hashable, Sendable {
-  /// The file's name as given.
-  public var file: String
-  /// The line, from 1 (0 for the file as a whole).
-  public var line: Int
+  /// The file's name as given, and the line (0 for the file as a whole).
+  public var position: FilePosition
   /// What is wrong.
   public var message: String
 
   public init(file: String, line: Int, message: String) {
-    self.file = file
-    self.line = line
+    position = FilePosition(file: file, line: line)
     self.message = message
   }
 
-  public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+  /// The line, from 1 (0 for the file as a whole).
+  public var line: Int { position.line }
+
+  public var description: String { "\(position): \(message)" }
 }
 
 extension AnswerKey {

@@ -113,9 +113,7 @@ extension Variant {
     json.member("template", template)
     json.member("seed", String(seed))
     json.member("points", answers.reduce(Points.zero) { $0 + $1.points })
-    json.key("params")
-    json.beginArray()
-    for p in parameters {
+    json.array("params", parameters) { p, json in
       json.beginObject()
       json.member("name", p.name)
       json.key("value")
@@ -126,12 +124,8 @@ extension Variant {
       json.member("display", p.value.display)
       json.endObject()
     }
-    json.endArray()
     json.member("stem", stem)
-    json.key("answers")
-    json.beginArray()
-    for answer in answers { answer.write(to: &json) }
-    json.endArray()
+    json.array("answers", answers) { answer, json in answer.write(to: &json) }
     json.endObject()
   }
 }
@@ -148,27 +142,20 @@ extension Answer {
       json.member("value", n.value)
       json.member("unit", n.unit)
       json.member("significant_figures", integer: n.significantFigures)
-      json.key("tolerance")
-      json.beginObject()
-      json.member("relative", n.tolerance.relative)
-      json.member("absolute", n.tolerance.absolute)
-      json.endObject()
-      json.key("interval")
-      json.beginObject()
-      json.member("key", n.interval.keyText)
-      json.member("half_width", n.interval.halfWidthText)
-      json.member("low", n.interval.lowerText)
-      json.member("high", n.interval.upperText)
-      json.endObject()
-      json.key("misconceptions")
-      json.beginArray()
-      for m in n.misconceptions { m.write(to: &json) }
-      json.endArray()
+      json.object("tolerance") { json in
+        json.member("relative", n.tolerance.relative)
+        json.member("absolute", n.tolerance.absolute)
+      }
+      json.object("interval") { json in
+        json.member("key", n.interval.keyText)
+        json.member("half_width", n.interval.halfWidthText)
+        json.member("low", n.interval.lowerText)
+        json.member("high", n.interval.upperText)
+      }
+      json.array("misconceptions", n.misconceptions) { m, json in m.write(to: &json) }
     case .choice(let c):
       json.member("type", "choice")
-      json.key("options")
-      json.beginArray()
-      for option in c.options {
+      json.array("options", c.options) { option, json in
         json.beginObject()
         json.member("id", option.id)
         json.member("text", option.text)
@@ -176,12 +163,8 @@ extension Answer {
         if let misconception = option.misconception { json.member("misconception", misconception) }
         json.endObject()
       }
-      json.endArray()
       json.member("correct", c.correct)
-      json.key("misconceptions")
-      json.beginArray()
-      for m in c.misconceptions { m.write(to: &json) }
-      json.endArray()
+      json.array("misconceptions", c.misconceptions) { m, json in m.write(to: &json) }
     }
     if let explanation { json.member("explanation", explanation) }
     json.endObject()

@@ -26,15 +26,9 @@ extension NumberFormat {
   /// with nothing appended.
   private static func appendFastFixed(_ x: Double, digits: Int, to bytes: inout [UInt8]) -> Bool {
     guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return false }
-    var magnitude = UInt64(abs(scaled))
     // At most 15 digits of the whole number, padded with zeros to digits + 1 (≤ 23): 24 places suffice.
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-      var end = buffer.count
-      repeat {
-        end -= 1
-        buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
+      var end = writeDigits(UInt64(abs(scaled)), endingIn: buffer)
       while buffer.count - end < digits + 1 {
         end -= 1
         buffer[end] = UInt8(ascii: "0")
@@ -162,16 +156,23 @@ extension NumberFormat {
   /// The decimal digits of `value`, with `-` when negative.
   static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = value.magnitude
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      var end = buffer.count
-      repeat {
-        end -= 1
-        buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
+      let end = writeDigits(value.magnitude, endingIn: buffer)
       bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[end...]))
     }
+  }
+
+  /// Writes the decimal digits of `magnitude` at the end of `buffer` and returns where they start; the buffer
+  /// holds at least 20 places, the digits of `UInt64.max`.
+  private static func writeDigits(_ magnitude: UInt64, endingIn buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var magnitude = magnitude
+    var end = buffer.count
+    repeat {
+      end -= 1
+      buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    return end
   }
 
   /// U+2212 MINUS SIGN in UTF-8.

@@ -23,24 +23,13 @@ struct Token: Hashable, Sendable {
     case end
   }
 
-  /// The operators and punctuation, with `and`, `or`, `not` (and their C spellings) among them.
-  enum Symbol: String, Hashable, Sendable {
-    case plus = "+"
-    case minus = "-"
-    case star = "*"
-    case slash = "/"
-    case percent = "%"
-    case caret = "^"
-    case less = "<"
-    case lessEqual = "<="
-    case greater = ">"
-    case greaterEqual = ">="
-    case equal = "=="
-    case notEqual = "!="
+  /// The operators and punctuation, with `and`, `or`, `not` (and their C spellings) among them; the
+  /// arithmetic and comparison operators are the expression tree's own.
+  enum Symbol: Hashable, Sendable {
+    case arithmetic(ArithmeticOperator)
+    case comparison(ComparisonOperator)
     case and, or, not
-    case leftParen = "("
-    case rightParen = ")"
-    case comma = ","
+    case leftParen, rightParen, comma
   }
 
   var kind: Kind
@@ -121,21 +110,22 @@ struct Lexer {
     if c == "\"" || c == "'" { return try string(quote: c) }
 
     switch c {
-    case "+": return symbol(.plus, length: 1)
-    case "-", "\u{2212}": return symbol(.minus, length: 1)
-    case "*": return symbol(.star, length: 1)
-    case "/": return symbol(.slash, length: 1)
-    case "%": return symbol(.percent, length: 1)
-    case "^": return symbol(.caret, length: 1)
+    case "-", "\u{2212}": return symbol(.arithmetic(.subtract), length: 1)
+    case "+": return symbol(.arithmetic(.add), length: 1)
+    case "*": return symbol(.arithmetic(.multiply), length: 1)
+    case "/": return symbol(.arithmetic(.divide), length: 1)
+    case "%": return symbol(.arithmetic(.remainder), length: 1)
+    case "^": return symbol(.arithmetic(.power), length: 1)
     case "(": return symbol(.leftParen, length: 1)
     case ")": return symbol(.rightParen, length: 1)
     case ",": return symbol(.comma, length: 1)
-    case "<": return peek(1) == "=" ? symbol(.lessEqual, length: 2) : symbol(.less, length: 1)
-    case ">": return peek(1) == "=" ? symbol(.greaterEqual, length: 2) : symbol(.greater, length: 1)
+    case "<": return peek(1) == "=" ? symbol(.comparison(.lessEqual), length: 2) : symbol(.comparison(.less), length: 1)
+    case ">":
+      return peek(1) == "=" ? symbol(.comparison(.greaterEqual), length: 2) : symbol(.comparison(.greater), length: 1)
     case "=":
-      if peek(1) == "=" { return symbol(.equal, length: 2) }
+      if peek(1) == "=" { return symbol(.comparison(.equal), length: 2) }
       throw error("unexpected '='; write '==' to compare", at: start)
-    case "!": return peek(1) == "=" ? symbol(.notEqual, length: 2) : symbol(.not, length: 1)
+    case "!": return peek(1) == "=" ? symbol(.comparison(.notEqual), length: 2) : symbol(.not, length: 1)
     case "&":
       if peek(1) == "&" { return symbol(.and, length: 2) }
       throw error("unexpected '&'; write '&&' or 'and'", at: start)

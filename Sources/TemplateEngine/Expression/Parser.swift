@@ -126,8 +126,8 @@ struct Parser {
   }
 
   private static func comparisonOperator(_ kind: Token.Kind) -> ComparisonOperator? {
-    guard case .symbol(let symbol) = kind else { return nil }
-    return ComparisonOperator(rawValue: symbol.rawValue)
+    guard case .symbol(.comparison(let op)) = kind else { return nil }
+    return op
   }
 
   private mutating func comparison() throws(ExpressionError) -> Node {
@@ -146,8 +146,7 @@ struct Parser {
   private mutating func additive() throws(ExpressionError) -> Node {
     var left = try term()
     while true {
-      let op: ArithmeticOperator
-      if isSymbol(.plus) { op = .add } else if isSymbol(.minus) { op = .subtract } else { return left }
+      guard case .symbol(.arithmetic(let op)) = current.kind, op == .add || op == .subtract else { return left }
       let opToken = advance()
       left = Self.arithmetic(op, left, try term(), opToken.span)
     }
@@ -156,32 +155,24 @@ struct Parser {
   private mutating func term() throws(ExpressionError) -> Node {
     var left = try unary()
     while true {
-      let op: ArithmeticOperator
-      if isSymbol(.star) {
-        op = .multiply
-      } else if isSymbol(.slash) {
-        op = .divide
-      } else if isSymbol(.percent) {
-        op = .remainder
-      } else {
-        return left
-      }
+      guard case .symbol(.arithmetic(let op)) = current.kind, op == .multiply || op == .divide || op == .remainder
+      else { return left }
       let opToken = advance()
       left = Self.arithmetic(op, left, try unary(), opToken.span)
     }
   }
 
   private mutating func unary() throws(ExpressionError) -> Node {
-    guard isSymbol(.minus) || isSymbol(.plus) || isSymbol(.not) else { return try power() }
+    guard isSymbol(.arithmetic(.subtract)) || isSymbol(.arithmetic(.add)) || isSymbol(.not) else { return try power() }
     try enter(current)
     defer { depth -= 1 }
-    if isSymbol(.minus) {
+    if isSymbol(.arithmetic(.subtract)) {
       let op = advance()
       let operand = try unary()
       if case .literal(.number(let x), let span) = operand { return .literal(.number(-x), op.span.union(span)) }
       return .negate(operand, op.span)
     }
-    if isSymbol(.plus) {
+    if isSymbol(.arithmetic(.add)) {
       let op = advance()
       let operand = try unary()
       if case .literal(.number(let x), let span) = operand { return .literal(.number(x), op.span.union(span)) }
@@ -196,7 +187,7 @@ struct Parser {
 
   private mutating func power() throws(ExpressionError) -> Node {
     let base = try primary()
-    guard isSymbol(.caret) else { return base }
+    guard isSymbol(.arithmetic(.power)) else { return base }
     let op = advance()
     try enter(op)
     defer { depth -= 1 }

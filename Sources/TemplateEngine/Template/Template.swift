@@ -62,15 +62,6 @@ package struct NamedExpression: Sendable {
   package var location: FilePosition
 }
 
-/// Where something was written in a template file.
-package struct FilePosition: Hashable, Sendable, CustomStringConvertible {
-  package var file: String
-  package var line: Int
-  package var column: Int
-  /// `file:line:column`, or just `file` when the line is unknown (never `file:0:0`).
-  package var description: String { line > 0 ? "\(file):\(line):\(max(column, 1))" : file }
-}
-
 /// One parameter and how it is drawn.
 package struct ParameterSpec: Sendable {
   /// How the value is drawn.

@@ -31,8 +31,8 @@ package struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible
   }
 
   package var description: String {
-    let place = line > 0 ? "\(file):\(line):\(column > 0 ? column : 1)" : file
-    var text = "\(place): error: \(message)"
+    // A compiler diagnostic always has a column: the first when the problem is about the whole line.
+    var text = "\(FilePosition(file: file, line: line, column: max(column, 1))): error: \(message)"
     if let sourceLine, column > 0 {
       let pad = String(repeating: " ", count: column - 1)
       text += "\n" + sourceLine + "\n" + pad + "^" + String(repeating: "~", count: max(0, length - 1))

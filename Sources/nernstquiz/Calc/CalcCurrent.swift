@@ -21,7 +21,7 @@ struct CalcCurrent: ParsableCommand {
   )
 
   @Option(parsing: .unconditional, help: ArgumentHelp("Conductance g, nS.", valueName: "nS")) var conductance: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
+  @OptionGroup var membrane: MembranePotentialOption
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp("Reversal potential E, mV (instead of the ion and its concentrations).", valueName: "mV"))
@@ -57,7 +57,7 @@ struct CalcCurrent: ParsableCommand {
     let t = temperature.temperature.value
     var inputs: [CalcReport.Entry] = [
       .given("g", conductance.value, "nS", key: "conductance_nS"),
-      .given("Vm", vm.value, "mV", key: "vm_mV"),
+      membrane.input,
     ]
     let e: Voltage
     if let reversal {
@@ -76,7 +76,7 @@ struct CalcCurrent: ParsableCommand {
     } else {
       preconditionFailure("validate() guarantees a reversal potential or concentrations")
     }
-    let force = drivingForce(membranePotential: .millivolts(vm.value), equilibriumPotential: e)
+    let force = drivingForce(membranePotential: membrane.potential, equilibriumPotential: e)
     let current = try ohmicCurrent(conductance: .nanosiemens(conductance.value), drivingForce: force)
     let direction = currentDirection(drivingForce: force)
     try output.emit(
@@ -85,7 +85,7 @@ struct CalcCurrent: ParsableCommand {
         quantity: "current",
         formula: [
           "I = g·(Vm − E)",
-          "  = \(Format.quantity(conductance.value, "nS")) × (\(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV"))))",
+          "  = \(Format.quantity(conductance.value, "nS")) × (\(Format.quantity(membrane.vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV"))))",
         ],
         inputs: inputs,
         result: .quantity("I", current.picoamperes, "pA", key: "value"),

@@ -17,19 +17,17 @@ struct CalcDeltaG: ParsableCommand {
       """
   )
 
-  @OptionGroup var gradient: IonGradientOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
-  @OptionGroup var temperature: TemperatureOption
+  @OptionGroup var cell: ElectrochemicalOptions
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let t = temperature.temperature.value
-    let (ion, inside, outside) = (gradient.ion, gradient.inside, gradient.outside)
+    let t = cell.t
+    let (ion, inside, outside) = (cell.gradient.ion, cell.gradient.inside, cell.gradient.outside)
     let g = try electrochemicalFreeEnergy(
       valence: ion.z, inside: .millimolar(inside.value),
-      outside: .millimolar(outside.value), membranePotential: .millivolts(vm.value),
+      outside: .millimolar(outside.value), membranePotential: cell.membrane.potential,
       temperature: t)
-    let e = try gradient.equilibriumPotential(at: t)
+    let e = try cell.equilibriumPotential()
     let chemical = try electrochemicalFreeEnergy(
       valence: 0, inside: .millimolar(inside.value),
       outside: .millimolar(outside.value), membranePotential: .millivolts(0),
@@ -40,10 +38,7 @@ struct CalcDeltaG: ParsableCommand {
         title: "Free energy of moving \(ion.label) from outside to inside",
         quantity: "free_energy",
         formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],
-        inputs: gradient.inputs + [
-          .given("Vm", vm.value, "mV", key: "vm_mV"),
-          Format.temperatureEntry(t),
-        ],
+        inputs: cell.inputs,
         result: .quantity("ΔG", g.kilojoulesPerMole, "kJ/mol", key: "value"),
         value: g.kilojoulesPerMole, unit: "kJ/mol",
         intermediates: [

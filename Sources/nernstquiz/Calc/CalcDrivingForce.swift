@@ -18,16 +18,14 @@ struct CalcDrivingForce: ParsableCommand {
       """
   )
 
-  @OptionGroup var gradient: IonGradientOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
-  @OptionGroup var temperature: TemperatureOption
+  @OptionGroup var cell: ElectrochemicalOptions
   @OptionGroup var output: OutputOptions
 
   func run() throws {
-    let t = temperature.temperature.value
-    let ion = gradient.ion
-    let e = try gradient.equilibriumPotential(at: t)
-    let force = drivingForce(membranePotential: .millivolts(vm.value), equilibriumPotential: e)
+    let ion = cell.gradient.ion
+    let vm = cell.membrane.vm
+    let e = try cell.equilibriumPotential()
+    let force = drivingForce(membranePotential: cell.membrane.potential, equilibriumPotential: e)
     let movement = netMovement(valence: ion.z, drivingForce: force)
     let current = currentDirection(drivingForce: force)
     try output.emit(
@@ -38,10 +36,7 @@ struct CalcDrivingForce: ParsableCommand {
           "Vm − E, with E = (RT/zF)·ln([out]/[in])",
           "  = \(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV")))",
         ],
-        inputs: gradient.inputs + [
-          .given("Vm", vm.value, "mV", key: "vm_mV"),
-          Format.temperatureEntry(t),
-        ],
+        inputs: cell.inputs,
         result: .quantity("Vm − E", force.millivolts, "mV", key: "value"),
         value: force.millivolts, unit: "mV",
         intermediates: [

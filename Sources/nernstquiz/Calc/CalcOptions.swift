@@ -206,3 +206,31 @@ struct IonGradientOptions: ParsableArguments {
     ]
   }
 }
+
+/// `--vm`: the membrane potential, for the commands that compare it with an equilibrium potential.
+struct MembranePotentialOption: ParsableArguments {
+  @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
+
+  /// The membrane potential.
+  var potential: Voltage { .millivolts(vm.value) }
+
+  /// The input row `Vm`.
+  var input: CalcReport.Entry { .given("Vm", vm.value, "mV", key: "vm_mV") }
+}
+
+/// An ion's gradient, the membrane potential and the temperature: what the driving force and the free energy
+/// of moving the ion are computed from.
+struct ElectrochemicalOptions: ParsableArguments {
+  @OptionGroup var gradient: IonGradientOptions
+  @OptionGroup var membrane: MembranePotentialOption
+  @OptionGroup var temperature: TemperatureOption
+
+  /// The temperature given.
+  var t: Temperature { temperature.temperature.value }
+
+  /// The ion's equilibrium potential across the gradient, at the temperature given.
+  func equilibriumPotential() throws -> Voltage { try gradient.equilibriumPotential(at: t) }
+
+  /// The input rows: ion, valence, inside, outside, Vm and temperature.
+  var inputs: [CalcReport.Entry] { gradient.inputs + [membrane.input, Format.temperatureEntry(t)] }
+}
