@@ -1,3 +1,4 @@
+import Mustache
 package import QuizModel
 
 /// The preview an instructor reads before giving a quiz out: one self-contained page (no scripts, fonts or
@@ -27,13 +28,16 @@ package enum PreviewPage {
         "number": index + 1, "anchor": item.template, "title": item.title, "template": item.template,
         "points": item.points.description, "variantCount": PageText.count(item.variants.count, "variant"),
         "sources": citations, "hasSources": !citations.isEmpty,
-        "variants": item.variants.map { variant -> [String: Any] in
-          [
-            "id": variant.id, "seed": String(variant.seed), "stem": PageText.paragraphs(variant.stem),
-            "params": variant.parameters.map { ["name": $0.name, "display": $0.value.display] },
-            "answers": variant.answers.map { AnswerContext.withKey($0) },
-          ]
-        },
+        // Made one variant at a time as the page is rendered, and dropped after: the contexts of every variant
+        // at once would take more memory than the page itself.
+        "variants": LazyContexts(
+          item.variants.lazy.map { variant -> [String: Any] in
+            [
+              "id": variant.id, "seed": String(variant.seed), "stem": PageText.paragraphs(variant.stem),
+              "params": variant.parameters.map { ["name": $0.name, "display": $0.value.display] },
+              "answers": variant.answers.map { AnswerContext.withKey($0) },
+            ]
+          }),
       ]
     }
     return try PageRenderer.render(
@@ -43,4 +47,11 @@ package enum PreviewPage {
         "variantCount": PageText.count(quiz.variants.count, "variant"), "items": items, "answersShown": answersShown,
       ])
   }
+}
+
+/// Page contexts made as a section is rendered, one element at a time.
+struct LazyContexts<Base: Sequence>: MustacheSequence {
+  let base: Base
+  init(_ base: Base) { self.base = base }
+  func makeIterator() -> Base.Iterator { base.makeIterator() }
 }

@@ -78,16 +78,24 @@ struct Generate: ParsableCommand {
       } catch { throw CommandFailure(error.description) }
     }
     // The key last: it records how each package delivers the quiz.
-    try writeAtomically(
-      Data(quiz.keyJSONLines(deliveries: report?.deliveries ?? []).utf8),
-      to: staging.appendingPathComponent("key.jsonl"))
-    let preview: String
+    // Key and preview are the largest things generate holds (190 MB and 160 MB at 30,000 items): the key goes
+    // to its file a megabyte at a time, the preview from the string it was rendered into, not from a copy.
+    let keyURL = staging.appendingPathComponent("key.jsonl")
+    do {
+      guard FileManager.default.createFile(atPath: keyURL.path, contents: nil) else {
+        throw CocoaError(.fileWriteUnknown)
+      }
+      let key = try FileHandle(forWritingTo: keyURL)
+      defer { try? key.close() }
+      try quiz.writeKeyJSONLines(deliveries: report?.deliveries ?? []) { try key.write(contentsOf: $0) }
+    } catch {
+      throw CommandFailure("cannot write \(keyURL.path): \(InputFile.describe(error))")
+    }
+    var preview: String
     do { preview = try PreviewPage.html(for: quiz, sources: library.sourcesByTemplate) } catch {
       throw CommandFailure(error.description)
     }
-    try writeAtomically(
-      Data(preview.utf8),
-      to: staging.appendingPathComponent("preview.html"))
+    try preview.withUTF8 { try writeAtomically(bytes: $0, to: staging.appendingPathComponent("preview.html")) }
     try output.commitOrFail(command: "generate")
     Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let packages = report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? []

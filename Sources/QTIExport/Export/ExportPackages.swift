@@ -50,6 +50,15 @@ package func makePackage(
   _ quiz: Quiz, format: QTIFormat, baseName: String,
   workers: Int = 1
 ) throws(ExportError) -> QTIPackage {
+  try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: true)
+}
+
+/// ``makePackage(_:format:baseName:workers:)``; with `keepingFiles` false the package's ``QTIPackage/files``
+/// are left empty, and each file is dropped as soon as it is checked and deflated into the zip, so memory holds
+/// the deflated package but never all of its files.
+func buildPackage(
+  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool
+) throws(ExportError) -> QTIPackage {
   let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
     throw ExportError(
@@ -58,78 +67,95 @@ package func makePackage(
       problems: problems)
   }
   if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName, workers: workers) }
-  var files: [PackageFile] = []
-  var entries: [ZipWriter.Entry] = []
+  var package = PackageBuilder(keepingFiles: keepingFiles)
   var deliveries: [Delivery] = []
-  var itemsChecked = 0
-  var proofs = 0
-  var issues: [XMLIssue] = []
 
   switch format {
   case .canvas:
     let writer = CanvasWriter(quiz: quiz)
     deliveries = writer.deliveries()
-    files.append(PackageFile(path: "imsmanifest.xml", data: writer.manifest()))
-    let assessment = PackageFile(path: writer.assessmentPath, data: writer.assessment())
-    files.append(assessment)
-    var parts: [String: Answer] = [:]
-    for variant in quiz.variants {
-      for answer in variant.answers { parts[PlainText.identifier("\(variant.id)_\(answer.id)")] = answer }
+    let manifest = PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+    package.add(ZipWriter.Entry(path: manifest.path, data: manifest.data), file: manifest)
+    let assessment = writeAndCheckCanvas(writer, workers: workers, keepingFile: keepingFiles)
+    package.add(assessment.entry, file: assessment.file)
+    package.check(assessment.check)
+    switch XMLReader.parse(manifest.data, file: manifest.path) {
+    case .failure(let list): package.issues += list.issues
+    case .success(let root):
+      package.issues += references(root, file: manifest.path, paths: [manifest.path, writer.assessmentPath])
     }
-    let result = checkCanvasAssessment(assessment, parts: parts, workers: workers)
-    itemsChecked += result.items
-    proofs += result.proofs
-    issues += result.issues
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
     deliveries = writer.deliveries()
-    let written = writeAndCheckQTI(writer, workers: workers)
     var references: [XMLIssue] = []
-    for item in written {
-      files.append(item.file)
-      entries.append(item.entry)
-      itemsChecked += item.check.items
-      proofs += item.check.proofs
-      issues += item.check.issues
+    writeAndCheckQTI(writer, workers: workers) { item in
+      package.add(item.entry, file: item.file)
+      package.check(item.check)
       references += item.references
     }
-    issues += references
+    package.issues += references
   case .moodle:
     preconditionFailure("Moodle files are written by makeMoodlePackage")
   }
-  if format == .canvas {
-    let paths = Set(files.map(\.path))
-    let manifest = files[0]
-    switch XMLReader.parse(manifest.data, file: manifest.path) {
-    case .failure(let list): issues += list.issues
-    case .success(let root): issues += references(root, file: manifest.path, paths: paths)
-    }
-  }
-  if !issues.isEmpty {
+  if !package.issues.isEmpty {
     throw ExportError(
       code: .selfCheckFailed,
-      message: "\(format.displayName): \(issues.count) self-checks failed; the package was not kept",
-      issues: issues)
+      message: "\(format.displayName): \(package.issues.count) self-checks failed; the package was not kept",
+      issues: package.issues)
   }
 
   // The zip writer has no ZIP64: at most 65,535 entries and 4 GiB. Say so instead of overflowing.
-  let totalBytes = files.reduce(0) { $0 + $1.data.count }
-  if files.count > ZipWriter.maximumEntries || totalBytes >= ZipWriter.maximumBytes {
+  if package.tooLarge {
     throw ExportError(
       code: .unexportable,
-      message: "\(format.displayName): the package would hold \(files.count) files "
-        + "(\(totalBytes / 1_048_576) MB); a zip without ZIP64 holds at most \(ZipWriter.maximumEntries) files and 4 GiB. "
-        + "Ask for fewer variants per template, or split the bank.")
+      message: "\(format.displayName): the package would hold \(package.count) files "
+        + "(\(package.totalBytes / 1_048_576) MB); a zip without ZIP64 holds at most \(ZipWriter.maximumEntries) "
+        + "files and 4 GiB. Ask for fewer variants per template, or split the bank.")
   }
-  var zip = ZipWriter()
-  for file in files.prefix(files.count - entries.count) { zip.add(path: file.path, data: file.data) }
-  for entry in entries { zip.add(entry) }
-  let data = zip.finish()
+  let count = package.count
+  let files = package.files
+  let itemsChecked = package.itemsChecked
+  let proofs = package.proofs
+  let data = package.zip.finish()
   let report = ExportReport.FormatReport(
-    format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: files.count, bytes: data.count,
+    format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: count, bytes: data.count,
     itemsChecked: itemsChecked, proofs: proofs,
     templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) }, deliveries: deliveries)
   return QTIPackage(format: format, files: files, zip: data, report: report)
+}
+
+/// A zip package filled as its files come, with what their self-checks proved and found.
+struct PackageBuilder {
+  /// Keep every file's bytes in ``files`` (``makePackage(_:format:baseName:workers:)``), or only the zip.
+  let keepingFiles: Bool
+  var zip = ZipWriter()
+  var files: [PackageFile] = []
+  /// Files and their bytes before deflating, counted whether or not the zip could take them.
+  var count = 0
+  var totalBytes = 0
+  /// Whether a file was left out because the zip would have passed its limits.
+  var tooLarge = false
+  var itemsChecked = 0
+  var proofs = 0
+  var issues: [XMLIssue] = []
+
+  init(keepingFiles: Bool) { self.keepingFiles = keepingFiles }
+
+  /// Adds a file to the zip (and to ``files`` when they are kept), unless the zip would pass its limits.
+  mutating func add(_ entry: ZipWriter.Entry, file: PackageFile?) {
+    count += 1
+    totalBytes += entry.size
+    if keepingFiles, let file { files.append(file) }
+    tooLarge = tooLarge || count > ZipWriter.maximumEntries || totalBytes >= ZipWriter.maximumBytes
+    if !tooLarge { zip.add(entry) }
+  }
+
+  /// Counts a file's proofs and keeps its issues.
+  mutating func check(_ result: SelfCheckResult) {
+    itemsChecked += result.items
+    proofs += result.proofs
+    issues += result.issues
+  }
 }
 
 /// The generic self-checks of one file (any format): parse into ``XMLNode``s, ``SelfCheck``, and the checks
@@ -149,47 +175,6 @@ func checkFile(_ file: PackageFile, model: (XMLNode) -> [XMLIssue]) -> SelfCheck
   return result
 }
 
-/// The checks of `checkFile` for a Canvas assessment, the questions shared out to `workers` threads: the
-/// self-checks of every question, then the checks against the model (`parts`: answers by question ident).
-func checkCanvasAssessment(_ file: PackageFile, parts: [String: Answer], workers: Int) -> SelfCheckResult {
-  let root: XMLNode
-  switch XMLReader.parse(file.data, file: file.path) {
-  case .failure(let list): return SelfCheckResult(issues: list.issues)
-  case .success(let parsed): root = parsed
-  }
-  guard root.name == "questestinterop" else {
-    return checkFile(file) { root in
-      root.descendants("item").flatMap { node -> [XMLIssue] in
-        guard let answer = parts[node[attribute: "ident"] ?? ""] else { return [] }
-        return ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
-      }
-    }
-  }
-  let questions = root.descendants("item")
-  let checked = OrderedWork.map(count: questions.count, workers: workers, state: {}) { _, range in
-    range.map { index -> (check: SelfCheckResult, model: [XMLIssue]) in
-      let node = questions[index]
-      var check = SelfCheckResult()
-      SelfCheck.checkCanvas(node, file: file.path, into: &check)
-      var model: [XMLIssue] = []
-      if let answer = parts[node[attribute: "ident"] ?? ""] {
-        model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: file.path)
-      }
-      return (check, model)
-    }
-  }
-  var result = SelfCheckResult()
-  var model: [XMLIssue] = []
-  for (check, issues) in checked {
-    result.items += check.items
-    result.proofs += check.proofs
-    result.issues += check.issues.filter { $0.severity == .error }
-    model += issues
-  }
-  result.issues += model
-  return result
-}
-
 /// One written, checked and deflated file.
 struct WrittenItem: Sendable {
   var file: PackageFile
@@ -202,8 +187,8 @@ struct WrittenItem: Sendable {
 /// Writes every file of a QTI 2.1 / 3.0 package on `workers` threads, in package order (manifest, test, items).
 /// Manifest and test are checked for references to missing files; each item is written, re-read and checked
 /// (``ItemChecker``); every file is
-/// deflated. The result is the same whatever the number of workers.
-func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
+/// deflated. `consume` gets them in package order as they come; they are the same whatever the number of workers.
+func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int, consume: (WrittenItem) -> Void) {
   var list: [(item: Int, variant: Int)] = []
   for (i, item) in writer.quiz.items.enumerated() {
     for v in item.variants.indices { list.append((i, v)) }
@@ -215,34 +200,36 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int) -> [WrittenItem] {
     _ = xmlWriter.finish()
     return (ItemChecker(), Deflater(), xmlWriter)
   }
-  return OrderedWork.map(count: jobs.count + 2, workers: workers, state: state) { tools, range in
-    range.map { index -> WrittenItem in
-      let (checker, deflater, xmlWriter) = tools
-      guard index >= 2 else {
-        let file =
-          index == 0
-          ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
-          : PackageFile(path: QTI2Writer.testPath, data: writer.test())
-        var written = WrittenItem(
-          file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
-        switch XMLReader.parse(file.data, file: file.path) {
-        case .failure(let list): written.references = list.issues
-        case .success(let root): written.references = references(root, file: file.path, paths: paths)
+  OrderedWork.forEach(
+    count: jobs.count + 2, workers: workers, state: state,
+    transform: { tools, range in
+      range.map { index -> WrittenItem in
+        let (checker, deflater, xmlWriter) = tools
+        guard index >= 2 else {
+          let file =
+            index == 0
+            ? PackageFile(path: "imsmanifest.xml", data: writer.manifest())
+            : PackageFile(path: QTI2Writer.testPath, data: writer.test())
+          var written = WrittenItem(
+            file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
+          switch XMLReader.parse(file.data, file: file.path) {
+          case .failure(let list): written.references = list.issues
+          case .success(let root): written.references = references(root, file: file.path, paths: paths)
+          }
+          return written
         }
-        return written
+        let quizItem = writer.quiz.items[jobs[index - 2].item]
+        let variant = quizItem.variants[jobs[index - 2].variant]
+        let feedbacks = QTI2Writer.feedbacks(variant)
+        let file = PackageFile(
+          path: QTI2Writer.itemPath(variant),
+          data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
+        let check = checker.check(file, variant: variant, feedbacks: feedbacks)
+        return WrittenItem(
+          file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
+          check: check)
       }
-      let quizItem = writer.quiz.items[jobs[index - 2].item]
-      let variant = quizItem.variants[jobs[index - 2].variant]
-      let feedbacks = QTI2Writer.feedbacks(variant)
-      let file = PackageFile(
-        path: QTI2Writer.itemPath(variant),
-        data: writer.item(variant, of: quizItem, feedbacks: feedbacks, using: xmlWriter))
-      let check = checker.check(file, variant: variant, feedbacks: feedbacks)
-      return WrittenItem(
-        file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater),
-        check: check)
-    }
-  }
+    }, consume: consume)
 }
 
 /// Writes one zip package per format and `export-report.txt` into `directory`.
@@ -278,18 +265,40 @@ package func exportPackages(
       code: .unexportable, message: "\(problems.count) keys cannot be exported; nothing was written",
       problems: problems)
   }
-  var packages: [QTIPackage] = []
-  for format in unique { packages.append(try makePackage(quiz, format: format, baseName: baseName, workers: workers)) }
-  let report = ExportReport(quizTitle: quiz.title, seed: quiz.seed, formats: packages.map(\.report))
-  do {
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for package in packages {
-      try package.zip.write(to: directory.appendingPathComponent(package.report.packageName), options: .atomic)
-    }
-    try Data(report.description.utf8).write(to: directory.appendingPathComponent("export-report.txt"), options: .atomic)
-  } catch {
-    throw ExportError(
-      code: .io, message: "could not write the packages to '\(directory.path)': \(InputFile.describe(error))")
+  // Each package is written as soon as it is built and dropped from memory; when a later one fails, the
+  // ones written before are removed again, so nothing is written unless every package is.
+  let fileManager = FileManager.default
+  let existed = fileManager.fileExists(atPath: directory.path)
+  var written: [URL] = []
+  func removeWritten() {
+    for url in written { try? fileManager.removeItem(at: url) }
+    if !existed { try? fileManager.removeItem(at: directory) }
   }
+  func write(_ data: Data, _ name: String) throws(ExportError) {
+    let url = directory.appendingPathComponent(name)
+    do {
+      try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+      try data.write(to: url, options: .atomic)
+      written.append(url)
+    } catch {
+      removeWritten()
+      throw ExportError(
+        code: .io, message: "could not write the packages to '\(directory.path)': \(InputFile.describe(error))")
+    }
+  }
+  var reports: [ExportReport.FormatReport] = []
+  for format in unique {
+    let package: QTIPackage
+    do {
+      package = try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false)
+    } catch {
+      removeWritten()
+      throw error
+    }
+    try write(package.zip, package.report.packageName)
+    reports.append(package.report)
+  }
+  let report = ExportReport(quizTitle: quiz.title, seed: quiz.seed, formats: reports)
+  try write(Data(report.description.utf8), "export-report.txt")
   return report
 }

@@ -32,6 +32,15 @@ package struct ZipWriter {
       body = stored ? data : compressed
       size = data.count
     }
+
+    /// An entry whose body was deflated elsewhere (``Deflater/Stream``): its checksum, size and deflated bytes.
+    package init(path: String, crc: UInt32, size: Int, deflated: Data) {
+      self.path = path
+      self.crc = crc
+      self.size = size
+      stored = false
+      body = deflated
+    }
   }
 
   /// Adds one file.
@@ -93,10 +102,12 @@ package struct ZipWriter {
   /// much input plus headers).
   static let maximumBytes = 4_000_000_000
 
-  /// The finished archive.
-  package func finish() -> Data {
+  /// The finished archive; the writer is left empty (the archive's bytes are moved out, not copied).
+  package mutating func finish() -> Data {
     precondition(count <= Self.maximumEntries && output.count < 0xFFFF_FFFF, "callers check the zip limits first")
     var result = output
+    output = Data()
+    defer { central = Data() }
     let centralOffset = UInt32(result.count)
     result.append(central)
     result.append(le32: 0x0605_4b50)
@@ -129,7 +140,9 @@ package final class Deflater {
   package static let level: Int32 = 1
 
   /// zlib keeps a pointer back to the stream, so it lives at one address.
-  private let stream: UnsafeMutablePointer<z_stream>
+  fileprivate let stream: UnsafeMutablePointer<z_stream>
+  /// Output space for ``Stream``, kept between files.
+  fileprivate let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 1)
   /// Output space, grown as needed and kept between files.
   private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 16_384, alignment: 1)
 
@@ -144,6 +157,7 @@ package final class Deflater {
     deflateEnd(stream)
     stream.deallocate()
     buffer.deallocate()
+    scratch.deallocate()
   }
 
   /// Raw deflate (no zlib header) of `data`.
@@ -165,6 +179,59 @@ package final class Deflater {
       return Int(stream.pointee.total_out)
     }
     return Data(bytes: output.baseAddress!, count: written)
+  }
+}
+
+extension Deflater {
+  /// One file deflated as its pieces come, into the same bytes ``Deflater/deflate(_:)`` gives for the whole
+  /// file (zlib's output does not depend on how its input is split when nothing is flushed in between), with
+  /// its checksum; only the deflated bytes are kept.
+  package final class Stream {
+    private let deflater: Deflater
+    private(set) var crc: UInt32 = 0
+    private(set) var size = 0
+    private var output = Data()
+
+    init(_ deflater: Deflater) {
+      self.deflater = deflater
+      guard deflateReset(deflater.stream) == Z_OK else { preconditionFailure("zlib deflateReset failed") }
+    }
+
+    /// Deflates the next piece.
+    func append(_ data: Data) {
+      crc = data.withUnsafeBytes { raw in
+        UInt32(CZlibSystem.crc32(uLong(crc), raw.bindMemory(to: UInt8.self).baseAddress, uInt(raw.count)))
+      }
+      size += data.count
+      run(data, flush: Z_NO_FLUSH)
+    }
+
+    /// The zip entry of everything appended.
+    func finish(path: String) -> ZipWriter.Entry {
+      run(Data(), flush: Z_FINISH)
+      defer { output = Data() }
+      return ZipWriter.Entry(path: path, crc: crc, size: size, deflated: output)
+    }
+
+    private func run(_ data: Data, flush: Int32) {
+      let stream = deflater.stream
+      let scratch = deflater.scratch
+      data.withUnsafeBytes { input in
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+        stream.pointee.avail_in = uInt(input.count)
+        while true {
+          stream.pointee.next_out = scratch.bindMemory(to: Bytef.self).baseAddress
+          stream.pointee.avail_out = uInt(scratch.count)
+          let status = CZlibSystem.deflate(stream, flush)
+          precondition(status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR, "zlib deflate failed")
+          output.append(
+            scratch.bindMemory(to: UInt8.self).baseAddress!, count: scratch.count - Int(stream.pointee.avail_out))
+          if flush == Z_FINISH ? status == Z_STREAM_END : stream.pointee.avail_in == 0 && stream.pointee.avail_out > 0 {
+            break
+          }
+        }
+      }
+    }
   }
 }
 

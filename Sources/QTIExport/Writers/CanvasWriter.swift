@@ -80,52 +80,9 @@ struct CanvasWriter {
     return result
   }
 
-  /// The assessment file.
-  func assessment() -> Data {
-    let w = XMLWriter()
-    var answerCounter = 0
-    w.element(
-      "questestinterop",
-      [
-        ("xmlns", CanvasWriter.namespace),
-        ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-        ("xsi:schemaLocation", CanvasWriter.schemaLocation),
-      ]
-    ) {
-      w.element("assessment", [("ident", assessmentIdent), ("title", quiz.title)]) {
-        w.element("qtimetadata") { metadataField(w, "cc_maxattempts", "1") }
-        w.element("section", [("ident", "root_section")]) {
-          for item in quiz.items {
-            guard let first = item.variants.first else { continue }
-            let parts = first.answers
-            for (partIndex, part) in parts.enumerated() {
-              let groupIdent = PlainText.identifier("g_\(item.template)_\(part.id)")
-              let title = CanvasWriter.groupTitle(item, part: partIndex)
-              w.element("section", [("ident", groupIdent), ("title", title)]) {
-                w.element("selection_ordering") {
-                  w.element("selection") {
-                    w.element("selection_number", text: "1")
-                    w.element("selection_extension") {
-                      w.element("points_per_item", text: part.points.description)
-                    }
-                  }
-                }
-                for variant in item.variants {
-                  guard let answer = variant.answer(part.id) else { continue }
-                  writeItem(
-                    w, variant: variant, answer: answer, title: title, points: answer.points,
-                    counter: &answerCounter)
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    return w.finish()
-  }
-
-  private func writeItem(
+  /// Writes one question; `counter` is the last answer id used before it (Canvas's answer ids run through the
+  /// whole assessment).
+  func writeItem(
     _ w: XMLWriter, variant: Variant, answer: Answer, title: String, points: Points,
     counter: inout Int
   ) {
@@ -264,7 +221,7 @@ struct CanvasWriter {
     }
   }
 
-  private func metadataField(_ w: XMLWriter, _ label: String, _ entry: String) {
+  func metadataField(_ w: XMLWriter, _ label: String, _ entry: String) {
     w.element("qtimetadatafield") {
       w.element("fieldlabel", text: label)
       w.element("fieldentry", text: entry)

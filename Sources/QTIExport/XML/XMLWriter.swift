@@ -99,6 +99,30 @@ final class XMLWriter {
     if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
   }
 
+  /// The bytes `body` writes as an element `depth` elements deep in an indented document, after a sibling:
+  /// exactly the bytes that element has inside the whole document (its indentation and the newline after it
+  /// included), so documents can be written in pieces and joined. The writer is reset before and after; it
+  /// must write the declaration as the whole document does, since the declared encoding decides whether
+  /// libxml2 writes non-ASCII characters as they are or as character references.
+  func fragment(depth: Int, _ body: () -> Void) -> Data {
+    if finished { restart() }
+    for _ in 0..<depth { start("f") }
+    element("f")
+    let from = flushedCount()
+    body()
+    let to = flushedCount()
+    xmlTextWriterEndDocument(writer)
+    finished = true
+    guard let bytes = xmlBufferContent(buffer) else { return Data() }
+    return Data(bytes: bytes + from, count: to - from)
+  }
+
+  /// How many bytes the document has so far.
+  func flushedCount() -> Int {
+    xmlTextWriterFlush(writer)
+    return Int(xmlBufferLength(buffer))
+  }
+
   /// Ends the fragment and returns it as a string, without a trailing newline.
   func finishString() -> String {
     var text = String(decoding: finish(), as: UTF8.self)

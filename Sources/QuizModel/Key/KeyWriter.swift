@@ -24,25 +24,43 @@ extension Quiz {
     deliveries: [Delivery] = [], students: [RosterStudent] = [],
     tool: String = KeyFormat.tool
   ) -> [UInt8] {
-    let variantCount = items.reduce(0) { $0 + $1.variants.count }
-    var json = JSONWriter(capacity: 2048 * variantCount + 512 * deliveries.count + 128 * students.count + 4096)
+    var all: [UInt8] = []
+    writeKeyJSONLines(deliveries: deliveries, students: students, tool: tool) { all += $0 }
+    return all
+  }
+
+  /// ``keyJSONLinesBytes(deliveries:students:tool:)`` handed to `write` in pieces of whole lines (about a
+  /// megabyte each), so the key can go to a file without ever being in memory whole.
+  public func writeKeyJSONLines<Failure: Error>(
+    deliveries: [Delivery] = [], students: [RosterStudent] = [],
+    tool: String = KeyFormat.tool, to write: ([UInt8]) throws(Failure) -> Void
+  ) throws(Failure) {
+    let pieceSize = 1 << 20
+    var json = JSONWriter(capacity: pieceSize + 65_536)
+    func endLine() throws(Failure) {
+      json.endLine()
+      if json.bytes.count >= pieceSize {
+        try write(json.bytes)
+        json.bytes.removeAll(keepingCapacity: true)
+      }
+    }
     quizRecord(deliveries: deliveries, tool: tool).write(to: &json)
-    json.endLine()
+    try endLine()
     for (number, item) in items.enumerated() {
       for variant in item.variants {
         variant.writeKeyRecord(item: number + 1, to: &json)
-        json.endLine()
+        try endLine()
       }
     }
     for student in students {
       student.writeKeyRecord(to: &json)
-      json.endLine()
+      try endLine()
     }
     for delivery in deliveries {
       delivery.writeKeyRecord(to: &json)
-      json.endLine()
+      try endLine()
     }
-    return json.bytes
+    if !json.bytes.isEmpty { try write(json.bytes) }
   }
 
   /// The first record: what the key is, which quiz, how it is graded.

@@ -72,10 +72,32 @@ public enum OrderedWork {
     state: @escaping @Sendable () -> State,
     _ transform: @escaping @Sendable (inout State, Range<Int>) -> [Output]
   ) -> [Output] {
-    let size = max(1, chunkSize)
-    var start = 0
     var outputs: [Output] = []
     outputs.reserveCapacity(count)
+    forEach(count: count, chunkSize: chunkSize, workers: workers, state: state, transform: transform) {
+      outputs.append($0)
+    }
+    return outputs
+  }
+
+  /// Hands the outputs of `transform` for each chunk of `0..<count` to `consume`, one by one in index order, as
+  /// they come: only the outputs in flight are in memory, never all of them.
+  ///
+  /// - Parameters:
+  ///   - count: How many indices.
+  ///   - chunkSize: Indices per chunk (at least 1).
+  ///   - workers: As in ``pipeline(workers:produce:state:transform:consume:)``.
+  ///   - state: Makes one worker's state.
+  ///   - transform: Maps a chunk of indices to its outputs, in index order.
+  ///   - consume: Called on the calling thread with each output, in index order.
+  public static func forEach<State, Output: Sendable>(
+    count: Int, chunkSize: Int = 16, workers: Int,
+    state: @escaping @Sendable () -> State,
+    transform: @escaping @Sendable (inout State, Range<Int>) -> [Output],
+    consume: (Output) -> Void
+  ) {
+    let size = max(1, chunkSize)
+    var start = 0
     // No more threads than chunks: a small map stays on the calling thread.
     pipeline(
       workers: min(workers, (count + size - 1) / size),
@@ -85,8 +107,10 @@ public enum OrderedWork {
         defer { start = end }
         return start..<end
       },
-      state: state, transform: transform, consume: { outputs += $0 })
-    return outputs
+      state: state, transform: transform,
+      consume: { outputs in
+        for output in outputs { consume(output) }
+      })
   }
 
   /// The queues shared by the calling thread and the helpers.

@@ -82,6 +82,16 @@ extension OutputFolder {
 }
 
 /// Writes `data` to `url` through a temporary file renamed into place, so readers never see half a file.
+/// ``writeAtomically(_:to:)`` of bytes that stay where they are (no copy into a `Data`).
+func writeAtomically<Bytes: Collection<UInt8>>(bytes: Bytes, to url: URL) throws {
+  let written: Void? = try bytes.withContiguousStorageIfAvailable { buffer in
+    guard let base = buffer.baseAddress else { return try writeAtomically(Data(), to: url) }
+    try writeAtomically(
+      Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none), to: url)
+  }
+  if written == nil { try writeAtomically(Data(bytes), to: url) }
+}
+
 func writeAtomically(_ data: Data, to url: URL) throws {
   do { try data.write(to: url, options: .atomic) } catch {
     throw CommandFailure("cannot write \(url.path): \(InputFile.describe(error))")
