@@ -92,24 +92,22 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
           }
         }
         if formats.contains(.canvas) {
-          let ident = PlainText.identifier("\(variant.id)_\(answer.id)")
-          let original = "\(variant.id)_\(answer.id)"
-          if let other = canvasIdents[ident], other != original {
-            problems.append(
-              ExportProblem(
-                format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-                message: "the question '\(original)' gets the same identifier '\(ident)' as '\(other)'"))
+          // A Canvas identifier is the cleaned-up name; two names that clean up alike would collide.
+          func claim(_ table: inout [String: String], _ what: String, original: String, identifier: String) {
+            if let other = table[identifier], other != original {
+              problems.append(
+                ExportProblem(
+                  format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
+                  message: "the \(what) '\(original)' gets the same identifier '\(identifier)' as '\(other)'"))
+            }
+            table[identifier] = original
           }
-          canvasIdents[ident] = original
-          let group = PlainText.identifier("g_\(item.template)_\(answer.id)")
-          let groupOriginal = "\(item.template)/\(answer.id)"
-          if let other = groupIdents[group], other != groupOriginal {
-            problems.append(
-              ExportProblem(
-                format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-                message: "the question group '\(groupOriginal)' gets the same identifier '\(group)' as '\(other)'"))
-          }
-          groupIdents[group] = groupOriginal
+          claim(
+            &canvasIdents, "question", original: "\(variant.id)_\(answer.id)",
+            identifier: PlainText.identifier("\(variant.id)_\(answer.id)"))
+          claim(
+            &groupIdents, "question group", original: "\(item.template)/\(answer.id)",
+            identifier: PlainText.identifier("g_\(item.template)_\(answer.id)"))
         }
       }
     }
