@@ -67,14 +67,15 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
 
-    // CSV submissions, answer parsing, scoring and reports.
+    // CSV submissions, answer parsing, scoring, and the statistics of the grading report.
     .target(name: "Grading", dependencies: ["QuizModel"], swiftSettings: swiftSettings),
 
-    // The pages people read and print (preview.html, handouts.html, answer-keys.html), rendered from Mustache
-    // templates in Pages/ that a designer can edit; text is escaped by QuizModel's HTMLText.
+    // The pages people read and print (preview.html, handouts.html, answer-keys.html, report.html), rendered
+    // from Mustache templates in Pages/ that a designer can edit; text is escaped by QuizModel's HTMLText. The
+    // grading report shows the statistics Grading works out (Grading does not depend on Reports).
     .target(
       name: "Reports",
-      dependencies: ["QuizModel", .product(name: "Mustache", package: "swift-mustache")],
+      dependencies: ["QuizModel", "Grading", .product(name: "Mustache", package: "swift-mustache")],
       resources: [.copy("Pages")],
       swiftSettings: swiftSettings
     ),

@@ -56,7 +56,7 @@ enum PageRenderer {
             + "set NERNSTQUIZ_PAGES to their folder"))
     }
     var templates: [String: MustacheTemplate] = [:]
-    for name in ["preview", "handouts", "answer-keys"] {
+    for name in ["preview", "handouts", "answer-keys", "report"] {
       let url = folder.appendingPathComponent(name + ".mustache")
       do {
         let text = try String(contentsOf: url, encoding: .utf8)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import QuizModel
+import Reports
 import TemplateEngine
 
 /// `nernstquiz grade SUBMISSIONS.csv --key key.jsonl [--out DIR]`.
@@ -157,6 +158,12 @@ struct Grade: ParsableCommand {
     var summary = try grader.grade(
       submissionsAt: input, format: inputFormat,
       identityColumn: idColumn, into: output.staging, workers: jobs.count)
+    // The grading report, rendered from the run's statistics into the same folder.
+    let page: String
+    do { page = try GradingReportPage.html(for: summary, of: quiz) } catch { throw CommandFailure(error.description) }
+    let report = output.staging.appendingPathComponent("report.html")
+    try writeAtomically(Data(page.utf8), to: report)
+    summary.files.append(report)
     try output.commitOrFail(command: "grade")
     summary.files = summary.files.map { folder.appendingPathComponent($0.lastPathComponent) }
     return summary

@@ -1,6 +1,7 @@
 import Foundation
 import Grading
 import QuizModel
+import Reports
 import TemplateEngine
 
 /// A class of students with the default bank assigned to them, and their answers.
@@ -43,13 +44,13 @@ enum ClassFixture {
     return text
   }
 
-  /// The grading report of the class's answers, as `grade` writes it.
+  /// The grading report of the class's answers, as `grade` renders it.
   static func gradingReport(_ assignment: Assignment, in folder: URL) throws -> String {
     let answers = folder.appendingPathComponent("answers.csv")
     try Data(wideAnswers(assignment, wrong: 3).utf8).write(to: answers)
     let out = folder.appendingPathComponent("graded")
     let grader = Grader(quiz: assignment.quiz, deliveries: assignment.deliveries)
-    _ = try grader.grade(submissionsAt: answers, into: out, workers: 1)
-    return try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+    let summary = try grader.grade(submissionsAt: answers, into: out, workers: 1)
+    return try GradingReportPage.html(for: summary, of: assignment.quiz)
   }
 }

@@ -11,6 +11,7 @@ package import QuizModel
 /// let grader = Grader(quiz: quiz, policy: policy)
 /// let summary = try grader.grade(submissionsAt: csv, into: outputFolder)
 /// print(summary)          // 120 rows in = 117 graded + 3 flagged; …
+/// summary.statistics.alpha   // Cronbach's α, for report.html
 /// exit(summary.exitStatus)
 ///
 /// grader.grade("−0.095 V", for: "nernst-potential-03")?.verdict   // .incorrect or .correct
@@ -70,9 +71,10 @@ package struct Grader: Sendable {
     return Scoring.grade(parsed, part: part, policy: policy)
   }
 
-  /// Grades a submission file into `folder`: `responses.csv`, `grades.csv`, `report.html`, and for Canvas
-  /// input `canvas-gradebook.csv`. Every file is written to a temporary name and renamed into place when
-  /// all are complete; the input is only read.
+  /// Grades a submission file into `folder`: `responses.csv`, `review.csv`, `grades.csv`, and for Canvas input
+  /// `canvas-gradebook.csv`. Every file is written to a temporary name and renamed into place when all are
+  /// complete; the input is only read. The statistics `report.html` shows come back in the summary
+  /// (``GradingSummary/statistics``), for the Reports module to render.
   ///
   /// - Parameters:
   ///   - input: The CSV file (see <doc:SubmissionFormats>).
@@ -84,7 +86,8 @@ package struct Grader: Sendable {
   ///   - workers: How many threads grade, the calling one included (reading and writing stay in input order,
   ///     so the outputs are the same bytes for any number); 1, the default, for none besides the caller's; at
   ///     most ``OrderedWork/maximumWorkers``.
-  /// - Returns: What was read, graded and flagged; ``GradingSummary/exitStatus`` is the CLI's exit status.
+  /// - Returns: What was read, graded and flagged, and the class's statistics; ``GradingSummary/exitStatus`` is
+  ///   the CLI's exit status.
   /// - Throws: ``CSVError`` for a malformed file or an unknown header, ``GradingError`` when the outputs
   ///   cannot be written.
   /// - Complexity: O(rows) time; memory O(students × items), independent of the number of rows.
@@ -92,7 +95,7 @@ package struct Grader: Sendable {
     submissionsAt input: URL, format: SubmissionFormat? = nil, identityColumn: String? = nil, into folder: URL,
     workers: Int = 1
   ) throws -> GradingSummary {
-    let outputs = ["responses.csv", "grades.csv", "report.html", "canvas-gradebook.csv"].map {
+    let outputs = ["responses.csv", "review.csv", "grades.csv", "canvas-gradebook.csv"].map {
       folder.appendingPathComponent($0)
     }
     let inputPath = input.standardizedFileURL.resolvingSymlinksInPath().path

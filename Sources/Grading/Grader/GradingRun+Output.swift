@@ -2,7 +2,7 @@ import Foundation
 import QuizModel
 
 /// Writing: a record's lines in responses.csv and review.csv, and at the end grades.csv, the Canvas gradebook
-/// and report.html.
+/// and the statistics report.html is rendered from.
 extension GradingRun {
   mutating func writeReview(
     row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
@@ -77,12 +77,7 @@ extension GradingRun {
       }
       files.append(gradebook)
     }
-    let statistics = ReportStatistics(run: self, totals: totals.map(\.value))
-    let report = try OutputFile(folder.appendingPathComponent("report.html"))
-    report.write(
-      HTMLReport(statistics: statistics, summary: counts, quizTitle: grader.quiz.title, seed: grader.quiz.seed).render()
-    )
-    files.append(report)
+    counts.statistics = ReportStatistics(run: self, totals: totals.map(\.value))
     for file in files { try file.commit() }
     counts.files = files.map(\.destination)
     return counts

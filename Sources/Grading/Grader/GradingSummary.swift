@@ -2,7 +2,7 @@ package import Foundation
 import QuizModel
 
 /// What a grading run did: rows in, rows graded and rows flagged (the two always add up), responses by
-/// verdict, the columns it could not match, and the files written.
+/// verdict, the columns it could not match, the files written, and the statistics `report.html` shows.
 package struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   /// The input format used.
   package var format: SubmissionFormat
@@ -35,6 +35,9 @@ package struct GradingSummary: Hashable, Sendable, CustomStringConvertible {
   package var ambiguousStudents: [String] = []
   /// The files written, in the output folder.
   package var files: [URL] = []
+  /// The class's statistics (score distribution, α, facility, discrimination, misconceptions), from which the
+  /// Reports module renders `report.html`.
+  package var statistics = ReportStatistics()
 
   /// Creates an empty summary for a run in `format`.
   package init(format: SubmissionFormat) { self.format = format }
