@@ -78,11 +78,11 @@ struct Benchmark: ParsableCommand {
   private func printRatios(_ results: [String: CaseResult]) {
     var lines: [String] = []
     for peer in WholeProcess.allCases {
-      guard let ours = peer.comparedWith, let p = results[peer.rawValue], let o = results[ours.rawValue], !p.skipped,
+      guard let ours = peer.comparedWith, let p = results[peer.name], let o = results[ours.name], !p.skipped,
         !o.skipped
       else { continue }
       lines.append(
-        "\(peer.rawValue) / \(ours.rawValue): "
+        "\(peer.name) / \(ours.name): "
           + String(
             format: "%.1f× the CPU per item, %.1f× the wall time per item", p.cpuPerItem / o.cpuPerItem,
             p.wallPerItem / o.wallPerItem))

@@ -45,7 +45,7 @@ struct BenchmarkCase {
     }
     cases.append(.init(name: "CLI start-up", kind: .startup))
     cases += FloorPiece.allCases.map { .init(name: $0.rawValue, kind: .floor($0)) }
-    cases += WholeProcess.allCases.map { .init(name: $0.rawValue, kind: .process($0)) }
+    cases += WholeProcess.allCases.map { .init(name: $0.name, kind: .process($0)) }
     return cases
   }
 

@@ -1,15 +1,30 @@
 import Foundation
+import QTIExport
 
 /// Whole processes timed from outside: `nernstquiz generate` of a bank of 3 templates × 2,000 variants (drawing,
 /// key, preview and one package), and, when installed, the peers on the same kind of work: text2qti turning 1,000
 /// finished numeric questions into a Canvas package, and qti_package_maker writing 1,000 numeric questions as
 /// QTI 2.1 (its Blackboard QTI 2.1 engine) and as Canvas QTI 1.2.
-enum WholeProcess: String, CaseIterable {
-  case generateCanvas = "nernstquiz generate canvas 3×2k"
-  case generateQTI21 = "nernstquiz generate qti21 3×2k"
-  case text2qti = "peer: text2qti canvas 1k"
-  case packageMakerQTI21 = "peer: qti_package_maker qti21 1k"
-  case packageMakerCanvas = "peer: qti_package_maker canvas 1k"
+enum WholeProcess: Hashable, CaseIterable {
+  /// `nernstquiz generate` writing one package format.
+  case generate(QTIFormat)
+  /// text2qti, which writes Canvas packages only.
+  case text2qti
+  /// qti_package_maker writing a Canvas or QTI 2.1 package.
+  case packageMaker(QTIFormat)
+
+  static let allCases: [WholeProcess] = [
+    .generate(.canvas), .generate(.qti21), .text2qti, .packageMaker(.qti21), .packageMaker(.canvas),
+  ]
+
+  /// The case's name in the results: `nernstquiz generate canvas 3×2k`, `peer: text2qti canvas 1k`.
+  var name: String {
+    switch self {
+    case .generate(let format): "nernstquiz generate \(format.rawValue) 3×2k"
+    case .text2qti: "peer: text2qti canvas 1k"
+    case .packageMaker(let format): "peer: qti_package_maker \(format.rawValue) 1k"
+    }
+  }
 
   static let variantsPerTemplate = 2_000
   static let peerQuestions = 1_000
@@ -19,24 +34,24 @@ enum WholeProcess: String, CaseIterable {
 
   var items: Int {
     switch self {
-    case .generateCanvas, .generateQTI21: WholeProcess.variantsPerTemplate * WholeProcess.templates.count
-    default: WholeProcess.peerQuestions
+    case .generate: WholeProcess.variantsPerTemplate * WholeProcess.templates.count
+    case .text2qti, .packageMaker: WholeProcess.peerQuestions
     }
   }
 
   /// The peer this case is compared with (ours), or nil.
   var comparedWith: WholeProcess? {
     switch self {
-    case .text2qti, .packageMakerCanvas: .generateCanvas
-    case .packageMakerQTI21: .generateQTI21
-    default: nil
+    case .generate: nil
+    case .text2qti: .generate(.canvas)
+    case .packageMaker(let format): .generate(format)
     }
   }
 
   /// The command to run in `folder` (where its inputs are written), or nil with the reason when it cannot run.
   func command(root: String, folder: URL) throws -> (arguments: [String], missing: String?) {
     switch self {
-    case .generateCanvas, .generateQTI21:
+    case .generate(let format):
       let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         .appendingPathComponent("nernstquiz").path
       guard FileManager.default.isExecutableFile(atPath: binary) else {
@@ -51,7 +66,7 @@ enum WholeProcess: String, CaseIterable {
       return (
         [
           binary, "generate", bank.path, "--templates", root + "/Templates", "--format",
-          self == .generateCanvas ? "canvas" : "qti21", "--out", folder.appendingPathComponent("out").path,
+          format.rawValue, "--out", folder.appendingPathComponent("out").path,
         ], nil
       )
     case .text2qti:
@@ -68,7 +83,7 @@ enum WholeProcess: String, CaseIterable {
       try text.write(to: quiz, atomically: true, encoding: .utf8)
       // Its console script, run by the interpreter itself (not through a launcher shim).
       return ([python, "-c", "import sys; from text2qti.cmdline import main; sys.exit(main())", quiz.path], nil)
-    case .packageMakerQTI21, .packageMakerCanvas:
+    case .packageMaker(let format):
       guard let python = WholeProcess.python, WholeProcess.succeeds([python, "-c", "import qti_package_maker"]) else {
         return ([], "qti_package_maker is not installed (pip install qti_package_maker)")
       }
@@ -85,7 +100,7 @@ enum WholeProcess: String, CaseIterable {
 
         """
       try text.write(to: script, atomically: true, encoding: .utf8)
-      let engine = self == .packageMakerQTI21 ? "blackboard_qti_v2_1" : "canvas_qti_v1_2"
+      let engine = format == .qti21 ? "blackboard_qti_v2_1" : "canvas_qti_v1_2"
       return (
         [
           python, script.path, engine, String(WholeProcess.peerQuestions),
@@ -165,7 +180,7 @@ enum WholeProcess: String, CaseIterable {
     defer { try? FileManager.default.removeItem(at: folder) }
     let (arguments, missing) = try command(root: root, folder: folder)
     if let missing {
-      return CaseResult(name: rawValue, items: items, unit: "items", detail: "skipped: \(missing)", skipped: true)
+      return CaseResult(name: name, items: items, unit: "items", detail: "skipped: \(missing)", skipped: true)
     }
     var walls: [Double] = []
     var cpus: [Double] = []
@@ -173,7 +188,7 @@ enum WholeProcess: String, CaseIterable {
     for run in 0...runs {
       try? FileManager.default.removeItem(at: folder.appendingPathComponent("out"))
       let cost = try WholeProcess.spawn(arguments, in: folder)
-      guard cost.status == 0 else { throw WorkloadError("\(rawValue) failed: wait status \(cost.status)") }
+      guard cost.status == 0 else { throw WorkloadError("\(name) failed: wait status \(cost.status)") }
       if run > 0 {
         walls.append(cost.wallSeconds)
         cpus.append(cost.cpuSeconds)
@@ -181,7 +196,7 @@ enum WholeProcess: String, CaseIterable {
       peak = max(peak, cost.peakKilobytes)
     }
     return CaseResult(
-      name: rawValue, items: items, unit: "items", detail: "(whole process)",
+      name: name, items: items, unit: "items", detail: "(whole process)",
       medianSeconds: medianOf(walls), cpuSeconds: medianOf(cpus), peakKilobytes: peak)
   }
 }

@@ -30,6 +30,31 @@ import Testing
     #expect(result.standardOutput.contains("E_K = −95.02 mV"))
   }
 
+  @Test func currentFromAnIonsGradientListsItsInputsThenTheFormulaWithTheNumbersPutIn() throws {
+    let result = try CommandRunner.run([
+      "calc", "current", "--conductance", "10", "--vm", "-70", "--ion", "Na+", "--inside", "12", "--outside", "145",
+    ])
+    #expect(result.exitCode == 0)
+    let lines = result.standardOutput.split(separator: "\n").map(String.init)
+    #expect(
+      lines == [
+        "Ohmic ionic current",
+        "  g            10 nS",
+        "  Vm           −70 mV",
+        "  ion          Na⁺",
+        "  valence z    +1",
+        "  inside       12 mM",
+        "  outside      145 mM",
+        "  temperature  37 °C (310.15 K)",
+        "  formula      I = g·(Vm − E)",
+        "                 = 10.00 nS × (−70.00 mV − (66.60 mV))",
+        "  result       I = −1366 pA",
+        "  E            66.60 mV",
+        "  Vm − E       −136.6 mV",
+        "  direction    inward (outward positive)",
+      ])
+  }
+
   @Test func drivingForceOnSodiumGivesValueEquilibriumPotentialAndInflux() throws {
     let json = try runJSON([
       "calc", "driving-force", "--ion", "Na+", "--inside", "12", "--outside", "145", "--vm", "-70", "--json",

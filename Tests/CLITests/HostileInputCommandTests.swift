@@ -199,6 +199,34 @@ func le32(_ v: UInt32) -> [UInt8] { le16(UInt16(v & 0xFFFF)) + le16(UInt16(v >> 
     #expect(try String(contentsOf: out.appendingPathComponent("key.jsonl"), encoding: .utf8) == "previous")
   }
 
+  @Test func aGradeThatFailsHalfwayLeavesThePreviousGradingUntouched() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let out = dir.url.appendingPathComponent("graded")
+    try Data("student,item,response\ns1,x,1\n".utf8).write(to: dir.url.appendingPathComponent("first.csv"))
+    let first = try CommandRunner.run(["grade", "first.csv", "--bank", Self.bank, "--out", "graded"], in: dir.url)
+    #expect(first.exitCode == 1, "\(first.standardError)")  // the unknown item is for review
+    let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+      (name, try Data(contentsOf: out.appendingPathComponent(name)))
+    }
+    #expect(before.map(\.0).contains("responses.csv"))
+    // Two rows are graded and written before the unclosed quote of the third stops the run.
+    try Data("student,item,response\ns2,x,1\ns3,y,2\ns4,z,\"-95\n".utf8).write(
+      to: dir.url.appendingPathComponent("second.csv"))
+    let second = try CommandRunner.run(["grade", "second.csv", "--bank", Self.bank, "--out", "graded"], in: dir.url)
+    #expect(second.exitCode == 2)
+    #expect(second.standardError.contains("second.csv:4:3: a quote opens a field but is never closed"))
+    let after = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { name in
+      (name, try Data(contentsOf: out.appendingPathComponent(name)))
+    }
+    #expect(after.map(\.0) == before.map(\.0))
+    #expect(after.map(\.1) == before.map(\.1))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted() == [
+        "first.csv", "graded", "second.csv",
+      ])
+  }
+
   @Test func gradeRefusesAnOutputThatWouldReplaceItsInput() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

@@ -226,7 +226,8 @@ import Testing
   }
 
   @Test func unitParsing() {
-    #expect(MeasurementUnit("mV") == MeasurementUnit(symbol: "mV", dimension: .potential, powerOfTen: -3))
+    let millivolt = MeasurementUnit("mV")
+    #expect(millivolt?.symbol == "mV" && millivolt?.dimension == .potential && millivolt?.powerOfTen == -3)
     #expect(MeasurementUnit("µM")?.powerOfTen == -6)
     #expect(MeasurementUnit("kJ mol⁻¹")?.symbol == "kJ/mol")
     #expect(MeasurementUnit("furlongs") == nil)

@@ -41,13 +41,12 @@ package struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
   /// The unit is 10^powerOfTen base units.
   package var powerOfTen: Int
 
-  /// Creates a unit from its parts.
-  package init(symbol: String, dimension: Dimension, powerOfTen: Int) {
-    self.symbol = symbol
-    self.dimension = dimension
-    self.powerOfTen = powerOfTen
-  }
+  /// The symbol.
+  package var description: String { symbol }
+}
 
+/// Reading a unit from text: one table of every spelling, built once.
+extension MeasurementUnit {
   /// Reads a unit as people write it, or returns nil for text that is not a known unit.
   ///
   /// Accepted: SI prefixes p, n, µ (also μ and u), m, k on V, A, C, S, M (and mol/L), J/mol; `%` and `ppm`;
@@ -58,9 +57,6 @@ package struct MeasurementUnit: Hashable, Sendable, CustomStringConvertible {
     guard let unit = MeasurementUnit.lookup(text) else { return nil }
     self = unit
   }
-
-  /// The symbol.
-  package var description: String { symbol }
 
   static func lookup(_ text: String) -> MeasurementUnit? {
     if let unit = table.exact[text] { return unit }

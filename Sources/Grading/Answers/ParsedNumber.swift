@@ -23,18 +23,6 @@ package struct ParsedNumber: Hashable, Sendable {
   /// ambiguous (`1200` is 2...4).
   package var significantFigures: ClosedRange<Int>
 
-  /// Creates a number from its decimal parts.
-  package init(
-    isNegative: Bool, significand: UInt64, exponent: Int, unit: MeasurementUnit? = nil,
-    significantFigures: ClosedRange<Int>
-  ) {
-    self.isNegative = isNegative
-    self.significand = significand
-    self.exponent = exponent
-    self.unit = unit
-    self.significantFigures = significantFigures
-  }
-
   /// The value as the nearest `Double`.
   package var value: Double {
     let magnitude: Double

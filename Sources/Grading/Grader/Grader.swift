@@ -143,7 +143,7 @@ package struct Grader: Sendable {
     (reader, finished) = try gradeRecords(reader, into: run, layout: layout, workers: workers)
     if kept == nil, finished.repeats, attempts != .first {
       // Some student answered a question twice and the rule keeps another answer than the first: now that the
-      // kept answers are known, grade again (the first pass's files are dropped unwritten).
+      // kept answers are known, grade again (the second pass writes the files anew over the first one's).
       let winners = finished.keptAnswers
       var again = try reader.restarted()
       _ = try again.next()

@@ -1,12 +1,6 @@
 import Foundation
 import QuizModel
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A problem writing the output folder, or with the arguments of a grading run.
 package struct GradingError: Error, CustomStringConvertible, Hashable, Sendable {
   /// What went wrong, naming the file and quoting the value.
@@ -19,26 +13,25 @@ package struct GradingError: Error, CustomStringConvertible, Hashable, Sendable 
   package var description: String { message }
 }
 
-/// An output file written through a buffer to a temporary file next to its destination, and renamed into
-/// place by ``commit()``: readers see the old file or the complete new one, never a partial one.
+/// An output file written through a buffer, straight to its place. Making outputs appear whole is the folder's
+/// work, not the file's: a command writes into the `staging` folder of an `OutputFolder`, whose `commit` moves the
+/// finished set into place, while a failed run leaves the previous outputs as they were.
 final class OutputFile {
   let destination: URL
-  private let temporary: URL
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private static let capacity = 1 << 18
+  private var failed = false
 
   /// UTF-8's byte-order mark: spreadsheet programs (Excel) read a CSV as UTF-8 only when it starts with it,
   /// and show `−95 mV` and `Cl⁻` right; CSV readers (Canvas's gradebook import, ours) skip it.
   static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  /// Opens a file; `spreadsheet` CSVs start with the UTF-8 byte-order mark.
+  /// Creates (or empties) a file; `spreadsheet` CSVs start with the UTF-8 byte-order mark.
   init(_ destination: URL, spreadsheet: Bool = false) throws(GradingError) {
     self.destination = destination
-    temporary = destination.deletingLastPathComponent()
-      .appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-      let handle = try? FileHandle(forWritingTo: temporary)
+    guard FileManager.default.createFile(atPath: destination.path, contents: nil),
+      let handle = try? FileHandle(forWritingTo: destination)
     else {
       throw GradingError(
         "Cannot write \(destination.lastPathComponent) in \(destination.deletingLastPathComponent().lastPathComponent)/"
@@ -49,10 +42,7 @@ final class OutputFile {
     if spreadsheet { buffer.append(contentsOf: OutputFile.byteOrderMark) }
   }
 
-  deinit {
-    try? handle.close()
-    unlink(temporary.path)
-  }
+  deinit { try? handle.close() }
 
   /// Writes text as it is.
   func write(_ text: String) {
@@ -84,19 +74,17 @@ final class OutputFile {
     write(line)
   }
 
-  private var failed = false
-
   func flush() {
     guard !buffer.isEmpty else { return }
     do { try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) } } catch { failed = true }
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, closes and renames the file into place.
+  /// Writes what is buffered and closes the file, which is then complete.
   func commit() throws(GradingError) {
     flush()
     try? handle.close()
-    guard !failed, rename(temporary.path, destination.path) == 0 else {
+    if failed {
       throw GradingError("Cannot write \(destination.lastPathComponent): the disk may be full or the folder read-only")
     }
   }

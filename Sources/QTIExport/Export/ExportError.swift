@@ -11,15 +11,6 @@ package struct ExportProblem: Hashable, Sendable, CustomStringConvertible {
   /// What is wrong, quoting the value.
   package var message: String
 
-  /// Creates a problem.
-  package init(format: QTIFormat, template: String, variant: String, answer: String? = nil, message: String) {
-    self.format = format
-    self.template = template
-    self.variant = variant
-    self.answer = answer
-    self.message = message
-  }
-
   /// `canvas: template 'x', variant 'x-01', answer 'Q': …`.
   package var description: String {
     var place = "\(format.rawValue): template '\(template)', variant '\(variant)'"

@@ -7,12 +7,6 @@ package struct PackageFile: Hashable, Sendable {
   package var path: String
   /// The file's bytes.
   package var data: Data
-
-  /// Creates a file entry.
-  package init(path: String, data: Data) {
-    self.path = path
-    self.data = data
-  }
 }
 
 /// A finished, self-checked package in memory.

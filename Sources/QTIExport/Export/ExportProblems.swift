@@ -57,57 +57,55 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
   var canvasIdents: [String: String] = [:]
   var groupIdents: [String: String] = [:]
   var reportedTemplates: Set<String> = []
+  /// Gives `identifier` to `original` in `table`; returns the other original that had it, if any.
+  func claim(_ table: inout [String: String], _ identifier: String, for original: String) -> String? {
+    defer { table[identifier] = original }
+    guard let other = table[identifier], other != original else { return nil }
+    return other
+  }
   for item in quiz.items {
     for variant in item.variants {
       var responses: [String: String] = [:]
       for answer in variant.answers {
-        let response = QTI2Writer.responseIdentifier(answer)
-        if let other = responses[response], other != answer.id, !reportedTemplates.contains(item.template) {
-          for format in qti {
+        func report(_ message: String, in formats: [QTIFormat]) {
+          for format in formats {
             problems.append(
               ExportProblem(
-                format: format, template: item.template, variant: variant.id, answer: answer.id,
-                message:
-                  "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template"
-              ))
+                format: format, template: item.template, variant: variant.id, answer: answer.id, message: message))
           }
         }
-        responses[response] = answer.id
+        let response = QTI2Writer.responseIdentifier(answer)
+        if let other = claim(&responses, response, for: answer.id), !reportedTemplates.contains(item.template) {
+          report(
+            "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template",
+            in: qti)
+        }
         if case .choice(let choice) = answer.kind {
           var options: [String: String] = [:]
           for option in choice.options {
             let identifier = PlainText.identifier(option.id)
-            if let other = options[identifier], other != option.id, !reportedTemplates.contains(item.template) {
-              for format in qti {
-                problems.append(
-                  ExportProblem(
-                    format: format, template: item.template, variant: variant.id, answer: answer.id,
-                    message:
-                      "the options '\(other)' and '\(option.id)' both become the identifier '\(identifier)'; rename one in the template"
-                  ))
-              }
+            if let other = claim(&options, identifier, for: option.id), !reportedTemplates.contains(item.template) {
+              report(
+                "the options '\(other)' and '\(option.id)' both become the identifier '\(identifier)'; rename one in the template",
+                in: qti)
               reportedTemplates.insert(item.template)
             }
-            options[identifier] = option.id
           }
         }
         if formats.contains(.canvas) {
           // A Canvas identifier is the cleaned-up name; two names that clean up alike would collide.
-          func claim(_ table: inout [String: String], _ what: String, original: String, identifier: String) {
-            if let other = table[identifier], other != original {
-              problems.append(
-                ExportProblem(
-                  format: .canvas, template: item.template, variant: variant.id, answer: answer.id,
-                  message: "the \(what) '\(original)' gets the same identifier '\(identifier)' as '\(other)'"))
-            }
-            table[identifier] = original
+          let question = "\(variant.id)_\(answer.id)"
+          let questionIdent = PlainText.identifier(question)
+          if let other = claim(&canvasIdents, questionIdent, for: question) {
+            report(
+              "the question '\(question)' gets the same identifier '\(questionIdent)' as '\(other)'", in: [.canvas])
           }
-          claim(
-            &canvasIdents, "question", original: "\(variant.id)_\(answer.id)",
-            identifier: PlainText.identifier("\(variant.id)_\(answer.id)"))
-          claim(
-            &groupIdents, "question group", original: "\(item.template)/\(answer.id)",
-            identifier: PlainText.identifier("g_\(item.template)_\(answer.id)"))
+          let group = "\(item.template)/\(answer.id)"
+          let groupIdent = PlainText.identifier("g_\(item.template)_\(answer.id)")
+          if let other = claim(&groupIdents, groupIdent, for: group) {
+            report(
+              "the question group '\(group)' gets the same identifier '\(groupIdent)' as '\(other)'", in: [.canvas])
+          }
         }
       }
     }

@@ -55,19 +55,25 @@ package struct ZipWriter {
     let offset = UInt32(output.count)
     precondition(output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
 
+    // The local header and the central directory's header share the fields from "version needed" to the
+    // extra field's length (APPNOTE.TXT 4.3.7 and 4.3.12).
+    var shared: [UInt8] = []
+    shared.reserveCapacity(26)
+    shared.append(le16: 20)  // version needed: 2.0
+    shared.append(le16: 0x0800)  // UTF-8 names
+    shared.append(le16: stored ? 0 : 8)
+    shared.append(le16: ZipWriter.dosTime)
+    shared.append(le16: ZipWriter.dosDate)
+    shared.append(le32: crc)
+    shared.append(le32: UInt32(body.count))
+    shared.append(le32: UInt32(entry.size))
+    shared.append(le16: UInt16(name.count))
+    shared.append(le16: 0)  // extra
+
     var local: [UInt8] = []
     local.reserveCapacity(30)
     local.append(le32: 0x0403_4b50)
-    local.append(le16: 20)  // version needed: 2.0
-    local.append(le16: 0x0800)  // UTF-8 names
-    local.append(le16: stored ? 0 : 8)
-    local.append(le16: ZipWriter.dosTime)
-    local.append(le16: ZipWriter.dosDate)
-    local.append(le32: crc)
-    local.append(le32: UInt32(body.count))
-    local.append(le32: UInt32(entry.size))
-    local.append(le16: UInt16(name.count))
-    local.append(le16: 0)
+    local.append(contentsOf: shared)
     output.append(contentsOf: local)
     output.append(name)
     output.append(body)
@@ -76,16 +82,7 @@ package struct ZipWriter {
     header.reserveCapacity(46)
     header.append(le32: 0x0201_4b50)
     header.append(le16: 0x031E)  // made by: Unix, 3.0
-    header.append(le16: 20)
-    header.append(le16: 0x0800)
-    header.append(le16: stored ? 0 : 8)
-    header.append(le16: ZipWriter.dosTime)
-    header.append(le16: ZipWriter.dosDate)
-    header.append(le32: crc)
-    header.append(le32: UInt32(body.count))
-    header.append(le32: UInt32(entry.size))
-    header.append(le16: UInt16(name.count))
-    header.append(le16: 0)  // extra
+    header.append(contentsOf: shared)
     header.append(le16: 0)  // comment
     header.append(le16: 0)  // disk
     header.append(le16: 0)  // internal attributes

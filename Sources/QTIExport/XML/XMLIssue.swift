@@ -20,22 +20,13 @@ package struct XMLIssue: Hashable, Sendable, CustomStringConvertible {
   /// The file, as a path inside the package or folder (or the name given for a single file).
   package var file: String
   /// The 1-based line, or 0 when no line applies.
-  package var line: Int
+  package var line = 0
   /// The 1-based column, or 0 when unknown (libxml2 gives columns for parse errors only).
-  package var column: Int
+  package var column = 0
   /// How serious it is.
-  package var severity: Severity
+  package var severity = Severity.error
   /// What is wrong, quoting the bad value where there is one.
   package var message: String
-
-  /// Creates an issue.
-  package init(file: String, line: Int = 0, column: Int = 0, severity: Severity = .error, message: String) {
-    self.file = file
-    self.line = line
-    self.column = column
-    self.severity = severity
-    self.message = message
-  }
 
   /// `file:line:column: severity: message`, leaving out the parts that are unknown.
   package var description: String {

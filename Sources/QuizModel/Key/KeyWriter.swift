@@ -124,27 +124,26 @@ extension Variant {
 
   /// Writes the variant's record (see ``keyRecord(item:)``) with `json`.
   package func writeKeyRecord(item: Int, to json: inout JSONWriter) {
-    json.beginObject()
-    json.member("record", "variant")
-    json.member("id", id)
-    json.member("item", integer: item)
-    json.member("template", template)
-    json.member("seed", String(seed))
-    json.member("points", answers.reduce(Points.zero) { $0 + $1.points })
-    json.array("params", parameters) { p, json in
-      json.beginObject()
-      json.member("name", p.name)
-      json.key("value")
-      switch p.value {
-      case .number(let x, _): json.number(x)
-      case .text(let s, _): json.string(s)
+    json.record("variant") { json in
+      json.member("id", id)
+      json.member("item", integer: item)
+      json.member("template", template)
+      json.member("seed", String(seed))
+      json.member("points", answers.reduce(Points.zero) { $0 + $1.points })
+      json.array("params", parameters) { p, json in
+        json.beginObject()
+        json.member("name", p.name)
+        json.key("value")
+        switch p.value {
+        case .number(let x, _): json.number(x)
+        case .text(let s, _): json.string(s)
+        }
+        json.member("display", p.value.display)
+        json.endObject()
       }
-      json.member("display", p.value.display)
-      json.endObject()
+      json.member("stem", stem)
+      json.array("answers", answers) { answer, json in answer.write(to: &json) }
     }
-    json.member("stem", stem)
-    json.array("answers", answers) { answer, json in answer.write(to: &json) }
-    json.endObject()
   }
 }
 
@@ -203,32 +202,41 @@ extension MisconceptionOutcome {
 
 extension Delivery {
   func writeKeyRecord(to json: inout JSONWriter) {
-    json.beginObject()
-    json.member("record", "delivery")
-    json.member("format", format)
-    json.member("variant", variant)
-    json.member("part", part)
-    json.member("points", points)
-    if let group { json.member("group", group) }
-    if let item { json.member("item", item) }
-    if let response { json.member("response", response) }
-    if let questionText { json.member("question_text", questionText) }
-    if let name { json.member("name", name) }
-    if let gap { json.member("gap", integer: gap) }
-    if let student { json.member("student", student) }
-    if let label { json.member("label", label) }
-    json.endObject()
+    json.record("delivery") { json in
+      json.member("format", format)
+      json.member("variant", variant)
+      json.member("part", part)
+      json.member("points", points)
+      if let group { json.member("group", group) }
+      if let item { json.member("item", item) }
+      if let response { json.member("response", response) }
+      if let questionText { json.member("question_text", questionText) }
+      if let name { json.member("name", name) }
+      if let gap { json.member("gap", integer: gap) }
+      if let student { json.member("student", student) }
+      if let label { json.member("label", label) }
+    }
   }
 }
 
 extension RosterStudent {
   func writeKeyRecord(to json: inout JSONWriter) {
-    json.beginObject()
-    json.member("record", "student")
-    json.member("id", id)
-    if !name.isEmpty { json.member("name", name) }
-    if !section.isEmpty { json.member("section", section) }
-    json.endObject()
+    json.record("student") { json in
+      json.member("id", id)
+      if !name.isEmpty { json.member("name", name) }
+      if !section.isEmpty { json.member("section", section) }
+    }
+  }
+}
+
+extension JSONWriter {
+  /// One line's record: an object whose first member, `record`, says which kind it is (`variant`, `student`,
+  /// `delivery`), then the members `body` writes.
+  mutating func record(_ kind: String, _ body: (inout JSONWriter) -> Void) {
+    beginObject()
+    member("record", kind)
+    body(&self)
+    endObject()
   }
 }
 

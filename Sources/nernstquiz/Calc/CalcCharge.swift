@@ -1,7 +1,7 @@
 import ArgumentParser
 import PhysicsCore
 
-struct CalcCharge: ParsableCommand {
+struct CalcCharge: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "charge",
     abstract: "The charge Q = C·ΔV that moves the membrane potential, in ions.",
@@ -19,20 +19,12 @@ struct CalcCharge: ParsableCommand {
       """
   )
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Cell diameter, µm.", valueName: "µm")) var diameter: CLINumber
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("Cylinder length, µm (makes the cell a cylinder).", valueName: "µm"))
-  var length: CLINumber?
-  @Option(
-    name: .customLong("delta-v"), parsing: .unconditional,
-    help: ArgumentHelp("Change of membrane potential ΔV, mV.", valueName: "mV"))
-  var deltaV: CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Specific capacitance, µF/cm².", valueName: "µF/cm²"))
-  var capacitance: CLINumber = CLINumber(argument: "1")!
+  @Option("Cell diameter, µm.", unit: "µm") var diameter: CLINumber
+  @Option("Cylinder length, µm (makes the cell a cylinder).", unit: "µm") var length: CLINumber?
+  @Option("Change of membrane potential ΔV, mV.", unit: "mV", name: .customLong("delta-v")) var deltaV: CLINumber
+  @Option("Specific capacitance, µF/cm².", unit: "µF/cm²") var capacitance: CLINumber = CLINumber(argument: "1")!
   @OptionGroup var ion: IonOptions
-  @Option(
-    parsing: .unconditional, help: ArgumentHelp("Intracellular concentration of the carrying ion, mM.", valueName: "mM")
-  ) var inside: CLINumber
+  @Option("Intracellular concentration of the carrying ion, mM.", unit: "mM") var inside: CLINumber
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -43,7 +35,7 @@ struct CalcCharge: ParsableCommand {
     try requirePositive(inside, option: "inside", what: "a concentration")
   }
 
-  func run() throws {
+  func report() throws -> CalcReport {
     let geometry: CellGeometry =
       length.map {
         .cylinder(diameter: .micrometres(diameter.value), length: .micrometres($0.value))
@@ -61,24 +53,22 @@ struct CalcCharge: ParsableCommand {
         .given("ΔV", deltaV.value, "mV", key: "delta_v_mV"),
         .given("capacitance", capacitance.value, "µF/cm²", key: "capacitance_uF_per_cm2"),
       ] + ionInputs(ion) + [.given("inside", inside.value, "mM", key: "inside_mM")]
-    try output.emit(
-      CalcReport(
-        title: "Charge on the membrane capacitor",
-        quantity: "charge",
-        formula: ["Q = C·A·ΔV;  ions = |Q|/(|z|·e);  moles = |Q|/(|z|·F);  fraction = moles / ([in]·volume)"],
-        inputs: inputs,
-        result: .quantity("Q", step.charge.picocoulombs, "pC", key: "value"),
-        value: step.charge.picocoulombs, unit: "pC",
-        intermediates: [
-          .quantity("area", geometry.areaSquareMicrometres, "µm²", key: "area_um2"),
-          .quantity("volume", geometry.volumeCubicMicrometres, "µm³", key: "volume_um3"),
-          .quantity("capacitance C·A", step.capacitanceFarads * 1e12, "pF", key: "capacitance_pF"),
-          .quantity("ions", step.ions, "", key: "ions"),
-          .quantity("moles", step.moles, "mol", key: "moles"),
-          .quantity("moles inside", step.molesInside, "mol", key: "moles_inside"),
-          .quantity("fractional change", step.fractionalConcentrationChange, "", key: "fractional_change"),
-          .quantity("  in ppm", step.fractionalConcentrationChange * 1e6, "ppm", key: "fractional_change_ppm"),
-        ]
-      ))
+    return CalcReport(
+      title: "Charge on the membrane capacitor",
+      quantity: "charge",
+      formula: "Q = C·A·ΔV;  ions = |Q|/(|z|·e);  moles = |Q|/(|z|·F);  fraction = moles / ([in]·volume)",
+      inputs: inputs,
+      result: .init("Q", step.charge.picocoulombs, "pC"),
+      intermediates: [
+        .quantity("area", geometry.areaSquareMicrometres, "µm²", key: "area_um2"),
+        .quantity("volume", geometry.volumeCubicMicrometres, "µm³", key: "volume_um3"),
+        .quantity("capacitance C·A", step.capacitanceFarads * 1e12, "pF", key: "capacitance_pF"),
+        .quantity("ions", step.ions, "", key: "ions"),
+        .quantity("moles", step.moles, "mol", key: "moles"),
+        .quantity("moles inside", step.molesInside, "mol", key: "moles_inside"),
+        .quantity("fractional change", step.fractionalConcentrationChange, "", key: "fractional_change"),
+        .quantity("  in ppm", step.fractionalConcentrationChange * 1e6, "ppm", key: "fractional_change_ppm"),
+      ]
+    )
   }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PhysicsCore
 
-struct CalcCurrent: ParsableCommand {
+struct CalcCurrent: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "current",
     abstract: "The ohmic ionic current I = g·(Vm − E), outward positive.",
@@ -20,17 +20,12 @@ struct CalcCurrent: ParsableCommand {
       """
   )
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Conductance g, nS.", valueName: "nS")) var conductance: CLINumber
+  @Option("Conductance g, nS.", unit: "nS") var conductance: CLINumber
   @OptionGroup var membrane: MembranePotentialOption
-  @Option(
-    parsing: .unconditional,
-    help: ArgumentHelp("Reversal potential E, mV (instead of the ion and its concentrations).", valueName: "mV"))
-  var reversal: CLINumber?
+  @Option("Reversal potential E, mV (instead of the ion and its concentrations).", unit: "mV") var reversal: CLINumber?
   @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside:
-    CLINumber?
-  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside:
-    CLINumber?
+  @Option("Intracellular concentration, mM.", unit: "mM") var inside: CLINumber?
+  @Option("Extracellular concentration, mM.", unit: "mM") var outside: CLINumber?
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 
@@ -53,48 +48,35 @@ struct CalcCurrent: ParsableCommand {
     try requirePositive(outside, option: "outside", what: "a concentration")
   }
 
-  func run() throws {
-    let t = temperature.temperature.value
-    var inputs: [CalcReport.Entry] = [
-      .given("g", conductance.value, "nS", key: "conductance_nS"),
-      membrane.input,
-    ]
-    let e: Voltage
-    if let reversal {
-      e = .millivolts(reversal.value)
-      inputs.append(.given("E", reversal.value, "mV", key: "reversal_mV"))
-    } else if let inside, let outside {
-      e = try nernstPotential(
-        valence: ion.z, inside: .millimolar(inside.value), outside: .millimolar(outside.value),
-        temperature: t)
-      inputs +=
-        ionInputs(ion) + [
-          .given("inside", inside.value, "mM", key: "inside_mM"),
-          .given("outside", outside.value, "mM", key: "outside_mM"),
-          Format.temperatureEntry(t),
-        ]
-    } else {
-      preconditionFailure("validate() guarantees a reversal potential or concentrations")
-    }
+  func report() throws -> CalcReport {
+    let (e, reversalInputs) = try reversalPotential()
     let force = drivingForce(membranePotential: membrane.potential, equilibriumPotential: e)
     let current = try ohmicCurrent(conductance: .nanosiemens(conductance.value), drivingForce: force)
     let direction = currentDirection(drivingForce: force)
-    try output.emit(
-      CalcReport(
-        title: "Ohmic ionic current",
-        quantity: "current",
-        formula: [
-          "I = g·(Vm − E)",
-          "  = \(Format.quantity(conductance.value, "nS")) × (\(Format.quantity(membrane.vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV"))))",
-        ],
-        inputs: inputs,
-        result: .quantity("I", current.picoamperes, "pA", key: "value"),
-        value: current.picoamperes, unit: "pA",
-        intermediates: [
-          .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
-          .quantity("Vm − E", force.millivolts, "mV", key: "driving_force"),
-          .word("direction", direction.rawValue, key: "current_direction", explanation: "outward positive"),
-        ]
-      ))
+    return CalcReport(
+      title: "Ohmic ionic current",
+      quantity: "current",
+      formula: "I = g·(Vm − E)",
+      substituted:
+        "\(Format.quantity(conductance.value, "nS")) × (\(Format.quantity(membrane.vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV"))))",
+      inputs: [.given("g", conductance.value, "nS", key: "conductance_nS"), membrane.input] + reversalInputs,
+      result: .init("I", current.picoamperes, "pA"),
+      intermediates: [
+        .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
+        .quantity("Vm − E", force.millivolts, "mV", key: "driving_force"),
+        .word("direction", direction.rawValue, key: "current_direction", explanation: "outward positive"),
+      ]
+    )
+  }
+
+  /// E as given with `--reversal`, or computed from the ion's gradient at the temperature; with its input rows.
+  private func reversalPotential() throws -> (Voltage, [CalcReport.Entry]) {
+    if let reversal { return (.millivolts(reversal.value), [.given("E", reversal.value, "mV", key: "reversal_mV")]) }
+    guard let inside, let outside else {
+      preconditionFailure("validate() guarantees a reversal potential or concentrations")
+    }
+    let t = temperature.temperature.value
+    let gradient = IonGradient(ion: ion, inside: inside, outside: outside)
+    return (try gradient.equilibriumPotential(at: t), gradient.inputs + [Format.temperatureEntry(t)])
   }
 }

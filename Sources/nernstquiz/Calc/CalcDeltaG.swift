@@ -1,7 +1,7 @@
 import ArgumentParser
 import PhysicsCore
 
-struct CalcDeltaG: ParsableCommand {
+struct CalcDeltaG: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "delta-g",
     abstract: "The free energy ΔG of moving one mole of an ion into the cell.",
@@ -20,7 +20,7 @@ struct CalcDeltaG: ParsableCommand {
   @OptionGroup var cell: ElectrochemicalOptions
   @OptionGroup var output: OutputOptions
 
-  func run() throws {
+  func report() throws -> CalcReport {
     let t = cell.t
     let (ion, inside, outside) = (cell.gradient.ion, cell.gradient.inside, cell.gradient.outside)
     let g = try electrochemicalFreeEnergy(
@@ -33,25 +33,23 @@ struct CalcDeltaG: ParsableCommand {
       outside: .millimolar(outside.value), membranePotential: .millivolts(0),
       temperature: t)
     let spontaneous = g.joulesPerMole < 0 ? "influx" : (g.joulesPerMole > 0 ? "efflux" : "none")
-    try output.emit(
-      CalcReport(
-        title: "Free energy of moving \(ion.label) from outside to inside",
-        quantity: "free_energy",
-        formula: ["ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)"],
-        inputs: cell.inputs,
-        result: .quantity("ΔG", g.kilojoulesPerMole, "kJ/mol", key: "value"),
-        value: g.kilojoulesPerMole, unit: "kJ/mol",
-        intermediates: [
-          .quantity("chemical part RT·ln([in]/[out])", chemical.kilojoulesPerMole, "kJ/mol", key: "chemical_term"),
-          .quantity(
-            "electrical part zF·Vm", g.kilojoulesPerMole - chemical.kilojoulesPerMole, "kJ/mol",
-            key: "electrical_term"),
-          .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
-          .word(
-            "spontaneous direction", spontaneous, key: "spontaneous_direction",
-            explanation: g.joulesPerMole < 0
-              ? "entry is downhill" : (g.joulesPerMole > 0 ? "entry needs energy" : "at equilibrium")),
-        ]
-      ))
+    return CalcReport(
+      title: "Free energy of moving \(ion.label) from outside to inside",
+      quantity: "free_energy",
+      formula: "ΔG = RT·ln([in]/[out]) + zF·Vm = zF·(Vm − E)",
+      inputs: cell.inputs,
+      result: .init("ΔG", g.kilojoulesPerMole, "kJ/mol"),
+      intermediates: [
+        .quantity("chemical part RT·ln([in]/[out])", chemical.kilojoulesPerMole, "kJ/mol", key: "chemical_term"),
+        .quantity(
+          "electrical part zF·Vm", g.kilojoulesPerMole - chemical.kilojoulesPerMole, "kJ/mol",
+          key: "electrical_term"),
+        .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
+        .word(
+          "spontaneous direction", spontaneous, key: "spontaneous_direction",
+          explanation: g.joulesPerMole < 0
+            ? "entry is downhill" : (g.joulesPerMole > 0 ? "entry needs energy" : "at equilibrium")),
+      ]
+    )
   }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PhysicsCore
 
-struct CalcDrivingForce: ParsableCommand {
+struct CalcDrivingForce: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "driving-force",
     abstract: "The driving force Vm − E and the direction the ion moves.",
@@ -21,30 +21,26 @@ struct CalcDrivingForce: ParsableCommand {
   @OptionGroup var cell: ElectrochemicalOptions
   @OptionGroup var output: OutputOptions
 
-  func run() throws {
+  func report() throws -> CalcReport {
     let ion = cell.gradient.ion
     let vm = cell.membrane.vm
     let e = try cell.equilibriumPotential()
     let force = drivingForce(membranePotential: cell.membrane.potential, equilibriumPotential: e)
     let movement = netMovement(valence: ion.z, drivingForce: force)
     let current = currentDirection(drivingForce: force)
-    try output.emit(
-      CalcReport(
-        title: "Driving force on \(ion.label)",
-        quantity: "driving_force",
-        formula: [
-          "Vm − E, with E = (RT/zF)·ln([out]/[in])",
-          "  = \(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV")))",
-        ],
-        inputs: cell.inputs,
-        result: .quantity("Vm − E", force.millivolts, "mV", key: "value"),
-        value: force.millivolts, unit: "mV",
-        intermediates: [
-          .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
-          .word("net movement", movement.rawValue, key: "direction", explanation: movementExplanation(movement)),
-          .word("current", current.rawValue, key: "current_direction", explanation: "conventional, outward positive"),
-        ]
-      ))
+    return CalcReport(
+      title: "Driving force on \(ion.label)",
+      quantity: "driving_force",
+      formula: "Vm − E, with E = (RT/zF)·ln([out]/[in])",
+      substituted: "\(Format.quantity(vm.value, "mV")) − (\(Format.quantity(e.millivolts, "mV")))",
+      inputs: cell.inputs,
+      result: .init("Vm − E", force.millivolts, "mV"),
+      intermediates: [
+        .quantity("E", e.millivolts, "mV", key: "equilibrium_potential"),
+        .word("net movement", movement.rawValue, key: "direction", explanation: movementExplanation(movement)),
+        .word("current", current.rawValue, key: "current_direction", explanation: "conventional, outward positive"),
+      ]
+    )
   }
 }
 

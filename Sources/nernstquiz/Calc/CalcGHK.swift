@@ -3,7 +3,7 @@ import PhysicsCore
 import QuizModel
 import TemplateEngine
 
-struct CalcGHK: ParsableCommand {
+struct CalcGHK: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "ghk",
     abstract: "The Goldman–Hodgkin–Katz resting potential for monovalent ions.",
@@ -30,9 +30,8 @@ struct CalcGHK: ParsableCommand {
   @Option(help: ArgumentHelp("Relative permeabilities, as ION=VALUE pairs.", valueName: "K=1,Na=0.05,…"))
   var permeability: IonValueList
   @Option(
-    name: .customLong("pump-ratio"), parsing: .unconditional,
-    help: ArgumentHelp("Na⁺/K⁺ pump coupling ratio r (1.5 for 3:2); adds the Mullins–Noda result.", valueName: "r"))
-  var pumpRatio: CLINumber?
+    "Na⁺/K⁺ pump coupling ratio r (1.5 for 3:2); adds the Mullins–Noda result.", unit: "r",
+    name: .customLong("pump-ratio")) var pumpRatio: CLINumber?
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 
@@ -70,7 +69,7 @@ struct CalcGHK: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func report() throws -> CalcReport {
     let t = temperature.temperature.value
     let ions = permeability.entries.map { ion, p in
       PermeantIon(
@@ -99,26 +98,24 @@ struct CalcGHK: ParsableCommand {
     let list = { (values: IonValueList) in
       values.entries.map { "\($0.ion.formula)=\(Format.given($0.value))" }.joined(separator: ", ")
     }
-    try output.emit(
-      CalcReport(
-        title: "Goldman–Hodgkin–Katz resting potential",
-        quantity: "resting_potential",
-        formula: ["Vm = (RT/F)·ln((Σ P_c[c]out + Σ P_a[a]in) / (Σ P_c[c]in + Σ P_a[a]out))"],
-        inputs: [
-          .init(
-            label: "inside (mM)", text: list(inside), key: "inside_mM",
-            json: .object(inside.entries.map { ($0.ion.symbol, .number($0.value)) })),
-          .init(
-            label: "outside (mM)", text: list(outside), key: "outside_mM",
-            json: .object(outside.entries.map { ($0.ion.symbol, .number($0.value)) })),
-          .init(
-            label: "permeability", text: list(permeability), key: "permeability",
-            json: .object(permeability.entries.map { ($0.ion.symbol, .number($0.value)) })),
-          Format.temperatureEntry(t),
-        ],
-        result: .quantity("Vm", vm.millivolts, "mV", key: "value"),
-        value: vm.millivolts, unit: "mV",
-        intermediates: intermediates
-      ))
+    return CalcReport(
+      title: "Goldman–Hodgkin–Katz resting potential",
+      quantity: "resting_potential",
+      formula: "Vm = (RT/F)·ln((Σ P_c[c]out + Σ P_a[a]in) / (Σ P_c[c]in + Σ P_a[a]out))",
+      inputs: [
+        .init(
+          label: "inside (mM)", text: list(inside), key: "inside_mM",
+          json: .object(inside.entries.map { ($0.ion.symbol, .number($0.value)) })),
+        .init(
+          label: "outside (mM)", text: list(outside), key: "outside_mM",
+          json: .object(outside.entries.map { ($0.ion.symbol, .number($0.value)) })),
+        .init(
+          label: "permeability", text: list(permeability), key: "permeability",
+          json: .object(permeability.entries.map { ($0.ion.symbol, .number($0.value)) })),
+        Format.temperatureEntry(t),
+      ],
+      result: .init("Vm", vm.millivolts, "mV"),
+      intermediates: intermediates
+    )
   }
 }

@@ -3,7 +3,7 @@ import PhysicsCore
 import QuizModel
 import TemplateEngine
 
-struct CalcNernst: ParsableCommand {
+struct CalcNernst: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "nernst",
     abstract: "The Nernst equilibrium potential E = (RT/zF)·ln([out]/[in]).",
@@ -20,24 +20,21 @@ struct CalcNernst: ParsableCommand {
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
 
-  func run() throws {
+  func report() throws -> CalcReport {
     let t = temperature.temperature.value
     let ion = gradient.ion
-    let e = try gradient.equilibriumPotential(at: t)
+    let e = try gradient.given.equilibriumPotential(at: t)
     let rtOverF = try thermalVoltage(at: t)
-    try output.emit(
-      CalcReport(
-        title: "Nernst equilibrium potential of \(ion.label)",
-        quantity: "equilibrium_potential",
-        formula: [
-          "E = (RT/zF)·ln([out]/[in])",
-          "  = (\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(gradient.outside.value)) / \(Format.given(gradient.inside.value)))",
-        ],
-        inputs: gradient.inputs + [Format.temperatureEntry(t)],
-        result: .quantity(ion.tabulated.map { "E_\($0.formula)" } ?? "E", e.millivolts, "mV", key: "value"),
-        value: e.millivolts, unit: "mV",
-        intermediates: [.quantity("RT/F", rtOverF.millivolts, "mV", key: "thermal_voltage")]
-      ))
+    return CalcReport(
+      title: "Nernst equilibrium potential of \(ion.label)",
+      quantity: "equilibrium_potential",
+      formula: "E = (RT/zF)·ln([out]/[in])",
+      substituted:
+        "(\(Format.quantity(rtOverF.millivolts, "mV")) / \(Format.valence(ion.z)))·ln(\(Format.given(gradient.outside.value)) / \(Format.given(gradient.inside.value)))",
+      inputs: gradient.given.inputs + [Format.temperatureEntry(t)],
+      result: .init(ion.tabulated.map { "E_\($0.formula)" } ?? "E", e.millivolts, "mV"),
+      intermediates: [.quantity("RT/F", rtOverF.millivolts, "mV", key: "thermal_voltage")]
+    )
   }
 }
 

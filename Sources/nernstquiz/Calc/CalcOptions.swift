@@ -114,6 +114,26 @@ struct CLINumber: ExpressibleByArgument {
   }
 }
 
+/// The calculator's number options, declared one way: the help, and the unit as the value's name in the
+/// help (`--vm <mV>`). Each is read with `.unconditional` parsing, so a negative value (`--vm -70`) is a value,
+/// not an option.
+extension Option where Value == CLINumber {
+  init(_ help: String, unit: String, name: NameSpecification = .long) {
+    self.init(name: name, parsing: .unconditional, help: ArgumentHelp(help, valueName: unit))
+  }
+
+  init(wrappedValue: CLINumber, _ help: String, unit: String, name: NameSpecification = .long) {
+    self.init(
+      wrappedValue: wrappedValue, name: name, parsing: .unconditional, help: ArgumentHelp(help, valueName: unit))
+  }
+}
+
+extension Option where Value == CLINumber? {
+  init(_ help: String, unit: String, name: NameSpecification = .long) {
+    self.init(name: name, parsing: .unconditional, help: ArgumentHelp(help, valueName: unit))
+  }
+}
+
 /// A `K=140,Na=15,Cl=10` list.
 struct IonValueList: ExpressibleByArgument {
   var entries: [(ion: Ion, value: Double)]
@@ -180,16 +200,24 @@ func givenOptions(_ arguments: [String] = CommandLine.arguments) -> String {
 /// `--ion/--charge`, `--inside` and `--outside`: an ion and its two concentrations, validated together.
 struct IonGradientOptions: ParsableArguments {
   @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Intracellular concentration, mM.", valueName: "mM")) var inside:
-    CLINumber
-  @Option(parsing: .unconditional, help: ArgumentHelp("Extracellular concentration, mM.", valueName: "mM")) var outside:
-    CLINumber
+  @Option("Intracellular concentration, mM.", unit: "mM") var inside: CLINumber
+  @Option("Extracellular concentration, mM.", unit: "mM") var outside: CLINumber
 
   func validate() throws {
     try ion.require()
     try requirePositive(inside, option: "inside", what: "a concentration")
     try requirePositive(outside, option: "outside", what: "a concentration")
   }
+
+  /// The ion and the concentrations given.
+  var given: IonGradient { IonGradient(ion: ion, inside: inside, outside: outside) }
+}
+
+/// An ion and its concentrations on both sides: what its equilibrium potential is computed from.
+struct IonGradient {
+  var ion: IonOptions
+  var inside: CLINumber
+  var outside: CLINumber
 
   /// The equilibrium potential of the ion across this gradient.
   func equilibriumPotential(at temperature: Temperature) throws -> Voltage {
@@ -209,7 +237,7 @@ struct IonGradientOptions: ParsableArguments {
 
 /// `--vm`: the membrane potential, for the commands that compare it with an equilibrium potential.
 struct MembranePotentialOption: ParsableArguments {
-  @Option(parsing: .unconditional, help: ArgumentHelp("Membrane potential Vm, mV.", valueName: "mV")) var vm: CLINumber
+  @Option("Membrane potential Vm, mV.", unit: "mV") var vm: CLINumber
 
   /// The membrane potential.
   var potential: Voltage { .millivolts(vm.value) }
@@ -229,8 +257,8 @@ struct ElectrochemicalOptions: ParsableArguments {
   var t: Temperature { temperature.temperature.value }
 
   /// The ion's equilibrium potential across the gradient, at the temperature given.
-  func equilibriumPotential() throws -> Voltage { try gradient.equilibriumPotential(at: t) }
+  func equilibriumPotential() throws -> Voltage { try gradient.given.equilibriumPotential(at: t) }
 
   /// The input rows: ion, valence, inside, outside, Vm and temperature.
-  var inputs: [CalcReport.Entry] { gradient.inputs + [membrane.input, Format.temperatureEntry(t)] }
+  var inputs: [CalcReport.Entry] { gradient.given.inputs + [membrane.input, Format.temperatureEntry(t)] }
 }

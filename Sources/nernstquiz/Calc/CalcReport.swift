@@ -1,7 +1,20 @@
+import ArgumentParser
 import Foundation
 import PhysicsCore
 import QuizModel
 import TemplateEngine
+
+/// A `calc` subcommand: its options, and the report it computes from them. Printing it (text or `--json`) and
+/// refusing a result that is not a finite number are the same for every subcommand.
+protocol CalcCommand: ParsableCommand {
+  var output: OutputOptions { get }
+  /// What the command computes from its options.
+  func report() throws -> CalcReport
+}
+
+extension CalcCommand {
+  func run() throws { try output.emit(report()) }
+}
 
 /// What a `calc` subcommand computed, printable for people or as JSON.
 struct CalcReport {
@@ -43,19 +56,38 @@ struct CalcReport {
     }
   }
 
+  /// The computed quantity: `I = −1310 pA`, JSON `"value"` and `"unit"`.
+  struct Result {
+    var label: String
+    var value: Double
+    var unit: String
+
+    init(_ label: String, _ value: Double, _ unit: String) {
+      self.label = label
+      self.value = value
+      self.unit = unit
+    }
+  }
+
   var title: String
   var quantity: String
-  var formula: [String]
+  /// The formula in symbols, also the JSON `"formula"`.
+  var formula: String
+  /// The formula with the numbers put in, shown under it as `  = …` (text only).
+  var substituted: String? = nil
   var inputs: [Entry]
-  var result: Entry
-  var value: Double
-  var unit: String
+  var result: Result
   var intermediates: [Entry] = []
+
+  var value: Double { result.value }
+  var unit: String { result.unit }
 
   var text: String {
     let rows =
-      inputs.map { ($0.label, $0.text) } + [("formula", formula.first ?? "")]
-      + formula.dropFirst().map { ("", $0) } + [("result", "\(result.label) = \(result.text)")]
+      inputs.map { ($0.label, $0.text) } + [("formula", formula)]
+      + (substituted.map { [("", "  = " + $0)] } ?? []) + [
+        ("result", "\(result.label) = \(Format.quantity(value, unit))")
+      ]
       + intermediates.map { ($0.label, $0.text) }
     let width = rows.map(\.0.count).max() ?? 0
     let lines = rows.map { label, text in "  " + label + String(repeating: " ", count: width - label.count + 2) + text }
@@ -65,7 +97,7 @@ struct CalcReport {
   var json: JSONValue {
     var members: [(String, JSONValue)] = [
       ("quantity", .string(quantity)), ("value", .number(value)), ("unit", .string(unit)),
-      ("formula", .string(formula.first ?? "")),
+      ("formula", .string(formula)),
       ("inputs", .object(inputs.map { ($0.key, $0.json) })),
     ]
     members += intermediates.map { ($0.key, $0.json) }

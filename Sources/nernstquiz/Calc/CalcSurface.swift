@@ -1,7 +1,7 @@
 import ArgumentParser
 import PhysicsCore
 
-struct CalcSurface: ParsableCommand {
+struct CalcSurface: CalcCommand {
   static let configuration = CommandConfiguration(
     commandName: "surface",
     abstract: "The concentration at a charged membrane surface.",
@@ -17,10 +17,8 @@ struct CalcSurface: ParsableCommand {
   )
 
   @OptionGroup var ion: IonOptions
-  @Option(parsing: .unconditional, help: ArgumentHelp("Bulk concentration, mM.", valueName: "mM")) var bulk: CLINumber
-  @Option(
-    name: .customLong("surface-potential"), parsing: .unconditional,
-    help: ArgumentHelp("Surface potential ψ relative to the bulk, mV.", valueName: "mV"))
+  @Option("Bulk concentration, mM.", unit: "mM") var bulk: CLINumber
+  @Option("Surface potential ψ relative to the bulk, mV.", unit: "mV", name: .customLong("surface-potential"))
   var surfacePotential: CLINumber
   @OptionGroup var temperature: TemperatureOption
   @OptionGroup var output: OutputOptions
@@ -30,24 +28,22 @@ struct CalcSurface: ParsableCommand {
     try requirePositive(bulk, option: "bulk", what: "a concentration")
   }
 
-  func run() throws {
+  func report() throws -> CalcReport {
     let t = temperature.temperature.value
     let surface = try surfaceConcentration(
       bulk: .millimolar(bulk.value), valence: ion.z,
       surfacePotential: .millivolts(surfacePotential.value), temperature: t)
-    try output.emit(
-      CalcReport(
-        title: "Surface concentration of \(ion.label)",
-        quantity: "surface_concentration",
-        formula: ["c_s = c_bulk·exp(−zFψ/RT)"],
-        inputs: ionInputs(ion) + [
-          .given("bulk", bulk.value, "mM", key: "bulk_mM"),
-          .given("ψ", surfacePotential.value, "mV", key: "surface_potential_mV"),
-          Format.temperatureEntry(t),
-        ],
-        result: .quantity("c_s", surface.millimolar, "mM", key: "value"),
-        value: surface.millimolar, unit: "mM",
-        intermediates: [.quantity("c_s / c_bulk", surface.millimolar / bulk.value, "", key: "ratio")]
-      ))
+    return CalcReport(
+      title: "Surface concentration of \(ion.label)",
+      quantity: "surface_concentration",
+      formula: "c_s = c_bulk·exp(−zFψ/RT)",
+      inputs: ionInputs(ion) + [
+        .given("bulk", bulk.value, "mM", key: "bulk_mM"),
+        .given("ψ", surfacePotential.value, "mV", key: "surface_potential_mV"),
+        Format.temperatureEntry(t),
+      ],
+      result: .init("c_s", surface.millimolar, "mM"),
+      intermediates: [.quantity("c_s / c_bulk", surface.millimolar / bulk.value, "", key: "ratio")]
+    )
   }
 }
