@@ -47,11 +47,8 @@ struct ByteTable<Value> {
       if entry < 0 { return nil }
       if hashes[entry] == hash {
         let bounds = keyBounds[entry]
-        if bounds.end - bounds.start == key.count {
-          let equal = keyBytes.withUnsafeBufferPointer { stored in
-            bytesEqual(UnsafeBufferPointer(rebasing: stored[bounds.start..<bounds.end]), key)
-          }
-          if equal { return entry }
+        if bounds.end - bounds.start == key.count, bytesEqual(keyBytes.span, from: bounds.start, key.span) {
+          return entry
         }
       }
       slot = (slot + 1) & mask
@@ -76,7 +73,7 @@ struct ByteTable<Value> {
     let h = ByteTable.hash(key)
     let entry = values.count
     keyBounds.append((keyBytes.count, keyBytes.count + key.count))
-    keyBytes.append(contentsOf: key)
+    keyBytes.append(span: key.span)
     hashes.append(h)
     values.append(value)
     place(entry, hash: h)
@@ -106,10 +103,9 @@ struct ByteTable<Value> {
 
 extension ByteTable: Sendable where Value: Sendable {}
 
-/// Whether two byte strings are equal (memcmp rather than a loop over bytes).
+/// Whether `key` equals the bytes of `stored` from `start` (which holds at least `key.count` of them).
 @inline(__always)
-func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard a.count == b.count else { return false }
-  guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-  return memcmp(pa, pb, a.count) == 0
+func bytesEqual(_ stored: Span<UInt8>, from start: Int, _ key: Span<UInt8>) -> Bool {
+  for i in key.indices where stored[start + i] != key[i] { return false }
+  return true
 }

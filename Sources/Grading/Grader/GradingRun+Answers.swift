@@ -63,9 +63,11 @@ extension GradingRun {
   /// The student's index, adding the student on first sight; nil for an empty id.
   mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
     if id.isEmpty { return nil }
-    if lastStudent >= 0, lastStudentID.withUnsafeBufferPointer({ bytesEqual($0, id) }) { return lastStudent }
+    if lastStudent >= 0, lastStudentID.count == id.count, bytesEqual(lastStudentID.span, from: 0, id.span) {
+      return lastStudent
+    }
     lastStudentID.removeAll(keepingCapacity: true)
-    lastStudentID.append(contentsOf: id)
+    lastStudentID.append(span: id.span)
     if let i = studentTable.value(for: id) {
       lastStudent = i
       return i

@@ -137,26 +137,24 @@ struct GradingRun {
     // One borrow of the batch's storage for all its records: a closure per record would copy the run.
     batch.bytes.withUnsafeBufferPointer { bytes in
       batch.ends.withUnsafeBufferPointer { ends in
-        batch.lines.withUnsafeBufferPointer { lines in
-          batch.records.withUnsafeBufferPointer { records in
-            batch.columnGrades.withUnsafeBufferPointer { columnGrades in
-              // Prepared lines that follow each other are written in one go.
-              var pending = 0..<0
-              for record in records {
-                let fields = CSVFields(
-                  bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
-                  ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
-                counts.rowsIn += 1
-                let (flagged, usesPrepared) = commit(
-                  record, fields: fields, flushing: &pending, lines: lines,
-                  columnGrades: columnGrades)
-                if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
-                if usesPrepared {
-                  pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
-                }
+        batch.records.withUnsafeBufferPointer { records in
+          batch.columnGrades.withUnsafeBufferPointer { columnGrades in
+            // Prepared lines that follow each other are written in one go.
+            var pending = 0..<0
+            for record in records {
+              let fields = CSVFields(
+                bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
+                ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
+              counts.rowsIn += 1
+              let (flagged, usesPrepared) = commit(
+                record, fields: fields, flushing: &pending, lines: batch.lines,
+                columnGrades: columnGrades)
+              if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+              if usesPrepared {
+                pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
               }
-              if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
             }
+            if !pending.isEmpty { responses.write(batch.lines[pending]) }
           }
         }
       }
@@ -167,12 +165,12 @@ struct GradingRun {
   /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
   private mutating func commit(
     _ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
-    lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>
+    lines: [UInt8], columnGrades: UnsafeBufferPointer<ResponseGrade?>
   )
     -> (flagged: Bool, usesPrepared: Bool)
   {
     func flush() {
-      if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
+      if !pending.isEmpty { responses.write(lines[pending]) }
       pending = 0..<0
     }
     if layout.format == .moodle {

@@ -41,6 +41,10 @@ struct RecordBatch {
   var lines: [UInt8] = []
   /// Wide formats: by record and answer column, the grade of each non-blank cell that names a part.
   var columnGrades: [ResponseGrade?] = []
+  /// ``findAnswers(key:layout:)``: the answer column (0 in long files) and question slot of each non-blank
+  /// answer, record after record; record `r`'s end in ``answers``.
+  var answers: [(column: Int, slot: Int)] = []
+  var answerEnds: [Int] = []
   /// The error that ended the input after the last record of this batch.
   var error: CSVError?
   /// Whether the input ended with this batch.
@@ -57,6 +61,8 @@ struct RecordBatch {
     records.removeAll(keepingCapacity: true)
     lines.removeAll(keepingCapacity: true)
     columnGrades.removeAll(keepingCapacity: true)
+    answers.removeAll(keepingCapacity: true)
+    answerEnds.removeAll(keepingCapacity: true)
     error = nil
     isLast = false
   }
@@ -169,6 +175,35 @@ struct RecordBatch {
 }
 
 extension RecordBatch {
+  /// Finds the questions each record answers, without grading: what the `last` rule's first read needs
+  /// (``Grader/lastAnswers(_:layout:workers:)``). A cell answers when the grader would not call it blank. Pure,
+  /// like ``prepare(grader:layout:)``.
+  mutating func findAnswers(key: KeyIndex, layout: Layout) {
+    func isBlank(_ raw: UnsafeBufferPointer<UInt8>, _ part: PreparedPart) -> Bool {
+      part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+    var found = answers
+    answers = []
+    for r in records.indices {
+      withFields(of: r) { fields in
+        let id = trimmed(fields[layout.student])
+        if layout.format == .long {
+          guard case .part(let p)? = key.lookup(item: trimmed(fields[layout.item]), student: id) else { return }
+          let part = key.parts[p]
+          if !isBlank(fields[layout.response], part) { found.append((0, part.slot)) }
+        } else {
+          for (c, column) in layout.answers.enumerated() {
+            guard let p = key.part(of: column, student: id) else { continue }
+            let part = key.parts[p]
+            if !isBlank(fields[column.column], part) { found.append((c, part.slot)) }
+          }
+        }
+      }
+      answerEnds.append(found.count)
+    }
+    answers = found
+  }
+
   /// Wide formats: grades every non-blank cell of a column that names a part. Pure, like
   /// ``prepare(grader:layout:)``; which cells count as answered, and the blanks, are decided when committed.
   private mutating func prepareColumns(grader: Grader, layout: Layout) {
