@@ -26,7 +26,7 @@ struct ByteTable<Value> {
 
   /// FNV-1a, 64 bits.
   @inline(__always)
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  static func hash(_ key: ByteView) -> UInt64 {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for b in key {
       h ^= UInt64(b)
@@ -36,18 +36,18 @@ struct ByteTable<Value> {
   }
 
   /// The entry index of `key`, if present.
-  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+  func find(_ key: ByteView) -> Int? {
     find(key, hash: ByteTable.hash(key))
   }
 
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+  private func find(_ key: ByteView, hash: UInt64) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = Int(slots[slot]) - 1
       if entry < 0 { return nil }
       if hashes[entry] == hash {
         let bounds = keyBounds[entry]
-        if bounds.end - bounds.start == key.count, bytesEqual(keyBytes.span, from: bounds.start, key.span) {
+        if bounds.end - bounds.start == key.count, keyBytes[bounds.start..<bounds.end].elementsEqual(key) {
           return entry
         }
       }
@@ -56,24 +56,23 @@ struct ByteTable<Value> {
   }
 
   /// The value of `key`, if present.
-  func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+  func value(for key: ByteView) -> Value? {
     find(key).map { values[$0] }
   }
 
   /// The value of `key` (a `String`), if present.
   func value(for key: String) -> Value? {
-    var k = key
-    return k.withUTF8 { value(for: $0) }
+    value(for: ByteView(Array(key.utf8)))
   }
 
   /// Adds `key` (which must not be present) and returns its entry index.
   @discardableResult
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Value) -> Int {
+  mutating func insert(_ key: ByteView, value: Value) -> Int {
     if (values.count + 1) * 2 > slots.count { grow() }
     let h = ByteTable.hash(key)
     let entry = values.count
     keyBounds.append((keyBytes.count, keyBytes.count + key.count))
-    keyBytes.append(span: key.span)
+    keyBytes.append(contentsOf: key.slice)
     hashes.append(h)
     values.append(value)
     place(entry, hash: h)
@@ -82,10 +81,8 @@ struct ByteTable<Value> {
 
   /// Adds `key` (a `String`) unless present.
   mutating func insert(_ key: String, value: Value) {
-    var k = key
-    k.withUTF8 { bytes in
-      if find(bytes) == nil { insert(bytes, value: value) }
-    }
+    let bytes = ByteView(Array(key.utf8))
+    if find(bytes) == nil { insert(bytes, value: value) }
   }
 
   private mutating func place(_ entry: Int, hash: UInt64) {
@@ -102,10 +99,3 @@ struct ByteTable<Value> {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
-
-/// Whether `key` equals the bytes of `stored` from `start` (which holds at least `key.count` of them).
-@inline(__always)
-func bytesEqual(_ stored: Span<UInt8>, from start: Int, _ key: Span<UInt8>) -> Bool {
-  for i in key.indices where stored[start + i] != key[i] { return false }
-  return true
-}

@@ -56,11 +56,10 @@ package struct Grader: Sendable {
   package func grade(_ response: String, for item: String) -> ResponseGrade? {
     guard case .part(let p)? = key.byName[item] else { return nil }
     let part = key.parts[p]
-    var text = response
-    return text.withUTF8 { grade($0, part: part) }
+    return grade(ByteView(Array(response.utf8)), part: part)
   }
 
-  func grade(_ bytes: UnsafeBufferPointer<UInt8>, part: PreparedPart) -> ResponseGrade {
+  func grade(_ bytes: ByteView, part: PreparedPart) -> ResponseGrade {
     let parsed: ParsedResponse
     if let choice = part.choice {
       parsed = choice.match(String(decoding: bytes, as: UTF8.self))

@@ -104,14 +104,9 @@ struct RecordBatch {
   /// Lends the fields of record `index`.
   func withFields<R>(of index: Int, _ body: (CSVFields) throws -> R) rethrows -> R {
     let record = records[index]
-    return try bytes.withUnsafeBufferPointer { all in
-      try ends.withUnsafeBufferPointer { allEnds in
-        try body(
-          CSVFields(
-            bytes: UnsafeBufferPointer(rebasing: all[record.byteStart...]),
-            ends: UnsafeBufferPointer(rebasing: allEnds[record.endStart..<(record.endStart + record.fieldCount)])))
-      }
-    }
+    return try body(
+      CSVFields(
+        storage: bytes, start: record.byteStart, ends: ends, endStart: record.endStart, count: record.fieldCount))
   }
 
   /// Grades every response. Long format: also builds its line as if the student had not answered the part
@@ -179,7 +174,7 @@ extension RecordBatch {
   /// (``Grader/lastAnswers(_:layout:workers:)``). A cell answers when the grader would not call it blank. Pure,
   /// like ``prepare(grader:layout:)``.
   mutating func findAnswers(key: KeyIndex, layout: Layout) {
-    func isBlank(_ raw: UnsafeBufferPointer<UInt8>, _ part: PreparedPart) -> Bool {
+    func isBlank(_ raw: ByteView, _ part: PreparedPart) -> Bool {
       part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
     var found = answers
@@ -236,8 +231,8 @@ extension Array where Element == UInt8 {
   /// The columns both `responses.csv` and `review.csv` start with: row, student, item and the response as
   /// written, each followed by a comma.
   mutating func appendAnswerColumns(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView
   ) {
     appendDecimal(row)
     append(0x2C)
@@ -251,8 +246,8 @@ extension Array where Element == UInt8 {
 
   /// A `review.csv` line: where the answer is, what it says, its verdict and why a person should look.
   mutating func appendReviewLine(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView, grade: ResponseGrade
   ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
     append(contentsOf: verdictNameBytes[grade.verdict.index])
@@ -263,8 +258,8 @@ extension Array where Element == UInt8 {
 
   /// Appends one `responses.csv` line, line break included.
   mutating func appendResponseLine(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView, part: PreparedPart?, grade: ResponseGrade,
     fields: CSVFields, carried: [Int]
   ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)

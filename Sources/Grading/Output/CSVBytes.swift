@@ -6,8 +6,8 @@ extension Array where Element == UInt8 {
   /// replaced by U+FFFD exactly as `String(decoding:as:)` does (so the same input gives the same text in every
   /// output); and, when `formulaSafe`, a text that a spreadsheet would run as a formula prefixed with `'`
   /// (see ``needsFormulaGuard(_:)``).
-  mutating func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, formulaSafe: Bool = true) {
-    appendCSVField(span: bytes.span, formulaSafe: formulaSafe)
+  mutating func appendCSVField(_ bytes: ByteView, formulaSafe: Bool = true) {
+    appendCSVField(span: bytes.storage.span.extracting(bytes.range), formulaSafe: formulaSafe)
   }
 
   /// ``appendCSVField(_:formulaSafe:)`` of borrowed bytes.
