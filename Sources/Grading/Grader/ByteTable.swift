@@ -28,8 +28,9 @@ struct ByteTable<Value> {
   @inline(__always)
   static func hash(_ key: ByteView) -> UInt64 {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in key {
-      h ^= UInt64(b)
+    let bytes = key.storage.span.extracting(key.range)
+    for i in bytes.indices {
+      h ^= UInt64(bytes[i])
       h = h &* 0x0000_0100_0000_01B3
     }
     return h ^ (h >> 29)
@@ -47,7 +48,9 @@ struct ByteTable<Value> {
       if entry < 0 { return nil }
       if hashes[entry] == hash {
         let bounds = keyBounds[entry]
-        if bounds.end - bounds.start == key.count, keyBytes[bounds.start..<bounds.end].elementsEqual(key) {
+        if bounds.end - bounds.start == key.count,
+          bytesEqual(keyBytes.span, from: bounds.start, key.storage.span.extracting(key.range))
+        {
           return entry
         }
       }
@@ -99,3 +102,10 @@ struct ByteTable<Value> {
 }
 
 extension ByteTable: Sendable where Value: Sendable {}
+
+/// Whether `key` equals the bytes of `stored` from `start` (which holds at least `key.count` of them).
+@inline(__always)
+func bytesEqual(_ stored: Span<UInt8>, from start: Int, _ key: Span<UInt8>) -> Bool {
+  for i in key.indices where stored[start + i] != key[i] { return false }
+  return true
+}

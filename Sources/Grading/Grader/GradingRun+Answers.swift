@@ -63,7 +63,9 @@ extension GradingRun {
   /// The student's index, adding the student on first sight; nil for an empty id.
   mutating func index(of id: ByteView, fields: CSVFields) -> Int? {
     if id.isEmpty { return nil }
-    if lastStudent >= 0, lastStudentID.elementsEqual(id) {
+    if lastStudent >= 0, lastStudentID.count == id.count,
+      bytesEqual(lastStudentID.span, from: 0, id.storage.span.extracting(id.range))
+    {
       return lastStudent
     }
     lastStudentID.removeAll(keepingCapacity: true)

@@ -7,25 +7,33 @@ extension Array where Element == UInt8 {
   /// output); and, when `formulaSafe`, a text that a spreadsheet would run as a formula prefixed with `'`
   /// (see ``needsFormulaGuard(_:)``).
   mutating func appendCSVField(_ bytes: ByteView, formulaSafe: Bool = true) {
-    appendCSVField(span: bytes.storage.span.extracting(bytes.range), formulaSafe: formulaSafe)
+    let span = bytes.storage.span.extracting(bytes.range)
+    if !isASCII(span), InputFile.firstInvalidUTF8Offset(span) != nil {
+      appendCSVField(String(decodingUTF8: span), formulaSafe: formulaSafe)
+      return
+    }
+    if !appendQuotedIfNeeded(span, formulaSafe: formulaSafe) { append(contentsOf: bytes.slice) }
   }
 
   /// ``appendCSVField(_:formulaSafe:)`` of borrowed bytes.
   mutating func appendCSVField(span bytes: Span<UInt8>, formulaSafe: Bool = true) {
-    var ascii = true
-    for i in bytes.indices where bytes[i] >= 0x80 {
-      ascii = false
-      break
-    }
-    if !ascii, InputFile.firstInvalidUTF8Offset(bytes) != nil {
-      let repaired = String(decodingUTF8: bytes)
-      appendValidCSVField(repaired.utf8.span, formulaSafe: formulaSafe)
+    if !isASCII(bytes), InputFile.firstInvalidUTF8Offset(bytes) != nil {
+      appendCSVField(String(decodingUTF8: bytes), formulaSafe: formulaSafe)
       return
     }
-    appendValidCSVField(bytes, formulaSafe: formulaSafe)
+    if !appendQuotedIfNeeded(bytes, formulaSafe: formulaSafe) { append(span: bytes) }
   }
 
-  private mutating func appendValidCSVField(_ bytes: Span<UInt8>, formulaSafe: Bool) {
+  /// Appends `text` as one CSV field, quoted and guarded when needed (a `String` is valid UTF-8: nothing to
+  /// repair).
+  mutating func appendCSVField(_ text: String, formulaSafe: Bool = true) {
+    if !appendQuotedIfNeeded(text.utf8.span, formulaSafe: formulaSafe) { append(contentsOf: text.utf8) }
+  }
+
+  /// Appends the valid UTF-8 `bytes` quoted (doubling its quotes, after the formula guard `'` when needed) and
+  /// returns true when it holds a comma, a quote or a line break; otherwise appends only the guard, if needed,
+  /// and returns false: the caller then appends the bytes as they are (the fast copy it has).
+  private mutating func appendQuotedIfNeeded(_ bytes: Span<UInt8>, formulaSafe: Bool) -> Bool {
     let guarded = formulaSafe && needsFormulaGuard(bytes)
     var needsQuotes = false
     for i in bytes.indices {
@@ -37,8 +45,7 @@ extension Array where Element == UInt8 {
     }
     if !needsQuotes {
       if guarded { append(0x27) }
-      append(span: bytes)
-      return
+      return false
     }
     append(0x22)
     if guarded { append(0x27) }
@@ -47,12 +54,7 @@ extension Array where Element == UInt8 {
       append(bytes[i])
     }
     append(0x22)
-  }
-
-  /// Appends `text` as one CSV field, quoted and guarded when needed (a `String` is valid UTF-8: nothing to
-  /// repair).
-  mutating func appendCSVField(_ text: String, formulaSafe: Bool = true) {
-    appendValidCSVField(text.utf8.span, formulaSafe: formulaSafe)
+    return true
   }
 
   /// Appends a non-negative integer in decimal digits.
@@ -116,4 +118,10 @@ func isPlainNumber(_ bytes: Span<UInt8>) -> Bool {
     i = end
   }
   return i == n
+}
+
+/// Whether every byte of `bytes` is ASCII.
+func isASCII(_ bytes: Span<UInt8>) -> Bool {
+  for i in bytes.indices where bytes[i] >= 0x80 { return false }
+  return true
 }
