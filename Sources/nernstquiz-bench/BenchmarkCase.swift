@@ -10,7 +10,9 @@ struct BenchmarkCase {
   enum Kind {
     case draw(perTemplate: Int, workers: Int)
     case export(QTIFormat, perTemplate: Int)
-    case grade(rows: Int)
+    /// `rows` long-format responses; with `students`, that many students answer round after round (the later
+    /// rounds all repeated answers), so that memory can be compared at a fixed number of students.
+    case grade(rows: Int, students: Int? = nil)
     case startup
     /// One of ARCHITECTURE.md's comparisons with a library, on an input of `size`.
     case compare(Comparison, size: Int)
@@ -42,6 +44,13 @@ struct BenchmarkCase {
         .init(
           name: "grade \(rows >= 1_000_000 ? "\(rows / 1_000_000)M" : "\(rows / 1000)k") rows", kind: .grade(rows: rows)
         ))
+    }
+    if !quick {
+      // Memory grows with students × questions, not with rows: the same 20,000 students in 1M and 2M rows.
+      for rows in [1_000_000, 2_000_000] {
+        cases.append(
+          .init(name: "grade \(rows / 1_000_000)M rows, 20k students", kind: .grade(rows: rows, students: 20_000)))
+      }
     }
     cases.append(.init(name: "CLI start-up", kind: .startup))
     cases += FloorPiece.allCases.map { .init(name: $0.rawValue, kind: .floor($0)) }
@@ -82,7 +91,7 @@ struct BenchmarkCase {
         name: name, items: quiz.variants.count, unit: "items",
         detail: String(format: "(%.1f MB ", Double(size) / 1_048_576) + (format == .moodle ? "xml)" : "zip)"),
         medianSeconds: seconds.wall, cpuSeconds: seconds.cpu, peakKilobytes: peakResidentKilobytes())
-    case .grade(let rows):
+    case .grade(let rows, let students):
       // The default bank's quiz, and a messy long-format file for it (neither is timed).
       let quiz = try workload.defaultQuiz()
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nernstquiz-bench-\(getpid())")
@@ -90,7 +99,7 @@ struct BenchmarkCase {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       let input = folder.appendingPathComponent("submissions.csv")
       var generator = SubmissionGenerator(quiz: quiz, seed: 11)
-      try generator.writeLong(rows: rows, to: input)
+      try generator.writeLong(rows: rows, students: students, to: input)
       let size = (try FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int) ?? 0
       let grader = Grader(quiz: quiz, policy: GradingPolicy(options: workload.bank.grading))
       let seconds = try median(runs: runs) {

@@ -91,11 +91,11 @@ struct Generate: ParsableCommand {
     } catch {
       throw CommandFailure("cannot write \(keyURL.path): \(InputFile.describe(error))")
     }
-    var preview: String
+    let preview: String
     do { preview = try PreviewPage.html(for: quiz, sources: library.sourcesByTemplate) } catch {
       throw CommandFailure(error.description)
     }
-    try preview.withUTF8 { try writeAtomically(bytes: $0, to: staging.appendingPathComponent("preview.html")) }
+    try writeAtomically(text: preview, to: staging.appendingPathComponent("preview.html"))
     try output.commitOrFail(command: "generate")
     Terminal.out("\(quiz.title): \(quiz.items.count) items, \(quiz.variants.count) variants, seed \(quiz.seed)")
     let packages = report.map { r in r.formats.map(\.packageName) + ["export-report.txt"] } ?? []

@@ -265,9 +265,8 @@ struct MoodleResponsesTests {
 
   @Test func aClozeResponseSplitsBackIntoItsGapsInOrder() {
     func pieces(_ text: String, _ count: Int) -> [String]? {
-      var text = text
-      return text.withUTF8 { bytes in
-        GradingRun.clozePieces(bytes, count: count).map { $0.map { String(decoding: $0, as: UTF8.self) } }
+      GradingRun.clozePieces(ByteView(Array(text.utf8)), count: count).map {
+        $0.map { String(decoding: $0, as: UTF8.self) }
       }
     }
     #expect(

@@ -14,7 +14,7 @@ import Testing
 
   func field(bytes: [UInt8]) -> [UInt8] {
     var line: [UInt8] = []
-    bytes.withUnsafeBufferPointer { line.appendCSVField($0) }
+    line.appendCSVField(span: bytes.span)
     return line
   }
 

@@ -36,8 +36,7 @@ package struct AnswerParser: Sendable {
   ///
   /// - Returns: `.blank`, `.number` (in the unit written), or `.unreadable`.
   package func number(from text: String) -> ParsedResponse {
-    var copy = text
-    return copy.withUTF8 { readNumber($0, in: nil) }
+    readNumber(ByteView(Array(text.utf8)), in: nil)
   }
 
   /// Reads a response to a numeric answer asked in `unit` (`mV`, `pA`, `kJ/mol`, …).
@@ -45,8 +44,7 @@ package struct AnswerParser: Sendable {
   /// - Returns: `.number` in `unit`, `.blank`, `.wrongUnit` or `.unreadable`.
   package func parse(_ text: String, numericIn unit: String) -> ParsedResponse {
     let target = TargetUnit(unit)
-    var copy = text
-    return copy.withUTF8 { readNumber($0, in: target) }
+    return readNumber(ByteView(Array(text.utf8)), in: target)
   }
 
   /// Reads a response to one part of a variant, numeric or choice.
@@ -78,7 +76,7 @@ package struct AnswerParser: Sendable {
   }
 
   /// Reads a numeric response from UTF-8 bytes; converts to `target` when given.
-  func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, in target: TargetUnit?) -> ParsedResponse {
+  func readNumber(_ bytes: ByteView, in target: TargetUnit?) -> ParsedResponse {
     var scanner = NumberScanner(bytes)
     switch scanner.scan() {
     case .blank:
@@ -92,7 +90,7 @@ package struct AnswerParser: Sendable {
         if let target { number.unit = target.unit }
         return .number(number)
       }
-      let unitBytes = UnsafeBufferPointer(rebasing: bytes[range])
+      let unitBytes = bytes[range]
       if let target, target.bytes.elementsEqual(unitBytes) {
         number.unit = target.unit
         return .number(number)

@@ -10,11 +10,11 @@ struct NumberScanner {
     case unreadable(String)
   }
 
-  private let bytes: UnsafeBufferPointer<UInt8>
+  private let bytes: ByteView
   private var i: Int
   private var end: Int
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  init(_ bytes: ByteView) {
     self.bytes = bytes
     i = 0
     end = bytes.count
@@ -105,7 +105,7 @@ struct NumberScanner {
 
   /// Whether `bytes` hold no answer: nothing but the spaces ``scan()`` trims (the same test, so that a reader
   /// that only asks this agrees with the grader).
-  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isBlank(_ bytes: ByteView) -> Bool {
     var scanner = NumberScanner(bytes)
     scanner.skipSpaces()
     return scanner.i == scanner.end

@@ -162,14 +162,8 @@ package struct CSVReader {
 
   /// Lends every field of the current record at once.
   func withFields<R>(_ body: (CSVFields) throws -> R) rethrows -> R {
-    try fieldBytes.withUnsafeBufferPointer { bytes in
-      try fieldEnds.withUnsafeBufferPointer { ends in
-        try body(
-          CSVFields(
-            bytes: UnsafeBufferPointer(rebasing: bytes[recordStart...]),
-            ends: UnsafeBufferPointer(rebasing: ends[endsStart...])))
-      }
-    }
+    try body(
+      CSVFields(storage: fieldBytes, start: recordStart, ends: fieldEnds, endStart: endsStart, count: fieldCount))
   }
 
   /// Whether every field of the current record is empty.
@@ -285,6 +279,8 @@ package struct CSVReader {
         // Unquoted: scan the chunk directly.
         scan: while true {
           if position == chunk.count, try peek() == nil { break scan }
+          // The scanner's inner loop, on the chunk's storage: `i` starts at `position` (≤ `buffer.count`) and
+          // reads only while below `n` = `buffer.count`, and the ranges appended lie in `position...n`.
           let found: UInt8? = chunk.withUnsafeBufferPointer { buffer in
             var i = position
             let n = buffer.count
@@ -372,22 +368,3 @@ func byteText(_ n: Int) -> String {
 
 @inline(__always)
 func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-
-/// The fields of one record, borrowed from a ``CSVReader``.
-struct CSVFields {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let ends: UnsafeBufferPointer<Int>
-
-  /// The number of fields.
-  var count: Int { ends.count }
-
-  /// The bytes of field `index` (empty past the last field).
-  subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-    guard index < ends.count else { return UnsafeBufferPointer(start: nil, count: 0) }
-    let start = index == 0 ? 0 : ends[index - 1]
-    return UnsafeBufferPointer(rebasing: bytes[start..<ends[index]])
-  }
-
-  /// Field `index` without surrounding spaces, as a `String`.
-  func trimmedString(_ index: Int) -> String { String(decoding: trimmed(self[index]), as: UTF8.self) }
-}

@@ -26,32 +26,32 @@ struct ByteTable<Value> {
 
   /// FNV-1a, 64 bits.
   @inline(__always)
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  static func hash(_ key: ByteView) -> UInt64 {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in key {
-      h ^= UInt64(b)
+    let bytes = key.storage.span.extracting(key.range)
+    for i in bytes.indices {
+      h ^= UInt64(bytes[i])
       h = h &* 0x0000_0100_0000_01B3
     }
     return h ^ (h >> 29)
   }
 
   /// The entry index of `key`, if present.
-  func find(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+  func find(_ key: ByteView) -> Int? {
     find(key, hash: ByteTable.hash(key))
   }
 
-  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+  private func find(_ key: ByteView, hash: UInt64) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = Int(slots[slot]) - 1
       if entry < 0 { return nil }
       if hashes[entry] == hash {
         let bounds = keyBounds[entry]
-        if bounds.end - bounds.start == key.count {
-          let equal = keyBytes.withUnsafeBufferPointer { stored in
-            bytesEqual(UnsafeBufferPointer(rebasing: stored[bounds.start..<bounds.end]), key)
-          }
-          if equal { return entry }
+        if bounds.end - bounds.start == key.count,
+          bytesEqual(keyBytes.span, from: bounds.start, key.storage.span.extracting(key.range))
+        {
+          return entry
         }
       }
       slot = (slot + 1) & mask
@@ -59,24 +59,23 @@ struct ByteTable<Value> {
   }
 
   /// The value of `key`, if present.
-  func value(for key: UnsafeBufferPointer<UInt8>) -> Value? {
+  func value(for key: ByteView) -> Value? {
     find(key).map { values[$0] }
   }
 
   /// The value of `key` (a `String`), if present.
   func value(for key: String) -> Value? {
-    var k = key
-    return k.withUTF8 { value(for: $0) }
+    value(for: ByteView(Array(key.utf8)))
   }
 
   /// Adds `key` (which must not be present) and returns its entry index.
   @discardableResult
-  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: Value) -> Int {
+  mutating func insert(_ key: ByteView, value: Value) -> Int {
     if (values.count + 1) * 2 > slots.count { grow() }
     let h = ByteTable.hash(key)
     let entry = values.count
     keyBounds.append((keyBytes.count, keyBytes.count + key.count))
-    keyBytes.append(contentsOf: key)
+    keyBytes.append(contentsOf: key.slice)
     hashes.append(h)
     values.append(value)
     place(entry, hash: h)
@@ -85,10 +84,8 @@ struct ByteTable<Value> {
 
   /// Adds `key` (a `String`) unless present.
   mutating func insert(_ key: String, value: Value) {
-    var k = key
-    k.withUTF8 { bytes in
-      if find(bytes) == nil { insert(bytes, value: value) }
-    }
+    let bytes = ByteView(Array(key.utf8))
+    if find(bytes) == nil { insert(bytes, value: value) }
   }
 
   private mutating func place(_ entry: Int, hash: UInt64) {
@@ -106,10 +103,9 @@ struct ByteTable<Value> {
 
 extension ByteTable: Sendable where Value: Sendable {}
 
-/// Whether two byte strings are equal (memcmp rather than a loop over bytes).
+/// Whether `key` equals the bytes of `stored` from `start` (which holds at least `key.count` of them).
 @inline(__always)
-func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard a.count == b.count else { return false }
-  guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-  return memcmp(pa, pb, a.count) == 0
+func bytesEqual(_ stored: Span<UInt8>, from start: Int, _ key: Span<UInt8>) -> Bool {
+  for i in key.indices where stored[start + i] != key[i] { return false }
+  return true
 }

@@ -57,11 +57,10 @@ package struct Grader: Sendable {
   package func grade(_ response: String, for item: String) -> ResponseGrade? {
     guard case .part(let p)? = key.byName[item] else { return nil }
     let part = key.parts[p]
-    var text = response
-    return text.withUTF8 { grade($0, part: part) }
+    return grade(ByteView(Array(response.utf8)), part: part)
   }
 
-  func grade(_ bytes: UnsafeBufferPointer<UInt8>, part: PreparedPart) -> ResponseGrade {
+  func grade(_ bytes: ByteView, part: PreparedPart) -> ResponseGrade {
     let parsed: ParsedResponse
     if let choice = part.choice {
       parsed = choice.match(String(decoding: bytes, as: UTF8.self))
@@ -134,7 +133,7 @@ package struct Grader: Sendable {
     // grading, and a file with repeated answers is graded twice.
     var kept: [Int64]? = nil
     if attempts == .last, prescans, format != .moodle {
-      kept = try lastAnswers(&reader, layout: layout)
+      kept = try lastAnswers(&reader, layout: layout, workers: workers)
       reader = try reader.restarted()
       _ = try reader.next()
     }
@@ -156,56 +155,72 @@ package struct Grader: Sendable {
   /// The last non-blank answer of each student to each question (``GradingRun/answerPosition(row:column:)``, −1
   /// for none), students numbered in order of first appearance as a grading run numbers them. A cell is an
   /// answer when the grader would not call it blank. Reads `reader` to its end.
-  func lastAnswers(_ reader: inout CSVReader, layout: Layout) throws(CSVError) -> [Int64] {
+  ///
+  /// The same ``OrderedWork`` pipeline as grading: the calling thread reads batches and numbers the students,
+  /// any thread finds which questions each record answers (``RecordBatch/findAnswers(key:layout:)``).
+  func lastAnswers(_ reader: inout CSVReader, layout: Layout, workers: Int) throws(CSVError) -> [Int64] {
     var students = ByteTable<Int>(capacity: 1024)
     var count = 0
     var kept: [Int64] = []
     let slots = key.slotCount
-    func isBlank(_ raw: UnsafeBufferPointer<UInt8>, _ part: PreparedPart) -> Bool {
-      part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
-    }
-    while try reader.next() {
-      let row = reader.row
-      try RecordBatch.checkColumns(of: reader, layout: layout)
-      reader.withFields { fields in
-        let student: Int
-        if layout.anonymous {
-          student = count  // every row a respondent of its own
-        } else {
-          let id = trimmed(fields[layout.student])
-          guard !id.isEmpty else { return }
-          if let s = students.value(for: id) {
-            student = s
+    var input = reader
+    var spare: [RecordBatch] = []
+    var inputEnded = false
+    var failure: CSVError?
+    let key = self.key
+    OrderedWork.pipeline(
+      workers: workers,
+      produce: { () -> RecordBatch? in
+        guard !inputEnded else { return nil }
+        var batch = spare.popLast() ?? RecordBatch()
+        batch.reset()
+        batch.fill(from: &input, layout: layout)
+        inputEnded = batch.isLast
+        return batch
+      },
+      state: {},
+      transform: { _, batch in
+        var batch = batch
+        batch.findAnswers(key: key, layout: layout)
+        return batch
+      },
+      consume: { batch in
+        guard failure == nil else { return }
+        var answer = 0
+        for r in batch.records.indices {
+          let end = batch.answerEnds[r]
+          defer { answer = end }
+          let student: Int
+          if layout.anonymous {
+            student = count  // every row a respondent of its own
           } else {
-            student = count
-            _ = students.insert(id, value: student)
+            guard
+              let found = batch.withFields(
+                of: r,
+                { fields -> Int? in
+                  let id = trimmed(fields[layout.student])
+                  guard !id.isEmpty else { return nil }
+                  if let s = students.value(for: id) { return s }
+                  _ = students.insert(id, value: count)
+                  return count
+                })
+            else { continue }
+            student = found
+          }
+          if student == count {
+            count += 1
+            kept.append(contentsOf: repeatElement(-1, count: slots))
+          }
+          let row = batch.records[r].row
+          for (column, slot) in batch.answers[answer..<end] {
+            kept[student * slots + slot] = GradingRun.answerPosition(row: row, column: column)
           }
         }
-        if student == count {
-          count += 1
-          kept.append(contentsOf: repeatElement(-1, count: slots))
-        }
-        if layout.format == .long {
-          guard
-            case .part(let p)? = key.lookup(
-              item: trimmed(fields[layout.item]), student: trimmed(fields[layout.student]))
-          else { return }
-          let part = key.parts[p]
-          if !isBlank(fields[layout.response], part) {
-            kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: 0)
-          }
-        } else {
-          let id = trimmed(fields[layout.student])
-          for (c, column) in layout.answers.enumerated() {
-            guard let p = key.part(of: column, student: id) else { continue }
-            let part = key.parts[p]
-            if !isBlank(fields[column.column], part) {
-              kept[student * slots + part.slot] = GradingRun.answerPosition(row: row, column: c)
-            }
-          }
-        }
-      }
-    }
+        failure = batch.error
+        spare.append(batch)
+      })
+    reader = input
+    if let failure { throw failure }
     return kept
   }
 }

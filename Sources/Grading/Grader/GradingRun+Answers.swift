@@ -8,8 +8,8 @@ extension GradingRun {
   /// `pregraded` holds, by answer column, the grades the prepare stage computed (nil for blank cells and
   /// columns no part matches).
   mutating func processAnswerColumns(
-    row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
-    fields: CSVFields, pregraded: UnsafeBufferPointer<ResponseGrade?>
+    row: Int, student: Int?, studentID: ByteView,
+    fields: CSVFields, pregraded: ArraySlice<ResponseGrade?>
   ) -> Bool {
     var flagged = false
     for i in touched.indices { touched[i] = false }
@@ -31,7 +31,7 @@ extension GradingRun {
       let f = withBytes(of: label) { item in
         respond(
           row: row, student: student, studentID: studentID, item: item, raw: fields[column.column], fields: fields,
-          part: resolved, grade: pregraded[c], column: c)
+          part: resolved, grade: pregraded[pregraded.startIndex + c], column: c)
       }
       flagged = flagged || f
     }
@@ -55,17 +55,21 @@ extension GradingRun {
     return flagged
   }
 
-  func isBlankField(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  func isBlankField(_ bytes: ByteView) -> Bool {
     for b in bytes where b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return false }
     return true
   }
 
   /// The student's index, adding the student on first sight; nil for an empty id.
-  mutating func index(of id: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Int? {
+  mutating func index(of id: ByteView, fields: CSVFields) -> Int? {
     if id.isEmpty { return nil }
-    if lastStudent >= 0, lastStudentID.withUnsafeBufferPointer({ bytesEqual($0, id) }) { return lastStudent }
+    if lastStudent >= 0, lastStudentID.count == id.count,
+      bytesEqual(lastStudentID.span, from: 0, id.storage.span.extracting(id.range))
+    {
+      return lastStudent
+    }
     lastStudentID.removeAll(keepingCapacity: true)
-    lastStudentID.append(contentsOf: id)
+    lastStudentID.append(contentsOf: id.slice)
     if let i = studentTable.value(for: id) {
       lastStudent = i
       return i
@@ -100,8 +104,8 @@ extension GradingRun {
   /// part matches the column), and writes its line; returns whether it is flagged. Long-format records are
   /// looked up and graded by ``RecordBatch/prepare(grader:layout:)`` alone.
   mutating func respond(
-    row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>, fields: CSVFields, part partIndex: Int?, grade: ResponseGrade?,
+    row: Int, student: Int?, studentID: ByteView, item: ByteView,
+    raw: ByteView, fields: CSVFields, part partIndex: Int?, grade: ResponseGrade?,
     column: Int
   ) -> Bool {
     guard let partIndex else {
@@ -131,7 +135,7 @@ extension GradingRun {
   /// Wide formats: a blank line for each item the student has not answered at all, and for each question of an
   /// item answered in this row that is still unanswered (named by the part of a variant answered in the item).
   /// Returns whether it wrote a line (a blank needs no review, so none of them flags the row).
-  mutating func emitBlanks(row: Int, student: Int, studentID: UnsafeBufferPointer<UInt8>, fields: CSVFields) -> Bool {
+  mutating func emitBlanks(row: Int, student: Int, studentID: ByteView, fields: CSVFields) -> Bool {
     let base = student * key.slotCount
     var wrote = false
     for (itemIndex, item) in key.items.enumerated() {
@@ -197,11 +201,6 @@ extension GradingRun {
     return wrote
   }
 
-  /// An anonymous survey's respondent: `row N`, in a buffer the run owns (valid until the next call).
-  func respondent(row: Int) -> UnsafeBufferPointer<UInt8> {
-    let text = Array("row \(row)".utf8)
-    let count = min(text.count, anonymousID.count)
-    for i in 0..<count { anonymousID[i] = text[i] }
-    return UnsafeBufferPointer(rebasing: anonymousID[0..<count])
-  }
+  /// An anonymous survey's respondent: `row N`.
+  func respondent(row: Int) -> ByteView { ByteView(Array("row \(row)".utf8)) }
 }

@@ -12,7 +12,7 @@ extension GradingRun {
   }
 
   private mutating func processMoodleRow(
-    row: Int, student: Int?, studentID: UnsafeBufferPointer<UInt8>,
+    row: Int, student: Int?, studentID: ByteView,
     fields: CSVFields
   ) -> Bool {
     for i in touched.indices { touched[i] = false }
@@ -22,7 +22,7 @@ extension GradingRun {
     var flagged = false
     var wrote = false
     /// Writes the line of a response that is not graded part by part (under `label`), noting whether it is flagged.
-    func emitWhole(_ label: String, raw: UnsafeBufferPointer<UInt8>, _ grade: ResponseGrade) {
+    func emitWhole(_ label: String, raw: ByteView, _ grade: ResponseGrade) {
       let f = withBytes(of: label) { item in
         emit(row: row, studentID: studentID, item: item, raw: raw, part: nil, grade: grade, fields: fields)
       }
@@ -103,7 +103,7 @@ extension GradingRun {
   }
 
   /// A cell Moodle writes for no response: empty, or `-` (a question with no response summary).
-  func isMoodleBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  func isMoodleBlank(_ bytes: ByteView) -> Bool {
     let t = trimmed(bytes)
     return t.isEmpty || (t.count == 1 && t[0] == UInt8(ascii: "-"))
   }
@@ -140,7 +140,7 @@ extension GradingRun {
   /// A Cloze response as `qtype_multianswer`'s `summarise_response` writes it, `part 1: …; part 2: …` (each gap's
   /// own summary, empty when the gap has none), split back into its `count` gaps, in gap order; nil when it does
   /// not read so.
-  static func clozePieces(_ raw: UnsafeBufferPointer<UInt8>, count: Int) -> [UnsafeBufferPointer<UInt8>]? {
+  static func clozePieces(_ raw: ByteView, count: Int) -> [ByteView]? {
     let text = trimmed(raw)
     // After each label, its space: the report trims the cell, so a last gap with no response ends in "part n:".
     func after(_ label: [UInt8], at position: Int) -> Int {
@@ -149,20 +149,20 @@ extension GradingRun {
     }
     let first = Array("part 1:".utf8)
     guard count >= 2, text.starts(with: first) else { return nil }
-    var pieces: [UnsafeBufferPointer<UInt8>] = []
+    var pieces: [ByteView] = []
     var start = after(first, at: 0)
     for k in 2...count {
       let label = Array("; part \(k):".utf8)
       guard let at = find(label, in: text, from: start) else { return nil }
-      pieces.append(UnsafeBufferPointer(rebasing: text[start..<at]))
+      pieces.append(text[start..<at])
       start = after(label, at: at)
     }
-    pieces.append(UnsafeBufferPointer(rebasing: text[start..<text.count]))
+    pieces.append(text[start..<text.count])
     return pieces
   }
 
   /// The first place of `needle` in `bytes` at or after `from`.
-  private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+  private static func find(_ needle: [UInt8], in bytes: ByteView, from: Int) -> Int? {
     guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
     var i = from
     while i + needle.count <= bytes.count {

@@ -5,8 +5,8 @@ import QuizModel
 /// and the statistics report.html is rendered from.
 extension GradingRun {
   mutating func writeReview(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView, grade: ResponseGrade
   ) {
     reviewLine.removeAll(keepingCapacity: true)
     reviewLine.appendReviewLine(row: row, studentID: studentID, item: item, raw: raw, grade: grade)
@@ -15,8 +15,8 @@ extension GradingRun {
 
   @discardableResult
   mutating func emit(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>,
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView,
     part: PreparedPart?, grade: ResponseGrade, fields: CSVFields
   ) -> Bool {
     verdictCounts[grade.verdict.index] += 1
@@ -64,7 +64,6 @@ extension GradingRun {
       grades.write(line)
     }
     var files = [responses, review, grades]
-    anonymousID.deallocate()
     counts.anonymous = layout.anonymous
     if layout.format == .canvas, !layout.anonymous {
       let gradebook = try OutputFile(folder.appendingPathComponent("canvas-gradebook.csv"), spreadsheet: true)
@@ -92,21 +91,20 @@ func percentText(_ fraction: Double) -> String {
 }
 
 /// No bytes.
-var empty: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+var empty: ByteView { ByteView() }
 
 /// `bytes` without leading and trailing ASCII spaces, tabs and line breaks.
-func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+func trimmed(_ bytes: ByteView) -> ByteView {
   var start = 0
   var end = bytes.count
   while start < end, isASCIISpace(bytes[start]) { start += 1 }
   while end > start, isASCIISpace(bytes[end - 1]) { end -= 1 }
-  return start == 0 && end == bytes.count ? bytes : UnsafeBufferPointer(rebasing: bytes[start..<end])
+  return start == 0 && end == bytes.count ? bytes : bytes[start..<end]
 }
 
 /// Lends the UTF-8 bytes of `text`.
-func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-  if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-  return Array(text.utf8).withUnsafeBufferPointer(body)
+func withBytes<R>(of text: String, _ body: (ByteView) -> R) -> R {
+  body(ByteView(Array(text.utf8)))
 }
 
 extension Verdict {

@@ -46,8 +46,6 @@ struct GradingRun {
   var variantPossible: [Points]
   var partHasColumn: [Bool]
   var touched: [Bool]
-  /// The bytes of an anonymous respondent's id (``respondent(row:)``); the run deallocates them when finished.
-  let anonymousID: UnsafeMutableBufferPointer<UInt8>
   /// Slots (questions) with a non-blank cell in the record being processed.
   var touchedSlots: [Bool]
   /// The responses.csv line being built.
@@ -92,7 +90,6 @@ struct GradingRun {
     }
     touched = Array(repeating: false, count: key.items.count)
     touchedSlots = Array(repeating: false, count: key.slotCount)
-    anonymousID = .allocate(capacity: layout.anonymous ? 32 : 0)
     var header = [
       "row", "student", "item", "response", "parsed", "unit", "key", "low", "high", "verdict", "points",
       "possible", "misconception", "feedback",
@@ -134,45 +131,33 @@ struct GradingRun {
   /// Accounts for the records of `batch`, in order: registers students, catches duplicates, adds up the
   /// statistics and writes each record's lines. The only stage that changes the run.
   mutating func commit(_ batch: RecordBatch) {
-    // One borrow of the batch's storage for all its records: a closure per record would copy the run.
-    batch.bytes.withUnsafeBufferPointer { bytes in
-      batch.ends.withUnsafeBufferPointer { ends in
-        batch.lines.withUnsafeBufferPointer { lines in
-          batch.records.withUnsafeBufferPointer { records in
-            batch.columnGrades.withUnsafeBufferPointer { columnGrades in
-              // Prepared lines that follow each other are written in one go.
-              var pending = 0..<0
-              for record in records {
-                let fields = CSVFields(
-                  bytes: UnsafeBufferPointer(rebasing: bytes[record.byteStart...]),
-                  ends: UnsafeBufferPointer(rebasing: ends[record.endStart..<(record.endStart + record.fieldCount)]))
-                counts.rowsIn += 1
-                let (flagged, usesPrepared) = commit(
-                  record, fields: fields, flushing: &pending, lines: lines,
-                  columnGrades: columnGrades)
-                if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
-                if usesPrepared {
-                  pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
-                }
-              }
-              if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
-            }
-          }
-        }
+    // Prepared lines that follow each other are written in one go.
+    var pending = 0..<0
+    for record in batch.records {
+      let fields = CSVFields(
+        storage: batch.bytes, start: record.byteStart, ends: batch.ends, endStart: record.endStart,
+        count: record.fieldCount)
+      counts.rowsIn += 1
+      let (flagged, usesPrepared) = commit(
+        record, fields: fields, flushing: &pending, lines: batch.lines, columnGrades: batch.columnGrades)
+      if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
+      if usesPrepared {
+        pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
       }
     }
+    if !pending.isEmpty { responses.write(batch.lines[pending]) }
   }
 
   /// Accounts for one record; returns whether it is flagged, and whether its prepared line stands (the
   /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
   private mutating func commit(
     _ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
-    lines: UnsafeBufferPointer<UInt8>, columnGrades: UnsafeBufferPointer<ResponseGrade?>
+    lines: [UInt8], columnGrades: [ResponseGrade?]
   )
     -> (flagged: Bool, usesPrepared: Bool)
   {
     func flush() {
-      if !pending.isEmpty { responses.write(UnsafeBufferPointer(rebasing: lines[pending])) }
+      if !pending.isEmpty { responses.write(lines[pending]) }
       pending = 0..<0
     }
     if layout.format == .moodle {
@@ -196,7 +181,7 @@ struct GradingRun {
     switch outcome {
     case .columns(let gradeStart):
       flush()
-      let grades = UnsafeBufferPointer(rebasing: columnGrades[gradeStart..<(gradeStart + layout.answers.count)])
+      let grades = columnGrades[gradeStart..<(gradeStart + layout.answers.count)]
       return (
         processAnswerColumns(
           row: record.row, student: student, studentID: studentID, fields: fields,

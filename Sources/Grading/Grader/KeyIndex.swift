@@ -111,19 +111,19 @@ struct KeyIndex: Sendable {
 
   /// The part `item` names for `student`: in a personalised quiz, the part printed under that label on the
   /// student's handout; otherwise (or for a name that is no label) the part the name gives.
-  func lookup(item: UnsafeBufferPointer<UInt8>, student: UnsafeBufferPointer<UInt8>) -> Lookup? {
+  func lookup(item: ByteView, student: ByteView) -> Lookup? {
     if isRoster, let p = rosterPart(student: student, label: item) { return .part(p) }
     return byNameBytes.value(for: item)
   }
 
   /// The part printed under `label` on the handout of `student`, if both exist.
-  func rosterPart(student: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> Int? {
+  func rosterPart(student: ByteView, label: ByteView) -> Int? {
     roster[String(decoding: student, as: UTF8.self)]?[String(decoding: label, as: UTF8.self)]
   }
 
   /// The part of `column` for `student`: the column's own part, or in a personalised quiz the part printed
   /// under the column's label on the student's handout.
-  func part(of column: Layout.AnswerColumn, student: UnsafeBufferPointer<UInt8>) -> Int? {
+  func part(of column: Layout.AnswerColumn, student: ByteView) -> Int? {
     if let p = column.part { return p }
     guard let label = column.label else { return nil }
     return roster[String(decoding: student, as: UTF8.self)]?[label]
@@ -131,7 +131,7 @@ struct KeyIndex: Sendable {
 
   /// Why a personalised quiz's answer matches no part: the student is not on the roster, or no such label is
   /// printed on their handout. Nil for a quiz given through an LMS.
-  func rosterMiss(student: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> String? {
+  func rosterMiss(student: ByteView, label: ByteView) -> String? {
     guard isRoster else { return nil }
     let id = String(decoding: student, as: UTF8.self)
     let text = String(decoding: label, as: UTF8.self)

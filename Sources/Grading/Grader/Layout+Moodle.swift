@@ -126,7 +126,7 @@ enum MoodleSlotError: Error {
 extension GradingRun {
   /// The student of a Moodle row: the first non-empty identity column (ID number, Email address, Username), else
   /// `First name Last name`. Calls `body` with the id's bytes.
-  mutating func withMoodleStudent<R>(_ fields: CSVFields, _ body: (inout GradingRun, UnsafeBufferPointer<UInt8>) -> R)
+  mutating func withMoodleStudent<R>(_ fields: CSVFields, _ body: (inout GradingRun, ByteView) -> R)
     -> R
   {
     for c in layout.moodleIdentity {
@@ -134,7 +134,7 @@ extension GradingRun {
       if !id.isEmpty { return body(&self, id) }
     }
     let name = layout.moodleNamesIdentify ? Array(moodleFullName(fields).utf8) : []
-    return name.withUnsafeBufferPointer { body(&self, $0) }
+    return body(&self, ByteView(name))
   }
 
   /// `First name Last name`, as Moodle's `fullname()` writes it by default.

@@ -41,6 +41,10 @@ struct RecordBatch {
   var lines: [UInt8] = []
   /// Wide formats: by record and answer column, the grade of each non-blank cell that names a part.
   var columnGrades: [ResponseGrade?] = []
+  /// ``findAnswers(key:layout:)``: the answer column (0 in long files) and question slot of each non-blank
+  /// answer, record after record; record `r`'s end in ``answers``.
+  var answers: [(column: Int, slot: Int)] = []
+  var answerEnds: [Int] = []
   /// The error that ended the input after the last record of this batch.
   var error: CSVError?
   /// Whether the input ended with this batch.
@@ -57,6 +61,8 @@ struct RecordBatch {
     records.removeAll(keepingCapacity: true)
     lines.removeAll(keepingCapacity: true)
     columnGrades.removeAll(keepingCapacity: true)
+    answers.removeAll(keepingCapacity: true)
+    answerEnds.removeAll(keepingCapacity: true)
     error = nil
     isLast = false
   }
@@ -98,14 +104,9 @@ struct RecordBatch {
   /// Lends the fields of record `index`.
   func withFields<R>(of index: Int, _ body: (CSVFields) throws -> R) rethrows -> R {
     let record = records[index]
-    return try bytes.withUnsafeBufferPointer { all in
-      try ends.withUnsafeBufferPointer { allEnds in
-        try body(
-          CSVFields(
-            bytes: UnsafeBufferPointer(rebasing: all[record.byteStart...]),
-            ends: UnsafeBufferPointer(rebasing: allEnds[record.endStart..<(record.endStart + record.fieldCount)])))
-      }
-    }
+    return try body(
+      CSVFields(
+        storage: bytes, start: record.byteStart, ends: ends, endStart: record.endStart, count: record.fieldCount))
   }
 
   /// Grades every response. Long format: also builds its line as if the student had not answered the part
@@ -169,6 +170,35 @@ struct RecordBatch {
 }
 
 extension RecordBatch {
+  /// Finds the questions each record answers, without grading: what the `last` rule's first read needs
+  /// (``Grader/lastAnswers(_:layout:workers:)``). A cell answers when the grader would not call it blank. Pure,
+  /// like ``prepare(grader:layout:)``.
+  mutating func findAnswers(key: KeyIndex, layout: Layout) {
+    func isBlank(_ raw: ByteView, _ part: PreparedPart) -> Bool {
+      part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
+    }
+    var found = answers
+    answers = []
+    for r in records.indices {
+      withFields(of: r) { fields in
+        let id = trimmed(fields[layout.student])
+        if layout.format == .long {
+          guard case .part(let p)? = key.lookup(item: trimmed(fields[layout.item]), student: id) else { return }
+          let part = key.parts[p]
+          if !isBlank(fields[layout.response], part) { found.append((0, part.slot)) }
+        } else {
+          for (c, column) in layout.answers.enumerated() {
+            guard let p = key.part(of: column, student: id) else { continue }
+            let part = key.parts[p]
+            if !isBlank(fields[column.column], part) { found.append((c, part.slot)) }
+          }
+        }
+      }
+      answerEnds.append(found.count)
+    }
+    answers = found
+  }
+
   /// Wide formats: grades every non-blank cell of a column that names a part. Pure, like
   /// ``prepare(grader:layout:)``; which cells count as answered, and the blanks, are decided when committed.
   private mutating func prepareColumns(grader: Grader, layout: Layout) {
@@ -201,8 +231,8 @@ extension Array where Element == UInt8 {
   /// The columns both `responses.csv` and `review.csv` start with: row, student, item and the response as
   /// written, each followed by a comma.
   mutating func appendAnswerColumns(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView
   ) {
     appendDecimal(row)
     append(0x2C)
@@ -216,8 +246,8 @@ extension Array where Element == UInt8 {
 
   /// A `review.csv` line: where the answer is, what it says, its verdict and why a person should look.
   mutating func appendReviewLine(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>, grade: ResponseGrade
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView, grade: ResponseGrade
   ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
     append(contentsOf: verdictNameBytes[grade.verdict.index])
@@ -228,8 +258,8 @@ extension Array where Element == UInt8 {
 
   /// Appends one `responses.csv` line, line break included.
   mutating func appendResponseLine(
-    row: Int, studentID: UnsafeBufferPointer<UInt8>, item: UnsafeBufferPointer<UInt8>,
-    raw: UnsafeBufferPointer<UInt8>, part: PreparedPart?, grade: ResponseGrade,
+    row: Int, studentID: ByteView, item: ByteView,
+    raw: ByteView, part: PreparedPart?, grade: ResponseGrade,
     fields: CSVFields, carried: [Int]
   ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)

@@ -6,45 +6,55 @@ extension Array where Element == UInt8 {
   /// replaced by U+FFFD exactly as `String(decoding:as:)` does (so the same input gives the same text in every
   /// output); and, when `formulaSafe`, a text that a spreadsheet would run as a formula prefixed with `'`
   /// (see ``needsFormulaGuard(_:)``).
-  mutating func appendCSVField(_ bytes: UnsafeBufferPointer<UInt8>, formulaSafe: Bool = true) {
-    var ascii = true
-    for b in bytes where b >= 0x80 {
-      ascii = false
-      break
-    }
-    if !ascii, InputFile.firstInvalidUTF8Offset(bytes) != nil {
-      var repaired = String(decoding: bytes, as: UTF8.self)
-      repaired.withUTF8 { appendValidCSVField($0, formulaSafe: formulaSafe) }
+  mutating func appendCSVField(_ bytes: ByteView, formulaSafe: Bool = true) {
+    let span = bytes.storage.span.extracting(bytes.range)
+    if !isASCII(span), InputFile.firstInvalidUTF8Offset(span) != nil {
+      appendCSVField(String(decodingUTF8: span), formulaSafe: formulaSafe)
       return
     }
-    appendValidCSVField(bytes, formulaSafe: formulaSafe)
+    if !appendQuotedIfNeeded(span, formulaSafe: formulaSafe) { append(contentsOf: bytes.slice) }
   }
 
-  private mutating func appendValidCSVField(_ bytes: UnsafeBufferPointer<UInt8>, formulaSafe: Bool) {
+  /// ``appendCSVField(_:formulaSafe:)`` of borrowed bytes.
+  mutating func appendCSVField(span bytes: Span<UInt8>, formulaSafe: Bool = true) {
+    if !isASCII(bytes), InputFile.firstInvalidUTF8Offset(bytes) != nil {
+      appendCSVField(String(decodingUTF8: bytes), formulaSafe: formulaSafe)
+      return
+    }
+    if !appendQuotedIfNeeded(bytes, formulaSafe: formulaSafe) { append(span: bytes) }
+  }
+
+  /// Appends `text` as one CSV field, quoted and guarded when needed (a `String` is valid UTF-8: nothing to
+  /// repair).
+  mutating func appendCSVField(_ text: String, formulaSafe: Bool = true) {
+    if !appendQuotedIfNeeded(text.utf8.span, formulaSafe: formulaSafe) { append(contentsOf: text.utf8) }
+  }
+
+  /// Appends the valid UTF-8 `bytes` quoted (doubling its quotes, after the formula guard `'` when needed) and
+  /// returns true when it holds a comma, a quote or a line break; otherwise appends only the guard, if needed,
+  /// and returns false: the caller then appends the bytes as they are (the fast copy it has).
+  private mutating func appendQuotedIfNeeded(_ bytes: Span<UInt8>, formulaSafe: Bool) -> Bool {
     let guarded = formulaSafe && needsFormulaGuard(bytes)
     var needsQuotes = false
-    for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-      needsQuotes = true
-      break
+    for i in bytes.indices {
+      let b = bytes[i]
+      if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+        needsQuotes = true
+        break
+      }
     }
     if !needsQuotes {
       if guarded { append(0x27) }
-      append(contentsOf: bytes)
-      return
+      return false
     }
     append(0x22)
     if guarded { append(0x27) }
-    for b in bytes {
-      if b == 0x22 { append(0x22) }
-      append(b)
+    for i in bytes.indices {
+      if bytes[i] == 0x22 { append(0x22) }
+      append(bytes[i])
     }
     append(0x22)
-  }
-
-  /// Appends `text` as one CSV field, quoted and guarded when needed.
-  mutating func appendCSVField(_ text: String, formulaSafe: Bool = true) {
-    var t = text
-    t.withUTF8 { appendCSVField($0, formulaSafe: formulaSafe) }
+    return true
   }
 
   /// Appends a non-negative integer in decimal digits.
@@ -64,19 +74,16 @@ extension Array where Element == UInt8 {
   }
 
   /// Appends `text` as it is.
-  mutating func appendText(_ text: String) {
-    var t = text
-    t.withUTF8 { append(contentsOf: $0) }
-  }
+  mutating func appendText(_ text: String) { append(utf8: text) }
 }
 
 /// Whether a CSV text cell would be run as a formula by a spreadsheet: it begins with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return and is not a plain number (`-95`, `+1.5e-3` and `-0.02` stay numbers). Such a cell
 /// is written with a leading `'`, which spreadsheets show as text and do not run (`=HYPERLINK(…)` becomes
 /// `'=HYPERLINK(…)`).
-func needsFormulaGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-  guard let first = bytes.first else { return false }
-  switch first {
+func needsFormulaGuard(_ bytes: Span<UInt8>) -> Bool {
+  guard !bytes.isEmpty else { return false }
+  switch bytes[0] {
   case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: return true
   case UInt8(ascii: "+"), UInt8(ascii: "-"): return !isPlainNumber(bytes)
   default: return false
@@ -84,25 +91,37 @@ func needsFormulaGuard(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
 }
 
 /// `[+-]?(digits[.digits] | .digits)([eE][+-]?digits)?`, nothing else.
-func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-  var i = 0
+func isPlainNumber(_ bytes: Span<UInt8>) -> Bool {
   let n = bytes.count
-  func digits() -> Int {
-    let start = i
-    while i < n, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
-    return i - start
+  /// The end of the run of ASCII digits from `i`.
+  func digitsEnd(from i: Int, in bytes: Span<UInt8>) -> Int {
+    var j = i
+    while j < n, bytes[j] >= 0x30, bytes[j] <= 0x39 { j += 1 }
+    return j
   }
+  var i = 0
   if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-  var mantissa = digits()
+  var end = digitsEnd(from: i, in: bytes)
+  var mantissa = end - i
+  i = end
   if i < n, bytes[i] == UInt8(ascii: ".") {
-    i += 1
-    mantissa += digits()
+    end = digitsEnd(from: i + 1, in: bytes)
+    mantissa += end - (i + 1)
+    i = end
   }
   guard mantissa > 0 else { return false }
   if i < n, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
     i += 1
     if i < n, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
-    guard digits() > 0 else { return false }
+    end = digitsEnd(from: i, in: bytes)
+    guard end > i else { return false }
+    i = end
   }
   return i == n
+}
+
+/// Whether every byte of `bytes` is ASCII.
+func isASCII(_ bytes: Span<UInt8>) -> Bool {
+  for i in bytes.indices where bytes[i] >= 0x80 { return false }
+  return true
 }

@@ -56,9 +56,15 @@ final class OutputFile {
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
-  /// Writes borrowed bytes as they are.
-  func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+  /// Writes part of a byte array as it is (one copy).
+  func write(_ bytes: ArraySlice<UInt8>) {
     buffer.append(contentsOf: bytes)
+    if buffer.count >= OutputFile.capacity { flush() }
+  }
+
+  /// Writes borrowed bytes as they are.
+  func write(_ bytes: Span<UInt8>) {
+    buffer.append(span: bytes)
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
@@ -76,7 +82,7 @@ final class OutputFile {
 
   func flush() {
     guard !buffer.isEmpty else { return }
-    do { try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) } } catch { failed = true }
+    do { try handle.write(contentsOf: buffer) } catch { failed = true }
     buffer.removeAll(keepingCapacity: true)
   }
 

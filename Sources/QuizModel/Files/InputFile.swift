@@ -99,18 +99,12 @@ public enum InputFile {
     let chunk = 1 << 16
     while true {
       if result.count > limit { throw InputFileError(path: path, reason: .tooLarge(limit: limit)) }
-      let start = result.count
-      result.append(contentsOf: repeatElement(0, count: chunk))
-      let n = result.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + start, chunk) }
-      if n < 0 {
-        if errno == EINTR {
-          result.removeLast(chunk)
-          continue
-        }
+      guard let piece = readUpTo(chunk, from: fd) else {
+        if errno == EINTR { continue }
         throw InputFileError(path: path, reason: InputFileError.reason(errno: errno))
       }
-      result.removeLast(chunk - n)
-      if n == 0 { break }
+      if piece.isEmpty { break }
+      result.append(contentsOf: piece)
     }
     if result.count > limit { throw InputFileError(path: path, reason: .tooLarge(limit: limit)) }
     return result
@@ -122,10 +116,23 @@ public enum InputFile {
     let fd = open(url.path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
     defer { close(fd) }
-    var result = [UInt8](repeating: 0, count: count)
-    let n = result.withUnsafeMutableBytes { read(fd, $0.baseAddress!, count) }
-    guard n >= 0 else { throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno)) }
-    return Array(result.prefix(n))
+    guard let result = readUpTo(count, from: fd) else {
+      throw InputFileError(path: url.path, reason: InputFileError.reason(errno: errno))
+    }
+    return result
+  }
+
+  /// At most `count` bytes read from the open file `fd` (fewer near its end, none at it), or nil when the
+  /// read fails (`errno` says why).
+  private static func readUpTo(_ count: Int, from fd: Int32) -> [UInt8]? {
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      // read(2) writes at most `count` bytes, the buffer's capacity, and returns how many it wrote (or −1).
+      let n = read(fd, buffer.baseAddress, count)
+      failed = n < 0
+      initialized = max(n, 0)
+    }
+    return failed ? nil : bytes
   }
 
   /// Throws unless `url` names something that can be opened for reading and is not a folder.
@@ -200,16 +207,12 @@ public enum InputFile {
   }
 
   /// The offset of the first byte of `bytes` that is not valid UTF-8, or nil.
-  public static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var offset = 0
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded): offset += encoded.count
-      case .emptyInput: return nil
-      case .error: return offset
-      }
+  public static func firstInvalidUTF8Offset(_ bytes: Span<UInt8>) -> Int? {
+    do {
+      _ = try UTF8Span(validating: bytes)
+      return nil
+    } catch {
+      return error.byteOffsets.lowerBound
     }
   }
 

@@ -142,41 +142,40 @@ package struct JSONWriter {
   /// but break JavaScript string literals).
   static func appendString(_ s: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    var text = s
-    text.withUTF8 { utf8 in
-      // Copy runs of bytes that need no escaping in one append each.
-      var runStart = 0
-      var i = 0
-      while i < utf8.count {
-        let byte = utf8[i]
-        var width = 1
-        let escape: StaticString?
-        switch byte {
-        case 0x22: escape = "\\\""
-        case 0x5C: escape = "\\\\"
-        case 0x0A: escape = "\\n"
-        case 0x0D: escape = "\\r"
-        case 0x09: escape = "\\t"
-        case 0x00..<0x20: escape = "\\u00"
-        case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-          escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-          width = 3
-        default: escape = nil
-        }
-        if let escape {
-          bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-          bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
-          if byte < 0x20, escape.utf8CodeUnitCount == 4 {
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0xF)])
-          }
-          runStart = i + width
-        }
-        i += width
+    let utf8 = s.utf8.span
+    // Copy runs of bytes that need no escaping in one append each.
+    var runStart = 0
+    var i = 0
+    while i < utf8.count {
+      let byte = utf8[i]
+      var width = 1
+      let escape: String?
+      switch byte {
+      case 0x22: escape = "\\\""
+      case 0x5C: escape = "\\\\"
+      case 0x0A: escape = "\\n"
+      case 0x0D: escape = "\\r"
+      case 0x09: escape = "\\t"
+      case 0x00..<0x20: escape = "\\u00"
+      case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+        escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+        width = 3
+      default: escape = nil
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+      if let escape {
+        bytes.append(span: utf8, runStart..<i)
+        bytes.append(utf8: escape)
+        if byte < 0x20, escape.utf8.count == 4 {
+          bytes.append(hexDigits[Int(byte >> 4)])
+          bytes.append(hexDigits[Int(byte & 0xF)])
+        }
+        runStart = i + width
+      }
+      i += width
     }
+    bytes.append(span: utf8, runStart..<utf8.count)
     bytes.append(UInt8(ascii: "\""))
   }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

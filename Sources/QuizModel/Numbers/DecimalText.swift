@@ -49,11 +49,9 @@ package enum DecimalText {
 
   /// `x` in C's `%.14e` (15 significant digits, correctly rounded), as `String(format:)` gives it.
   private static func rounded15(_ x: Double) -> String {
-    withUnsafeTemporaryAllocation(of: CChar.self, capacity: 48) { buffer -> String in
-      let count = withVaList([x]) { vsnprintf(buffer.baseAddress!, 48, "%.14e", $0) }
-      precondition(count > 0 && count < 48, "Cannot format \(x)")
-      return String(cString: buffer.baseAddress!)
-    }
+    let text = NumberFormat.printf("%.14e", [x], capacity: 48)
+    precondition(!text.isEmpty, "Cannot format \(x)")
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// The locale numbers are read and written in: ASCII digits, `.` as the decimal point.

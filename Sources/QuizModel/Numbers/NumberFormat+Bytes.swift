@@ -27,21 +27,19 @@ extension NumberFormat {
   private static func appendFastFixed(_ x: Double, digits: Int, to bytes: inout [UInt8]) -> Bool {
     guard let (scaled, _) = roundedScaled(x, digits: digits), abs(scaled) < 1e15 else { return false }
     // At most 15 digits of the whole number, padded with zeros to digits + 1 (≤ 23): 24 places suffice.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-      var end = writeDigits(UInt64(abs(scaled)), endingIn: buffer)
-      while buffer.count - end < digits + 1 {
-        end -= 1
-        buffer[end] = UInt8(ascii: "0")
-      }
-      if x < 0 || (x == 0 && x.sign == .minus) { bytes.append(UInt8(ascii: "-")) }
-      let point = buffer.count - digits
-      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[end..<point]))
-      if digits > 0 {
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[point...]))
-      }
-      return true
+    var buffer = InlineArray<24, UInt8>(repeating: UInt8(ascii: "0"))
+    var places = buffer.mutableSpan
+    var end = writeDigits(UInt64(abs(scaled)), endingIn: &places)
+    // The places before the digits already hold zeros: padding is moving `end` left.
+    end = min(end, places.count - (digits + 1))
+    if x < 0 || (x == 0 && x.sign == .minus) { bytes.append(UInt8(ascii: "-")) }
+    let point = places.count - digits
+    bytes.append(span: places.span, end..<point)
+    if digits > 0 {
+      bytes.append(UInt8(ascii: "."))
+      bytes.append(span: places.span, point..<places.count)
     }
+    return true
   }
 
   /// `x` as C's `%.{digits}e` with the exponent shortened: `4.909e+07` → `4.909e7`, `1.20e-05` → `1.20e-5`.
@@ -76,14 +74,22 @@ extension NumberFormat {
   static func appendPrintf(_ x: Double, digits: Int, conversion: UInt8, to bytes: inout [UInt8]) {
     // A double has at most 309 digits before the point; 340 covers them, the sign, point and exponent.
     let capacity = 340 + max(digits, 0)
-    withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
-      let count = withVaList([Int32(clamping: digits), x]) { arguments in
-        conversion == UInt8(ascii: "e")
-          ? vsnprintf(buffer.baseAddress!, capacity, "%.*e", arguments)
-          : vsnprintf(buffer.baseAddress!, capacity, "%.*f", arguments)
+    let text = printf(
+      conversion == UInt8(ascii: "e") ? "%.*e" : "%.*f", [Int32(clamping: digits), x], capacity: capacity)
+    precondition(!text.isEmpty, "Cannot format \(x) with \(digits) digits")
+    bytes.append(contentsOf: text)
+  }
+
+  /// What C's `vsnprintf` writes for `format` and `arguments` (at most `capacity` − 1 bytes), or no bytes when
+  /// it fails or would write more: the one place the number writers hand memory to C.
+  static func printf(_ format: String, _ arguments: [any CVarArg], capacity: Int) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      // vsnprintf writes at most `capacity` bytes into `buffer` (its capacity), the last a NUL, and returns the
+      // length it wanted: only when that is below `capacity` are the first `count` bytes all written.
+      let count = withVaList(arguments) { list in
+        buffer.withMemoryRebound(to: CChar.self) { vsnprintf($0.baseAddress!, capacity, format, list) }
       }
-      precondition(count > 0 && Int(count) < capacity, "Cannot format \(x) with \(digits) digits")
-      for k in 0..<Int(count) { bytes.append(UInt8(bitPattern: buffer[k])) }
+      initialized = count > 0 && Int(count) < capacity ? Int(count) : 0
     }
   }
 
@@ -156,20 +162,20 @@ extension NumberFormat {
   /// The decimal digits of `value`, with `-` when negative.
   static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      let end = writeDigits(value.magnitude, endingIn: buffer)
-      bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[end...]))
-    }
+    var buffer = InlineArray<20, UInt8>(repeating: 0)
+    var places = buffer.mutableSpan
+    let end = writeDigits(value.magnitude, endingIn: &places)
+    bytes.append(span: places.span, end..<places.count)
   }
 
-  /// Writes the decimal digits of `magnitude` at the end of `buffer` and returns where they start; the buffer
-  /// holds at least 20 places, the digits of `UInt64.max`.
-  private static func writeDigits(_ magnitude: UInt64, endingIn buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+  /// Writes the decimal digits of `magnitude` at the end of `places` and returns where they start; `places`
+  /// holds at least 20 bytes, the digits of `UInt64.max`.
+  private static func writeDigits(_ magnitude: UInt64, endingIn places: inout MutableSpan<UInt8>) -> Int {
     var magnitude = magnitude
-    var end = buffer.count
+    var end = places.count
     repeat {
       end -= 1
-      buffer[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      places[end] = UInt8(ascii: "0") + UInt8(magnitude % 10)
       magnitude /= 10
     } while magnitude > 0
     return end

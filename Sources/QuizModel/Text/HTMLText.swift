@@ -6,35 +6,31 @@ package enum HTMLText {
   /// un-escape backslashes after decoding entities, as Moodle's Cloze does). Runs of plain bytes are copied
   /// whole.
   package static func escape(_ text: String, backslash: Bool = false) -> String {
-    var out = ""
-    var copy = text
-    copy.withUTF8 { bytes in
-      out.reserveCapacity(bytes.count)
-      var runStart = 0
-      func flush(upTo end: Int) {
-        if end > runStart {
-          out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self)
-        }
+    let bytes = text.utf8.span
+    var out: [UInt8] = []
+    var runStart = 0
+    for i in bytes.indices {
+      let replacement: String
+      switch bytes[i] {
+      case UInt8(ascii: "&"): replacement = "&amp;"
+      case UInt8(ascii: "<"): replacement = "&lt;"
+      case UInt8(ascii: ">"): replacement = "&gt;"
+      case UInt8(ascii: "\""): replacement = "&quot;"
+      case UInt8(ascii: "'"): replacement = "&#39;"
+      case UInt8(ascii: "\\") where backslash: replacement = "&#92;"
+      case 0x0A, 0x09: continue
+      case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
+      default: continue
       }
-      for (i, byte) in bytes.enumerated() {
-        let replacement: String
-        switch byte {
-        case UInt8(ascii: "&"): replacement = "&amp;"
-        case UInt8(ascii: "<"): replacement = "&lt;"
-        case UInt8(ascii: ">"): replacement = "&gt;"
-        case UInt8(ascii: "\""): replacement = "&quot;"
-        case UInt8(ascii: "'"): replacement = "&#39;"
-        case UInt8(ascii: "\\") where backslash: replacement = "&#92;"
-        case 0x0A, 0x09: continue
-        case 0x00..<0x20, 0x7F: replacement = "\u{FFFD}"
-        default: continue
-        }
-        flush(upTo: i)
-        out += replacement
-        runStart = i + 1
-      }
-      flush(upTo: bytes.count)
+      if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+      out.append(span: bytes, runStart..<i)
+      out.append(utf8: replacement)
+      runStart = i + 1
     }
-    return out
+    // Nothing to escape: the text as it is.
+    if runStart == 0 { return text }
+    out.append(span: bytes, runStart..<bytes.count)
+    // Replacements fall between whole characters of valid text, so the bytes are valid UTF-8.
+    return String(decoding: out, as: UTF8.self)
   }
 }

@@ -60,9 +60,9 @@ extension YAMLDocument {
     /// Anchored nodes: their size in nodes (aliases included) and whether they are scalars.
     var anchors: [String: (size: Int, scalar: Bool)] = [:]
     var expansion = 0
-    func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-      pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-    }
+    // The libyaml boundary: an event's anchor is a NUL-terminated string libyaml owns until the event is
+    // deleted, read here before that.
+    func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? { pointer.map { String(cString: $0) } }
     while true {
       var event = yaml_event_t()
       guard yaml_parser_parse(&parser, &event) == 1 else { return }  // the composer reports syntax errors
@@ -87,6 +87,8 @@ extension YAMLDocument {
       case YAML_SCALAR_EVENT:
         if let anchor = string(event.data.scalar.anchor) { anchors[anchor] = (1, true) }
         if let top = stack.last, top.isMapping, top.children % 2 == 0, let raw = event.data.scalar.value {
+          // libyaml's scalar event holds `length` bytes at `value` (NUL-terminated, but a scalar may hold NUL
+          // itself), valid until the event is deleted: the key is copied out of exactly those bytes.
           let key = String(
             decoding: UnsafeBufferPointer(start: raw, count: Int(event.data.scalar.length)), as: UTF8.self)
           guard stack[stack.count - 1].keys.insert(key).inserted else {
