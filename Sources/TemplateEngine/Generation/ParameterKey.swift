@@ -7,19 +7,19 @@ struct ParameterKey: Hashable, Sendable {
     case number(bits: UInt64, display: String)
     case text(String, display: String)
     case bool(Bool, display: String)
-    case missing
   }
 
   var parts: [Part]
 
-  init(_ parameters: [ParameterSpec], _ environment: Environment) {
-    parts = parameters.map { p in
-      let display = environment.displays[p.name]
-      switch environment.values[p.name] {
-      case .number(let x)?: return .number(bits: x.bitPattern, display: display ?? "")
-      case .string(let s)?: return .text(s, display: display ?? s)
-      case .bool(let b)?: return .bool(b, display: display ?? "")
-      case nil: return .missing
+  init(_ program: DrawProgram, _ environment: Environment) {
+    parts = []
+    parts.reserveCapacity(program.parameterSlots.count)
+    for (index, slot) in program.parameterSlots.enumerated() {
+      let display = environment.displays[index]
+      switch environment.values[slot] {
+      case .number(let x): parts.append(.number(bits: x.bitPattern, display: display))
+      case .string(let s): parts.append(.text(s, display: display))
+      case .bool(let b): parts.append(.bool(b, display: display))
       }
     }
   }
