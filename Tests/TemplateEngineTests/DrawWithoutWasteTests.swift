@@ -58,4 +58,23 @@ import Testing
       #expect(again?.variant.keyRecord(item: 1) == other.variant.keyRecord(item: 1))
     }
   }
+
+  @Test func aTemplateChangedAfterItWasDrawnDrawsWithTheChangeAndItsCopiesWithout() throws {
+    let template = try TemplateFixtures.parse(
+      TemplateFixtures.template(parameters: "  x: { choice: [1, 2, 3] }"))
+    let before = try template.drawVariant(seed: 3, id: "v")  // compiles and caches the drawing program
+    var changed = template
+    changed.answers[0].kind = .numeric(
+      NumericSpec(
+        value: try Expression(parsing: "3 * x"), unit: "mV", tolerance: Tolerance(relative: 0.05),
+        significantFigures: 3))
+    try changed.restrict("x", to: ["2"])
+    let after = try changed.drawVariant(seed: 3, id: "v")
+    #expect(after.parameter("x")?.number == 2)
+    #expect(after.answers[0].numeric?.value == 6)
+    #expect(after.answers[0].numeric?.tolerance == Tolerance(relative: 0.05))
+    // The original, which shares the cache it had before the change, still draws as before.
+    #expect(try template.drawVariant(seed: 3, id: "v") == before)
+    #expect(before.answers[0].numeric?.value == 2 * (before.parameter("x")?.number ?? 0))
+  }
 }

@@ -113,34 +113,54 @@ struct CandidateStream {
 /// or (for a variant with a numeric answer) the same answers to 3 significant figures, which also catches the same
 /// problem with every concentration scaled by a common factor.
 struct DuplicateFilter {
-  private var stems: Set<String> = []
-  private var parameters: Set<String> = []
-  private var answers: Set<String> = []
+  private var stems: Set<ByteKey> = []
+  private var parameters: Set<ByteKey> = []
+  private var answers: Set<ByteKey> = []
 
   /// Adds `variant` and returns true, or returns false when it duplicates one already added.
   mutating func insert(_ variant: Variant) -> Bool {
-    let separator = "\u{1F}"
-    let parameterKey = ([variant.template] + variant.parameters.map { "\($0.name)=\($0.value.display)" }).joined(
-      separator: separator)
-    var answerKey: String?
-    if variant.answers.contains(where: { $0.numeric != nil }) {
-      answerKey =
-        ([variant.template]
-        + variant.answers.map { answer in
-          if let numeric = answer.numeric {
-            return "\(answer.id)=\(NumberFormat.significantFigures(3).string(numeric.value))"
-          }
-          return "\(answer.id)=\(answer.choice?.correct ?? "")"
-        }).joined(separator: separator)
+    let separator = UInt8(0x1F)
+    var parameterKey = ByteKey(variant.template)
+    for (name, value) in variant.parameters {
+      parameterKey.bytes.append(separator)
+      parameterKey.bytes += name.utf8
+      parameterKey.bytes.append(UInt8(ascii: "="))
+      parameterKey.bytes += value.display.utf8
     }
-    guard !stems.contains(variant.stem), !parameters.contains(parameterKey),
-      answerKey.map({ !answers.contains($0) }) ?? true
+    var answerKey: ByteKey?
+    if variant.answers.contains(where: { $0.numeric != nil }) {
+      var key = ByteKey(variant.template)
+      for answer in variant.answers {
+        key.bytes.append(separator)
+        key.bytes += answer.id.utf8
+        key.bytes.append(UInt8(ascii: "="))
+        if let numeric = answer.numeric {
+          NumberFormat.significantFigures(3).append(numeric.value, to: &key.bytes)
+        } else {
+          key.bytes += (answer.choice?.correct ?? "").utf8
+        }
+      }
+      answerKey = key
+    }
+    let stem = ByteKey(variant.stem)
+    guard !stems.contains(stem), !parameters.contains(parameterKey), answerKey.map({ !answers.contains($0) }) ?? true
     else { return false }
-    stems.insert(variant.stem)
+    stems.insert(stem)
     parameters.insert(parameterKey)
     if let answerKey { answers.insert(answerKey) }
     return true
   }
+}
+
+/// Text as its UTF-8 bytes, hashed and compared byte for byte (cheaper than a `String`, which hashes and compares
+/// through Unicode normalization; the texts compared here are built from the same template text, so equal texts
+/// have equal bytes).
+struct ByteKey: Hashable {
+  var bytes: [UInt8]
+
+  init(_ text: String) { bytes = Array(text.utf8) }
+
+  func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
 }
 
 extension ParameterSpec {

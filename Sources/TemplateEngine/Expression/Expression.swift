@@ -105,6 +105,14 @@ package struct Expression: Hashable, Sendable, CustomStringConvertible {
     try BoundExpression(self, variables: variables)
   }
 
+  /// The string literals the expression contains, in source order: the strings it can give, besides those of
+  /// its variables and functions.
+  var stringLiterals: [String] {
+    var strings: [String] = []
+    root.collectStrings(into: &strings)
+    return strings
+  }
+
   static func number(from value: ExpressionValue, of root: Node, source: String) throws(ExpressionError) -> Double {
     guard case .number(let x) = value else { throw resultMismatch(expected: "a number", got: value, root, source) }
     return x

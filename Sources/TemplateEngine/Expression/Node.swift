@@ -55,6 +55,23 @@ indirect enum Node: Sendable {
     }
   }
 
+  /// Appends the string literals of the tree to `strings`, in source order.
+  func collectStrings(into strings: inout [String]) {
+    switch self {
+    case .literal(.string(let s), _): strings.append(s)
+    case .literal, .variable, .slot: break
+    case .negate(let operand, _), .identity(let operand, _), .not(let operand, _):
+      operand.collectStrings(into: &strings)
+    case .arithmetic(_, let l, let r, _), .comparison(_, let l, let r, _), .logical(_, let l, let r, _):
+      l.collectStrings(into: &strings)
+      r.collectStrings(into: &strings)
+    case .conditional(let c, let a, let b, _, _):
+      for node in [c, a, b] { node.collectStrings(into: &strings) }
+    case .call(_, let arguments, _, _):
+      for node in arguments { node.collectStrings(into: &strings) }
+    }
+  }
+
   /// The span of the whole subexpression (parentheses around it excluded).
   var extent: Span {
     switch self {

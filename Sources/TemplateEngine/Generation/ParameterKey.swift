@@ -1,25 +1,26 @@
 import QuizModel
 
-/// A draw's parameters exactly: each value (a number by its bits) and how it is displayed. Two draws of one
-/// template with equal keys have the same environment, since every derived value follows from the parameters.
+/// A draw's parameters exactly: each value, a number by its bits. How a parameter is displayed follows from its
+/// value (its format, its list entry, its ion or preset is fixed by the template), so two draws of one template with
+/// equal keys have the same displays and, since every derived value follows from the parameters, the same
+/// environment. Built and hashed without touching the displays' text.
 struct ParameterKey: Hashable, Sendable {
   enum Part: Hashable, Sendable {
-    case number(bits: UInt64, display: String)
-    case text(String, display: String)
-    case bool(Bool, display: String)
-    case missing
+    case number(bits: UInt64)
+    case text(String)
+    case bool(Bool)
   }
 
   var parts: [Part]
 
-  init(_ parameters: [ParameterSpec], _ environment: Environment) {
-    parts = parameters.map { p in
-      let display = environment.displays[p.name]
-      switch environment.values[p.name] {
-      case .number(let x)?: return .number(bits: x.bitPattern, display: display ?? "")
-      case .string(let s)?: return .text(s, display: display ?? s)
-      case .bool(let b)?: return .bool(b, display: display ?? "")
-      case nil: return .missing
+  init(_ program: DrawProgram, _ environment: Environment) {
+    parts = []
+    parts.reserveCapacity(program.parameterSlots.count)
+    for slot in program.parameterSlots {
+      switch environment.values[slot] {
+      case .number(let x): parts.append(.number(bits: x.bitPattern))
+      case .string(let s): parts.append(.text(s))
+      case .bool(let b): parts.append(.bool(b))
       }
     }
   }

@@ -9,7 +9,7 @@ package struct Template: Sendable {
   package static let formatVersion = 1
 
   /// Stable identifier, also the file's base name: `nernst-potential`.
-  package var id: String
+  package var id: String { didSet { drawProgramCache = DrawProgramCache() } }
   /// A title for people: "Nernst potential of a single ion".
   package var title: String
   /// The topic it belongs to: "equilibrium potential".
@@ -22,25 +22,28 @@ package struct Template: Sendable {
   /// Membranes, 3rd ed., ch. 1"), in the order written; shown in the preview. Empty when the file gives none.
   package var sources: [String] = []
   /// Parameters, in draw order (later ones may use earlier ones).
-  package var parameters: [ParameterSpec]
+  package var parameters: [ParameterSpec] { didSet { drawProgramCache = DrawProgramCache() } }
   /// Values computed from the parameters, in order.
-  package var derived: [NamedExpression]
+  package var derived: [NamedExpression] { didSet { drawProgramCache = DrawProgramCache() } }
   /// Conditions a variant must satisfy; it is redrawn until they hold.
-  package var constraints: [Constraint]
+  package var constraints: [Constraint] { didSet { drawProgramCache = DrawProgramCache() } }
   /// The question text with placeholders.
-  package var stem: TextTemplate
+  package var stem: TextTemplate { didSet { drawProgramCache = DrawProgramCache() } }
   /// The parts to answer.
-  package var answers: [AnswerSpec]
+  package var answers: [AnswerSpec] { didSet { drawProgramCache = DrawProgramCache() } }
   /// Typical mistakes.
-  package var misconceptions: [MisconceptionSpec]
+  package var misconceptions: [MisconceptionSpec] { didSet { drawProgramCache = DrawProgramCache() } }
   /// How many draws a variant may take before the template is declared unsatisfiable.
   package var maximumAttempts: Int
   /// The file the template came from.
-  package var file: String
+  package var file: String { didSet { drawProgramCache = DrawProgramCache() } }
   /// A digest of the file's content (``TemplateDigest/digest(of:)``), recorded in the answer key.
   package var digest: String = ""
   /// Where the stem was written, for errors found while rendering it.
-  package var stemLocation: FilePosition? = nil
+  package var stemLocation: FilePosition? = nil { didSet { drawProgramCache = DrawProgramCache() } }
+  /// The ``DrawProgram`` of this template, compiled when first drawn; replaced by an empty one whenever what it is
+  /// compiled from changes, so copies of one template share it and a changed copy never uses a stale one.
+  var drawProgramCache = DrawProgramCache()
 
   /// The answer spec with this identifier.
   package func answer(_ id: String) -> AnswerSpec? { answers.first { $0.id == id } }

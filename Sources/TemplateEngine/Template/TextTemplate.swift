@@ -115,66 +115,6 @@ package struct TextTemplate: Sendable {
     segments.compactMap { if case .placeholder(let p) = $0 { (p.expression, p.offset) } else { nil } }
   }
 
-  /// The text with every placeholder filled in from `environment`, without trailing blank space (a YAML
-  /// block scalar ends with a newline).
-  func render(with environment: Environment) throws(ExpressionError) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(source.utf8.count + 16 * segments.count)
-    try append(with: environment, to: &out)
-    // Trailing ASCII blank space goes byte by byte; after anything else, as characters (so that a
-    // grapheme that merely ends in a space stays whole).
-    var end = out.count
-    while end > 0, TextTemplate.isASCIISpace(out[end - 1]) { end -= 1 }
-    if end == 0 || out[end - 1] < 0x80 {
-      out.removeSubrange(end...)
-      return String(decoding: out, as: UTF8.self)
-    }
-    var text = String(decoding: out, as: UTF8.self)
-    while text.last?.isWhitespace == true { text.removeLast() }
-    return text
-  }
-
-  private static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
-
-  /// Appends the text with every placeholder filled in, as UTF-8, to `out`.
-  func append(with environment: Environment, to out: inout [UInt8]) throws(ExpressionError) {
-    for segment in segments {
-      switch segment {
-      case .literal(let text): out.append(contentsOf: text.utf8)
-      case .placeholder(let placeholder):
-        try TextTemplate.append(placeholder, environment: environment, to: &out)
-      }
-    }
-  }
-
-  private static func append(_ placeholder: Placeholder, environment: Environment, to out: inout [UInt8])
-    throws(ExpressionError)
-  {
-    let format = placeholder.format
-    if format == .automatic || format == .automaticWithPlus, let display = environment.displays[placeholder.name] {
-      if format == .automaticWithPlus, environment.values[placeholder.name]?.number.map({ $0 > 0 }) == true {
-        out.append(UInt8(ascii: "+"))
-      }
-      out.append(contentsOf: display.utf8)
-      return
-    }
-    let value = try placeholder.expression.evaluate(with: environment.values)
-    switch (value, format) {
-    case (.number(let x), .automaticWithPlus):
-      let numberFormat = NumberFormat.significantFigures(3)
-      if numberFormat.rounded(x) > 0 { out.append(UInt8(ascii: "+")) }
-      numberFormat.append(x, to: &out)
-    case (.number(let x), .number(let numberFormat, let plus)):
-      if plus && numberFormat.rounded(x) > 0 { out.append(UInt8(ascii: "+")) }
-      numberFormat.append(x, to: &out)
-    case (.number(let x), _): NumberFormat.significantFigures(3).append(x, to: &out)
-    case (.string(let s), .ionName): out.append(contentsOf: (Ion(symbol: s)?.name ?? s).utf8)
-    case (.string(let s), .ionSymbol): out.append(contentsOf: (Ion(symbol: s)?.symbol ?? s).utf8)
-    case (.string(let s), _): out.append(contentsOf: s.utf8)
-    case (.bool(let b), _): out.append(contentsOf: (b ? "true" : "false").utf8)
-    }
-  }
-
   private static func closingBrace(in characters: [Character], from start: Int) -> Int? {
     var quote: Character?
     var i = start
@@ -235,10 +175,11 @@ package struct TextTemplate: Sendable {
   }
 }
 
-/// The values a variant has so far, and how its parameters are displayed.
+/// The values a draw has so far, by slot of its ``DrawProgram``, and how its parameters are displayed.
 struct Environment: Sendable {
-  var values: [String: ExpressionValue] = [:]
-  var displays: [String: String] = [:]
+  var values: [ExpressionValue]
+  /// By parameter, in declaration order.
+  var displays: [String]
 }
 
 extension String {

@@ -8,18 +8,25 @@ typealias YAMLNode = Yams.Node
 /// ``TemplateError`` naming the file, line and column and what was expected.
 struct YAMLDocument {
   let file: String
-  let lines: [Substring]
+  let text: String
   let root: YAMLNode
+
+  /// The file's lines, for quoting in errors (split only when an error needs them).
+  var lines: [Substring] { YAMLDocument.lines(of: text) }
+
+  private static func lines(of text: String) -> [Substring] {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+  }
 
   init(text: String, file: String) throws(TemplateError) {
     self.file = file
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.text = text
     try YAMLDocument.checkLimits(text, file: file)
     let node: YAMLNode?
     do {
       node = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw YAMLDocument.translate(error, file: file, lines: lines)
+      throw YAMLDocument.translate(error, file: file, lines: YAMLDocument.lines(of: text))
     } catch {
       throw TemplateError(file: file, line: 0, column: 0, message: "cannot read YAML: \(error)")
     }
@@ -35,6 +42,7 @@ struct YAMLDocument {
   }
 
   func error(_ message: String, line: Int, column: Int, length: Int = 1) -> TemplateError {
+    let lines = self.lines
     let source = line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
     return TemplateError(file: file, line: line, column: column, message: message, sourceLine: source, length: length)
   }
@@ -171,6 +179,7 @@ struct YAMLDocument {
     case .singleQuoted, .doubleQuoted: return (mark.line, mark.column + 1 + offset)
     case .literal, .folded:
       // The text starts on the line after the indicator; find the line holding the offset.
+      let lines = self.lines
       var remaining = offset
       for (index, line) in scalar.string.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         if remaining <= line.count {
