@@ -15,40 +15,8 @@ import Foundation
 /// One parser context and its buffers are reused from document to document; the views of a document are
 /// valid until the next ``read(_:file:)``. Not thread-safe: one reader per worker.
 final class SAXReader {
-  /// An element: its name (an index into `names`), its links, its attributes, the bytes of all the text
-  /// inside it (descendants' text included: it lies contiguously in `text`), and its line.
-  struct Entry {
-    var name: Int
-    var firstChild = -1
-    var lastChild = -1
-    var nextSibling = -1
-    var attributes: Range<Int>
-    var textStart: Int
-    var textEnd: Int
-    var line: Int
-  }
-
-  /// An attribute: its local name (an index into `names`), whether it has a prefix, and its value's bytes.
-  struct Attribute {
-    var name: Int
-    var prefix: String?
-    var value: Range<Int>
-  }
-
-  private(set) var entries: [Entry] = []
-  private(set) var attributes: [Attribute] = []
-  /// The text of the document in order (character data and CDATA).
-  private(set) var text: [UInt8] = []
-  /// Attribute values, one after another.
-  private(set) var values: [UInt8] = []
-  /// Names as written and as the QTI compiler knows them, by index.
-  private(set) var names: [String] = []
-  private(set) var kinds: [QTIName] = []
-
-  private var open: [Int] = []
-  private var nameIndex: [UnsafeRawPointer: Int] = [:]
-  private var dictionary: xmlDictPtr?
-  private var sawSubset = false
+  /// The document read last. Its arrays are mutated through one access per event, not one per array.
+  fileprivate(set) var document = SAXDocument()
   private let context: xmlParserCtxtPtr
 
   init() {
@@ -82,12 +50,7 @@ final class SAXReader {
   /// Parses `data` and returns its root element, or the issues that made it unreadable (errors only, as
   /// ``XMLReader/parse(_:file:)`` reports them).
   func read(_ data: Data, file: String) -> Result<ReadElement, XMLIssueList> {
-    entries.removeAll(keepingCapacity: true)
-    attributes.removeAll(keepingCapacity: true)
-    text.removeAll(keepingCapacity: true)
-    values.removeAll(keepingCapacity: true)
-    open.removeAll(keepingCapacity: true)
-    sawSubset = false
+    document.removeAll()
     var wellFormed = XMLReader.doctypeLine(in: data) == nil
     if wellFormed {
       let collector = IssueCollector(file: file)
@@ -106,7 +69,8 @@ final class SAXReader {
         if let doc { xmlFreeDoc(doc) }
       }
       wellFormed =
-        context.pointee.wellFormed != 0 && !sawSubset && !entries.isEmpty && open.isEmpty
+        context.pointee.wellFormed != 0 && !document.sawSubset && !document.entries.isEmpty
+        && document.open.isEmpty
         && !collector.issues.contains { $0.severity == .error }
     }
     guard wellFormed else {
@@ -114,14 +78,70 @@ final class SAXReader {
       if case .failure(let list) = XMLReader.parse(data, file: file) { return .failure(list) }
       return .failure(XMLIssueList([XMLIssue(file: file, message: "the file could not be read")]))
     }
-    return .success(ReadElement(document: self, index: 0))
+    return .success(ReadElement(reader: self, index: 0))
   }
 
-  // MARK: Events
+  /// The reader of a parser context's events (set for the duration of ``read(_:file:)``).
+  fileprivate static func of(_ context: UnsafeMutableRawPointer?) -> SAXReader? {
+    guard let context, let reader = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else {
+      return nil
+    }
+    return Unmanaged<SAXReader>.fromOpaque(reader).takeUnretainedValue()
+  }
+}
 
-  fileprivate func start(
+/// The elements, attributes and text of one document as ``SAXReader`` read them, in flat arrays.
+struct SAXDocument {
+  /// An element: its name (an index into `names`), its links, its attributes, the bytes of all the text
+  /// inside it (descendants' text included: it lies contiguously in `text`), and its line.
+  struct Entry {
+    var name: Int
+    var firstChild = -1
+    var lastChild = -1
+    var nextSibling = -1
+    var attributes: Range<Int>
+    var textStart: Int
+    var textEnd: Int
+    var line: Int
+  }
+
+  /// An attribute: its local name (an index into `names`), whether it has a prefix, and its value's bytes.
+  struct Attribute {
+    var name: Int
+    var prefix: String?
+    var value: Range<Int>
+  }
+
+  private(set) var entries: [Entry] = []
+  private(set) var attributes: [Attribute] = []
+  /// The text of the document in order (character data and CDATA).
+  private(set) var text: [UInt8] = []
+  /// Attribute values, one after another.
+  private(set) var values: [UInt8] = []
+  /// Names as written and as the QTI compiler knows them, by index.
+  private(set) var names: [String] = []
+  private(set) var kinds: [QTIName] = []
+  /// The elements open at this point of the read.
+  private(set) var open: [Int] = []
+  /// Whether the parser reported a DTD.
+  private(set) var sawSubset = false
+  private var nameIndex: [UnsafeRawPointer: Int] = [:]
+  private var dictionary: xmlDictPtr?
+
+  /// Empties the arrays for the next document, keeping their capacity (and the names).
+  mutating func removeAll() {
+    entries.removeAll(keepingCapacity: true)
+    attributes.removeAll(keepingCapacity: true)
+    text.removeAll(keepingCapacity: true)
+    values.removeAll(keepingCapacity: true)
+    open.removeAll(keepingCapacity: true)
+    sawSubset = false
+  }
+
+  mutating func start(
     _ localName: UnsafePointer<xmlChar>, attributeCount: Int,
-    _ attributeList: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    _ attributeList: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    line: Int, dictionary dict: xmlDictPtr?
   ) {
     let index = entries.count
     if let parent = open.last {
@@ -142,20 +162,19 @@ final class SAXReader {
         appendValue(UnsafeBufferPointer(start: start, count: end - start))
         attributes.append(
           Attribute(
-            name: nameNumber(name), prefix: base[1].map { String(cString: $0) }, value: from..<values.count))
+            name: nameNumber(name, dict), prefix: base[1].map { String(cString: $0) }, value: from..<values.count))
       }
     }
-    let line = context.pointee.input.map { Int($0.pointee.line) } ?? 0
     entries.append(
       Entry(
-        name: nameNumber(localName), attributes: firstAttribute..<attributes.count, textStart: text.count,
+        name: nameNumber(localName, dict), attributes: firstAttribute..<attributes.count, textStart: text.count,
         textEnd: text.count, line: line))
     open.append(index)
   }
 
   /// Appends an attribute value. Without entity substitution libxml2 hands a `&` (written `&amp;` or `&#38;`)
   /// over as `&#38;`, for the tree builder to decode; no other `&` can reach here (other entities need a DTD).
-  private func appendValue(_ bytes: UnsafeBufferPointer<UInt8>) {
+  private mutating func appendValue(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard bytes.contains(UInt8(ascii: "&")) else {
       values.append(contentsOf: bytes)
       return
@@ -168,24 +187,23 @@ final class SAXReader {
     }
   }
 
-  fileprivate func end() {
+  mutating func end() {
     guard let index = open.popLast() else { return }
     entries[index].textEnd = text.count
   }
 
-  fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+  mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
     guard !open.isEmpty else { return }
     text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
   }
 
-  fileprivate func subset() { sawSubset = true }
+  mutating func subset() { sawSubset = true }
 
   /// The index of a name. Names are interned in the context's dictionary, so a name's pointer identifies it;
   /// a name outside the dictionary is looked up by its text.
-  private func nameNumber(_ raw: UnsafePointer<xmlChar>) -> Int {
+  private mutating func nameNumber(_ raw: UnsafePointer<xmlChar>, _ dict: xmlDictPtr?) -> Int {
     let key = UnsafeRawPointer(raw)
     if let found = nameIndex[key] { return found }
-    let dict = context.pointee.dict
     if dict != dictionary {
       nameIndex = [:]
       dictionary = dict
@@ -199,14 +217,6 @@ final class SAXReader {
     if let dict, xmlDictOwns(dict, raw) == 1 { nameIndex[key] = index }
     return index
   }
-
-  /// The reader of a parser context's events (set for the duration of ``read(_:file:)``).
-  fileprivate static func of(_ context: UnsafeMutableRawPointer?) -> SAXReader? {
-    guard let context, let reader = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else {
-      return nil
-    }
-    return Unmanaged<SAXReader>.fromOpaque(reader).takeUnretainedValue()
-  }
 }
 
 // The C-callable event handlers. The default SAX2 handler's user data is the parser context, which carries the
@@ -214,37 +224,40 @@ final class SAXReader {
 
 private let saxStartElement: startElementNsSAX2Func = {
   context, localName, _, _, _, _, attributeCount, _, attributeList in
-  guard let localName else { return }
-  SAXReader.of(context)?.start(localName, attributeCount: Int(attributeCount), attributeList)
+  guard let localName, let reader = SAXReader.of(context) else { return }
+  let parser = context!.assumingMemoryBound(to: xmlParserCtxt.self).pointee
+  let line = parser.input.map { Int($0.pointee.line) } ?? 0
+  reader.document.start(
+    localName, attributeCount: Int(attributeCount), attributeList, line: line, dictionary: parser.dict)
 }
 
-private let saxEndElement: endElementNsSAX2Func = { context, _, _, _ in SAXReader.of(context)?.end() }
+private let saxEndElement: endElementNsSAX2Func = { context, _, _, _ in SAXReader.of(context)?.document.end() }
 
 private let saxCharacters: charactersSAXFunc = { context, bytes, count in
   guard let bytes, count > 0 else { return }
-  SAXReader.of(context)?.characters(bytes, count: Int(count))
+  SAXReader.of(context)?.document.characters(bytes, count: Int(count))
 }
 
-private let saxInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in SAXReader.of(context)?.subset() }
+private let saxInternalSubset: internalSubsetSAXFunc = { context, _, _, _ in SAXReader.of(context)?.document.subset() }
 
 /// An element of the document a ``SAXReader`` read last: valid until its next read. The reader is held without
 /// reference counting; views exist only while their reader's owner uses them.
 struct ReadElement {
-  unowned(unsafe) let document: SAXReader
+  unowned(unsafe) let reader: SAXReader
   let index: Int
 
-  private var entry: SAXReader.Entry { document.entries[index] }
+  private var entry: SAXDocument.Entry { reader.document.entries[index] }
 
   /// The element's local name.
-  var name: String { document.names[entry.name] }
+  var name: String { reader.document.names[entry.name] }
 
   /// The line it starts on.
   var line: Int { entry.line }
 
   /// The value of an attribute, by its name as written (`xsi:type` with its prefix).
   subscript(attribute wanted: String) -> String? {
-    for a in document.attributes[entry.attributes] {
-      let name = document.names[a.name]
+    for a in reader.document.attributes[entry.attributes] {
+      let name = reader.document.names[a.name]
       if let prefix = a.prefix {
         guard wanted.utf8.count == prefix.utf8.count + 1 + name.utf8.count, wanted == prefix + ":" + name else {
           continue
@@ -257,8 +270,8 @@ struct ReadElement {
     return nil
   }
 
-  fileprivate func value(_ a: SAXReader.Attribute) -> String {
-    document.values.withUnsafeBufferPointer {
+  fileprivate func value(_ a: SAXDocument.Attribute) -> String {
+    reader.document.values.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[a.value]), as: UTF8.self)
     }
   }
@@ -266,7 +279,7 @@ struct ReadElement {
   /// All the text inside, in document order.
   var textContent: String {
     let e = entry
-    return document.text.withUnsafeBufferPointer {
+    return reader.document.text.withUnsafeBufferPointer {
       String(decoding: UnsafeBufferPointer(rebasing: $0[e.textStart..<e.textEnd]), as: UTF8.self)
     }
   }
@@ -275,27 +288,28 @@ struct ReadElement {
   var trimmedText: String { XMLNode.trimmed(textContent) }
 
   /// The child elements, in document order.
-  var elements: ReadChildren { ReadChildren(document: document, upcoming: entry.firstChild) }
+  var elements: ReadChildren { ReadChildren(reader: reader, upcoming: entry.firstChild) }
 }
 
 /// The child elements of a ``ReadElement``.
 struct ReadChildren: Sequence, IteratorProtocol {
-  unowned(unsafe) let document: SAXReader
+  unowned(unsafe) let reader: SAXReader
   var upcoming: Int
 
   mutating func next() -> ReadElement? {
     guard upcoming >= 0 else { return nil }
-    let element = ReadElement(document: document, index: upcoming)
-    upcoming = document.entries[upcoming].nextSibling
+    let element = ReadElement(reader: reader, index: upcoming)
+    upcoming = reader.document.entries[upcoming].nextSibling
     return element
   }
 }
 
 extension ReadElement: QTIElement {
-  var kind: QTIName { document.kinds[document.entries[index].name] }
+  var kind: QTIName { reader.document.kinds[reader.document.entries[index].name] }
 
   func attribute(_ wanted: QTIName) -> String? {
-    for a in document.attributes[entry.attributes] where a.prefix == nil && document.kinds[a.name] == wanted {
+    for a in reader.document.attributes[entry.attributes]
+    where a.prefix == nil && reader.document.kinds[a.name] == wanted {
       return value(a)
     }
     return nil
