@@ -28,7 +28,7 @@ struct ItemCheckerTests {
     return result
   }
 
-  /// The libxml2 tree the export reads and the XMLNode tree `validate` reads feed one compiler and one set of
+  /// The SAX-read elements the export checks and the XMLNode tree `validate` reads feed one compiler and one set of
   /// checks: the same proofs, item by item.
   @Test(arguments: [QTIFormat.qti21, .qti30])
   func bothElementSourcesProveTheSame(format: QTIFormat) throws {

@@ -90,7 +90,7 @@ struct XMLNodeTextTests {
         text += pieces[Int((state >> 33) % UInt64(pieces.count))]
       }
       let node = XMLNode(name: "value", children: [XMLNode(name: "#text", text: text)])
-      #expect(node.trimmedText == node.trimmedByCharacters(text), "\(text.debugDescription)")
+      #expect(node.trimmedText == XMLNode.trimmedByCharacters(text), "\(text.debugDescription)")
     }
   }
 }

@@ -19,21 +19,21 @@ enum ModelCheck {
 
   static func checkCanvas(_ item: CanvasItemModel, answer: Answer, file: String) -> [XMLIssue] {
     var issues: [XMLIssue] = []
-    let name = item.item[attribute: "ident"] ?? "?"
+    let name = item.ident ?? "?"
     if answer.explanation != nil, !item.feedbackIdents.contains(Explanation.canvasGeneral) {
       issues.append(
         XMLIssue(
-          file: file, line: item.item.line,
+          file: file, line: item.line,
           message:
             "item '\(name)': the worked explanation is not carried as general feedback '\(Explanation.canvasGeneral)'"))
     }
     guard let n = answer.numeric else { return issues }
     do {
-      let key = item.fullMarksCondition?.descendants("varequal").first?.textContent
+      let key = item.fullMarksCondition?.firstEqual?.content
       if key != n.interval.keyText {
         issues.append(
           XMLIssue(
-            file: file, line: item.item.line,
+            file: file, line: item.line,
             message: "item '\(name)': the file's key '\(key ?? "")' is not the model's \(DecimalText.exact(n.value))"))
       }
       for bound in insideBoundTexts(n) {
@@ -41,7 +41,7 @@ enum ModelCheck {
         if s != 100 {
           issues.append(
             XMLIssue(
-              file: file, line: item.item.line, message: "item '\(name)': \(bound), which the key accepts, scores \(s)")
+              file: file, line: item.line, message: "item '\(name)': \(bound), which the key accepts, scores \(s)")
           )
         }
       }

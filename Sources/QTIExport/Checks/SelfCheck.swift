@@ -36,14 +36,17 @@ enum SelfCheck {
 
   // MARK: Canvas
 
-  static func checkCanvas(_ node: XMLNode, file: String, into result: inout SelfCheckResult) {
-    let item = CanvasItemModel(item: node)
-    let name = node[attribute: "ident"] ?? "?"
+  static func checkCanvas(_ node: some XMLElementView, file: String, into result: inout SelfCheckResult) {
+    checkCanvas(CanvasItemModel(item: node), file: file, into: &result)
+  }
+
+  static func checkCanvas(_ item: CanvasItemModel, file: String, into result: inout SelfCheckResult) {
+    let name = item.ident ?? "?"
     func fail(_ line: Int, _ message: String) {
       result.issues.append(XMLIssue(file: file, line: line, message: "item '\(name)': \(message)"))
     }
     guard let full = item.fullMarksCondition else {
-      fail(node.line, "no response condition gives full marks (SCORE 100)")
+      fail(item.line, "no response condition gives full marks (SCORE 100)")
       return
     }
     result.items += 1
@@ -51,16 +54,15 @@ enum SelfCheck {
     var probes: [String] = []
     do {
       if item.isNumeric {
-        let lowerNode = full.descendants("vargte").first
-        let upperNode = full.descendants("varlte").first
-        guard let lo = lowerNode.flatMap({ Double($0.textContent) }),
-          let hi = upperNode.flatMap({ Double($0.textContent) })
+        let lowerNode = full.firstLower
+        guard let lo = lowerNode.flatMap({ Double($0.content) }),
+          let hi = full.firstUpper.flatMap({ Double($0.content) })
         else {
           fail(full.line, "the full-marks condition has no numeric 'vargte'/'varlte' bounds")
           return
         }
         // An exact answer has a varequal key; a range answer has only the bounds, and its middle is checked.
-        let key = full.descendants("varequal").first.flatMap { Double($0.textContent) } ?? (lo + (hi - lo) / 2)
+        let key = full.firstEqual.flatMap { Double($0.content) } ?? (lo + (hi - lo) / 2)
         if !(lo <= key && key <= hi) {
           fail(
             lowerNode!.line,
@@ -88,7 +90,7 @@ enum SelfCheck {
           }
         }
       } else {
-        guard let correct = full.descendants("varequal").first?.trimmedText else {
+        guard let correct = full.firstEqual?.trimmed else {
           fail(full.line, "the full-marks condition has no 'varequal'")
           return
         }
@@ -110,7 +112,7 @@ enum SelfCheck {
             if item.feedbackIdents.contains(link) {
               result.proofs += 1
             } else {
-              fail(node.line, "answer '\(label)' displays the feedback '\(link)', which the item does not define")
+              fail(item.line, "answer '\(label)' displays the feedback '\(link)', which the item does not define")
             }
           }
         }
@@ -122,7 +124,7 @@ enum SelfCheck {
             result.proofs += 1
           } else {
             fail(
-              node.line, "the general feedback '\(Explanation.canvasGeneral)' is not shown for the answer '\(probe)'")
+              item.line, "the general feedback '\(Explanation.canvasGeneral)' is not shown for the answer '\(probe)'")
           }
         }
       }

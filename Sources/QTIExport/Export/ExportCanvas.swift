@@ -4,7 +4,7 @@ import QuizModel
 /// The Canvas assessment written, re-read, proven and deflated one question at a time.
 ///
 /// Each question is written on a worker as the fragment of bytes it has in the assessment
-/// (``CanvasWriter/fragment(_:using:)``), parsed on its own, and proven (``SelfCheck/checkCanvas(_:file:into:)``
+/// (``CanvasWriter/fragment(_:using:)``), read on its own from SAX events (``SAXReader``), and proven (``SelfCheck/checkCanvas(_:file:into:)``
 /// and ``ModelCheck/checkCanvas(_:answer:file:)``); the calling thread joins the fragments with the frame in file
 /// order and deflates them as they come. Memory holds the deflated assessment and the questions in flight,
 /// never the whole document as bytes twice or as a tree. Issues carry the lines they have in the whole file.
@@ -58,20 +58,22 @@ func writeAndCheckCanvas(
     var model: [XMLIssue]
   }
   OrderedWork.forEach(
-    count: questions.count, workers: workers, state: { XMLWriter() },
-    transform: { xmlWriter, range in
+    count: questions.count, workers: workers, state: { (XMLWriter(), SAXReader()) },
+    transform: { tools, range in
       range.map { index -> Fragment in
+        let (xmlWriter, reader) = tools
         let question = questions[index]
         let data = writer.fragment(question, using: xmlWriter)
         var check = SelfCheckResult()
         var model: [XMLIssue] = []
-        switch XMLReader.parse(data, file: path) {
+        switch reader.read(data, file: path) {
         case .failure(let list): check.issues = list.issues
         case .success(let node):
-          SelfCheck.checkCanvas(node, file: path, into: &check)
+          let item = CanvasItemModel(item: node)
+          SelfCheck.checkCanvas(item, file: path, into: &check)
           check.issues = check.issues.filter { $0.severity == .error }
           let answer = writer.quiz.items[question.item].variants[question.variant].answers[question.answer]
-          model = ModelCheck.checkCanvas(CanvasItemModel(item: node), answer: answer, file: path)
+          model = ModelCheck.checkCanvas(item, answer: answer, file: path)
         }
         return Fragment(data: data, newlines: data.newlineCount, group: question.group, check: check, model: model)
       }

@@ -87,7 +87,7 @@ struct CanvasWriter {
     counter: inout Int
   ) {
     let ident = CanvasWriter.questionIdent(variant, answer)
-    let html = CanvasWriter.html(variant.questionText(for: answer))
+    let html = CanvasWriter.html(variant.questionText(for: answer), using: w.htmlWriter)
     switch answer.kind {
     case .numeric(let numeric):
       counter += 1
@@ -174,7 +174,8 @@ struct CanvasWriter {
             w.element("flow_mat") {
               w.element("material") {
                 w.element(
-                  "mattext", [("texttype", "text/html")], text: CanvasWriter.html(feedback(for: option, in: choice)!))
+                  "mattext", [("texttype", "text/html")],
+                  text: CanvasWriter.html(feedback(for: option, in: choice)!, using: w.htmlWriter))
               }
             }
           }
@@ -199,7 +200,7 @@ struct CanvasWriter {
     w.element("itemfeedback", [("ident", Explanation.canvasGeneral)]) {
       w.element("flow_mat") {
         w.element("material") {
-          w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(explanation))
+          w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(explanation, using: w.htmlWriter))
         }
       }
     }
@@ -230,8 +231,12 @@ struct CanvasWriter {
 
   /// Plain text as the HTML Canvas shows: `<div><p>…</p>…</div>`, one paragraph per blank-line-separated
   /// block, escaped by libxml2.
-  static func html(_ text: String) -> String {
-    let w = XMLWriter(indent: false, declaration: false)
+  static func html(_ text: String) -> String { html(text, using: XMLWriter(indent: false, declaration: false)) }
+
+  /// ``html(_:)`` written with `w`, a writer without indentation and declaration (its last document finished, or
+  /// none begun), reused from call to call.
+  static func html(_ text: String, using w: XMLWriter) -> String {
+    w.startIfFinished()
     w.element("div") {
       for paragraph in PlainText.paragraphs(text) { w.element("p", text: paragraph) }
     }

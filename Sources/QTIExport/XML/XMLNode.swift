@@ -60,8 +60,10 @@ package struct XMLNode: Hashable, Sendable {
   }
 
   /// The text inside without leading and trailing XML whitespace (space, tab, newline, carriage return).
-  package var trimmedText: String {
-    let text = textContent
+  package var trimmedText: String { XMLNode.trimmed(textContent) }
+
+  /// `text` without leading and trailing XML whitespace (space, tab, newline, carriage return).
+  static func trimmed(_ text: String) -> String {
     // Over bytes, unless a stripped space borders a non-ASCII scalar, which might make one character with it
     // that is not a space (a combining mark after it, a prepended mark before it).
     let bytes = text.utf8
@@ -78,7 +80,7 @@ package struct XMLNode: Hashable, Sendable {
   }
 
   /// ``trimmedText`` over characters (`"\r\n"` is one character).
-  func trimmedByCharacters(_ text: String) -> String {
+  static func trimmedByCharacters(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
     guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
     else { return "" }

@@ -78,6 +78,13 @@ final class XMLWriter {
     xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
   }
 
+  /// A writer of HTML fragments for this writer's thread (no indentation, no declaration), made on first use
+  /// and reused: see ``CanvasWriter/html(_:using:)``.
+  private(set) lazy var htmlWriter = XMLWriter(indent: false, declaration: false)
+
+  /// Starts the next document if the last one is finished.
+  func startIfFinished() { if finished { restart() } }
+
   /// Ends the document and returns its bytes.
   func finish() -> Data {
     precondition(!finished, "XMLWriter.finish() called twice")
@@ -105,7 +112,7 @@ final class XMLWriter {
   /// must write the declaration as the whole document does, since the declared encoding decides whether
   /// libxml2 writes non-ASCII characters as they are or as character references.
   func fragment(depth: Int, _ body: () -> Void) -> Data {
-    if finished { restart() }
+    startIfFinished()
     for _ in 0..<depth { start("f") }
     element("f")
     let from = flushedCount()
@@ -150,8 +157,16 @@ enum XMLText {
 
   /// `text` with every character XML 1.0 forbids replaced by U+FFFD (the replacement character).
   static func sanitized(_ text: String) -> String {
-    // Only bytes below 0x20 (C0 controls) and 0xEF (which starts U+FFFE and U+FFFF) can begin a forbidden scalar.
-    if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x9 && $0 != 0xA && $0 != 0xD) || $0 == 0xEF }) { return text }
+    // Only bytes below 0x20 (C0 controls) and 0xEF (which starts U+FFFE and U+FFFF) can begin a forbidden scalar:
+    // one scan over the bytes, in place, decides for almost every text.
+    let suspect =
+      text.utf8.withContiguousStorageIfAvailable { bytes in
+        for byte in bytes where (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF {
+          return true
+        }
+        return false
+      } ?? true
+    if !suspect { return text }
     if text.unicodeScalars.allSatisfy(isAllowed) { return text }
     var scalars = String.UnicodeScalarView()
     for scalar in text.unicodeScalars { scalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}") }
