@@ -155,7 +155,11 @@ let package = Package(
     ),
     .testTarget(
       name: "ReportsTests",
-      dependencies: ["Reports", "QuizModel", "TemplateEngine", "Grading", "TestSupport"],
+      dependencies: [
+        "Reports", "QuizModel", "TemplateEngine", "Grading", "TestSupport",
+        // The reference renderer of the preview's differential test renders the whole page as a template.
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       swiftSettings: swiftSettings
     ),
   ]

@@ -75,38 +75,3 @@ enum PageRenderer {
     return template.render(context)
   }
 }
-
-/// Text as pages show it.
-enum PageText {
-  /// `text` with the space between a number and the unit or word after it made non-breaking (`140 mM`,
-  /// `37 °C`, `−70 mV`), so a line never breaks between a number and its unit.
-  static func keepingUnits(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    let scalars = Array(text.unicodeScalars)
-    for (i, s) in scalars.enumerated() {
-      if s == " ", i > 0, i + 1 < scalars.count, isNumberEnd(scalars[i - 1]), startsUnit(scalars[i + 1]) {
-        out.append("\u{A0}")
-      } else {
-        out.append(s)
-      }
-    }
-    return String(out)
-  }
-
-  private static func isNumberEnd(_ s: Unicode.Scalar) -> Bool {
-    ("0"..."9").contains(s) || "⁰¹²³⁴⁵⁶⁷⁸⁹".unicodeScalars.contains(s)
-  }
-
-  private static func startsUnit(_ s: Unicode.Scalar) -> Bool {
-    s.properties.isAlphabetic || s == "°" || s == "%" || s == "µ" || s == "Ω"
-  }
-
-  /// The paragraphs of a stem (blank-line separated), numbers kept with their units; single line breaks stay
-  /// in the text (the pages show them with `white-space: pre-line`).
-  static func paragraphs(_ text: String) -> [String] {
-    text.split(separator: "\n\n", omittingEmptySubsequences: true).map { keepingUnits(String($0)) }
-  }
-
-  /// `n thing` or `n things`.
-  static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-}

@@ -51,4 +51,23 @@ struct ZipArchiveTests {
       #expect(a == b, "\(name)")
     }
   }
+
+  @Test func aZipWrittenToItsFileAsItIsMadeIsTheZipMadeInMemory() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    // Large enough for the writer to move several megabytes to the file before it finishes.
+    let quizzes = [("small", SampleQuiz.Export.quiz), ("large", SampleQuiz.Export.manyVariants(6_000))]
+    for (name, quiz) in quizzes {
+      let report = try exportPackages(
+        quiz, formats: [.canvas, .qti21, .qti30], to: directory.url, baseName: name, workers: 2)
+      for format in report.formats {
+        let written = try Data(contentsOf: directory.url.appendingPathComponent(format.packageName))
+        let inMemory = try makePackage(quiz, format: format.format, baseName: name, workers: 2).zip
+        #expect(written == inMemory, "\(name) \(format.format)")
+        #expect(format.bytes == written.count)
+      }
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path).allSatisfy { !$0.hasSuffix(".partial") })
+  }
 }

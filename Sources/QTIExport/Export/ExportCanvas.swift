@@ -97,6 +97,6 @@ func writeAndCheckCanvas(
 extension Data {
   /// How many line feeds the bytes hold.
   var newlineCount: Int {
-    withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
 }

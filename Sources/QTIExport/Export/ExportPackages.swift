@@ -49,9 +49,10 @@ package func makePackage(
 
 /// ``makePackage(_:format:baseName:workers:)``; with `keepingFiles` false the package's ``QTIPackage/files``
 /// are left empty, and each file is dropped as soon as it is checked and deflated into the zip, so memory holds
-/// the deflated package but never all of its files.
+/// the deflated package but never all of its files. With `zipFile` (a zip format), the zip goes to that file
+/// as it is made and ``QTIPackage/zip`` is left empty: memory does not hold the package either.
 func buildPackage(
-  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool
+  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool, zipFile: FileHandle? = nil
 ) throws(ExportError) -> QTIPackage {
   let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
@@ -61,13 +62,11 @@ func buildPackage(
       problems: problems)
   }
   if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName, workers: workers) }
-  var package = PackageBuilder(keepingFiles: keepingFiles)
-  var deliveries: [Delivery] = []
+  var package = PackageBuilder(keepingFiles: keepingFiles, zip: zipFile.map(ZipWriter.init(writingTo:)) ?? ZipWriter())
 
   switch format {
   case .canvas:
     let writer = CanvasWriter(quiz: quiz)
-    deliveries = writer.deliveries()
     let manifest = PackageFile(path: "imsmanifest.xml", data: writer.manifest())
     package.add(ZipWriter.Entry(path: manifest.path, data: manifest.data), file: manifest)
     let assessment = writeAndCheckCanvas(writer, workers: workers, keepingFile: keepingFiles)
@@ -80,7 +79,6 @@ func buildPackage(
     }
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
-    deliveries = writer.deliveries()
     var references: [XMLIssue] = []
     writeAndCheckQTI(writer, workers: workers) { item in
       package.add(item.entry, file: item.file)
@@ -110,11 +108,22 @@ func buildPackage(
   let files = package.files
   let itemsChecked = package.itemsChecked
   let proofs = package.proofs
-  let data = package.zip.finish()
+  var data = Data()
+  var bytes = 0
+  if zipFile == nil {
+    data = package.zip.finish()
+    bytes = data.count
+  } else {
+    do { bytes = try package.zip.finishFile() } catch {
+      throw ExportError(
+        code: .io, message: "could not write the \(format.displayName) package: \(InputFile.describe(error))")
+    }
+  }
   let report = ExportReport.FormatReport(
-    format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: count, bytes: data.count,
+    format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: count, bytes: bytes,
     itemsChecked: itemsChecked, proofs: proofs,
-    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) }, deliveries: deliveries)
+    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) },
+    deliveryMap: DeliveryMap(quiz: quiz, format: format))
   return QTIPackage(format: format, files: files, zip: data, report: report)
 }
 
@@ -122,7 +131,7 @@ func buildPackage(
 struct PackageBuilder {
   /// Keep every file's bytes in ``files`` (``makePackage(_:format:baseName:workers:)``), or only the zip.
   let keepingFiles: Bool
-  var zip = ZipWriter()
+  var zip: ZipWriter
   var files: [PackageFile] = []
   /// Files and their bytes before deflating, counted whether or not the zip could take them.
   var count = 0
@@ -133,7 +142,10 @@ struct PackageBuilder {
   var proofs = 0
   var issues: [XMLIssue] = []
 
-  init(keepingFiles: Bool) { self.keepingFiles = keepingFiles }
+  init(keepingFiles: Bool, zip: ZipWriter = ZipWriter()) {
+    self.keepingFiles = keepingFiles
+    self.zip = zip
+  }
 
   /// Adds a file to the zip (and to ``files`` when they are kept), unless the zip would pass its limits.
   mutating func add(_ entry: ZipWriter.Entry, file: PackageFile?) {
@@ -228,9 +240,11 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int, consume: (WrittenItem)
 
 /// Writes one zip package per format and `export-report.txt` into `directory`.
 ///
-/// Every package is built in memory and self-checked before anything is written: each file is re-read with
-/// libxml2, the key of every item scores full marks, values just outside the accepted interval do not, and
-/// every misconception value fires its feedback. The same quiz always gives byte-identical zips.
+/// Every file of a package is self-checked as it is built: each file is re-read with libxml2, the key of every
+/// item scores full marks, values just outside the accepted interval do not, and every misconception value
+/// fires its feedback. A zip is written beside its place (`<name>.partial`) as it is made, never whole in
+/// memory, and moved into place only when every check holds; when a package fails, the ones written before are
+/// removed, so nothing is written unless every package is. The same quiz always gives byte-identical zips.
 ///
 /// ```swift
 /// let report = try exportPackages(quiz, formats: [.canvas, .qti21, .qti30], to: out, baseName: "membranes")
@@ -282,17 +296,53 @@ package func exportPackages(
   }
   var reports: [ExportReport.FormatReport] = []
   for format in unique {
+    let name = format.packageName(baseName: baseName)
     let package: QTIPackage
     do {
-      package = try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false)
+      if format == .moodle {
+        package = try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false)
+        try write(package.zip, name)
+      } else {
+        let url = directory.appendingPathComponent(name)
+        package = try buildPackage(quiz, format: format, baseName: baseName, workers: workers, into: url)
+        written.append(url)
+      }
     } catch {
       removeWritten()
       throw error
     }
-    try write(package.zip, package.report.packageName)
     reports.append(package.report)
   }
   let report = ExportReport(quizTitle: quiz.title, seed: quiz.seed, formats: reports)
   try write(Data(report.description.utf8), "export-report.txt")
   return report
+}
+
+/// Builds a zip package into the file at `url` as it is made: into `<name>.partial` beside it, renamed into
+/// place once the package is whole and proven, and removed when it is not.
+private func buildPackage(
+  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, into url: URL
+) throws(ExportError) -> QTIPackage {
+  let fileManager = FileManager.default
+  let partial = url.appendingPathExtension("partial")
+  let file: FileHandle
+  do {
+    try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    guard fileManager.createFile(atPath: partial.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+    file = try FileHandle(forWritingTo: partial)
+  } catch {
+    throw ExportError(code: .io, message: "cannot create '\(partial.path)': \(InputFile.describe(error))")
+  }
+  defer { try? fileManager.removeItem(at: partial) }
+  let package: QTIPackage
+  do {
+    defer { try? file.close() }
+    package = try buildPackage(
+      quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, zipFile: file)
+  }
+  guard rename(partial.path, url.path) == 0 else {
+    throw ExportError(
+      code: .io, message: "cannot write '\(url.path)': \(String(cString: strerror(errno)))")
+  }
+  return package
 }

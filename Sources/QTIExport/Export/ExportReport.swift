@@ -42,8 +42,11 @@ package struct ExportReport: Hashable, Sendable, CustomStringConvertible {
     package var proofs: Int
     /// Per template, in quiz order.
     package var templates: [TemplateReport]
-    /// How the package delivers each part: the key's delivery map for this format, in package order.
-    package var deliveries: [Delivery] = []
+    /// How the package delivers each part: the key's delivery map for this format, made as it is read.
+    package var deliveryMap: DeliveryMap
+
+    /// ``deliveryMap``, every record at once, in package order.
+    package var deliveries: [Delivery] { Array(deliveryMap) }
   }
 
   /// The quiz's title.
@@ -55,6 +58,12 @@ package struct ExportReport: Hashable, Sendable, CustomStringConvertible {
 
   /// The delivery maps of every format, in the order the packages were written.
   package var deliveries: [Delivery] { formats.flatMap(\.deliveries) }
+
+  /// ``deliveries`` made item by item as they are read (for the key, which writes them one by one), and the
+  /// formats that have any, in order.
+  package var deliveryRecords: (formats: [String], records: some Sequence<Delivery>) {
+    (formats.filter { !$0.deliveryMap.isEmpty }.map(\.format.rawValue), formats.lazy.flatMap(\.deliveryMap))
+  }
 
   /// The report as text, one block per format. Sizes are left out, so the text does not depend on the zlib
   /// version.

@@ -19,7 +19,7 @@ func makeMoodlePackage(_ quiz: Quiz, baseName: String, workers: Int) throws(Expo
   let report = ExportReport.FormatReport(
     format: .moodle, packageName: file.path, files: 1, bytes: file.data.count, itemsChecked: check.items,
     proofs: check.proofs, templates: quiz.items.map { MoodleFidelity.report(for: $0, writer: writer) },
-    deliveries: writer.deliveries())
+    deliveryMap: DeliveryMap(quiz: quiz, format: .moodle))
   return QTIPackage(format: .moodle, files: [file], zip: file.data, report: report)
 }
 

@@ -2,14 +2,24 @@ import CZlibSystem
 package import Foundation
 
 /// A small, deterministic zip writer: entries in the order added, deflated with zlib, every timestamp
-/// 1980-01-01 00:00, no extra fields. The same entries give byte-identical archives.
+/// 1980-01-01 00:00, no extra fields. The same entries give byte-identical archives, in memory or written to a
+/// file as they are added.
 package struct ZipWriter {
   private var output = Data()
   private var central = Data()
   private var count = 0
+  /// The file the archive goes to as it is made (nil: kept in memory), the bytes already written there, and
+  /// the first error writing them.
+  private let file: FileHandle?
+  private var written = 0
+  private var failure: (any Error)?
 
-  /// An empty archive.
-  package init() {}
+  /// An empty archive, kept in memory.
+  package init() { file = nil }
+
+  /// An empty archive written to `file` as entries are added, a megabyte at a time, so that memory never
+  /// holds it; ``finishFile()`` writes the rest.
+  package init(writingTo file: FileHandle) { self.file = file }
 
   /// The DOS date of 1980-01-01 (the earliest a zip can say) and time 00:00:00.
   private static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
@@ -52,8 +62,8 @@ package struct ZipWriter {
     let crc = entry.crc
     let stored = entry.stored
     let body = entry.body
-    let offset = UInt32(output.count)
-    precondition(output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
+    let offset = UInt32(written + output.count)
+    precondition(written + output.count + body.count < Int(UInt32.max), "zip64 archives are not supported")
 
     // The local header and the central directory's header share the fields from "version needed" to the
     // extra field's length (APPNOTE.TXT 4.3.7 and 4.3.12).
@@ -91,6 +101,18 @@ package struct ZipWriter {
     central.append(contentsOf: header)
     central.append(name)
     count += 1
+    if output.count >= 1 << 20 { flush() }
+  }
+
+  /// Moves the bytes made so far to the file, when there is one; the first error is kept for
+  /// ``finishFile()``, and nothing more is written after it.
+  private mutating func flush() {
+    guard let file else { return }
+    if failure == nil {
+      do { try file.write(contentsOf: output) } catch { failure = error }
+    }
+    written += output.count
+    output.removeAll(keepingCapacity: true)
   }
 
   /// The most entries a zip without ZIP64 records.
@@ -99,13 +121,15 @@ package struct ZipWriter {
   /// much input plus headers).
   static let maximumBytes = 4_000_000_000
 
-  /// The finished archive; the writer is left empty (the archive's bytes are moved out, not copied).
+  /// The finished archive; the writer is left empty (the archive's bytes are moved out, not copied). For an
+  /// archive written to a file, the bytes not yet written (``finishFile()`` writes them).
   package mutating func finish() -> Data {
-    precondition(count <= Self.maximumEntries && output.count < 0xFFFF_FFFF, "callers check the zip limits first")
+    precondition(
+      count <= Self.maximumEntries && written + output.count < 0xFFFF_FFFF, "callers check the zip limits first")
     var result = output
     output = Data()
     defer { central = Data() }
-    let centralOffset = UInt32(result.count)
+    let centralOffset = UInt32(written + result.count)
     result.append(central)
     result.append(le32: 0x0605_4b50)
     result.append(le16: 0)
@@ -116,6 +140,16 @@ package struct ZipWriter {
     result.append(le32: centralOffset)
     result.append(le16: 0)
     return result
+  }
+
+  /// Finishes an archive written to its file: writes the rest and returns the archive's size.
+  ///
+  /// - Throws: The first error writing the file.
+  package mutating func finishFile() throws -> Int {
+    output = finish()
+    flush()
+    if let failure { throw failure }
+    return written
   }
 
   static func crc32(_ data: Data) -> UInt32 {

@@ -35,6 +35,19 @@ extension Quiz {
     deliveries: [Delivery] = [], students: [RosterStudent] = [],
     tool: String = KeyFormat.tool, to write: ([UInt8]) throws(Failure) -> Void
   ) throws(Failure) {
+    var formats: [String] = []
+    for d in deliveries where !formats.contains(d.format) { formats.append(d.format) }
+    try writeKeyJSONLines(
+      deliveryFormats: formats, deliveries: deliveries, students: students, tool: tool, to: write)
+  }
+
+  /// ``writeKeyJSONLines(deliveries:students:tool:to:)`` with deliveries read one by one as they are written
+  /// (they may be made as they are read, never all in memory), and `deliveryFormats`, the formats among them
+  /// in order of their first record, given beforehand for the quiz record.
+  public func writeKeyJSONLines<Failure: Error>(
+    deliveryFormats: [String], deliveries: some Sequence<Delivery>, students: [RosterStudent] = [],
+    tool: String = KeyFormat.tool, to write: ([UInt8]) throws(Failure) -> Void
+  ) throws(Failure) {
     let pieceSize = 1 << 20
     var json = JSONWriter(capacity: pieceSize + 65_536)
     func endLine() throws(Failure) {
@@ -44,7 +57,7 @@ extension Quiz {
         json.bytes.removeAll(keepingCapacity: true)
       }
     }
-    quizRecord(deliveries: deliveries, tool: tool).write(to: &json)
+    quizRecord(deliveryFormats: deliveryFormats, tool: tool).write(to: &json)
     try endLine()
     for (number, item) in items.enumerated() {
       for variant in item.variants {
@@ -64,10 +77,8 @@ extension Quiz {
   }
 
   /// The first record: what the key is, which quiz, how it is graded.
-  func quizRecord(deliveries: [Delivery], tool: String) -> JSONValue {
-    var formats: [String] = []
-    for d in deliveries where !formats.contains(d.format) { formats.append(d.format) }
-    return .object([
+  func quizRecord(deliveryFormats formats: [String], tool: String) -> JSONValue {
+    .object([
       ("record", "quiz"),
       ("key_format", .integer(KeyFormat.current)),
       ("tool", .string(tool)),

@@ -81,31 +81,6 @@ extension OutputFolder {
   }
 }
 
-/// Writes `text` as UTF-8 to `url` through a temporary file renamed into place, a megabyte at a time (a large
-/// page is never copied whole into a `Data`).
-func writeAtomically(text: String, to url: URL) throws {
-  let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-  do {
-    guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-      throw CocoaError(.fileWriteUnknown)
-    }
-    let handle = try FileHandle(forWritingTo: temporary)
-    defer { try? handle.close() }
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    while start < utf8.endIndex {
-      let end = utf8.index(start, offsetBy: 1 << 20, limitedBy: utf8.endIndex) ?? utf8.endIndex
-      try handle.write(contentsOf: Data(utf8[start..<end]))
-      start = end
-    }
-    try handle.close()
-    guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-  } catch {
-    try? FileManager.default.removeItem(at: temporary)
-    throw CommandFailure("cannot write \(url.path): \(InputFile.describe(error))")
-  }
-}
-
 /// Writes `data` to `url` through a temporary file renamed into place, so readers never see half a file.
 func writeAtomically(_ data: Data, to url: URL) throws {
   do { try data.write(to: url, options: .atomic) } catch {
