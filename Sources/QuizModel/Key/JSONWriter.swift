@@ -13,6 +13,8 @@
 package struct JSONWriter {
   /// The JSON text so far.
   package var bytes: [UInt8] = []
+  /// The bytes of a string being escaped, kept to reuse its capacity.
+  private var scratch: [UInt8] = []
   /// Whether the next key or element follows another in the same object or array.
   private var needsComma = false
 
@@ -67,14 +69,14 @@ package struct JSONWriter {
   /// A member's key and colon; its value follows.
   package mutating func key(_ key: String) {
     separate()
-    JSONWriter.appendString(key, to: &bytes)
+    JSONWriter.appendString(key, to: &bytes, scratch: &scratch)
     bytes.append(UInt8(ascii: ":"))
     needsComma = false
   }
 
   package mutating func string(_ s: String) {
     separate()
-    JSONWriter.appendString(s, to: &bytes)
+    JSONWriter.appendString(s, to: &bytes, scratch: &scratch)
     needsComma = true
   }
 
@@ -87,7 +89,7 @@ package struct JSONWriter {
     } else if x == x.rounded(), abs(x) < 1e15 {
       NumberFormat.appendInteger(Int64(x), to: &bytes)
     } else {
-      bytes.append(contentsOf: "\(x)".utf8)
+      bytes.append(contentsOf: x.description.utf8)
     }
     needsComma = true
   }
@@ -140,16 +142,30 @@ package struct JSONWriter {
 
   /// A JSON string: `"`, `\`, the control characters and U+2028/U+2029 escaped (the last two are valid JSON
   /// but break JavaScript string literals).
-  static func appendString(_ s: String, to bytes: inout [UInt8]) {
+  ///
+  /// A string with nothing to escape (most keys and values) is appended whole, one bulk copy; otherwise its bytes
+  /// are copied once into `scratch`, and the runs between escapes are appended from there as slices (bulk copies),
+  /// the escaped bytes one by one.
+  static func appendString(_ s: String, to bytes: inout [UInt8], scratch: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
-    let utf8 = s.utf8.span
-    // Copy runs of bytes that need no escaping in one append each.
+    guard let first = firstEscaped(s.utf8.span) else {
+      bytes.append(contentsOf: s.utf8)
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
+    scratch.removeAll(keepingCapacity: true)
+    scratch.append(contentsOf: s.utf8)
+    let count = scratch.count
     var runStart = 0
-    var i = 0
-    while i < utf8.count {
-      let byte = utf8[i]
+    var i = first
+    while i < count {
+      let byte = scratch[i]
+      guard needsLook(byte) else {
+        i += 1
+        continue
+      }
       var width = 1
-      let escape: String?
+      let escape: String
       switch byte {
       case 0x22: escape = "\\\""
       case 0x5C: escape = "\\\\"
@@ -157,24 +173,41 @@ package struct JSONWriter {
       case 0x0D: escape = "\\r"
       case 0x09: escape = "\\t"
       case 0x00..<0x20: escape = "\\u00"
-      case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-        escape = utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+      case _ where i + 2 < count && scratch[i + 1] == 0x80 && (scratch[i + 2] == 0xA8 || scratch[i + 2] == 0xA9):
+        escape = scratch[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
         width = 3
-      default: escape = nil
+      default:  // another character starting with 0xE2
+        i += 1
+        continue
       }
-      if let escape {
-        bytes.append(span: utf8, runStart..<i)
-        bytes.append(utf8: escape)
-        if byte < 0x20, escape.utf8.count == 4 {
-          bytes.append(hexDigits[Int(byte >> 4)])
-          bytes.append(hexDigits[Int(byte & 0xF)])
-        }
-        runStart = i + width
+      bytes.append(contentsOf: scratch[runStart..<i])
+      bytes.append(utf8: escape)
+      if byte < 0x20, escape.utf8.count == 4 {
+        bytes.append(hexDigits[Int(byte >> 4)])
+        bytes.append(hexDigits[Int(byte & 0xF)])
       }
       i += width
+      runStart = i
     }
-    bytes.append(span: utf8, runStart..<utf8.count)
+    bytes.append(contentsOf: scratch[runStart..<count])
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether `byte` may start something to escape: `"`, `\`, a control character, or 0xE2 (the first byte of
+  /// U+2028 and U+2029, and of other characters such as U+2212).
+  @inline(__always)
+  private static func needsLook(_ byte: UInt8) -> Bool {
+    byte < 0x23 ? (byte < 0x20 || byte == 0x22) : (byte == 0x5C || byte == 0xE2)
+  }
+
+  /// Where the first byte to escape is, or nil when there is none.
+  private static func firstEscaped(_ utf8: Span<UInt8>) -> Int? {
+    let count = utf8.count
+    for i in 0..<count where needsLook(utf8[i]) {
+      guard utf8[i] == 0xE2 else { return i }
+      if i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 { return i }
+    }
+    return nil
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

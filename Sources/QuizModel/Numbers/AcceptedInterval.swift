@@ -111,8 +111,8 @@ public struct AcceptedInterval: Hashable, Sendable {
     self.keyText = keyText
     self.halfWidthText = halfWidthText
     self.roundedUp = roundedUp
-    let c = ExactDecimal(DecimalDigits(parsing: keyText)!)
-    let t = ExactDecimal(DecimalDigits(parsing: halfWidthText)!)
+    let c = ExactDecimal(text: keyText)
+    let t = ExactDecimal(text: halfWidthText)
     if let c, let t, let lo = c - t, let hi = c + t {
       fastLower = lo
       fastUpper = hi
@@ -143,17 +143,25 @@ public struct AcceptedInterval: Hashable, Sendable {
   static func halfWidthIn128Bits(keyText: String, tolerance: Tolerance) -> (String, Bool)? {
     let r = ExactDecimal(tolerance.relative)
     let a = ExactDecimal(tolerance.absolute)
-    if let c = ExactDecimal(DecimalDigits(parsing: keyText)!), let product = r * c.magnitude, let t = product + a {
-      if t.isZero { return ("0", false) }
-      let digits = t.digits
-      // Rounding moves t by at most 10⁻⁶·t: compare 10⁶·(candidate − t) with t.
-      for keep in 1...halfWidthDigits {
-        let candidate = digits.rounded(keepingSignificant: keep, up: true)
-        guard let value = ExactDecimal(candidate), let moved = value - t else { break }
-        let scaled = ExactDecimal(negative: moved.negative, mantissa: moved.mantissa, exponent: moved.exponent + 6)
-        guard let within = ExactDecimal.magnitude(scaled, atMost: t) else { break }
-        if within { return (candidate.text, candidate.digits != digits.digits) }
+    guard let c = ExactDecimal(text: keyText), let product = r * c.magnitude, let t = product + a else { return nil }
+    if t.isZero { return ("0", false) }
+    // t's significant digits beyond `keep` dropped, rounded toward +∞.
+    let count = t.digitCount
+    func rounded(keeping keep: Int) -> ExactDecimal? {
+      guard keep < count else { return t }
+      guard !t.negative else {  // a negative tolerance: through the digits, as written
+        return ExactDecimal(t.digits.rounded(keepingSignificant: keep, up: true))
       }
+      let drop = count - keep
+      let (q, r) = t.mantissa.quotientAndRemainder(dividingBy: ExactDecimal.powers[drop])
+      return ExactDecimal(negative: false, mantissa: r == 0 ? q : q + 1, exponent: t.exponent + drop)
+    }
+    // Rounding moves t by at most 10⁻⁶·t: compare 10⁶·(candidate − t) with t.
+    for keep in 1...halfWidthDigits {
+      guard let candidate = rounded(keeping: keep), let moved = candidate - t else { break }
+      let scaled = ExactDecimal(negative: moved.negative, mantissa: moved.mantissa, exponent: moved.exponent + 6)
+      guard let within = ExactDecimal.magnitude(scaled, atMost: t) else { break }
+      if within { return (candidate.text, candidate != t) }
     }
     return nil
   }

@@ -8,12 +8,12 @@ package enum DecimalText {
   /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
   package static func exact(_ x: Double) -> String {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
-    return plainShortest("\(x)") ?? exactByDigits(x)
+    return plainShortest(x.description) ?? exactByDigits(x)
   }
 
   /// ``exact(_:)`` through ``DecimalDigits``, for every double.
   package static func exactByDigits(_ x: Double) -> String {
-    var digits = DecimalDigits(parsing: "\(x)")!
+    var digits = DecimalDigits(parsing: x.description)!
     if digits.digits.count > faithfulDigits {
       digits = DecimalDigits(parsing: rounded15(x))!
     }

@@ -50,7 +50,7 @@ package struct ExactDecimal: Hashable, Sendable {
 
   /// The shortest decimal of a double as ``DecimalText/exact(_:)`` writes it.
   package init(_ x: Double) {
-    self.init(DecimalDigits(parsing: DecimalText.exact(x))!)!
+    self.init(text: DecimalText.exact(x))!
   }
 
   package var isZero: Bool { mantissa == 0 }
@@ -153,7 +153,4 @@ extension ExactDecimal {
     guard let d = b - a else { return nil }
     return !d.negative || d.isZero
   }
-
-  /// The value as text: positional, ASCII minus, no trailing zeros.
-  package var text: String { digits.text }
 }
