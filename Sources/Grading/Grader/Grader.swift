@@ -163,29 +163,11 @@ package struct Grader: Sendable {
     var count = 0
     var kept: [Int64] = []
     let slots = key.slotCount
-    var input = reader
-    var spare: [RecordBatch] = []
-    var inputEnded = false
-    var failure: CSVError?
     let key = self.key
-    OrderedWork.pipeline(
-      workers: workers,
-      produce: { () -> RecordBatch? in
-        guard !inputEnded else { return nil }
-        var batch = spare.popLast() ?? RecordBatch()
-        batch.reset()
-        batch.fill(from: &input, layout: layout)
-        inputEnded = batch.isLast
-        return batch
-      },
-      state: {},
-      transform: { _, batch in
-        var batch = batch
-        batch.findAnswers(key: key, layout: layout)
-        return batch
-      },
+    try Grader.forEachBatch(
+      of: &reader, layout: layout, workers: workers,
+      transform: { batch in batch.findAnswers(key: key, layout: layout) },
       consume: { batch in
-        guard failure == nil else { return }
         var answer = 0
         for r in batch.records.indices {
           let end = batch.answerEnds[r]
@@ -216,11 +198,7 @@ package struct Grader: Sendable {
             kept[student * slots + slot] = GradingRun.answerPosition(row: row, column: column)
           }
         }
-        failure = batch.error
-        spare.append(batch)
       })
-    reader = input
-    if let failure { throw failure }
     return kept
   }
 }

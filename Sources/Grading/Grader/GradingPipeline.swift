@@ -14,34 +14,51 @@ extension Grader {
   {
     var reader = reader
     var run = run
+    let grader = self
+    try Grader.forEachBatch(
+      of: &reader, layout: layout, workers: workers,
+      transform: { batch in batch.prepare(grader: grader, layout: layout) },
+      consume: { batch in run.commit(batch) })
+    return (reader, run)
+  }
+
+  /// Reads the remaining records of `reader` in batches on the calling thread, lets any of `workers` threads
+  /// `transform` each batch, and hands the batches to `consume` on the calling thread strictly in input order,
+  /// until the input ends or a batch carries an error (thrown after that batch was consumed). Consumed batches
+  /// are kept for their storage.
+  static func forEachBatch(
+    of reader: inout CSVReader, layout: Layout, workers: Int,
+    transform: @escaping @Sendable (inout RecordBatch) -> Void,
+    consume: (RecordBatch) -> Void
+  ) throws(CSVError) {
+    var input = reader
     var spare: [RecordBatch] = []
     var inputEnded = false
     var failure: CSVError?
-    let grader = self
     OrderedWork.pipeline(
       workers: workers,
       produce: { () -> RecordBatch? in
         guard !inputEnded else { return nil }
         var batch = spare.popLast() ?? RecordBatch()
         batch.reset()
-        batch.fill(from: &reader, layout: layout)
+        batch.fill(from: &input, layout: layout)
         inputEnded = batch.isLast
         return batch
       },
       state: {},
       transform: { _, batch in
         var batch = batch
-        batch.prepare(grader: grader, layout: layout)
+        transform(&batch)
         return batch
       },
       consume: { batch in
         if failure == nil {
-          run.commit(batch)
+          consume(batch)
           failure = batch.error
         }
         spare.append(batch)
       })
+    reader = input
     if let failure { throw failure }
-    return (reader, run)
   }
 }

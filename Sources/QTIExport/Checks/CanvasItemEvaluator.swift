@@ -17,6 +17,19 @@ protocol XMLElementView {
 }
 
 extension XMLElementView {
+  /// Every descendant element whose name is one of `names`, in document order.
+  func descendants(named names: Set<String>) -> [Self] {
+    var found: [Self] = []
+    func collect(_ element: Self) {
+      for child in element.elements {
+        if names.contains(child.name) { found.append(child) }
+        collect(child)
+      }
+    }
+    collect(self)
+    return found
+  }
+
   /// The first descendant element named `name`, in document order.
   func firstDescendant(named name: String) -> Self? {
     for child in elements {

@@ -97,6 +97,9 @@ func writeAndCheckCanvas(
 extension Data {
   /// How many line feeds the bytes hold.
   var newlineCount: Int {
-    reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let bytes = span
+    var count = 0
+    for i in bytes.indices where bytes[i] == 0x0A { count += 1 }
+    return count
   }
 }

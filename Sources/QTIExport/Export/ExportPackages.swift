@@ -218,9 +218,15 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int, consume: (WrittenItem)
             : PackageFile(path: QTI2Writer.testPath, data: writer.test())
           var written = WrittenItem(
             file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
-          switch XMLReader.parse(file.data, file: file.path) {
-          case .failure(let list): written.references = list.issues
-          case .success(let root): written.references = references(root, file: file.path, paths: paths)
+          // Read from SAX events into flat arrays: the manifest and test of a large quiz are large, and their
+          // trees were the largest thing a QTI export held.
+          // (Its element views are valid only while their reader lives.)
+          let reader = SAXReader()
+          withExtendedLifetime(reader) {
+            switch reader.read(file.data, file: file.path) {
+            case .failure(let list): written.references = list.issues
+            case .success(let root): written.references = references(root, file: file.path, paths: paths)
+            }
           }
           return written
         }

@@ -292,14 +292,14 @@ private func checkFile(_ path: String, _ loaded: LoadedFile, schemas: SchemaFold
 }
 
 /// Manifest `file href`s and test `assessmentItemRef href`s that point at files the package lacks.
-func references(_ root: XMLNode, file: String, paths: Set<String>) -> [XMLIssue] {
+func references<Element: XMLElementView>(_ root: Element, file: String, paths: Set<String>) -> [XMLIssue] {
   let base = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) + "/" : ""
   var targets: [(href: String, line: Int)] = []
   switch root.name {
   case "manifest":
-    targets = root.descendants("file").compactMap { f in f[attribute: "href"].map { ($0, f.line) } }
+    targets = root.descendants(named: ["file"]).compactMap { f in f[attribute: "href"].map { ($0, f.line) } }
   case "assessmentTest", "qti-assessment-test":
-    targets = (root.descendants("assessmentItemRef") + root.descendants("qti-assessment-item-ref"))
+    targets = root.descendants(named: ["assessmentItemRef", "qti-assessment-item-ref"])
       .compactMap { r in r[attribute: "href"].map { ($0, r.line) } }
   default:
     return []
