@@ -15,11 +15,14 @@ struct Benchmark: ParsableCommand {
     commandName: "nernstquiz-bench",
     abstract: "Measure NernstQuiz: variants drawn, items exported and responses graded per second, and start-up.",
     discussion: """
-      Build and run in release mode: swift run -c release nernstquiz-bench
-      Every figure is the median of --runs timed runs after one warm-up, each case in a process of its own so
-      that its peak resident memory (VmHWM) is its own. --quick runs the small sizes only.
-      --compare measures our CSV reader, zip writer and JSON writer against the libraries they
-      replace instead (the figures of ARCHITECTURE.md).
+      Build and run in release mode:
+        swift build -c release --scratch-path .build-release
+        .build-release/release/nernstquiz-bench --runs 3
+
+      Every figure is the median of --runs timed runs after one warm-up, each case in a process of its own \
+      so that its peak resident memory (VmHWM) is its own. --quick runs the small sizes only. --compare \
+      measures our CSV reader, zip writer and JSON writer against the libraries they replace instead (the \
+      figures of ARCHITECTURE.md).
       """
   )
 
