@@ -9,18 +9,6 @@ import Testing
 /// Grading with several workers writes the same bytes, and works out the same statistics, as grading with one:
 /// batches are prepared in parallel but committed in input order.
 @Suite struct GradingPipelineTests {
-  /// A small seeded generator (SplitMix64) for the messy files below.
-  struct SplitMix64 {
-    var state: UInt64
-    mutating func next(below n: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(n))
-    }
-  }
-
   /// Long format: the generator's realistic answers (a class small enough for repeated answers), then rows of
   /// random pieces: unknown items, blank students and answers, quotes, separators and line breaks inside fields.
   static func writeMessyLong(to url: URL, seed: UInt64) throws {
@@ -28,7 +16,7 @@ import Testing
     let realistic = url.deletingLastPathComponent().appendingPathComponent("realistic-\(seed).csv")
     try generator.writeLong(rows: 12_000, students: 1_500, to: realistic)
     var text = try String(contentsOf: realistic, encoding: .utf8)
-    var random = SplitMix64(state: seed)
+    var random = SplitMix(state: seed)
     func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
     for _ in 0..<6_000 {
       let student = random.next(below: 12) == 0 ? "" : "s\(random.next(below: 800))"
@@ -46,7 +34,7 @@ import Testing
     let columns = SampleQuiz.Grading.quiz.variants.flatMap { v in
       v.answers.count == 1 ? [v.id] : v.answers.map { v.id + "#" + $0.id }
     }
-    var random = SplitMix64(state: seed)
+    var random = SplitMix(state: seed)
     var text = (["student"] + columns + ["bonus"]).joined(separator: ";") + "\n"
     let answers = ["-95,02", "132,3 mV", "25", "efflux", "influx", "0,3", "-0,02", "", "", "", "abc", "12 mM", "−95"]
     for _ in 0..<9_000 {

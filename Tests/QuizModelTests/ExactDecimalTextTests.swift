@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 
 @testable import QuizModel
@@ -61,19 +62,6 @@ struct ExactDecimalTextTests {
       #expect(ExactDecimal(text: text) == reference, "\(text)")
       if let reference { #expect(reference.text == reference.digits.text, "\(text)") }
     }
-  }
-}
-
-/// A small deterministic generator for the digits of a test text.
-struct SplitMix {
-  var state: UInt64
-  init(_ seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 

@@ -1,24 +1,18 @@
 /// Seeded mutations of a valid input, for the fuzz tests: each call makes a few edits (delete, duplicate or
 /// move a range, insert a token, flip a byte), the same ones for the same seed.
 public struct Mutator {
-  private var state: UInt64
+  private var random: SplitMix
   /// Tokens worth inserting: the syntax of the formats under test.
   public var tokens: [[UInt8]]
 
   /// Creates a mutator with a seed and the tokens to insert.
   public init(seed: UInt64, tokens: [String]) {
-    state = seed
+    random = SplitMix(seed)
     self.tokens = tokens.map { Array($0.utf8) }
   }
 
   /// The next pseudo-random number (SplitMix64).
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  public mutating func next() -> UInt64 { random.next() }
 
   /// A number in `0..<bound` (bound > 0).
   public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }

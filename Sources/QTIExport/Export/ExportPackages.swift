@@ -72,11 +72,7 @@ func buildPackage(
     let assessment = writeAndCheckCanvas(writer, workers: workers, keepingFile: keepingFiles)
     package.add(assessment.entry, file: assessment.file)
     package.check(assessment.check)
-    switch XMLReader.parse(manifest.data, file: manifest.path) {
-    case .failure(let list): package.issues += list.issues
-    case .success(let root):
-      package.issues += references(root, file: manifest.path, paths: [manifest.path, writer.assessmentPath])
-    }
+    package.issues += referenceIssues(manifest, paths: [manifest.path, writer.assessmentPath])
   case .qti21, .qti30:
     let writer = QTI2Writer(quiz: quiz, dialect: QTIDialect.of(format)!)
     var references: [XMLIssue] = []
@@ -218,16 +214,7 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int, consume: (WrittenItem)
             : PackageFile(path: QTI2Writer.testPath, data: writer.test())
           var written = WrittenItem(
             file: file, entry: ZipWriter.Entry(path: file.path, data: file.data, deflater: deflater))
-          // Read from SAX events into flat arrays: the manifest and test of a large quiz are large, and their
-          // trees were the largest thing a QTI export held.
-          // (Its element views are valid only while their reader lives.)
-          let reader = SAXReader()
-          withExtendedLifetime(reader) {
-            switch reader.read(file.data, file: file.path) {
-            case .failure(let list): written.references = list.issues
-            case .success(let root): written.references = references(root, file: file.path, paths: paths)
-            }
-          }
+          written.references = referenceIssues(file, paths: paths)
           return written
         }
         let quizItem = writer.quiz.items[jobs[index - 2].item]
@@ -242,6 +229,19 @@ func writeAndCheckQTI(_ writer: QTI2Writer, workers: Int, consume: (WrittenItem)
           check: check)
       }
     }, consume: consume)
+}
+
+/// What a manifest or test refers to that is not in the package (`paths`), or why it cannot be read. Read from
+/// SAX events into flat arrays, not a tree: the manifest and test of a large quiz are large.
+func referenceIssues(_ file: PackageFile, paths: Set<String>) -> [XMLIssue] {
+  // The reader outlives the element views read from it.
+  let reader = SAXReader()
+  return withExtendedLifetime(reader) {
+    switch reader.read(file.data, file: file.path) {
+    case .failure(let list): list.issues
+    case .success(let root): references(root, file: file.path, paths: paths)
+    }
+  }
 }
 
 /// Writes one zip package per format and `export-report.txt` into `directory`.
