@@ -58,7 +58,7 @@ package struct SubmissionGenerator {
         }
       }
     }
-    try out.commit()
+    try out.close()
   }
 
   /// One response, as some student might type it.

@@ -77,7 +77,7 @@ extension GradingRun {
       files.append(gradebook)
     }
     counts.statistics = ReportStatistics(run: self, totals: totals.map(\.value))
-    for file in files { try file.commit() }
+    for file in files { try file.close() }
     counts.files = files.map(\.destination)
     return counts
   }

@@ -87,7 +87,7 @@ final class OutputFile {
   }
 
   /// Writes what is buffered and closes the file, which is then complete.
-  func commit() throws(GradingError) {
+  func close() throws(GradingError) {
     flush()
     try? handle.close()
     if failed {

@@ -24,8 +24,8 @@ package enum AssignmentTables {
     }
     let template = try OutputFile(folder.appendingPathComponent("answers-template.csv"), spreadsheet: true)
     template.row(["Student ID"] + assignment.labels)
-    try assignments.commit()
-    try template.commit()
+    try assignments.close()
+    try template.close()
     return [assignments.destination, template.destination]
   }
 }
