@@ -63,9 +63,15 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
     guard let other = table[identifier], other != original else { return nil }
     return other
   }
+  let canvas = formats.contains(.canvas)
+  // Reused from variant to variant, emptied each time.
+  var responses: [String: String] = [:]
+  var options: [String: String] = [:]
   for item in quiz.items {
+    // A group's name and identifier depend on the item and the part alone: made once per item.
+    var groups: [String: (name: String, identifier: String)] = [:]
     for variant in item.variants {
-      var responses: [String: String] = [:]
+      responses.removeAll(keepingCapacity: true)
       for answer in variant.answers {
         func report(_ message: String, in formats: [QTIFormat]) {
           for format in formats {
@@ -74,14 +80,16 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
                 format: format, template: item.template, variant: variant.id, answer: answer.id, message: message))
           }
         }
-        let response = QTI2Writer.responseIdentifier(answer)
-        if let other = claim(&responses, response, for: answer.id), !reportedTemplates.contains(item.template) {
-          report(
-            "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template",
-            in: qti)
+        if !qti.isEmpty {
+          let response = QTI2Writer.responseIdentifier(answer)
+          if let other = claim(&responses, response, for: answer.id), !reportedTemplates.contains(item.template) {
+            report(
+              "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template",
+              in: qti)
+          }
         }
-        if case .choice(let choice) = answer.kind {
-          var options: [String: String] = [:]
+        if !qti.isEmpty, case .choice(let choice) = answer.kind {
+          options.removeAll(keepingCapacity: true)
           for option in choice.options {
             let identifier = PlainText.identifier(option.id)
             if let other = claim(&options, identifier, for: option.id), !reportedTemplates.contains(item.template) {
@@ -92,7 +100,7 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
             }
           }
         }
-        if formats.contains(.canvas) {
+        if canvas {
           // A Canvas identifier is the cleaned-up name; two names that clean up alike would collide.
           let question = "\(variant.id)_\(answer.id)"
           let questionIdent = PlainText.identifier(question)
@@ -100,8 +108,12 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
             report(
               "the question '\(question)' gets the same identifier '\(questionIdent)' as '\(other)'", in: [.canvas])
           }
-          let group = "\(item.template)/\(answer.id)"
-          let groupIdent = PlainText.identifier("g_\(item.template)_\(answer.id)")
+          if groups[answer.id] == nil {
+            groups[answer.id] = (
+              "\(item.template)/\(answer.id)", PlainText.identifier("g_\(item.template)_\(answer.id)")
+            )
+          }
+          let (group, groupIdent) = groups[answer.id]!
           if let other = claim(&groupIdents, groupIdent, for: group) {
             report(
               "the question group '\(group)' gets the same identifier '\(groupIdent)' as '\(other)'", in: [.canvas])
