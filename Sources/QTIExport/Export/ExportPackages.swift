@@ -120,7 +120,9 @@ func buildPackage(
   let report = ExportReport.FormatReport(
     format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: count, bytes: bytes,
     itemsChecked: itemsChecked, proofs: proofs,
-    templates: quiz.items.map { Fidelity.report(for: $0, format: format) },
+    templates: OrderedWork.map(count: quiz.items.count, chunkSize: 1, workers: workers, state: {}) { _, range in
+      range.map { Fidelity.report(for: quiz.items[$0], format: format) }
+    },
     deliveryMap: DeliveryMap(quiz: quiz, format: format))
   return QTIPackage(format: format, files: files, zip: data, report: report)
 }
