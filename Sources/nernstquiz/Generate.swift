@@ -80,12 +80,8 @@ struct Generate: ParsableCommand {
     // The key last: it records how each package delivers the quiz. Key and preview go to their files a
     // megabyte at a time as they are written, never whole in memory (190 MB and 160 MB at 30,000 items).
     try writeInPieces(to: staging.appendingPathComponent("key.jsonl")) { write in
-      if let deliveries = report?.deliveryRecords {
-        try quiz.writeKeyJSONLines(
-          deliveryFormats: deliveries.formats, deliveries: deliveries.records, to: write)
-      } else {
-        try quiz.writeKeyJSONLines(to: write)
-      }
+      try quiz.writeKeyJSONLines(
+        deliveries: report?.deliveryChunks ?? DeliveryChunks([]), workers: jobs.count, to: write)
     }
     let preview: PreviewPage
     do { preview = try PreviewPage(quiz, sources: library.sourcesByTemplate, workers: jobs.count) } catch {

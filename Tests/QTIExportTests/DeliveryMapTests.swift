@@ -61,7 +61,24 @@ import Testing
         quiz.writeKeyJSONLines(deliveryFormats: records.formats, deliveries: records.records) { streamed += $0 }
         #expect(
           String(decoding: streamed, as: UTF8.self) == quiz.keyJSONLines(deliveries: report.deliveries), "\(name)")
+        for workers in [1, 3] {
+          var chunked: [UInt8] = []
+          quiz.writeKeyJSONLines(deliveries: report.deliveryChunks, workers: workers) { chunked += $0 }
+          #expect(chunked == streamed, "\(name), \(chunked.count) bytes on \(workers) workers")
+        }
       }
+    }
+  }
+
+  @Test func aCanvasChunkHoldsOnePartOfAtMostSixtyFourVariants() throws {
+    let quiz = try DeliveryMapTests.quizzes()[0].quiz
+    let map = DeliveryMap(quiz: quiz, format: .canvas)
+    let chunks = map.chunks
+    #expect(chunks.count >= quiz.items.count)
+    for chunk in chunks {
+      let records = map.deliveries(in: chunk)
+      #expect(records.count <= DeliveryMap.variantsPerChunk)
+      #expect(Set(records.map(\.part)).count <= 1)
     }
   }
 }

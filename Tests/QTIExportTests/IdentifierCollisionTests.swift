@@ -44,6 +44,30 @@ import Testing
     #expect(package.report.proofs > 0)
   }
 
+  @Test func canvasQuestionsAndGroupsWhoseIdentifiersCollideAreRefused() {
+    func item(_ template: String, _ variantIDs: [String]) -> QuizItem {
+      QuizItem(
+        template: template, title: template, points: 1,
+        variants: variantIDs.map { id in
+          Variant(
+            id: id, template: template, seed: 1, parameters: [], stem: "Which?",
+            answers: [
+              Answer(
+                id: "x", prompt: "x",
+                kind: .choice(ChoiceAnswer(options: [ChoiceOption(id: "a", text: "a")], correct: "a")))
+            ])
+        })
+    }
+    // `t u` and `t_u` give the group identifier `g_t_u_x`; `v 1` and `v_1` the question identifier `v_1_x`.
+    let quiz = Quiz(title: "Collide", seed: 1, items: [item("t u", ["v 1", "v 2"]), item("t_u", ["v_1", "v_3"])])
+    #expect(
+      identifierCollisions(quiz, formats: [.canvas]).map(\.description) == [
+        "canvas: template 't_u', variant 'v_1', answer 'x': the question 'v_1_x' gets the same identifier 'v_1_x' as 'v 1_x'",
+        "canvas: template 't_u', variant 'v_1', answer 'x': the question group 't_u/x' gets the same identifier 'g_t_u_x' as 't u/x'",
+      ])
+    #expect(identifierCollisions(quiz, formats: [.qti21]).isEmpty)
+  }
+
   @Test func exportPackagesWritesNothingWhenIDsCollide() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }

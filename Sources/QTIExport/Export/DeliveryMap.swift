@@ -1,24 +1,58 @@
 package import QuizModel
 
-/// How one format's package delivers the quiz: the key's delivery records (``Delivery``), made item by item as
+/// How one format's package delivers the quiz: the key's delivery records (``Delivery``), made chunk by chunk as
 /// they are read instead of kept. They are as large as the quiz (Canvas's carry each question's HTML: about
 /// 140 MB at 30,000 items, seven times the package), and only the key, written last, needs them.
 ///
-/// Each format's writer makes an item's records from the item, the quiz's title and seed alone, so the records
-/// of a quiz are those of its items one by one (``QTIExportTests`` compare both ways).
+/// Each format's writer makes the records of a slice of an item's variants (Canvas: of one part of them) from
+/// the item, the quiz's title and seed alone, so the records of a quiz are those of its chunks one by one
+/// (``QTIExportTests`` compare both ways), and chunks can be made on any thread (``ExportReport/deliveryChunks``).
 package struct DeliveryMap: Sequence, Hashable, Sendable {
   /// The quiz exported.
   let quiz: Quiz
   /// The package's format.
   let format: QTIFormat
 
-  /// The records of one item, in package order: the format writer's records of a quiz of that item alone.
-  func deliveries(of item: QuizItem) -> [Delivery] {
-    let alone = Quiz(title: quiz.title, seed: quiz.seed, items: [item], grading: quiz.grading)
+  /// Variants per chunk: a few hundred records at most.
+  static let variantsPerChunk = 64
+
+  /// A slice of the records: those of `variants` of item `item` (Canvas: of their part `part` alone, since a
+  /// Canvas package delivers an item part by part; the other formats: of all their parts, `part` 0).
+  struct Chunk: Hashable, Sendable {
+    var item: Int
+    var part: Int
+    var variants: Range<Int>
+  }
+
+  /// Every chunk, in package order.
+  var chunks: [Chunk] {
+    var result: [Chunk] = []
+    let size = DeliveryMap.variantsPerChunk
+    for (number, item) in quiz.items.enumerated() {
+      // Canvas delivers an item's parts as its first variant has them.
+      let parts = format == .canvas ? item.variants.first?.answers.count ?? 0 : 1
+      for part in 0..<parts {
+        for start in stride(from: 0, to: item.variants.count, by: size) {
+          result.append(Chunk(item: number, part: part, variants: start..<Swift.min(item.variants.count, start + size)))
+        }
+      }
+    }
+    return result
+  }
+
+  /// The records of one chunk, in package order: a slice of the format writer's records of the whole quiz.
+  func deliveries(in chunk: Chunk) -> [Delivery] {
+    let item = quiz.items[chunk.item]
     switch format {
-    case .canvas: return CanvasWriter(quiz: alone).deliveries()
-    case .qti21, .qti30: return QTI2Writer(quiz: alone, dialect: QTIDialect.of(format)!).deliveries()
-    case .moodle: return MoodleWriter(quiz: alone).deliveries()
+    case .canvas:
+      return CanvasWriter.deliveries(
+        item, part: chunk.part, variants: chunk.variants, using: XMLWriter(indent: false, declaration: false))
+    case .qti21, .qti30:
+      return QTI2Writer.deliveries(item.variants[chunk.variants], format: format)
+    case .moodle:
+      // The records need only the quiz's title and seed; a writer of no items works out no answer's plan.
+      let names = Quiz(title: quiz.title, seed: quiz.seed, items: [], grading: quiz.grading)
+      return MoodleWriter(quiz: names).deliveries(item, variants: chunk.variants)
     }
   }
 
@@ -31,20 +65,21 @@ package struct DeliveryMap: Sequence, Hashable, Sendable {
     }
   }
 
-  package func makeIterator() -> Iterator { Iterator(map: self) }
+  package func makeIterator() -> Iterator { Iterator(map: self, chunks: chunks) }
 
-  /// The records in package order, one item's at a time in memory.
+  /// The records in package order, one chunk's at a time in memory.
   package struct Iterator: IteratorProtocol {
     let map: DeliveryMap
-    var item = 0
+    let chunks: [Chunk]
+    var chunk = 0
     var current: [Delivery] = []
     var index = 0
 
     package mutating func next() -> Delivery? {
       while index == current.count {
-        guard item < map.quiz.items.count else { return nil }
-        current = map.deliveries(of: map.quiz.items[item])
-        item += 1
+        guard chunk < chunks.count else { return nil }
+        current = map.deliveries(in: chunks[chunk])
+        chunk += 1
         index = 0
       }
       defer { index += 1 }

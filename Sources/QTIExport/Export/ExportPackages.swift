@@ -50,11 +50,13 @@ package func makePackage(
 /// ``makePackage(_:format:baseName:workers:)``; with `keepingFiles` false the package's ``QTIPackage/files``
 /// are left empty, and each file is dropped as soon as it is checked and deflated into the zip, so memory holds
 /// the deflated package but never all of its files. With `zipFile` (a zip format), the zip goes to that file
-/// as it is made and ``QTIPackage/zip`` is left empty: memory does not hold the package either.
+/// as it is made and ``QTIPackage/zip`` is left empty: memory does not hold the package either. With
+/// `problemsChecked`, the caller has already found no ``exportProblems(_:formats:)`` for `format`.
 func buildPackage(
-  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool, zipFile: FileHandle? = nil
+  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool, zipFile: FileHandle? = nil,
+  problemsChecked: Bool = false
 ) throws(ExportError) -> QTIPackage {
-  let problems = exportProblems(quiz, formats: [format])
+  let problems = problemsChecked ? [] : exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
     throw ExportError(
       code: .unexportable,
@@ -118,7 +120,9 @@ func buildPackage(
   let report = ExportReport.FormatReport(
     format: format, packageName: "\(baseName)-\(format.fileSuffix).zip", files: count, bytes: bytes,
     itemsChecked: itemsChecked, proofs: proofs,
-    templates: quiz.items.map { Fidelity.report(for: $0, format: format, workers: workers) },
+    templates: OrderedWork.map(count: quiz.items.count, chunkSize: 1, workers: workers, state: {}) { _, range in
+      range.map { Fidelity.report(for: quiz.items[$0], format: format) }
+    },
     deliveryMap: DeliveryMap(quiz: quiz, format: format))
   return QTIPackage(format: format, files: files, zip: data, report: report)
 }
@@ -306,7 +310,8 @@ package func exportPackages(
     let package: QTIPackage
     do {
       if format == .moodle {
-        package = try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false)
+        package = try buildPackage(
+          quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, problemsChecked: true)
         try write(package.zip, name)
       } else {
         let url = directory.appendingPathComponent(name)
@@ -343,8 +348,10 @@ private func buildPackage(
   let package: QTIPackage
   do {
     defer { try? file.close() }
+    // exportPackages found no problem in any format before building the first package.
     package = try buildPackage(
-      quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, zipFile: file)
+      quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, zipFile: file,
+      problemsChecked: true)
   }
   guard rename(partial.path, url.path) == 0 else {
     throw ExportError(

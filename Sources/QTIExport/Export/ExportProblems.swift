@@ -7,6 +7,7 @@ package func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCa
   var problems: [ExportProblem] = []
   // Identifiers become XML names and file names; two that clean up to the same name would collide.
   var seen: [String: String] = [:]
+  seen.reserveCapacity(quiz.items.reduce(0) { $0 + $1.variants.count })
   for item in quiz.items {
     for variant in item.variants {
       let name = PlainText.identifier(variant.id)
@@ -22,7 +23,7 @@ package func exportProblems(_ quiz: Quiz, formats: [QTIFormat] = QTIFormat.allCa
     }
   }
   problems += identifierCollisions(quiz, formats: formats)
-  if quiz.variants.isEmpty {
+  if quiz.items.allSatisfy(\.variants.isEmpty) {
     for format in formats {
       problems.append(
         ExportProblem(format: format, template: "", variant: "", message: "the quiz has no variants to export"))
@@ -63,9 +64,19 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
     guard let other = table[identifier], other != original else { return nil }
     return other
   }
+  let canvas = formats.contains(.canvas)
+  if canvas {
+    // One question per part of every variant: the table is sized once instead of growing by rehashing.
+    canvasIdents.reserveCapacity(quiz.items.reduce(0) { $0 + $1.variants.reduce(0) { $0 + $1.answers.count } })
+  }
+  // Reused from variant to variant, emptied each time.
+  var responses: [String: String] = [:]
+  var options: [String: String] = [:]
   for item in quiz.items {
+    // A group's name and identifier depend on the item and the part alone: made once per item.
+    var groups: [String: (name: String, identifier: String)] = [:]
     for variant in item.variants {
-      var responses: [String: String] = [:]
+      responses.removeAll(keepingCapacity: true)
       for answer in variant.answers {
         func report(_ message: String, in formats: [QTIFormat]) {
           for format in formats {
@@ -74,14 +85,16 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
                 format: format, template: item.template, variant: variant.id, answer: answer.id, message: message))
           }
         }
-        let response = QTI2Writer.responseIdentifier(answer)
-        if let other = claim(&responses, response, for: answer.id), !reportedTemplates.contains(item.template) {
-          report(
-            "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template",
-            in: qti)
+        if !qti.isEmpty {
+          let response = QTI2Writer.responseIdentifier(answer)
+          if let other = claim(&responses, response, for: answer.id), !reportedTemplates.contains(item.template) {
+            report(
+              "the answer ids '\(other)' and '\(answer.id)' both become the identifier '\(response)'; rename one in the template",
+              in: qti)
+          }
         }
-        if case .choice(let choice) = answer.kind {
-          var options: [String: String] = [:]
+        if !qti.isEmpty, case .choice(let choice) = answer.kind {
+          options.removeAll(keepingCapacity: true)
           for option in choice.options {
             let identifier = PlainText.identifier(option.id)
             if let other = claim(&options, identifier, for: option.id), !reportedTemplates.contains(item.template) {
@@ -92,7 +105,7 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
             }
           }
         }
-        if formats.contains(.canvas) {
+        if canvas {
           // A Canvas identifier is the cleaned-up name; two names that clean up alike would collide.
           let question = "\(variant.id)_\(answer.id)"
           let questionIdent = PlainText.identifier(question)
@@ -100,8 +113,12 @@ func identifierCollisions(_ quiz: Quiz, formats: [QTIFormat]) -> [ExportProblem]
             report(
               "the question '\(question)' gets the same identifier '\(questionIdent)' as '\(other)'", in: [.canvas])
           }
-          let group = "\(item.template)/\(answer.id)"
-          let groupIdent = PlainText.identifier("g_\(item.template)_\(answer.id)")
+          if groups[answer.id] == nil {
+            groups[answer.id] = (
+              "\(item.template)/\(answer.id)", PlainText.identifier("g_\(item.template)_\(answer.id)")
+            )
+          }
+          let (group, groupIdent) = groups[answer.id]!
           if let other = claim(&groupIdents, groupIdent, for: group) {
             report(
               "the question group '\(group)' gets the same identifier '\(groupIdent)' as '\(other)'", in: [.canvas])

@@ -65,6 +65,15 @@ package struct ExportReport: Hashable, Sendable, CustomStringConvertible {
     (formats.filter { !$0.deliveryMap.isEmpty }.map(\.format.rawValue), formats.lazy.flatMap(\.deliveryMap))
   }
 
+  /// ``deliveries`` as chunks made on any thread, for the key's workers: each format's chunks
+  /// (``DeliveryMap``) in the order the packages were written.
+  package var deliveryChunks: DeliveryChunks {
+    let chunks = formats.flatMap { f in f.deliveryMap.chunks.map { (map: f.deliveryMap, chunk: $0) } }
+    return DeliveryChunks(
+      formats: formats.filter { !$0.deliveryMap.isEmpty }.map(\.format.rawValue), count: chunks.count
+    ) { index in chunks[index].map.deliveries(in: chunks[index].chunk) }
+  }
+
   /// The report as text, one block per format. Sizes are left out, so the text does not depend on the zlib
   /// version.
   package var description: String {

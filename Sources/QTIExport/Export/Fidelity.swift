@@ -3,14 +3,7 @@ import QuizModel
 
 /// Works out what one format keeps and loses for one template.
 enum Fidelity {
-  /// How many of `answers` have a half-width rounded up (``AcceptedInterval/roundedUp``), counted on `workers` threads.
-  static func widenedCount(_ answers: [NumericAnswer], workers: Int) -> Int {
-    OrderedWork.map(count: answers.count, chunkSize: 64, workers: workers, state: {}) { _, range in
-      [answers[range].filter { $0.interval.roundedUp }.count]
-    }.reduce(0, +)
-  }
-
-  static func report(for item: QuizItem, format: QTIFormat, workers: Int = 1) -> ExportReport.TemplateReport {
+  static func report(for item: QuizItem, format: QTIFormat) -> ExportReport.TemplateReport {
     var kept: [String] = []
     var lost: [String] = []
     var warnings: [String] = []
@@ -20,16 +13,24 @@ enum Fidelity {
 
     // Tolerance.
     for part in numericParts {
-      let answers = variants.compactMap { $0.answer(part.id)?.numeric }
-      guard let first = answers.first else { continue }
-      let widened = widenedCount(answers, workers: workers)
+      // Counted in place: a copy of every variant's answer would cost more than the count.
+      var first: NumericAnswer?
+      var count = 0
+      var widened = 0
+      for variant in variants {
+        guard let answer = variant.answer(part.id)?.numeric else { continue }
+        if first == nil { first = answer }
+        count += 1
+        if answer.interval.roundedUp { widened += 1 }
+      }
+      guard let first else { continue }
       let rule = describe(first.tolerance, unit: first.unit)
       // The half-width is written as a short decimal rounded up, by construction by at most a millionth of
       // itself: nothing a student could notice, but said, so the report is exact.
       let rounding =
         widened == 0
         ? ", exactly"
-        : "; half-width rounded up to a short decimal in \(widened) of \(answers.count) variants (by ≤ 10⁻⁶ of itself), bounds exactly key ± t"
+        : "; half-width rounded up to a short decimal in \(widened) of \(count) variants (by ≤ 10⁻⁶ of itself), bounds exactly key ± t"
       switch format {
       case .canvas:
         kept.append("tolerance of '\(part.id)': exact value with margin and range lo … hi (\(rule))" + rounding)
@@ -136,9 +137,17 @@ enum Fidelity {
   /// format's report says it.
   static func controlCharacterWarning(_ variants: [Variant]) -> String? {
     var forbidden: [String] = []
+    func scan(_ text: String) {
+      // Sanitizing gives back the text itself, after one scan of its bytes, unless it holds a forbidden
+      // character: only then are they named.
+      guard XMLText.sanitized(text) != text else { return }
+      for name in XMLText.forbiddenCharacters(in: text) where !forbidden.contains(name) { forbidden.append(name) }
+    }
     for variant in variants {
-      for text in [variant.stem] + variant.answers.flatMap({ [$0.prompt] + ($0.choice?.options.map(\.text) ?? []) }) {
-        for name in XMLText.forbiddenCharacters(in: text) where !forbidden.contains(name) { forbidden.append(name) }
+      scan(variant.stem)
+      for answer in variant.answers {
+        scan(answer.prompt)
+        for option in answer.choice?.options ?? [] { scan(option.text) }
       }
     }
     return forbidden.isEmpty

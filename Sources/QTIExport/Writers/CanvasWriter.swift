@@ -62,20 +62,28 @@ struct CanvasWriter {
   /// The delivery map: every question of the assessment with its group, identifier and question text as
   /// written, in the order of the file.
   func deliveries() -> [Delivery] {
+    let html = XMLWriter(indent: false, declaration: false)
     var result: [Delivery] = []
     for item in quiz.items {
-      guard let first = item.variants.first else { continue }
-      for partIndex in first.answers.indices {
-        let group = CanvasWriter.groupTitle(item, part: partIndex)
-        for variant in item.variants where partIndex < variant.answers.count {
-          let answer = variant.answers[partIndex]
-          result.append(
-            Delivery(
-              format: QTIFormat.canvas.rawValue, variant: variant.id, part: answer.id, points: answer.points,
-              group: group, item: CanvasWriter.questionIdent(variant, answer),
-              questionText: CanvasWriter.html(variant.questionText(for: answer))))
-        }
+      for partIndex in item.variants.first?.answers.indices ?? 0..<0 {
+        result += CanvasWriter.deliveries(item, part: partIndex, variants: item.variants.indices, using: html)
       }
+    }
+    return result
+  }
+
+  /// The delivery records of part `part` (from 0) of `item`'s `variants`, their HTML written with `html` (as in
+  /// ``html(_:using:)``): a slice of ``deliveries()``.
+  static func deliveries(_ item: QuizItem, part: Int, variants: Range<Int>, using html: XMLWriter) -> [Delivery] {
+    let group = CanvasWriter.groupTitle(item, part: part)
+    var result: [Delivery] = []
+    for variant in item.variants[variants] where part < variant.answers.count {
+      let answer = variant.answers[part]
+      result.append(
+        Delivery(
+          format: QTIFormat.canvas.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+          group: group, item: CanvasWriter.questionIdent(variant, answer),
+          questionText: CanvasWriter.html(variant.questionText(for: answer), using: html)))
     }
     return result
   }

@@ -286,20 +286,23 @@ struct MoodleWriter {
 
   /// The delivery map: every part with its question's name, idnumber, category, the text the Responses report
   /// shows, and, in a Cloze question, the gap that carries it (from 1, in the order of the text).
-  func deliveries() -> [Delivery] {
+  func deliveries() -> [Delivery] { quiz.items.flatMap { deliveries($0, variants: $0.variants.indices) } }
+
+  /// The delivery records of `item`'s `variants`: a slice of ``deliveries()``. Needs only the quiz's title and
+  /// seed.
+  func deliveries(_ item: QuizItem, variants: Range<Int>) -> [Delivery] {
     var result: [Delivery] = []
-    for item in quiz.items {
-      let group = categoryPath(item)
-      for (index, variant) in item.variants.enumerated() {
-        let cloze = MoodleWriter.kind(variant) == .multianswer
-        let text = summary(variant)
-        for (i, answer) in variant.answers.enumerated() {
-          result.append(
-            Delivery(
-              format: QTIFormat.moodle.rawValue, variant: variant.id, part: answer.id, points: answer.points,
-              group: group, item: idnumber(variant), questionText: text,
-              name: MoodleWriter.questionName(item, index: index), gap: cloze ? i + 1 : nil))
-        }
+    let group = categoryPath(item)
+    for index in variants {
+      let variant = item.variants[index]
+      let cloze = MoodleWriter.kind(variant) == .multianswer
+      let text = summary(variant)
+      for (i, answer) in variant.answers.enumerated() {
+        result.append(
+          Delivery(
+            format: QTIFormat.moodle.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+            group: group, item: idnumber(variant), questionText: text,
+            name: MoodleWriter.questionName(item, index: index), gap: cloze ? i + 1 : nil))
       }
     }
     return result

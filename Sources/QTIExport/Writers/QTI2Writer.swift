@@ -31,13 +31,16 @@ struct QTI2Writer {
 
   /// The delivery map: every part of every variant with the item and response identifiers as written.
   func deliveries() -> [Delivery] {
-    quiz.items.flatMap { item in
-      item.variants.flatMap { variant in
-        variant.answers.map { answer in
-          Delivery(
-            format: dialect.format.rawValue, variant: variant.id, part: answer.id, points: answer.points,
-            item: PlainText.identifier(variant.id), response: QTI2Writer.responseIdentifier(answer))
-        }
+    quiz.items.flatMap { QTI2Writer.deliveries($0.variants[...], format: dialect.format) }
+  }
+
+  /// The delivery records of `variants` in `format`: a slice of ``deliveries()``.
+  static func deliveries(_ variants: ArraySlice<Variant>, format: QTIFormat) -> [Delivery] {
+    variants.flatMap { variant in
+      variant.answers.map { answer in
+        Delivery(
+          format: format.rawValue, variant: variant.id, part: answer.id, points: answer.points,
+          item: PlainText.identifier(variant.id), response: QTI2Writer.responseIdentifier(answer))
       }
     }
   }

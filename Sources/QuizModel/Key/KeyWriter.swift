@@ -29,51 +29,48 @@ extension Quiz {
     return all
   }
 
-  /// ``keyJSONLinesBytes(deliveries:students:tool:)`` handed to `write` in pieces of whole lines (about a
-  /// megabyte each), so the key can go to a file without ever being in memory whole.
+  /// ``keyJSONLinesBytes(deliveries:students:tool:)`` handed to `write` in pieces of whole lines, so the key
+  /// can go to a file without ever being in memory whole.
+  ///
+  /// - Parameter workers: The threads that encode the records (``OrderedWork``); the bytes are the same for
+  ///   any number.
   public func writeKeyJSONLines<Failure: Error>(
     deliveries: [Delivery] = [], students: [RosterStudent] = [],
-    tool: String = KeyFormat.tool, to write: ([UInt8]) throws(Failure) -> Void
+    tool: String = KeyFormat.tool, workers: Int = 1, to write: ([UInt8]) throws(Failure) -> Void
   ) throws(Failure) {
-    var formats: [String] = []
-    for d in deliveries where !formats.contains(d.format) { formats.append(d.format) }
     try writeKeyJSONLines(
-      deliveryFormats: formats, deliveries: deliveries, students: students, tool: tool, to: write)
+      deliveries: DeliveryChunks(deliveries), students: students, tool: tool, workers: workers, to: write)
   }
 
-  /// ``writeKeyJSONLines(deliveries:students:tool:to:)`` with deliveries read one by one as they are written
-  /// (they may be made as they are read, never all in memory), and `deliveryFormats`, the formats among them
-  /// in order of their first record, given beforehand for the quiz record.
+  /// ``keyJSONLinesBytes(deliveries:students:tool:)`` with deliveries read one by one as they are
+  /// written (they may be made as they are read, never all in memory), and `deliveryFormats`, the formats among
+  /// them in order of their first record, given beforehand for the quiz record. The deliveries are read on the
+  /// calling thread; the overload taking ``DeliveryChunks`` makes them on the workers too.
   public func writeKeyJSONLines<Failure: Error>(
     deliveryFormats: [String], deliveries: some Sequence<Delivery>, students: [RosterStudent] = [],
-    tool: String = KeyFormat.tool, to write: ([UInt8]) throws(Failure) -> Void
+    tool: String = KeyFormat.tool, workers: Int = 1, to write: ([UInt8]) throws(Failure) -> Void
   ) throws(Failure) {
-    let pieceSize = 1 << 20
-    var json = JSONWriter(capacity: pieceSize + 65_536)
-    func endLine() throws(Failure) {
-      json.endLine()
-      if json.bytes.count >= pieceSize {
-        try write(json.bytes)
-        json.bytes.removeAll(keepingCapacity: true)
-      }
-    }
-    quizRecord(deliveryFormats: deliveryFormats, tool: tool).write(to: &json)
-    try endLine()
-    for (number, item) in items.enumerated() {
-      for variant in item.variants {
-        variant.writeKeyRecord(item: number + 1, to: &json)
-        try endLine()
-      }
-    }
-    for student in students {
-      student.writeKeyRecord(to: &json)
-      try endLine()
-    }
-    for delivery in deliveries {
-      delivery.writeKeyRecord(to: &json)
-      try endLine()
-    }
-    if !json.bytes.isEmpty { try write(json.bytes) }
+    var iterator = deliveries.makeIterator()
+    try writeKeyPieces(
+      deliveryFormats: deliveryFormats, chunks: nil, students: students, tool: tool, workers: workers,
+      nextDeliveries: {
+        var batch: [Delivery] = []
+        while batch.count < DeliveryChunks.defaultSize, let next = iterator.next() { batch.append(next) }
+        return batch.isEmpty ? nil : batch
+      }, to: write)
+  }
+
+  /// The whole key, its records made and encoded chunk by chunk on `workers` threads (``OrderedWork``) and
+  /// handed to `write`, in order, on the calling thread: variant records a few dozen variants at a time, and
+  /// the deliveries chunk by chunk as `deliveries` makes them. Memory holds only the chunks in flight, never
+  /// the whole key nor all deliveries; the bytes are the same for any number of workers.
+  public func writeKeyJSONLines<Failure: Error>(
+    deliveries: DeliveryChunks, students: [RosterStudent] = [],
+    tool: String = KeyFormat.tool, workers: Int, to write: ([UInt8]) throws(Failure) -> Void
+  ) throws(Failure) {
+    try writeKeyPieces(
+      deliveryFormats: deliveries.formats, chunks: deliveries, students: students, tool: tool, workers: workers,
+      nextDeliveries: { nil }, to: write)
   }
 
   /// The first record: what the key is, which quiz, how it is graded.
