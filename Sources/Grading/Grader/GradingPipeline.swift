@@ -7,9 +7,9 @@ extension Grader {
   /// An ``OrderedWork`` pipeline over batches of records: the calling thread reads batches from the CSV
   /// (``RecordBatch/fill(from:layout:)``) and commits them to the run strictly in input order
   /// (``GradingRun/commit(_:)``), so the outputs are the same bytes whatever the number of workers; any
-  /// thread prepares them (``RecordBatch/prepare(grader:layout:)``: grading and line building). Committed
-  /// batches are kept for their storage.
-  func gradeRecords(_ reader: CSVReader, into run: GradingRun, layout: Layout, workers: Int)
+  /// thread prepares them (``RecordBatch/prepare(grader:layout:kept:)``: grading and line building, and with
+  /// `kept` known, superseding). Committed batches are kept for their storage.
+  func gradeRecords(_ reader: CSVReader, into run: GradingRun, layout: Layout, kept: KeptAnswers?, workers: Int)
     throws(CSVError) -> (CSVReader, GradingRun)
   {
     var reader = reader
@@ -17,7 +17,7 @@ extension Grader {
     let grader = self
     try Grader.forEachBatch(
       of: &reader, layout: layout, workers: workers,
-      transform: { batch in batch.prepare(grader: grader, layout: layout) },
+      transform: { batch in batch.prepare(grader: grader, layout: layout, kept: kept) },
       consume: { batch in run.commit(batch) })
     return (reader, run)
   }
