@@ -50,6 +50,8 @@ struct RecordBatch {
   /// answer, record after record; record `r`'s end in ``answers``.
   var answers: [(column: Int, slot: Int)] = []
   var answerEnds: [Int] = []
+  /// Raw records to be read into the batch by the thread that prepares it (``fill(layout:)``).
+  var piece: CSVReader.Piece?
   /// The error that ended the input after the last record of this batch.
   var error: CSVError?
   /// Whether the input ended with this batch.
@@ -69,6 +71,7 @@ struct RecordBatch {
     columnGrades.removeAll(keepingCapacity: true)
     answers.removeAll(keepingCapacity: true)
     answerEnds.removeAll(keepingCapacity: true)
+    piece = nil
     error = nil
     isLast = false
   }
@@ -77,10 +80,23 @@ struct RecordBatch {
   /// last column. Sets ``isLast`` at the end of the input, and ``error`` (and ``isLast``) when the input
   /// cannot be read further.
   mutating func fill(from reader: inout CSVReader, layout: Layout) {
+    fill(from: &reader, layout: layout, whole: false)
+  }
+
+  /// Reads the records of ``piece``, all of them, like ``fill(from:layout:)``; sets ``error`` when one of them
+  /// is malformed (the records before it stay).
+  mutating func fill(layout: Layout) {
+    guard let piece else { return }
+    self.piece = nil
+    var reader = CSVReader(piece: piece)
+    fill(from: &reader, layout: layout, whole: true)
+  }
+
+  private mutating func fill(from reader: inout CSVReader, layout: Layout, whole: Bool) {
     reader.lendStorage(bytes: &bytes, ends: &ends)
     defer { reader.returnStorage(bytes: &bytes, ends: &ends) }
     do throws(CSVError) {
-      while records.count < RecordBatch.recordLimit, reader.recordStart < RecordBatch.byteLimit {
+      while whole || (records.count < RecordBatch.recordLimit && reader.recordStart < RecordBatch.byteLimit) {
         guard try reader.next() else {
           isLast = true
           return
