@@ -162,6 +162,7 @@ package struct Grader: Sendable {
   /// any thread finds which questions each record answers (``RecordBatch/findAnswers(key:layout:)``).
   func lastAnswers(_ reader: inout CSVReader, layout: Layout, workers: Int) throws(CSVError) -> KeptAnswers {
     var students = ByteTable<Int>(capacity: 1024)
+    var last = LastStudent()
     var count = 0
     var kept: [Int64] = []
     var repeats = false
@@ -185,9 +186,11 @@ package struct Grader: Sendable {
                 { fields -> Int? in
                   let id = trimmed(fields[layout.student])
                   guard !id.isEmpty else { return nil }
-                  if let s = students.value(for: id) { return s }
-                  _ = students.insert(id, value: count)
-                  return count
+                  if let s = last.number(of: id) { return s }
+                  let s = students.value(for: id) ?? count
+                  if s == count { _ = students.insert(id, value: count) }
+                  last.remember(id, as: s)
+                  return s
                 })
             else { continue }
             student = found

@@ -147,6 +147,7 @@ struct RecordBatch {
     self.lines = []
     var reviewLines = self.reviewLines
     self.reviewLines = []
+    var lastStudent = LastStudent()
     for r in records.indices {
       let start = lines.count
       let reviewStart = reviewLines.count
@@ -174,7 +175,8 @@ struct RecordBatch {
           let grade = grader.grade(raw, part: part)
           if let kept,
             let superseded = kept.superseded(
-              studentID: studentID, part: part, at: GradingRun.answerPosition(row: row, column: 0), grade: grade)
+              studentID: studentID, part: part, at: GradingRun.answerPosition(row: row, column: 0), grade: grade,
+              last: &lastStudent)
           {
             line(part, superseded)
             return .final(superseded)
@@ -302,7 +304,7 @@ extension Array where Element == UInt8 {
     fields: CSVFields, carried: [Int]
   ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
-    if let v = grade.value { appendText(csvNumber(v)) } else if let o = grade.option { appendCSVField(o) }
+    if let v = grade.value { appendCSVNumber(v) } else if let o = grade.option { appendCSVField(o) }
     append(0x2C)
     if let part {
       append(contentsOf: part.keyColumns)

@@ -73,6 +73,19 @@ extension Array where Element == UInt8 {
     self[start...].reverse()
   }
 
+  /// Appends a parsed response as `responses.csv` writes it: an integer in plain digits (without making a
+  /// `String`), any other number as Swift's shortest round-trip decimal, nothing for infinity or NaN.
+  mutating func appendCSVNumber(_ x: Double) {
+    guard x.isFinite else { return }
+    if x == x.rounded(), abs(x) < 1e15 {
+      let n = Int64(x)
+      if n < 0 { append(UInt8(ascii: "-")) }
+      appendDecimal(Int(n.magnitude))
+      return
+    }
+    appendText(x.description)
+  }
+
   /// Appends `text` as it is.
   mutating func appendText(_ text: String) { append(utf8: text) }
 }
