@@ -43,7 +43,9 @@ struct KeptAnswers: Sendable {
   /// `grade` superseded by the answer at `winner` under `rule`: no points, the value or option kept.
   static func superseded(_ grade: ResponseGrade, by winner: Int64, rule: AttemptsRule) -> ResponseGrade {
     // Concatenated rather than interpolated: one of these is made for every superseded row.
-    var feedback = "Superseded by the answer in row "
+    var feedback = ""
+    feedback.reserveCapacity(96)
+    feedback += "Superseded by the answer in row "
     feedback += String(GradingRun.row(of: winner))
     feedback += ": the "
     feedback += rule.rawValue
