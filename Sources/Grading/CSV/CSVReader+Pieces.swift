@@ -37,7 +37,7 @@ extension CSVReader {
     while true {
       let start = position
       let n = chunk.count
-      let (boundary, rows) = CSVReader.lastRecordEnd(in: chunk.span, from: start, minimumBytes: minimumBytes)
+      let (boundary, rows) = CSVReader.lastRecordEnd(in: chunk, from: start, minimumBytes: minimumBytes)
       if boundary >= 0 {
         return .piece(takePiece(upTo: boundary, rows: rows))
       }
@@ -58,33 +58,51 @@ extension CSVReader {
   /// Where the last record that ends in `bytes` after `start` (a record's first byte, so outside quotes) ends,
   /// stopping at the first end at least `minimumBytes` away, and how many line ends lie before it; −1 and 0
   /// when none does. A CR last in `bytes` is left undecided (CRLF or CR alone), as if no line ended there.
-  static func lastRecordEnd(in bytes: Span<UInt8>, from start: Int, minimumBytes: Int) -> (end: Int, rows: Int) {
+  static func lastRecordEnd(in bytes: [UInt8], from start: Int, minimumBytes: Int) -> (end: Int, rows: Int) {
     let quote = UInt8(ascii: "\"")
     let lf: UInt8 = 10
     let cr: UInt8 = 13
-    let n = bytes.count
-    var inQuotes = false
-    var rows = 0
-    var boundary = -1
-    var boundaryRows = 0
-    var i = start
-    while i < n {
-      let b = bytes[i]
-      if b == quote {
-        inQuotes.toggle()
-      } else if !inQuotes, b == lf || b == cr {
-        if b == cr {
-          if i + 1 == n { break }
-          if bytes[i + 1] == lf { i += 1 }
-        }
-        rows += 1
-        boundary = i + 1
-        boundaryRows = rows
-        if boundary - start >= minimumBytes { break }
-      }
-      i += 1
+    // Eight bytes at a time: a word with no quote, CR or LF (most of them) is skipped whole.
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+    @inline(__always) func mayHoldBreakOrQuote(_ w: UInt64) -> Bool {
+      hasZeroByte(w ^ (ones &* UInt64(quote))) || hasZeroByte(w ^ (ones &* UInt64(lf)))
+        || hasZeroByte(w ^ (ones &* UInt64(cr)))
     }
-    return (boundary, boundaryRows)
+    // The scan's inner loop, on the array's storage: `i` starts at `start` (≤ `n` = `buffer.count`); a word is
+    // loaded only when `i + 8 ≤ n`, and a byte only when `i < n`, `i + 1 < n` checked before reading `i + 1`.
+    return bytes.withUnsafeBufferPointer { buffer -> (end: Int, rows: Int) in
+      let n = buffer.count
+      guard let base = buffer.baseAddress else { return (-1, 0) }
+      let raw = UnsafeRawPointer(base)
+      var inQuotes = false
+      var rows = 0
+      var boundary = -1
+      var boundaryRows = 0
+      var i = start
+      while i < n {
+        if i + 8 <= n, !mayHoldBreakOrQuote(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+          i += 8
+          continue
+        }
+        let b = buffer[i]
+        if b == quote {
+          inQuotes.toggle()
+        } else if !inQuotes, b == lf || b == cr {
+          if b == cr {
+            if i + 1 == n { break }
+            if buffer[i + 1] == lf { i += 1 }
+          }
+          rows += 1
+          boundary = i + 1
+          boundaryRows = rows
+          if boundary - start >= minimumBytes { break }
+        }
+        i += 1
+      }
+      return (boundary, boundaryRows)
+    }
   }
 
   /// The bytes from ``position`` to `end` as a piece holding `rows` line ends; moves past them.
