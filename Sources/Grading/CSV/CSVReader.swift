@@ -41,10 +41,10 @@ package struct CSVReader {
 
   /// The limits this reader enforces.
   package let limits: Limits
-  private var source: ByteSource
-  private var chunk: [UInt8] = []
-  private var position = 0
-  private var atEnd = false
+  var source: ByteSource
+  var chunk: [UInt8] = []
+  var position = 0
+  var atEnd = false
   private var fieldBytes: [UInt8] = []
   private var fieldEnds: [Int] = []
   /// Where the current record starts in ``fieldBytes`` and ``fieldEnds``: 0 unless records are appended to
@@ -52,7 +52,7 @@ package struct CSVReader {
   private(set) var recordStart = 0
   private(set) var endsStart = 0
   private var appending = false
-  private var nextRow = 1
+  var nextRow = 1
 
   /// The field separator: `,`, `;` or tab.
   package private(set) var separator: UInt8
@@ -83,6 +83,17 @@ package struct CSVReader {
     source = ByteSource(bytes: bytes, name: name)
     self.separator = separator ?? 0
     try start(separator: separator)
+  }
+
+  /// A reader of the records of `piece` (see ``nextPiece(minimumBytes:)``), numbered as in the whole input, with
+  /// the separator and limits of the reader it came from: it reads them exactly as that reader would have.
+  init(piece: Piece) {
+    limits = piece.limits
+    source = ByteSource(bytes: [], name: piece.name)
+    separator = piece.separator
+    chunk = piece.bytes
+    atEnd = true
+    nextRow = piece.firstRow
   }
 
   /// A reader of the same file or bytes, from the header again, with the same separator and limits (a grading
@@ -195,7 +206,7 @@ package struct CSVReader {
   }
 
   @inline(__always)
-  private mutating func peek() throws(CSVError) -> UInt8? {
+  mutating func peek() throws(CSVError) -> UInt8? {
     if position == chunk.count {
       if atEnd { return nil }
       position = 0

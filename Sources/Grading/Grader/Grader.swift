@@ -131,23 +131,25 @@ package struct Grader: Sendable {
     // Under the `last` rule, a quick read finds each student's last answer to each question (no grading, no
     // output), so one grading pass writes the outputs. Under `best`, the grades decide: that is found out while
     // grading, and a file with repeated answers is graded twice.
-    var kept: [Int64]? = nil
+    var kept: KeptAnswers? = nil
     if attempts == .last, prescans, format != .moodle {
       kept = try lastAnswers(&reader, layout: layout, workers: workers)
       reader = try reader.restarted()
       _ = try reader.next()
     }
-    let run = try GradingRun(grader: self, layout: layout, folder: folder, winners: kept)
+    let run = try GradingRun(grader: self, layout: layout, folder: folder, winners: kept?.positions)
     var finished: GradingRun
-    (reader, finished) = try gradeRecords(reader, into: run, layout: layout, workers: workers)
+    (reader, finished) = try gradeRecords(reader, into: run, layout: layout, kept: kept, workers: workers)
     if kept == nil, finished.repeats, attempts != .first {
       // Some student answered a question twice and the rule keeps another answer than the first: now that the
       // kept answers are known, grade again (the second pass writes the files anew over the first one's).
-      let winners = finished.keptAnswers
+      let winners = KeptAnswers(
+        students: finished.studentTable, positions: finished.keptAnswers, slotCount: key.slotCount, rule: attempts,
+        repeats: true)
       var again = try reader.restarted()
       _ = try again.next()
-      let second = try GradingRun(grader: self, layout: layout, folder: folder, winners: winners)
-      (reader, finished) = try gradeRecords(again, into: second, layout: layout, workers: workers)
+      let second = try GradingRun(grader: self, layout: layout, folder: folder, winners: winners.positions)
+      (reader, finished) = try gradeRecords(again, into: second, layout: layout, kept: winners, workers: workers)
     }
     return try finished.finish()
   }
@@ -158,10 +160,12 @@ package struct Grader: Sendable {
   ///
   /// The same ``OrderedWork`` pipeline as grading: the calling thread reads batches and numbers the students,
   /// any thread finds which questions each record answers (``RecordBatch/findAnswers(key:layout:)``).
-  func lastAnswers(_ reader: inout CSVReader, layout: Layout, workers: Int) throws(CSVError) -> [Int64] {
+  func lastAnswers(_ reader: inout CSVReader, layout: Layout, workers: Int) throws(CSVError) -> KeptAnswers {
     var students = ByteTable<Int>(capacity: 1024)
+    var last = LastStudent()
     var count = 0
     var kept: [Int64] = []
+    var repeats = false
     let slots = key.slotCount
     let key = self.key
     try Grader.forEachBatch(
@@ -182,9 +186,11 @@ package struct Grader: Sendable {
                 { fields -> Int? in
                   let id = trimmed(fields[layout.student])
                   guard !id.isEmpty else { return nil }
-                  if let s = students.value(for: id) { return s }
-                  _ = students.insert(id, value: count)
-                  return count
+                  if let s = last.number(of: id) { return s }
+                  let s = students.value(for: id) ?? count
+                  if s == count { _ = students.insert(id, value: count) }
+                  last.remember(id, as: s)
+                  return s
                 })
             else { continue }
             student = found
@@ -195,10 +201,11 @@ package struct Grader: Sendable {
           }
           let row = batch.records[r].row
           for (column, slot) in batch.answers[answer..<end] {
+            if kept[student * slots + slot] >= 0 { repeats = true }
             kept[student * slots + slot] = GradingRun.answerPosition(row: row, column: column)
           }
         }
       })
-    return kept
+    return KeptAnswers(students: students, positions: kept, slotCount: slots, rule: attempts, repeats: repeats)
   }
 }

@@ -102,7 +102,7 @@ extension GradingRun {
 
   /// Accounts for one answer cell of a wide format, graded by the prepare stage (`grade`, nil only when no
   /// part matches the column), and writes its line; returns whether it is flagged. Long-format records are
-  /// looked up and graded by ``RecordBatch/prepare(grader:layout:)`` alone.
+  /// looked up and graded by ``RecordBatch/prepare(grader:layout:kept:)`` alone.
   mutating func respond(
     row: Int, student: Int?, studentID: ByteView, item: ByteView,
     raw: ByteView, fields: CSVFields, part partIndex: Int?, grade: ResponseGrade?,

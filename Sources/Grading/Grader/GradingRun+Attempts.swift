@@ -24,10 +24,7 @@ extension GradingRun {
       guard index < winners.count else { return nil }
       let winner = winners[index]
       guard winner >= 0, winner != position else { return nil }
-      return ResponseGrade(
-        verdict: .superseded, points: 0, value: grade.value, option: grade.option,
-        feedback: "Superseded by the answer in row \(Self.row(of: winner)): the \(rule) answer to this question counts."
-      )
+      return KeptAnswers.superseded(grade, by: winner, rule: rule)
     }
     var state = slotStates[index]
     guard state.variant >= 0 else { return nil }

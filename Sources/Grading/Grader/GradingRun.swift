@@ -138,8 +138,7 @@ struct GradingRun {
         storage: batch.bytes, start: record.byteStart, ends: batch.ends, endStart: record.endStart,
         count: record.fieldCount)
       counts.rowsIn += 1
-      let (flagged, usesPrepared) = commit(
-        record, fields: fields, flushing: &pending, lines: batch.lines, columnGrades: batch.columnGrades)
+      let (flagged, usesPrepared) = commit(record, fields: fields, flushing: &pending, of: batch)
       if flagged { counts.rowsFlagged += 1 } else { counts.rowsGraded += 1 }
       if usesPrepared {
         pending = pending.isEmpty ? record.lineStart..<record.lineEnd : pending.lowerBound..<record.lineEnd
@@ -151,13 +150,12 @@ struct GradingRun {
   /// Accounts for one record; returns whether it is flagged, and whether its prepared line stands (the
   /// caller writes it). Before writing a line of its own it writes the `pending` prepared lines.
   private mutating func commit(
-    _ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>,
-    lines: [UInt8], columnGrades: [ResponseGrade?]
+    _ record: RecordBatch.Record, fields: CSVFields, flushing pending: inout Range<Int>, of batch: RecordBatch
   )
     -> (flagged: Bool, usesPrepared: Bool)
   {
     func flush() {
-      if !pending.isEmpty { responses.write(lines[pending]) }
+      if !pending.isEmpty { responses.write(batch.lines[pending]) }
       pending = 0..<0
     }
     if layout.format == .moodle {
@@ -167,21 +165,17 @@ struct GradingRun {
     let studentID = layout.anonymous ? respondent(row: record.row) : trimmed(fields[layout.student])
     let student = index(of: studentID, fields: fields)
     guard let outcome = record.outcome else { preconditionFailure("A batch is prepared before it is committed") }
-    /// Counts a grade whose prepared line stands, and writes it to review.csv when flagged; returns whether
-    /// it is flagged.
+    /// Counts a grade whose prepared lines stand, and writes its prepared review.csv line when flagged; returns
+    /// whether it is flagged.
     func standPrepared(_ grade: ResponseGrade) -> Bool {
       verdictCounts[grade.verdict.index] += 1
-      if grade.verdict.isFlagged {
-        writeReview(
-          row: record.row, studentID: studentID, item: trimmed(fields[layout.item]), raw: fields[layout.response],
-          grade: grade)
-      }
+      if grade.verdict.isFlagged { review.write(batch.reviewLines[record.reviewStart..<record.reviewEnd]) }
       return grade.verdict.isFlagged
     }
     switch outcome {
     case .columns(let gradeStart):
       flush()
-      let grades = columnGrades[gradeStart..<(gradeStart + layout.answers.count)]
+      let grades = batch.columnGrades[gradeStart..<(gradeStart + layout.answers.count)]
       return (
         processAnswerColumns(
           row: record.row, student: student, studentID: studentID, fields: fields,

@@ -3,7 +3,7 @@ import QuizModel
 /// A run of consecutive CSV records copied out of the reader, so that they can be graded on another thread
 /// while the reader goes on.
 ///
-/// A batch goes through three stages: ``fill(from:layout:)`` (sequential: it reads the CSV), ``prepare(grader:layout:)``
+/// A batch goes through three stages: ``fill(from:layout:)`` (sequential: it reads the CSV), ``prepare(grader:layout:kept:)``
 /// (pure: it grades every response and builds its `responses.csv` line, and may run on any thread, several
 /// batches at once), and ``GradingRun/commit(_:)`` (sequential, in input order: students, duplicates, totals
 /// and output). Only the commit stage touches the run's state, so the result does not depend on how many
@@ -32,6 +32,9 @@ struct RecordBatch {
     /// The prepared `responses.csv` line in ``lines``.
     var lineStart = 0
     var lineEnd = 0
+    /// The prepared `review.csv` line in ``reviewLines`` (empty unless the outcome's grade is flagged).
+    var reviewStart = 0
+    var reviewEnd = 0
   }
 
   var bytes: [UInt8] = []
@@ -39,12 +42,16 @@ struct RecordBatch {
   var records: [Record] = []
   /// Prepared lines, back to back.
   var lines: [UInt8] = []
+  /// Prepared `review.csv` lines, back to back.
+  var reviewLines: [UInt8] = []
   /// Wide formats: by record and answer column, the grade of each non-blank cell that names a part.
   var columnGrades: [ResponseGrade?] = []
   /// ``findAnswers(key:layout:)``: the answer column (0 in long files) and question slot of each non-blank
   /// answer, record after record; record `r`'s end in ``answers``.
   var answers: [(column: Int, slot: Int)] = []
   var answerEnds: [Int] = []
+  /// Raw records to be read into the batch by the thread that prepares it (``fill(layout:)``).
+  var piece: CSVReader.Piece?
   /// The error that ended the input after the last record of this batch.
   var error: CSVError?
   /// Whether the input ended with this batch.
@@ -60,9 +67,11 @@ struct RecordBatch {
     ends.removeAll(keepingCapacity: true)
     records.removeAll(keepingCapacity: true)
     lines.removeAll(keepingCapacity: true)
+    reviewLines.removeAll(keepingCapacity: true)
     columnGrades.removeAll(keepingCapacity: true)
     answers.removeAll(keepingCapacity: true)
     answerEnds.removeAll(keepingCapacity: true)
+    piece = nil
     error = nil
     isLast = false
   }
@@ -71,10 +80,23 @@ struct RecordBatch {
   /// last column. Sets ``isLast`` at the end of the input, and ``error`` (and ``isLast``) when the input
   /// cannot be read further.
   mutating func fill(from reader: inout CSVReader, layout: Layout) {
+    fill(from: &reader, layout: layout, whole: false)
+  }
+
+  /// Reads the records of ``piece``, all of them, like ``fill(from:layout:)``; sets ``error`` when one of them
+  /// is malformed (the records before it stay).
+  mutating func fill(layout: Layout) {
+    guard let piece else { return }
+    self.piece = nil
+    var reader = CSVReader(piece: piece)
+    fill(from: &reader, layout: layout, whole: true)
+  }
+
+  private mutating func fill(from reader: inout CSVReader, layout: Layout, whole: Bool) {
     reader.lendStorage(bytes: &bytes, ends: &ends)
     defer { reader.returnStorage(bytes: &bytes, ends: &ends) }
     do throws(CSVError) {
-      while records.count < RecordBatch.recordLimit, reader.recordStart < RecordBatch.byteLimit {
+      while whole || (records.count < RecordBatch.recordLimit && reader.recordStart < RecordBatch.byteLimit) {
         guard try reader.next() else {
           isLast = true
           return
@@ -109,10 +131,11 @@ struct RecordBatch {
         storage: bytes, start: record.byteStart, ends: ends, endStart: record.endStart, count: record.fieldCount))
   }
 
-  /// Grades every response. Long format: also builds its line as if the student had not answered the part
-  /// before. Wide formats: grades each answer cell (see `prepareColumns`). Pure: reads only the grader and
-  /// the layout, writes only this batch.
-  mutating func prepare(grader: Grader, layout: Layout) {
+  /// Grades every response. Long format: also builds its `responses.csv` line, and its `review.csv` line when
+  /// flagged: superseded when `kept` names another answer of the student to the question, otherwise as if the
+  /// student had not answered the part before. Wide formats: grades each answer cell (see `prepareColumns`).
+  /// Pure: reads only the grader, the layout and `kept`, writes only this batch.
+  mutating func prepare(grader: Grader, layout: Layout, kept: KeptAnswers? = nil) {
     // Moodle: which part a cell answers depends on the row (the variant drawn), so the commit stage grades it.
     if layout.format == .moodle { return }
     guard layout.format == .long else {
@@ -122,8 +145,12 @@ struct RecordBatch {
     let key = grader.key
     var lines = self.lines
     self.lines = []
+    var reviewLines = self.reviewLines
+    self.reviewLines = []
+    var lastStudent = LastStudent()
     for r in records.indices {
       let start = lines.count
+      let reviewStart = reviewLines.count
       let outcome: Outcome = withFields(of: r) { fields in
         let row = records[r].row
         let studentID = trimmed(fields[layout.student])
@@ -133,6 +160,9 @@ struct RecordBatch {
           lines.appendResponseLine(
             row: row, studentID: studentID, item: item, raw: raw, part: part, grade: grade,
             fields: fields, carried: layout.carried)
+          if grade.verdict.isFlagged {
+            reviewLines.appendReviewLine(row: row, studentID: studentID, item: item, raw: raw, grade: grade)
+          }
         }
         switch key.lookup(item: item, student: studentID) {
         case .part(let p)?:
@@ -143,6 +173,14 @@ struct RecordBatch {
             return .final(grade)
           }
           let grade = grader.grade(raw, part: part)
+          if let kept,
+            let superseded = kept.superseded(
+              studentID: studentID, part: part, at: GradingRun.answerPosition(row: row, column: 0), grade: grade,
+              last: &lastStudent)
+          {
+            line(part, superseded)
+            return .final(superseded)
+          }
           line(part, grade)
           return .graded(part: p, grade: grade)
         case .needsAnswerID(let v)?:
@@ -164,15 +202,18 @@ struct RecordBatch {
       records[r].outcome = outcome
       records[r].lineStart = start
       records[r].lineEnd = lines.count
+      records[r].reviewStart = reviewStart
+      records[r].reviewEnd = reviewLines.count
     }
     self.lines = lines
+    self.reviewLines = reviewLines
   }
 }
 
 extension RecordBatch {
   /// Finds the questions each record answers, without grading: what the `last` rule's first read needs
   /// (``Grader/lastAnswers(_:layout:workers:)``). A cell answers when the grader would not call it blank. Pure,
-  /// like ``prepare(grader:layout:)``.
+  /// like ``prepare(grader:layout:kept:)``.
   mutating func findAnswers(key: KeyIndex, layout: Layout) {
     func isBlank(_ raw: ByteView, _ part: PreparedPart) -> Bool {
       part.choice == nil ? NumberScanner.isBlank(raw) : String(decoding: raw, as: UTF8.self).allSatisfy(\.isWhitespace)
@@ -200,7 +241,7 @@ extension RecordBatch {
   }
 
   /// Wide formats: grades every non-blank cell of a column that names a part. Pure, like
-  /// ``prepare(grader:layout:)``; which cells count as answered, and the blanks, are decided when committed.
+  /// ``prepare(grader:layout:kept:)``; which cells count as answered, and the blanks, are decided when committed.
   private mutating func prepareColumns(grader: Grader, layout: Layout) {
     let key = grader.key
     var grades = columnGrades
@@ -263,7 +304,7 @@ extension Array where Element == UInt8 {
     fields: CSVFields, carried: [Int]
   ) {
     appendAnswerColumns(row: row, studentID: studentID, item: item, raw: raw)
-    if let v = grade.value { appendText(csvNumber(v)) } else if let o = grade.option { appendCSVField(o) }
+    if let v = grade.value { appendCSVNumber(v) } else if let o = grade.option { appendCSVField(o) }
     append(0x2C)
     if let part {
       append(contentsOf: part.keyColumns)

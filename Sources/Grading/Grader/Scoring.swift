@@ -1,13 +1,6 @@
 import Foundation
 import QuizModel
 
-/// Shortest text that reads back as the same number; integral values without a fraction.
-func csvNumber(_ x: Double) -> String {
-  guard x.isFinite else { return "" }
-  if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-  return x.description
-}
-
 enum Scoring {
   /// Whether `s` lies in `interval` (the key's, ``AcceptedInterval``), bounds inclusive.
   ///

@@ -8,6 +8,20 @@ extension Array where Element == UInt8 {
   /// (see ``needsFormulaGuard(_:)``).
   mutating func appendCSVField(_ bytes: ByteView, formulaSafe: Bool = true) {
     let span = bytes.storage.span.extracting(bytes.range)
+    // Most fields are ASCII with nothing to quote: one pass finds out, and they are copied as they are.
+    var plain = true
+    for i in span.indices {
+      let b = span[i]
+      if b >= 0x80 || b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+        plain = false
+        break
+      }
+    }
+    if plain {
+      if formulaSafe, needsFormulaGuard(span) { append(0x27) }
+      append(contentsOf: bytes.slice)
+      return
+    }
     if !isASCII(span), InputFile.firstInvalidUTF8Offset(span) != nil {
       appendCSVField(String(decodingUTF8: span), formulaSafe: formulaSafe)
       return
@@ -71,6 +85,19 @@ extension Array where Element == UInt8 {
       v /= 10
     }
     self[start...].reverse()
+  }
+
+  /// Appends a parsed response as `responses.csv` writes it: an integer in plain digits (without making a
+  /// `String`), any other number as Swift's shortest round-trip decimal, nothing for infinity or NaN.
+  mutating func appendCSVNumber(_ x: Double) {
+    guard x.isFinite else { return }
+    if x == x.rounded(), abs(x) < 1e15 {
+      let n = Int64(x)
+      if n < 0 { append(UInt8(ascii: "-")) }
+      appendDecimal(Int(n.magnitude))
+      return
+    }
+    appendText(x.description)
   }
 
   /// Appends `text` as it is.
