@@ -1,53 +1,3 @@
-/// What the checks read of an element, from any source: the ``XMLNode`` tree `validate` builds, or the
-/// ``ReadElement``s of a document read from SAX events during export.
-protocol XMLElementView {
-  associatedtype Elements: Sequence where Elements.Element == Self
-  /// The local name.
-  var name: String { get }
-  /// The value of an attribute, by its name as written.
-  subscript(attribute name: String) -> String? { get }
-  /// The child elements, in document order.
-  var elements: Elements { get }
-  /// All the text inside, in document order.
-  var textContent: String { get }
-  /// The text inside, without leading and trailing XML whitespace.
-  var trimmedText: String { get }
-  /// The line it starts on.
-  var line: Int { get }
-}
-
-extension XMLElementView {
-  /// Every descendant element whose name is one of `names`, in document order.
-  func descendants(named names: Set<String>) -> [Self] {
-    var found: [Self] = []
-    func collect(_ element: Self) {
-      for child in element.elements {
-        if names.contains(child.name) { found.append(child) }
-        collect(child)
-      }
-    }
-    collect(self)
-    return found
-  }
-
-  /// The first descendant element named `name`, in document order.
-  func firstDescendant(named name: String) -> Self? {
-    for child in elements {
-      if child.name == name { return child }
-      if let found = child.firstDescendant(named: name) { return found }
-    }
-    return nil
-  }
-
-  /// Appends every descendant element named `name` to `found`, in document order.
-  func collectDescendants(named name: String, into found: inout [Self]) {
-    for child in elements {
-      if child.name == name { found.append(child) }
-      child.collectDescendants(named: name, into: &found)
-    }
-  }
-}
-
 /// A Canvas QTI 1.2 item read back from its file, compiled once into what its checks need, with an evaluator of
 /// the `resprocessing` Canvas reads: `respcondition` in order (stopping after a match unless `continue="Yes"`),
 /// `conditionvar` with `varequal`, `vargte`, `varlte`, `vargt`, `varlt`, `and`, `or`, `not`, `other`, and
@@ -86,59 +36,62 @@ struct CanvasItemModel {
     var firstUpper: Text?
   }
 
-  indirect enum Test {
+  /// A test of a `conditionvar`, its bounds and values parsed once.
+  enum Test {
     case other
     case and([Test])
     case or([Test])
-    case not(Test?)
-    case equal(String, line: Int)
-    case compare(String, bound: String, line: Int)
+    indirect case not(Test?)
+    /// A `varequal`: its trimmed text, that text as a number (if it is one), and its line.
+    case equal(String, value: Double?, line: Int)
+    /// A `vargte`, `varlte`, `vargt` or `varlt`: its bound as written and as a number (if it is one).
+    case compare(CanvasName, bound: String, value: Double?, line: Int)
     case unknown(String, line: Int)
   }
 
   enum Action {
-    /// A `setvar` on SCORE: its action, its text as written, and its line.
-    case setScore(action: String?, text: String, line: Int)
+    /// A `setvar` on SCORE: its action, its text as written and as a number (if it is one), and its line.
+    case setScore(action: String?, text: String, amount: Double?, line: Int)
     case feedback(String)
   }
 
   init<E: XMLElementView>(item: E) {
-    ident = item[attribute: "ident"]
+    ident = item.canvasAttribute(.ident)
     line = item.line
-    var fields: [E] = []
-    item.collectDescendants(named: "qtimetadatafield", into: &fields)
-    questionType = ""
-    for field in fields {
+    var type: String?
+    item.forEachDescendant { field in
+      guard type == nil, field.canvasName == .qtimetadatafield else { return }
       var label: E?
       var entry: E?
       for child in field.elements {
-        if label == nil, child.name == "fieldlabel" { label = child }
-        if entry == nil, child.name == "fieldentry" { entry = child }
+        let name = child.canvasName
+        if label == nil, name == .fieldlabel { label = child }
+        if entry == nil, name == .fieldentry { entry = child }
       }
-      if label?.textContent == "question_type" {
-        questionType = entry?.textContent ?? ""
-        break
-      }
+      if label?.textContent == "question_type" { type = entry?.textContent ?? "" }
     }
+    questionType = type ?? ""
     labels = []
     feedbackIdents = []
     conditions = []
     var presentationSeen = false
     var processingSeen = false
     for child in item.elements {
-      switch child.name {
-      case "presentation" where !presentationSeen:
+      switch child.canvasName {
+      case .presentation where !presentationSeen:
         presentationSeen = true
-        var found: [E] = []
-        child.collectDescendants(named: "response_label", into: &found)
-        labels = found.compactMap { $0[attribute: "ident"] }
-      case "resprocessing" where !processingSeen:
+        var found: [String] = []
+        child.forEachDescendant { label in
+          if label.canvasName == .responseLabel, let ident = label.canvasAttribute(.ident) { found.append(ident) }
+        }
+        labels = found
+      case .resprocessing where !processingSeen:
         processingSeen = true
-        for condition in child.elements where condition.name == "respcondition" {
+        for condition in child.elements where condition.canvasName == .respcondition {
           conditions.append(Self.condition(condition))
         }
-      case "itemfeedback":
-        if let ident = child[attribute: "ident"] { feedbackIdents.insert(ident) }
+      case .itemfeedback:
+        if let ident = child.canvasAttribute(.ident) { feedbackIdents.insert(ident) }
       default:
         continue
       }
@@ -150,38 +103,52 @@ struct CanvasItemModel {
     var actions: [Action] = []
     var setsFullMarks = false
     for child in node.elements {
-      switch child.name {
-      case "conditionvar" where tests == nil: tests = child.elements.map { test($0) }
-      case "setvar":
-        if child[attribute: "varname"] == "SCORE" {
+      switch child.canvasName {
+      case .conditionvar where tests == nil: tests = child.elements.map { test($0) }
+      case .setvar:
+        if child.canvasAttribute(.varname) == "SCORE" {
           let text = child.textContent
-          if Double(XMLNode.trimmed(text)) == 100 { setsFullMarks = true }
-          actions.append(.setScore(action: child[attribute: "action"], text: text, line: child.line))
+          let amount = Double(XMLNode.trimmed(text))
+          if amount == 100 { setsFullMarks = true }
+          actions.append(
+            .setScore(action: child.canvasAttribute(.action), text: text, amount: amount, line: child.line))
         }
-      case "displayfeedback":
-        if let link = child[attribute: "linkrefid"] { actions.append(.feedback(link)) }
+      case .displayfeedback:
+        if let link = child.canvasAttribute(.linkrefid) { actions.append(.feedback(link)) }
       default:
         continue
       }
     }
-    func text(_ name: String) -> Text? {
-      node.firstDescendant(named: name).map { Text(content: $0.textContent, line: $0.line) }
+    // The first `varequal`, `vargte` and `varlte` inside, in one walk.
+    var firstEqual: Text?
+    var firstLower: Text?
+    var firstUpper: Text?
+    node.forEachDescendant { e in
+      switch e.canvasName {
+      case .varequal where firstEqual == nil: firstEqual = Text(content: e.textContent, line: e.line)
+      case .vargte where firstLower == nil: firstLower = Text(content: e.textContent, line: e.line)
+      case .varlte where firstUpper == nil: firstUpper = Text(content: e.textContent, line: e.line)
+      default: break
+      }
     }
     return Condition(
-      line: node.line, tests: tests, actions: actions, continues: node[attribute: "continue"] == "Yes",
-      setsFullMarks: setsFullMarks, firstEqual: text("varequal"), firstLower: text("vargte"),
-      firstUpper: text("varlte"))
+      line: node.line, tests: tests, actions: actions, continues: node.canvasAttribute(.continue) == "Yes",
+      setsFullMarks: setsFullMarks, firstEqual: firstEqual, firstLower: firstLower, firstUpper: firstUpper)
   }
 
   private static func test<E: XMLElementView>(_ node: E) -> Test {
-    switch node.name {
-    case "other": .other
-    case "and": .and(node.elements.map { test($0) })
-    case "or": .or(node.elements.map { test($0) })
-    case "not": .not(node.elements.first { _ in true }.map { test($0) })
-    case "varequal": .equal(node.trimmedText, line: node.line)
-    case "vargte", "varlte", "vargt", "varlt": .compare(node.name, bound: node.trimmedText, line: node.line)
-    default: .unknown(node.name, line: node.line)
+    switch node.canvasName {
+    case .other: return .other
+    case .and: return .and(node.elements.map { test($0) })
+    case .or: return .or(node.elements.map { test($0) })
+    case .not: return .not(node.elements.first { _ in true }.map { test($0) })
+    case .varequal:
+      let text = node.trimmedText
+      return .equal(text, value: Double(text), line: node.line)
+    case .vargte, .varlte, .vargt, .varlt:
+      let text = node.trimmedText
+      return .compare(node.canvasName, bound: text, value: Double(text), line: node.line)
+    default: return .unknown(node.name, line: node.line)
     }
   }
 
@@ -192,6 +159,7 @@ struct CanvasItemModel {
 
   /// Score and displayed feedback for one response (nil: no answer).
   func run(_ response: String?) throws(EvaluationFailure) -> (score: Double, feedback: [String]) {
+    let number = response.flatMap { Double($0) }
     var score = 0.0
     var feedback: [String] = []
     for condition in conditions {
@@ -199,12 +167,12 @@ struct CanvasItemModel {
         throw EvaluationFailure(line: condition.line, message: "'respcondition' has no 'conditionvar'")
       }
       var matched = true
-      for test in tests where try !evaluate(test, response) { matched = false }
+      for test in tests where try !evaluate(test, response, number) { matched = false }
       guard matched else { continue }
       for action in condition.actions {
         switch action {
-        case .setScore(let kind, let text, let line):
-          guard let amount = Double(XMLNode.trimmed(text)) else {
+        case .setScore(let kind, let text, let amount, let line):
+          guard let amount else {
             throw EvaluationFailure(line: line, message: "'setvar' has the non-numeric value '\(text)'")
           }
           switch kind ?? "Set" {
@@ -223,31 +191,32 @@ struct CanvasItemModel {
     return (score, feedback)
   }
 
-  private func evaluate(_ test: Test, _ response: String?) throws(EvaluationFailure) -> Bool {
+  /// Whether `test` holds for `response`, which as a number is `number`.
+  private func evaluate(_ test: Test, _ response: String?, _ number: Double?) throws(EvaluationFailure) -> Bool {
     switch test {
     case .other: return true
     case .and(let tests):
-      for t in tests where try !evaluate(t, response) { return false }
+      for t in tests where try !evaluate(t, response, number) { return false }
       return true
     case .or(let tests):
-      for t in tests where try evaluate(t, response) { return true }
+      for t in tests where try evaluate(t, response, number) { return true }
       return false
     case .not(let inner):
       guard let inner else { return true }
-      return try !evaluate(inner, response)
-    case .equal(let text, _):
+      return try !evaluate(inner, response, number)
+    case .equal(let text, let value, _):
       guard let response else { return false }
-      if isNumeric, let a = Double(response), let b = Double(text) { return a == b }
+      if isNumeric, let a = number, let b = value { return a == b }
       return response == text
-    case .compare(let name, let text, let line):
-      guard let response, let a = Double(response) else { return false }
-      guard let b = Double(text) else {
-        throw EvaluationFailure(line: line, message: "'\(name)' has the non-numeric bound '\(text)'")
+    case .compare(let name, let text, let value, let line):
+      guard response != nil, let a = number else { return false }
+      guard let b = value else {
+        throw EvaluationFailure(line: line, message: "'\(name.spelling)' has the non-numeric bound '\(text)'")
       }
       switch name {
-      case "vargte": return a >= b
-      case "varlte": return a <= b
-      case "vargt": return a > b
+      case .vargte: return a >= b
+      case .varlte: return a <= b
+      case .vargt: return a > b
       default: return a < b
       }
     case .unknown(let name, let line):

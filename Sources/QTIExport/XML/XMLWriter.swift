@@ -8,6 +8,8 @@ final class XMLWriter {
   private let buffer: xmlBufferPtr
   private let writer: xmlTextWriterPtr
   private var finished = false
+  /// The bytes of ``text(finishing:)``, reused.
+  private var scratch: [UInt8] = []
   private let indenting: Bool
   private let declaration: Bool
 
@@ -131,10 +133,38 @@ final class XMLWriter {
   }
 
   /// Ends the fragment and returns it as a string, without a trailing newline.
-  func finishString() -> String {
-    var text = String(decoding: finish(), as: UTF8.self)
-    while text.last?.isNewline == true { text.removeLast() }
-    return text
+  func finishString() -> String { withFinishedBytes { String(decoding: $0, as: UTF8.self) } }
+
+  /// Ends the document and calls `body` with its bytes, without the line break libxml2 ends every document
+  /// with (a document ends with a tag, so only line feeds and carriage returns can end it). The bytes are valid
+  /// for the call only.
+  func withFinishedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    precondition(!finished, "XMLWriter.finish() called twice")
+    finished = true
+    xmlTextWriterEndDocument(writer)
+    xmlTextWriterFlush(writer)
+    var count = Int(xmlBufferLength(buffer))
+    guard let bytes = xmlBufferContent(buffer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    while count > 0, bytes[count - 1] == 0x0A || bytes[count - 1] == 0x0D { count -= 1 }
+    return body(UnsafeBufferPointer(start: bytes, count: count))
+  }
+
+  /// Writes as escaped text the document `other` has written since it started, ended and without its final line
+  /// break: what `text(other.finishString())` writes, without making the string. `other` is a different writer.
+  func text(finishing other: XMLWriter) {
+    precondition(other !== self, "XMLWriter.text(finishing:) of itself")
+    other.withFinishedBytes { bytes in
+      // libxml2 wrote the document from sanitized text, so it has nothing to sanitize unless a byte is suspect.
+      guard !XMLText.hasSuspectByte(bytes) else {
+        text(String(decoding: bytes, as: UTF8.self))
+        return
+      }
+      // libxml2 takes the text NUL-terminated: a copy in a reused buffer.
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(contentsOf: bytes)
+      scratch.append(0)
+      scratch.withUnsafeBufferPointer { _ = xmlTextWriterWriteString(writer, $0.baseAddress) }
+    }
   }
 }
 
@@ -155,17 +185,20 @@ enum XMLText {
     }
   }
 
+  /// Whether a byte of `bytes` may begin a scalar XML 1.0 forbids: a C0 control other than tab, line feed and
+  /// carriage return, or 0xEF (which starts U+FFFE and U+FFFF).
+  static func hasSuspectByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF {
+      return true
+    }
+    return false
+  }
+
   /// `text` with every character XML 1.0 forbids replaced by U+FFFD (the replacement character).
   static func sanitized(_ text: String) -> String {
     // Only bytes below 0x20 (C0 controls) and 0xEF (which starts U+FFFE and U+FFFF) can begin a forbidden scalar:
     // one scan over the bytes, in place, decides for almost every text.
-    let suspect =
-      text.utf8.withContiguousStorageIfAvailable { bytes in
-        for byte in bytes where (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF {
-          return true
-        }
-        return false
-      } ?? true
+    let suspect = text.utf8.withContiguousStorageIfAvailable { hasSuspectByte($0) } ?? true
     if !suspect { return text }
     if text.unicodeScalars.allSatisfy(isAllowed) { return text }
     var scalars = String.UnicodeScalarView()
