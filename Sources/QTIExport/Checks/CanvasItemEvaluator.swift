@@ -13,6 +13,9 @@ struct CanvasItemModel {
   var feedbackIdents: Set<String>
   /// The conditions in order.
   var conditions: [Condition]
+  /// The tests of every condition, flat: a condition's tests and an `and`'s, `or`'s or `not`'s operands are
+  /// ranges of it.
+  var tests: [Test] = []
 
   /// The text of an element as the checks quote it.
   struct Text {
@@ -24,8 +27,8 @@ struct CanvasItemModel {
   /// One `respcondition`.
   struct Condition {
     var line: Int
-    /// Its tests, or nil when it has no `conditionvar`.
-    var tests: [Test]?
+    /// Its tests (a range of the model's `tests`), or nil when it has no `conditionvar`.
+    var tests: Range<Int>?
     var actions: [Action]
     var continues: Bool
     /// Whether it sets SCORE to 100.
@@ -36,17 +39,17 @@ struct CanvasItemModel {
     var firstUpper: Text?
   }
 
-  /// A test of a `conditionvar`, its bounds and values parsed once.
-  enum Test {
-    case other
-    case and([Test])
-    case or([Test])
-    indirect case not(Test?)
-    /// A `varequal`: its trimmed text, that text as a number (if it is one), and its line.
-    case equal(String, value: Double?, line: Int)
-    /// A `vargte`, `varlte`, `vargt` or `varlt`: its bound as written and as a number (if it is one).
-    case compare(CanvasName, bound: String, value: Double?, line: Int)
-    case unknown(String, line: Int)
+  /// A test of a `conditionvar`, its bound or value parsed once.
+  struct Test {
+    enum Kind { case other, and, or, not, equal, vargte, varlte, vargt, varlt, unknown }
+    var kind: Kind
+    /// The operands of `and`, `or` and `not` (at most one), as a range of the model's `tests`.
+    var operands: Range<Int> = 0..<0
+    /// A `varequal`'s or a comparison's trimmed text, or an unknown test's name.
+    var text = ""
+    /// The text as a number, if it is one.
+    var value: Double?
+    var line: Int
   }
 
   enum Action {
@@ -87,8 +90,9 @@ struct CanvasItemModel {
         labels = found
       case .resprocessing where !processingSeen:
         processingSeen = true
-        for condition in child.elements where condition.canvasName == .respcondition {
-          conditions.append(Self.condition(condition))
+        for node in child.elements where node.canvasName == .respcondition {
+          let compiled = condition(node)
+          conditions.append(compiled)
         }
       case .itemfeedback:
         if let ident = child.canvasAttribute(.ident) { feedbackIdents.insert(ident) }
@@ -98,13 +102,13 @@ struct CanvasItemModel {
     }
   }
 
-  private static func condition<E: XMLElementView>(_ node: E) -> Condition {
-    var tests: [Test]?
+  private mutating func condition<E: XMLElementView>(_ node: E) -> Condition {
+    var tests: Range<Int>?
     var actions: [Action] = []
     var setsFullMarks = false
     for child in node.elements {
       switch child.canvasName {
-      case .conditionvar where tests == nil: tests = child.elements.map { test($0) }
+      case .conditionvar where tests == nil: tests = addTests(child.elements)
       case .setvar:
         if child.canvasAttribute(.varname) == "SCORE" {
           let text = child.textContent
@@ -136,19 +140,32 @@ struct CanvasItemModel {
       setsFullMarks: setsFullMarks, firstEqual: firstEqual, firstLower: firstLower, firstUpper: firstUpper)
   }
 
-  private static func test<E: XMLElementView>(_ node: E) -> Test {
+  /// Adds the tests of `nodes` to `tests`, side by side, then their operands after them; returns their range.
+  private mutating func addTests<E: XMLElementView>(_ nodes: some Sequence<E>) -> Range<Int> {
+    let nodes = Array(nodes)
+    let start = tests.count
+    for node in nodes { tests.append(Test(kind: .other, line: node.line)) }
+    for (k, node) in nodes.enumerated() {
+      let compiled = test(node)
+      tests[start + k] = compiled
+    }
+    return start..<start + nodes.count
+  }
+
+  private mutating func test<E: XMLElementView>(_ node: E) -> Test {
+    let line = node.line
     switch node.canvasName {
-    case .other: return .other
-    case .and: return .and(node.elements.map { test($0) })
-    case .or: return .or(node.elements.map { test($0) })
-    case .not: return .not(node.elements.first { _ in true }.map { test($0) })
-    case .varequal:
-      let text = node.trimmedText
-      return .equal(text, value: Double(text), line: node.line)
-    case .vargte, .varlte, .vargt, .varlt:
-      let text = node.trimmedText
-      return .compare(node.canvasName, bound: text, value: Double(text), line: node.line)
-    default: return .unknown(node.name, line: node.line)
+    case .other: return Test(kind: .other, line: line)
+    case .and: return Test(kind: .and, operands: addTests(node.elements), line: line)
+    case .or: return Test(kind: .or, operands: addTests(node.elements), line: line)
+    case .not:
+      return Test(kind: .not, operands: addTests(node.elements.first { _ in true }.map { [$0] } ?? []), line: line)
+    case .varequal: return Test(kind: .equal, number: node.trimmedText, line: line)
+    case .vargte: return Test(kind: .vargte, number: node.trimmedText, line: line)
+    case .varlte: return Test(kind: .varlte, number: node.trimmedText, line: line)
+    case .vargt: return Test(kind: .vargt, number: node.trimmedText, line: line)
+    case .varlt: return Test(kind: .varlt, number: node.trimmedText, line: line)
+    default: return Test(kind: .unknown, text: node.name, line: line)
     }
   }
 
@@ -162,14 +179,14 @@ struct CanvasItemModel {
     let number = response.flatMap { Double($0) }
     var score = 0.0
     var feedback: [String] = []
-    for condition in conditions {
-      guard let tests = condition.tests else {
-        throw EvaluationFailure(line: condition.line, message: "'respcondition' has no 'conditionvar'")
+    for c in conditions.indices {
+      guard let tests = conditions[c].tests else {
+        throw EvaluationFailure(line: conditions[c].line, message: "'respcondition' has no 'conditionvar'")
       }
       var matched = true
       for test in tests where try !evaluate(test, response, number) { matched = false }
       guard matched else { continue }
-      for action in condition.actions {
+      for action in conditions[c].actions {
         switch action {
         case .setScore(let kind, let text, let amount, let line):
           guard let amount else {
@@ -186,41 +203,51 @@ struct CanvasItemModel {
           feedback.append(link)
         }
       }
-      if !condition.continues { break }
+      if !conditions[c].continues { break }
     }
     return (score, feedback)
   }
 
-  /// Whether `test` holds for `response`, which as a number is `number`.
-  private func evaluate(_ test: Test, _ response: String?, _ number: Double?) throws(EvaluationFailure) -> Bool {
-    switch test {
+  /// Whether the test at `index` of `tests` holds for `response`, which as a number is `number`.
+  private func evaluate(_ index: Int, _ response: String?, _ number: Double?) throws(EvaluationFailure) -> Bool {
+    let kind = tests[index].kind
+    switch kind {
     case .other: return true
-    case .and(let tests):
-      for t in tests where try !evaluate(t, response, number) { return false }
+    case .and:
+      for t in tests[index].operands where try !evaluate(t, response, number) { return false }
       return true
-    case .or(let tests):
-      for t in tests where try evaluate(t, response, number) { return true }
+    case .or:
+      for t in tests[index].operands where try evaluate(t, response, number) { return true }
       return false
-    case .not(let inner):
-      guard let inner else { return true }
+    case .not:
+      guard let inner = tests[index].operands.first else { return true }
       return try !evaluate(inner, response, number)
-    case .equal(let text, let value, _):
+    case .equal:
       guard let response else { return false }
-      if isNumeric, let a = number, let b = value { return a == b }
-      return response == text
-    case .compare(let name, let text, let value, let line):
+      if isNumeric, let a = number, let b = tests[index].value { return a == b }
+      return response == tests[index].text
+    case .vargte, .varlte, .vargt, .varlt:
       guard response != nil, let a = number else { return false }
-      guard let b = value else {
-        throw EvaluationFailure(line: line, message: "'\(name.spelling)' has the non-numeric bound '\(text)'")
+      guard let b = tests[index].value else {
+        throw EvaluationFailure(
+          line: tests[index].line, message: "'\(kind)' has the non-numeric bound '\(tests[index].text)'")
       }
-      switch name {
+      switch kind {
       case .vargte: return a >= b
       case .varlte: return a <= b
       case .vargt: return a > b
       default: return a < b
       }
-    case .unknown(let name, let line):
-      throw EvaluationFailure(line: line, message: "the condition '\(name)' is not evaluated by the self-check")
+    case .unknown:
+      throw EvaluationFailure(
+        line: tests[index].line, message: "the condition '\(tests[index].text)' is not evaluated by the self-check")
     }
+  }
+}
+
+extension CanvasItemModel.Test {
+  /// A test whose text is a number or a bound: the text and its value.
+  init(kind: Kind, number text: String, line: Int) {
+    self.init(kind: kind, text: text, value: Double(text), line: line)
   }
 }

@@ -131,6 +131,8 @@ struct SAXDocument {
   /// Whether the parser reported a DTD.
   private(set) var sawSubset = false
   private var nameIndex: [UnsafeRawPointer: Int] = [:]
+  /// A direct-mapped cache in front of `nameIndex`: a slot per few bits of a name's pointer.
+  private var recentNames = [(key: UnsafeRawPointer?, index: Int)](repeating: (nil, 0), count: 256)
   private var dictionary: xmlDictPtr?
 
   /// Empties the arrays for the next document, keeping their capacity (and the names).
@@ -210,9 +212,16 @@ struct SAXDocument {
   /// a name outside the dictionary is looked up by its text.
   private mutating func nameNumber(_ raw: UnsafePointer<xmlChar>, _ dict: xmlDictPtr?) -> Int {
     let key = UnsafeRawPointer(raw)
-    if let found = nameIndex[key] { return found }
-    if dict != dictionary {
+    if dict == dictionary {
+      let slot = (Int(bitPattern: key) >> 3) & 255
+      if recentNames[slot].key == key { return recentNames[slot].index }
+      if let found = nameIndex[key] {
+        recentNames[slot] = (key, found)
+        return found
+      }
+    } else {
       nameIndex = [:]
+      for slot in recentNames.indices { recentNames[slot] = (nil, 0) }
       dictionary = dict
     }
     let name = String(cString: raw)
