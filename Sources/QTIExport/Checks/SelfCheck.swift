@@ -63,6 +63,15 @@ enum SelfCheck {
         }
         // An exact answer has a varequal key; a range answer has only the bounds, and its middle is checked.
         let key = full.firstEqual.flatMap { Double($0.content) } ?? (lo + (hi - lo) / 2)
+        // `inf`, `nan` or bounds near the largest double read as numbers, but nothing can be proven with them.
+        let reach = justOutside(min(lo, hi), max(lo, hi))
+        guard [lo, hi, key, min(lo, hi) - reach, max(lo, hi) + reach].allSatisfy(\.isFinite) else {
+          fail(
+            lowerNode!.line,
+            "the bounds '\(lowerNode!.content)' … '\(full.firstUpper!.content)' and the key are not all finite "
+              + "numbers within the range of a double")
+          return
+        }
         if !(lo <= key && key <= hi) {
           fail(
             lowerNode!.line,
