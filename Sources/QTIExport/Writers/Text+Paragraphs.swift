@@ -5,7 +5,10 @@ enum PlainText {
   /// The paragraphs of `text`: separated by a blank line (a line holding only spaces counts as blank).
   static func paragraphs(_ text: String) -> [String] {
     // Without a carriage return, every "\n" is a character of its own, so bytes give the same lines.
-    text.utf8.contains(UInt8(ascii: "\r")) ? characterLineParagraphs(text) : byteLineParagraphs(text)
+    let carriageReturn =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\r")) }
+      ?? text.utf8.contains(UInt8(ascii: "\r"))
+    return carriageReturn ? characterLineParagraphs(text) : byteLineParagraphs(text)
   }
 
   /// ``paragraphs(_:)`` over characters, where `"\r\n"` is one character and does not end a line.
