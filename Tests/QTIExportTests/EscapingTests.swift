@@ -65,7 +65,8 @@ struct PlainTextTests {
 
   @Test(arguments: [
     ("nernst-k-01", "nernst-k-01"), ("1st", "_1st"), ("-x", "_-x"), (".x", "_.x"), ("", "_"),
-    ("K⁺ flux", "K__flux"), ("a\u{301}", "a_"), ("Ω", "_"),
+    ("K⁺ flux", "K__flux"), ("a\u{301}", "a_"), ("Ω", "_"), ("_a.b-9", "_a.b-9"), ("Zz_0", "Zz_0"), ("9", "_9"),
+    ("a b", "a_b"), ("a:b", "a_b"), ("é", "_"),
   ])
   func identifiersAreNCNames(text: String, expected: String) {
     #expect(PlainText.identifier(text) == expected)

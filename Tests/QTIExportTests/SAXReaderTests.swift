@@ -6,7 +6,8 @@ import Testing
 @testable import QTIExport
 
 struct SAXReaderTests {
-  /// Every element of `read` matches the XMLNode `tree`: name, attributes as written, text, line, children.
+  /// Every element of `read` matches the XMLNode `tree`: name, attributes as written and by their QTI and Canvas
+  /// names, text, line, children, and descendants in document order.
   static func expectSame(_ read: ReadElement, _ tree: XMLNode, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(read.name == tree.name, sourceLocation: sourceLocation)
     #expect(read.line == tree.line, "\(tree.name)", sourceLocation: sourceLocation)
@@ -15,8 +16,18 @@ struct SAXReaderTests {
     #expect(read.kind == tree.kind, sourceLocation: sourceLocation)
     for (name, value) in tree.attributes {
       #expect(read[attribute: name] == value, "\(tree.name) @\(name)", sourceLocation: sourceLocation)
-      if !name.contains(":") { #expect(read.attribute(QTIName.of(name)) == tree.attribute(QTIName.of(name))) }
+      if !name.contains(":") {
+        #expect(read.attribute(QTIName.of(name)) == tree.attribute(QTIName.of(name)))
+        #expect(read.canvasAttribute(CanvasName.of(name)) == tree.canvasAttribute(CanvasName.of(name)))
+      }
     }
+    #expect(read.canvasName == tree.canvasName, sourceLocation: sourceLocation)
+    var readDescendants: [(String, Int)] = []
+    read.forEachDescendant { readDescendants.append(($0.name, $0.line)) }
+    var treeDescendants: [(String, Int)] = []
+    tree.forEachDescendant { treeDescendants.append(($0.name, $0.line)) }
+    #expect(readDescendants.map(\.0) == treeDescendants.map(\.0), "\(tree.name)", sourceLocation: sourceLocation)
+    #expect(readDescendants.map(\.1) == treeDescendants.map(\.1), "\(tree.name)", sourceLocation: sourceLocation)
     let children = Array(read.elements)
     #expect(children.count == tree.elements.count, "\(tree.name)", sourceLocation: sourceLocation)
     for (r, t) in zip(children, tree.elements) { expectSame(r, t, sourceLocation: sourceLocation) }

@@ -160,6 +160,21 @@ struct SelfCheckTests {
       ])
   }
 
+  /// A Canvas file whose bound is `inf`, `nan` or the largest double is reported, never trusted or crashed on.
+  @Test(arguments: ["inf", "nan", "-1.7976931348623157e308"])
+  func nonFiniteCanvasBoundsAreReported(bound: String) throws {
+    let package = try makePackage(SampleQuiz.Export.quiz, format: .canvas, baseName: "s")
+    let file = try #require(package.files.first { $0.path.hasSuffix("nernstquiz_42.xml") })
+    var text = String(decoding: file.data, as: UTF8.self)
+    let open = "<vargte respident=\"response1\">"
+    let start = try #require(text.range(of: open))
+    let end = try #require(text.range(of: "</vargte>", range: start.upperBound..<text.endIndex))
+    text.replaceSubrange(start.upperBound..<end.lowerBound, with: bound)
+    let root = try XMLReader.parse(Data(text.utf8), file: file.path).get()
+    let issues = SelfCheck.check(root, file: file.path).issues.map(\.message)
+    #expect(issues.contains { $0.contains("'\(bound)'") && $0.contains("are not all finite numbers") }, "\(issues)")
+  }
+
   @Test func invertedBoundsAndCatchAllAreFound() throws {
     #expect(
       try errors("canvas-catch-all.xml") == [

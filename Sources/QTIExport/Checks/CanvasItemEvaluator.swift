@@ -1,53 +1,3 @@
-/// What the checks read of an element, from any source: the ``XMLNode`` tree `validate` builds, or the
-/// ``ReadElement``s of a document read from SAX events during export.
-protocol XMLElementView {
-  associatedtype Elements: Sequence where Elements.Element == Self
-  /// The local name.
-  var name: String { get }
-  /// The value of an attribute, by its name as written.
-  subscript(attribute name: String) -> String? { get }
-  /// The child elements, in document order.
-  var elements: Elements { get }
-  /// All the text inside, in document order.
-  var textContent: String { get }
-  /// The text inside, without leading and trailing XML whitespace.
-  var trimmedText: String { get }
-  /// The line it starts on.
-  var line: Int { get }
-}
-
-extension XMLElementView {
-  /// Every descendant element whose name is one of `names`, in document order.
-  func descendants(named names: Set<String>) -> [Self] {
-    var found: [Self] = []
-    func collect(_ element: Self) {
-      for child in element.elements {
-        if names.contains(child.name) { found.append(child) }
-        collect(child)
-      }
-    }
-    collect(self)
-    return found
-  }
-
-  /// The first descendant element named `name`, in document order.
-  func firstDescendant(named name: String) -> Self? {
-    for child in elements {
-      if child.name == name { return child }
-      if let found = child.firstDescendant(named: name) { return found }
-    }
-    return nil
-  }
-
-  /// Appends every descendant element named `name` to `found`, in document order.
-  func collectDescendants(named name: String, into found: inout [Self]) {
-    for child in elements {
-      if child.name == name { found.append(child) }
-      child.collectDescendants(named: name, into: &found)
-    }
-  }
-}
-
 /// A Canvas QTI 1.2 item read back from its file, compiled once into what its checks need, with an evaluator of
 /// the `resprocessing` Canvas reads: `respcondition` in order (stopping after a match unless `continue="Yes"`),
 /// `conditionvar` with `varequal`, `vargte`, `varlte`, `vargt`, `varlt`, `and`, `or`, `not`, `other`, and
@@ -63,6 +13,9 @@ struct CanvasItemModel {
   var feedbackIdents: Set<String>
   /// The conditions in order.
   var conditions: [Condition]
+  /// The tests of every condition, flat: a condition's tests and an `and`'s, `or`'s or `not`'s operands are
+  /// ranges of it.
+  var tests: [Test] = []
 
   /// The text of an element as the checks quote it.
   struct Text {
@@ -74,8 +27,8 @@ struct CanvasItemModel {
   /// One `respcondition`.
   struct Condition {
     var line: Int
-    /// Its tests, or nil when it has no `conditionvar`.
-    var tests: [Test]?
+    /// Its tests (a range of the model's `tests`), or nil when it has no `conditionvar`.
+    var tests: Range<Int>?
     var actions: [Action]
     var continues: Bool
     /// Whether it sets SCORE to 100.
@@ -86,102 +39,133 @@ struct CanvasItemModel {
     var firstUpper: Text?
   }
 
-  indirect enum Test {
-    case other
-    case and([Test])
-    case or([Test])
-    case not(Test?)
-    case equal(String, line: Int)
-    case compare(String, bound: String, line: Int)
-    case unknown(String, line: Int)
+  /// A test of a `conditionvar`, its bound or value parsed once.
+  struct Test {
+    enum Kind { case other, and, or, not, equal, vargte, varlte, vargt, varlt, unknown }
+    var kind: Kind
+    /// The operands of `and`, `or` and `not` (at most one), as a range of the model's `tests`.
+    var operands: Range<Int> = 0..<0
+    /// A `varequal`'s or a comparison's trimmed text, or an unknown test's name.
+    var text = ""
+    /// The text as a number, if it is one.
+    var value: Double?
+    var line: Int
   }
 
   enum Action {
-    /// A `setvar` on SCORE: its action, its text as written, and its line.
-    case setScore(action: String?, text: String, line: Int)
+    /// A `setvar` on SCORE: its action, its text as written and as a number (if it is one), and its line.
+    case setScore(action: String?, text: String, amount: Double?, line: Int)
     case feedback(String)
   }
 
   init<E: XMLElementView>(item: E) {
-    ident = item[attribute: "ident"]
+    ident = item.canvasAttribute(.ident)
     line = item.line
-    var fields: [E] = []
-    item.collectDescendants(named: "qtimetadatafield", into: &fields)
-    questionType = ""
-    for field in fields {
+    var type: String?
+    item.forEachDescendant { field in
+      guard type == nil, field.canvasName == .qtimetadatafield else { return }
       var label: E?
       var entry: E?
       for child in field.elements {
-        if label == nil, child.name == "fieldlabel" { label = child }
-        if entry == nil, child.name == "fieldentry" { entry = child }
+        let name = child.canvasName
+        if label == nil, name == .fieldlabel { label = child }
+        if entry == nil, name == .fieldentry { entry = child }
       }
-      if label?.textContent == "question_type" {
-        questionType = entry?.textContent ?? ""
-        break
-      }
+      if label?.textContent == "question_type" { type = entry?.textContent ?? "" }
     }
+    questionType = type ?? ""
     labels = []
     feedbackIdents = []
     conditions = []
     var presentationSeen = false
     var processingSeen = false
     for child in item.elements {
-      switch child.name {
-      case "presentation" where !presentationSeen:
+      switch child.canvasName {
+      case .presentation where !presentationSeen:
         presentationSeen = true
-        var found: [E] = []
-        child.collectDescendants(named: "response_label", into: &found)
-        labels = found.compactMap { $0[attribute: "ident"] }
-      case "resprocessing" where !processingSeen:
-        processingSeen = true
-        for condition in child.elements where condition.name == "respcondition" {
-          conditions.append(Self.condition(condition))
+        var found: [String] = []
+        child.forEachDescendant { label in
+          if label.canvasName == .responseLabel, let ident = label.canvasAttribute(.ident) { found.append(ident) }
         }
-      case "itemfeedback":
-        if let ident = child[attribute: "ident"] { feedbackIdents.insert(ident) }
+        labels = found
+      case .resprocessing where !processingSeen:
+        processingSeen = true
+        for node in child.elements where node.canvasName == .respcondition {
+          let compiled = condition(node)
+          conditions.append(compiled)
+        }
+      case .itemfeedback:
+        if let ident = child.canvasAttribute(.ident) { feedbackIdents.insert(ident) }
       default:
         continue
       }
     }
   }
 
-  private static func condition<E: XMLElementView>(_ node: E) -> Condition {
-    var tests: [Test]?
+  private mutating func condition<E: XMLElementView>(_ node: E) -> Condition {
+    var tests: Range<Int>?
     var actions: [Action] = []
     var setsFullMarks = false
     for child in node.elements {
-      switch child.name {
-      case "conditionvar" where tests == nil: tests = child.elements.map { test($0) }
-      case "setvar":
-        if child[attribute: "varname"] == "SCORE" {
+      switch child.canvasName {
+      case .conditionvar where tests == nil: tests = addTests(child.elements)
+      case .setvar:
+        if child.canvasAttribute(.varname) == "SCORE" {
           let text = child.textContent
-          if Double(XMLNode.trimmed(text)) == 100 { setsFullMarks = true }
-          actions.append(.setScore(action: child[attribute: "action"], text: text, line: child.line))
+          let amount = Double(XMLNode.trimmed(text))
+          if amount == 100 { setsFullMarks = true }
+          actions.append(
+            .setScore(action: child.canvasAttribute(.action), text: text, amount: amount, line: child.line))
         }
-      case "displayfeedback":
-        if let link = child[attribute: "linkrefid"] { actions.append(.feedback(link)) }
+      case .displayfeedback:
+        if let link = child.canvasAttribute(.linkrefid) { actions.append(.feedback(link)) }
       default:
         continue
       }
     }
-    func text(_ name: String) -> Text? {
-      node.firstDescendant(named: name).map { Text(content: $0.textContent, line: $0.line) }
+    // The first `varequal`, `vargte` and `varlte` inside, in one walk.
+    var firstEqual: Text?
+    var firstLower: Text?
+    var firstUpper: Text?
+    node.forEachDescendant { e in
+      switch e.canvasName {
+      case .varequal where firstEqual == nil: firstEqual = Text(content: e.textContent, line: e.line)
+      case .vargte where firstLower == nil: firstLower = Text(content: e.textContent, line: e.line)
+      case .varlte where firstUpper == nil: firstUpper = Text(content: e.textContent, line: e.line)
+      default: break
+      }
     }
     return Condition(
-      line: node.line, tests: tests, actions: actions, continues: node[attribute: "continue"] == "Yes",
-      setsFullMarks: setsFullMarks, firstEqual: text("varequal"), firstLower: text("vargte"),
-      firstUpper: text("varlte"))
+      line: node.line, tests: tests, actions: actions, continues: node.canvasAttribute(.continue) == "Yes",
+      setsFullMarks: setsFullMarks, firstEqual: firstEqual, firstLower: firstLower, firstUpper: firstUpper)
   }
 
-  private static func test<E: XMLElementView>(_ node: E) -> Test {
-    switch node.name {
-    case "other": .other
-    case "and": .and(node.elements.map { test($0) })
-    case "or": .or(node.elements.map { test($0) })
-    case "not": .not(node.elements.first { _ in true }.map { test($0) })
-    case "varequal": .equal(node.trimmedText, line: node.line)
-    case "vargte", "varlte", "vargt", "varlt": .compare(node.name, bound: node.trimmedText, line: node.line)
-    default: .unknown(node.name, line: node.line)
+  /// Adds the tests of `nodes` to `tests`, side by side, then their operands after them; returns their range.
+  private mutating func addTests<E: XMLElementView>(_ nodes: some Sequence<E>) -> Range<Int> {
+    let nodes = Array(nodes)
+    let start = tests.count
+    for node in nodes { tests.append(Test(kind: .other, line: node.line)) }
+    for (k, node) in nodes.enumerated() {
+      let compiled = test(node)
+      tests[start + k] = compiled
+    }
+    return start..<start + nodes.count
+  }
+
+  private mutating func test<E: XMLElementView>(_ node: E) -> Test {
+    let line = node.line
+    switch node.canvasName {
+    case .other: return Test(kind: .other, line: line)
+    case .and: return Test(kind: .and, operands: addTests(node.elements), line: line)
+    case .or: return Test(kind: .or, operands: addTests(node.elements), line: line)
+    case .not:
+      return Test(kind: .not, operands: addTests(node.elements.first { _ in true }.map { [$0] } ?? []), line: line)
+    case .varequal: return Test(kind: .equal, number: node.trimmedText, line: line)
+    case .vargte: return Test(kind: .vargte, number: node.trimmedText, line: line)
+    case .varlte: return Test(kind: .varlte, number: node.trimmedText, line: line)
+    case .vargt: return Test(kind: .vargt, number: node.trimmedText, line: line)
+    case .varlt: return Test(kind: .varlt, number: node.trimmedText, line: line)
+    default: return Test(kind: .unknown, text: node.name, line: line)
     }
   }
 
@@ -192,19 +176,20 @@ struct CanvasItemModel {
 
   /// Score and displayed feedback for one response (nil: no answer).
   func run(_ response: String?) throws(EvaluationFailure) -> (score: Double, feedback: [String]) {
+    let number = response.flatMap { Double($0) }
     var score = 0.0
     var feedback: [String] = []
-    for condition in conditions {
-      guard let tests = condition.tests else {
-        throw EvaluationFailure(line: condition.line, message: "'respcondition' has no 'conditionvar'")
+    for c in conditions.indices {
+      guard let tests = conditions[c].tests else {
+        throw EvaluationFailure(line: conditions[c].line, message: "'respcondition' has no 'conditionvar'")
       }
       var matched = true
-      for test in tests where try !evaluate(test, response) { matched = false }
+      for test in tests where try !evaluate(test, response, number) { matched = false }
       guard matched else { continue }
-      for action in condition.actions {
+      for action in conditions[c].actions {
         switch action {
-        case .setScore(let kind, let text, let line):
-          guard let amount = Double(XMLNode.trimmed(text)) else {
+        case .setScore(let kind, let text, let amount, let line):
+          guard let amount else {
             throw EvaluationFailure(line: line, message: "'setvar' has the non-numeric value '\(text)'")
           }
           switch kind ?? "Set" {
@@ -218,40 +203,51 @@ struct CanvasItemModel {
           feedback.append(link)
         }
       }
-      if !condition.continues { break }
+      if !conditions[c].continues { break }
     }
     return (score, feedback)
   }
 
-  private func evaluate(_ test: Test, _ response: String?) throws(EvaluationFailure) -> Bool {
-    switch test {
+  /// Whether the test at `index` of `tests` holds for `response`, which as a number is `number`.
+  private func evaluate(_ index: Int, _ response: String?, _ number: Double?) throws(EvaluationFailure) -> Bool {
+    let kind = tests[index].kind
+    switch kind {
     case .other: return true
-    case .and(let tests):
-      for t in tests where try !evaluate(t, response) { return false }
+    case .and:
+      for t in tests[index].operands where try !evaluate(t, response, number) { return false }
       return true
-    case .or(let tests):
-      for t in tests where try evaluate(t, response) { return true }
+    case .or:
+      for t in tests[index].operands where try evaluate(t, response, number) { return true }
       return false
-    case .not(let inner):
-      guard let inner else { return true }
-      return try !evaluate(inner, response)
-    case .equal(let text, _):
+    case .not:
+      guard let inner = tests[index].operands.first else { return true }
+      return try !evaluate(inner, response, number)
+    case .equal:
       guard let response else { return false }
-      if isNumeric, let a = Double(response), let b = Double(text) { return a == b }
-      return response == text
-    case .compare(let name, let text, let line):
-      guard let response, let a = Double(response) else { return false }
-      guard let b = Double(text) else {
-        throw EvaluationFailure(line: line, message: "'\(name)' has the non-numeric bound '\(text)'")
+      if isNumeric, let a = number, let b = tests[index].value { return a == b }
+      return response == tests[index].text
+    case .vargte, .varlte, .vargt, .varlt:
+      guard response != nil, let a = number else { return false }
+      guard let b = tests[index].value else {
+        throw EvaluationFailure(
+          line: tests[index].line, message: "'\(kind)' has the non-numeric bound '\(tests[index].text)'")
       }
-      switch name {
-      case "vargte": return a >= b
-      case "varlte": return a <= b
-      case "vargt": return a > b
+      switch kind {
+      case .vargte: return a >= b
+      case .varlte: return a <= b
+      case .vargt: return a > b
       default: return a < b
       }
-    case .unknown(let name, let line):
-      throw EvaluationFailure(line: line, message: "the condition '\(name)' is not evaluated by the self-check")
+    case .unknown:
+      throw EvaluationFailure(
+        line: tests[index].line, message: "the condition '\(tests[index].text)' is not evaluated by the self-check")
     }
+  }
+}
+
+extension CanvasItemModel.Test {
+  /// A test whose text is a number or a bound: the text and its value.
+  init(kind: Kind, number text: String, line: Int) {
+    self.init(kind: kind, text: text, value: Double(text), line: line)
   }
 }

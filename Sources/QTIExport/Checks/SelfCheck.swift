@@ -63,29 +63,40 @@ enum SelfCheck {
         }
         // An exact answer has a varequal key; a range answer has only the bounds, and its middle is checked.
         let key = full.firstEqual.flatMap { Double($0.content) } ?? (lo + (hi - lo) / 2)
+        // `inf`, `nan` or bounds near the largest double read as numbers, but nothing can be proven with them.
+        let reach = justOutside(min(lo, hi), max(lo, hi))
+        guard [lo, hi, key, min(lo, hi) - reach, max(lo, hi) + reach].allSatisfy(\.isFinite) else {
+          fail(
+            lowerNode!.line,
+            "the bounds '\(lowerNode!.content)' … '\(full.firstUpper!.content)' and the key are not all finite "
+              + "numbers within the range of a double")
+          return
+        }
         if !(lo <= key && key <= hi) {
           fail(
             lowerNode!.line,
             "the bounds \(DecimalText.exact(lo)) … \(DecimalText.exact(hi)) do not hold the key \(DecimalText.exact(key)) (are they sorted?)"
           )
         }
-        let keyScore = try item.run(DecimalText.exact(key)).score
+        let keyText = DecimalText.exact(key)
+        let keyScore = try item.run(keyText).score
         if keyScore == 100 {
           result.proofs += 1
         } else {
-          fail(full.line, "the key \(DecimalText.exact(key)) scores \(DecimalText.exact(keyScore)), not 100")
+          fail(full.line, "the key \(keyText) scores \(DecimalText.exact(keyScore)), not 100")
         }
         let (low, high) = (min(lo, hi), max(lo, hi))
         let delta = justOutside(low, high)
-        probes = [DecimalText.exact(key), DecimalText.exact(high + delta)]
-        for outside in [low - delta, high + delta] {
-          let score = try item.run(DecimalText.exact(outside)).score
+        let outsideTexts = [DecimalText.exact(low - delta), DecimalText.exact(high + delta)]
+        probes = [keyText, outsideTexts[1]]
+        for outside in outsideTexts {
+          let score = try item.run(outside).score
           if score < 100 {
             result.proofs += 1
           } else {
             fail(
               full.line,
-              "the value \(DecimalText.exact(outside)), just outside \(DecimalText.exact(low)) … \(DecimalText.exact(high)), scores \(DecimalText.exact(score))"
+              "the value \(outside), just outside \(DecimalText.exact(low)) … \(DecimalText.exact(high)), scores \(DecimalText.exact(score))"
             )
           }
         }

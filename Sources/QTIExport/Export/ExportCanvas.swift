@@ -97,9 +97,10 @@ func writeAndCheckCanvas(
 extension Data {
   /// How many line feeds the bytes hold.
   var newlineCount: Int {
-    let bytes = span
-    var count = 0
-    for i in bytes.indices where bytes[i] == 0x0A { count += 1 }
-    return count
+    withUnsafeBytes { raw in
+      var count = 0
+      for byte in raw where byte == 0x0A { count += 1 }
+      return count
+    }
   }
 }

@@ -95,7 +95,7 @@ struct CanvasWriter {
     counter: inout Int
   ) {
     let ident = CanvasWriter.questionIdent(variant, answer)
-    let html = CanvasWriter.html(variant.questionText(for: answer), using: w.htmlWriter)
+    let questionText = variant.questionText(for: answer)
     switch answer.kind {
     case .numeric(let numeric):
       counter += 1
@@ -104,7 +104,7 @@ struct CanvasWriter {
       w.element("item", [("ident", ident), ("title", title)]) {
         itemMetadata(w, type: "numerical_question", points: points, answerIDs: [answerID])
         w.element("presentation") {
-          w.element("material") { w.element("mattext", [("texttype", "text/html")], text: html) }
+          w.element("material") { CanvasWriter.htmlMattext(questionText, in: w) }
           w.element("response_str", [("ident", "response1"), ("rcardinality", "Single")]) {
             w.element("render_fib", [("fibtype", "Decimal")]) {
               w.element("response_label", [("ident", answerID)])
@@ -147,7 +147,7 @@ struct CanvasWriter {
           w, type: "multiple_choice_question", points: points,
           answerIDs: choice.options.map { ids[$0.id]! })
         w.element("presentation") {
-          w.element("material") { w.element("mattext", [("texttype", "text/html")], text: html) }
+          w.element("material") { CanvasWriter.htmlMattext(questionText, in: w) }
           w.element("response_lid", [("ident", "response1"), ("rcardinality", "Single")]) {
             w.element("render_choice") {
               for option in choice.options {
@@ -180,11 +180,7 @@ struct CanvasWriter {
         for option in feedbackOptions {
           w.element("itemfeedback", [("ident", "\(ids[option.id]!)_fb")]) {
             w.element("flow_mat") {
-              w.element("material") {
-                w.element(
-                  "mattext", [("texttype", "text/html")],
-                  text: CanvasWriter.html(feedback(for: option, in: choice)!, using: w.htmlWriter))
-              }
+              w.element("material") { CanvasWriter.htmlMattext(feedback(for: option, in: choice)!, in: w) }
             }
           }
         }
@@ -207,9 +203,7 @@ struct CanvasWriter {
     guard let explanation = answer.explanation else { return }
     w.element("itemfeedback", [("ident", Explanation.canvasGeneral)]) {
       w.element("flow_mat") {
-        w.element("material") {
-          w.element("mattext", [("texttype", "text/html")], text: CanvasWriter.html(explanation, using: w.htmlWriter))
-        }
+        w.element("material") { CanvasWriter.htmlMattext(explanation, in: w) }
       }
     }
   }
@@ -244,10 +238,23 @@ struct CanvasWriter {
   /// ``html(_:)`` written with `w`, a writer without indentation and declaration (its last document finished, or
   /// none begun), reused from call to call.
   static func html(_ text: String, using w: XMLWriter) -> String {
+    writeHTML(text, with: w)
+    return w.finishString()
+  }
+
+  /// `<mattext texttype="text/html">` holding ``html(_:)`` of `text`, written with `w`: the HTML is written with
+  /// `w`'s ``XMLWriter/htmlWriter`` and handed over as bytes, never as a string.
+  static func htmlMattext(_ text: String, in w: XMLWriter) {
+    let h = w.htmlWriter
+    writeHTML(text, with: h)
+    w.element("mattext", [("texttype", "text/html")]) { w.text(finishing: h) }
+  }
+
+  /// The `div` of ``html(_:)`` written with `w` (a writer without indentation and declaration), not finished.
+  private static func writeHTML(_ text: String, with w: XMLWriter) {
     w.startIfFinished()
     w.element("div") {
       for paragraph in PlainText.paragraphs(text) { w.element("p", text: paragraph) }
     }
-    return w.finishString()
   }
 }

@@ -15,8 +15,10 @@ import Foundation
 /// One parser context and its buffers are reused from document to document; the views of a document are
 /// valid until the next ``read(_:file:)``. Not thread-safe: one reader per worker.
 final class SAXReader {
-  /// The document read last. Its arrays are mutated through one access per event, not one per array.
-  fileprivate(set) var document = SAXDocument()
+  /// The document read last. Its arrays are mutated through one access per event, not one per array; the
+  /// reader is used by one thread and never lends the document while an event mutates it, so the accesses are
+  /// not checked at run time.
+  @exclusivity(unchecked) fileprivate(set) var document = SAXDocument()
   private let context: xmlParserCtxtPtr
 
   init() {
@@ -93,9 +95,11 @@ final class SAXReader {
 /// The elements, attributes and text of one document as ``SAXReader`` read them, in flat arrays.
 struct SAXDocument {
   /// An element: its name (an index into `names`), its links, its attributes, the bytes of all the text
-  /// inside it (descendants' text included: it lies contiguously in `text`), and its line.
+  /// inside it (descendants' text included: it lies contiguously in `text`), and its line. Its descendants are
+  /// the entries after it up to `end` (entries are in document order).
   struct Entry {
     var name: Int
+    var end = -1
     var firstChild = -1
     var lastChild = -1
     var nextSibling = -1
@@ -105,10 +109,10 @@ struct SAXDocument {
     var line: Int
   }
 
-  /// An attribute: its local name (an index into `names`), whether it has a prefix, and its value's bytes.
+  /// An attribute: its local name and its prefix (indexes into `names`; -1: no prefix), and its value's bytes.
   struct Attribute {
     var name: Int
-    var prefix: String?
+    var prefix: Int
     var value: Range<Int>
   }
 
@@ -121,11 +125,14 @@ struct SAXDocument {
   /// Names as written and as the QTI compiler knows them, by index.
   private(set) var names: [String] = []
   private(set) var kinds: [QTIName] = []
+  private(set) var canvasKinds: [CanvasName] = []
   /// The elements open at this point of the read.
   private(set) var open: [Int] = []
   /// Whether the parser reported a DTD.
   private(set) var sawSubset = false
   private var nameIndex: [UnsafeRawPointer: Int] = [:]
+  /// A direct-mapped cache in front of `nameIndex`: a slot per few bits of a name's pointer.
+  private var recentNames = [(key: UnsafeRawPointer?, index: Int)](repeating: (nil, 0), count: 256)
   private var dictionary: xmlDictPtr?
 
   /// Empties the arrays for the next document, keeping their capacity (and the names).
@@ -162,7 +169,8 @@ struct SAXDocument {
         appendValue(UnsafeBufferPointer(start: start, count: end - start))
         attributes.append(
           Attribute(
-            name: nameNumber(name, dict), prefix: base[1].map { String(cString: $0) }, value: from..<values.count))
+            name: nameNumber(name, dict), prefix: base[1].map { nameNumber($0, dict) } ?? -1,
+            value: from..<values.count))
       }
     }
     entries.append(
@@ -190,6 +198,7 @@ struct SAXDocument {
   mutating func end() {
     guard let index = open.popLast() else { return }
     entries[index].textEnd = text.count
+    entries[index].end = entries.count
   }
 
   mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
@@ -203,9 +212,16 @@ struct SAXDocument {
   /// a name outside the dictionary is looked up by its text.
   private mutating func nameNumber(_ raw: UnsafePointer<xmlChar>, _ dict: xmlDictPtr?) -> Int {
     let key = UnsafeRawPointer(raw)
-    if let found = nameIndex[key] { return found }
-    if dict != dictionary {
+    if dict == dictionary {
+      let slot = (Int(bitPattern: key) >> 3) & 255
+      if recentNames[slot].key == key { return recentNames[slot].index }
+      if let found = nameIndex[key] {
+        recentNames[slot] = (key, found)
+        return found
+      }
+    } else {
       nameIndex = [:]
+      for slot in recentNames.indices { recentNames[slot] = (nil, 0) }
       dictionary = dict
     }
     let name = String(cString: raw)
@@ -213,6 +229,7 @@ struct SAXDocument {
     if index == names.count {
       names.append(name)
       kinds.append(QTIName.of(name))
+      canvasKinds.append(CanvasName.of(name))
     }
     if let dict, xmlDictOwns(dict, raw) == 1 { nameIndex[key] = index }
     return index
@@ -258,7 +275,8 @@ struct ReadElement {
   subscript(attribute wanted: String) -> String? {
     for a in reader.document.attributes[entry.attributes] {
       let name = reader.document.names[a.name]
-      if let prefix = a.prefix {
+      if a.prefix >= 0 {
+        let prefix = reader.document.names[a.prefix]
         guard wanted.utf8.count == prefix.utf8.count + 1 + name.utf8.count, wanted == prefix + ":" + name else {
           continue
         }
@@ -309,9 +327,33 @@ extension ReadElement: QTIElement {
 
   func attribute(_ wanted: QTIName) -> String? {
     for a in reader.document.attributes[entry.attributes]
-    where a.prefix == nil && reader.document.kinds[a.name] == wanted {
+    where a.prefix < 0 && reader.document.kinds[a.name] == wanted {
       return value(a)
     }
     return nil
+  }
+}
+
+// The Canvas check's reads, from the names interned at SAX time and the entries' document order.
+extension ReadElement {
+  var canvasName: CanvasName { reader.document.canvasKinds[reader.document.entries[index].name] }
+
+  func canvasAttribute(_ wanted: CanvasName) -> String? {
+    guard wanted != .unknown else { return nil }
+    for a in reader.document.attributes[entry.attributes]
+    where a.prefix < 0 && reader.document.canvasKinds[a.name] == wanted {
+      return value(a)
+    }
+    return nil
+  }
+
+  /// The entries after this one up to its end, in order: its descendants in document order.
+  func forEachDescendant(_ body: (ReadElement) -> Void) {
+    let end = entry.end
+    var i = index + 1
+    while i < end {
+      body(ReadElement(reader: reader, index: i))
+      i += 1
+    }
   }
 }

@@ -4,10 +4,26 @@ import Foundation
 /// Writes one XML document through libxml2's text writer into a memory buffer. libxml2 does all the escaping;
 /// text and attribute values go through ``XMLText/sanitized(_:)`` first, so characters that XML 1.0 cannot
 /// carry (C0 controls other than tab, newline and carriage return) never reach the file.
+///
+/// Indentation is libxml2's, laid out here: libxml2's own indentation stays off, and the line breaks and
+/// spaces its indenting writer would put before and after each tag (the rules of `xmlwriter.c`: a line break
+/// after a start tag followed by an element and after every end tag, two spaces per enclosing element before a
+/// start tag and before an end tag that follows an element, none around text) are handed to it as raw text in
+/// one call. libxml2 would write them two bytes at a time after counting its open elements, which costs more
+/// than the rest of the tag; the bytes are the same (the golden files and the tests of this writer compare them
+/// with libxml2's indenting writer).
 final class XMLWriter {
   private let buffer: xmlBufferPtr
   private let writer: xmlTextWriterPtr
   private var finished = false
+  /// The state libxml2's indenting writer keeps: whether it indents now (off inside ``inline(_:)``), the open
+  /// elements, whether the innermost has only its start tag so far, and its `doindent` flag.
+  private var indentsNow: Bool
+  private var depth = 0
+  private var openTagOnly = false
+  private var indentsEndTag = true
+  /// The bytes of ``text(finishing:)``, reused.
+  private var scratch: [UInt8] = []
   private let indenting: Bool
   private let declaration: Bool
 
@@ -22,11 +38,8 @@ final class XMLWriter {
     self.buffer = buffer
     self.writer = writer
     indenting = indent
+    indentsNow = indent
     self.declaration = declaration
-    if indent {
-      xmlTextWriterSetIndent(writer, 1)
-      xmlTextWriterSetIndentString(writer, "  ")
-    }
     if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
   }
 
@@ -39,7 +52,34 @@ final class XMLWriter {
   // String-to-pointer conversion would copy each of them to the heap first.
 
   /// Opens an element.
-  func start(_ name: String) { name.withXMLChars { _ = xmlTextWriterStartElement(writer, $0) } }
+  func start(_ name: String) {
+    if indentsNow {
+      // After the parent's start tag (closed by libxml2 before raw text), a line break; then the indentation.
+      let lineBreak = openTagOnly && depth > 0
+      writeLayout(lineBreak: lineBreak, spaces: depth)
+    }
+    name.withXMLChars { _ = xmlTextWriterStartElement(writer, $0) }
+    depth += 1
+    openTagOnly = true
+  }
+
+  /// Writes a line break (when `lineBreak`) and `spaces` levels of indentation as raw text, if any.
+  private func writeLayout(lineBreak: Bool, spaces levels: Int) {
+    let count = (lineBreak ? 1 : 0) + 2 * levels
+    guard count > 0 else { return }
+    let start = lineBreak ? 0 : 1
+    if start + count <= XMLWriter.layout.count {
+      XMLWriter.layout.withUnsafeBufferPointer {
+        _ = xmlTextWriterWriteRawLen(writer, $0.baseAddress! + start, Int32(count))
+      }
+    } else {
+      let bytes = (lineBreak ? [0x0A] : []) + [UInt8](repeating: 0x20, count: 2 * levels)
+      bytes.withUnsafeBufferPointer { _ = xmlTextWriterWriteRawLen(writer, $0.baseAddress!, Int32(count)) }
+    }
+  }
+
+  /// A line break and spaces, from which every layout up to 127 levels deep is a slice.
+  private static let layout: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 254)
 
   /// Adds an attribute to the element just opened.
   func attribute(_ name: String, _ value: String) {
@@ -49,10 +89,31 @@ final class XMLWriter {
   }
 
   /// Writes escaped text.
-  func text(_ value: String) { XMLText.sanitized(value).withXMLChars { _ = xmlTextWriterWriteString(writer, $0) } }
+  func text(_ value: String) {
+    XMLText.sanitized(value).withXMLChars { _ = xmlTextWriterWriteString(writer, $0) }
+    wroteText()
+  }
+
+  /// After text: the element has content, and its end tag follows the text without indentation.
+  private func wroteText() {
+    openTagOnly = false
+    if indentsNow { indentsEndTag = false }
+  }
 
   /// Closes the innermost open element.
-  func end() { xmlTextWriterEndElement(writer) }
+  func end() {
+    if openTagOnly {
+      if indentsNow { indentsEndTag = true }
+    } else {
+      if indentsNow && indentsEndTag { writeLayout(lineBreak: false, spaces: depth - 1) }
+      indentsEndTag = true
+    }
+    xmlTextWriterEndElement(writer)
+    depth -= 1
+    openTagOnly = false
+    // After the root, the line break is the one libxml2 ends the document with.
+    if indentsNow && depth > 0 { _ = xmlTextWriterWriteRawLen(writer, "\n", 1) }
+  }
 
   /// `<name a="v">text</name>`.
   func element(_ name: String, _ attributes: [(String, String)] = [], text: String) {
@@ -73,9 +134,12 @@ final class XMLWriter {
   /// Writes mixed content (text and elements in one paragraph) without indentation, so no whitespace is
   /// added inside it.
   func inline(_ body: () -> Void) {
-    xmlTextWriterSetIndent(writer, 0)
+    // Switching libxml2's indentation on or off also sets its `doindent` flag.
+    indentsNow = false
+    indentsEndTag = true
     body()
-    xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
+    indentsNow = indenting
+    indentsEndTag = true
   }
 
   /// A writer of HTML fragments for this writer's thread (no indentation, no declaration), made on first use
@@ -102,7 +166,10 @@ final class XMLWriter {
     precondition(finished, "XMLWriter.restart() before finish()")
     finished = false
     xmlBufferEmpty(buffer)
-    xmlTextWriterSetIndent(writer, indenting ? 1 : 0)
+    indentsNow = indenting
+    indentsEndTag = true
+    depth = 0
+    openTagOnly = false
     if declaration { xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil) }
   }
 
@@ -131,10 +198,39 @@ final class XMLWriter {
   }
 
   /// Ends the fragment and returns it as a string, without a trailing newline.
-  func finishString() -> String {
-    var text = String(decoding: finish(), as: UTF8.self)
-    while text.last?.isNewline == true { text.removeLast() }
-    return text
+  func finishString() -> String { withFinishedBytes { String(decoding: $0, as: UTF8.self) } }
+
+  /// Ends the document and calls `body` with its bytes, without the line break libxml2 ends every document
+  /// with (a document ends with a tag, so only line feeds and carriage returns can end it). The bytes are valid
+  /// for the call only.
+  func withFinishedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    precondition(!finished, "XMLWriter.finish() called twice")
+    finished = true
+    xmlTextWriterEndDocument(writer)
+    xmlTextWriterFlush(writer)
+    var count = Int(xmlBufferLength(buffer))
+    guard let bytes = xmlBufferContent(buffer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    while count > 0, bytes[count - 1] == 0x0A || bytes[count - 1] == 0x0D { count -= 1 }
+    return body(UnsafeBufferPointer(start: bytes, count: count))
+  }
+
+  /// Writes as escaped text the document `other` has written since it started, ended and without its final line
+  /// break: what `text(other.finishString())` writes, without making the string. `other` is a different writer.
+  func text(finishing other: XMLWriter) {
+    precondition(other !== self, "XMLWriter.text(finishing:) of itself")
+    other.withFinishedBytes { bytes in
+      // libxml2 wrote the document from sanitized text, so it has nothing to sanitize unless a byte is suspect.
+      guard !XMLText.hasSuspectByte(bytes) else {
+        text(String(decoding: bytes, as: UTF8.self))
+        return
+      }
+      // libxml2 takes the text NUL-terminated: a copy in a reused buffer.
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(contentsOf: bytes)
+      scratch.append(0)
+      scratch.withUnsafeBufferPointer { _ = xmlTextWriterWriteString(writer, $0.baseAddress) }
+    }
+    wroteText()
   }
 }
 
@@ -155,17 +251,20 @@ enum XMLText {
     }
   }
 
+  /// Whether a byte of `bytes` may begin a scalar XML 1.0 forbids: a C0 control other than tab, line feed and
+  /// carriage return, or 0xEF (which starts U+FFFE and U+FFFF).
+  static func hasSuspectByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF {
+      return true
+    }
+    return false
+  }
+
   /// `text` with every character XML 1.0 forbids replaced by U+FFFD (the replacement character).
   static func sanitized(_ text: String) -> String {
     // Only bytes below 0x20 (C0 controls) and 0xEF (which starts U+FFFE and U+FFFF) can begin a forbidden scalar:
     // one scan over the bytes, in place, decides for almost every text.
-    let suspect =
-      text.utf8.withContiguousStorageIfAvailable { bytes in
-        for byte in bytes where (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD) || byte == 0xEF {
-          return true
-        }
-        return false
-      } ?? true
+    let suspect = text.utf8.withContiguousStorageIfAvailable { hasSuspectByte($0) } ?? true
     if !suspect { return text }
     if text.unicodeScalars.allSatisfy(isAllowed) { return text }
     var scalars = String.UnicodeScalarView()
