@@ -135,7 +135,7 @@ extension Bank {
     let found = item.namesFile ? library.template(atPath: item.template, relativeTo: folder) : library[item.template]
     guard var template = found else {
       let hint =
-        Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" }
+        Suggestion.nearest(to: item.template, among: library.knownIDs).map { " (did you mean '\($0)'?)" }
         ?? ""
       let looked =
         library.searchedFolders.isEmpty ? "" : "; looked in \(library.searchedFolders.joined(separator: ", "))"
