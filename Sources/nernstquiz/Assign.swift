@@ -120,7 +120,7 @@ struct Assign: ParsableCommand {
     let templatesURL = try ContentLocator.templates(templates, bank: bankURL)
     do {
       let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
-      let library = try TemplateLibrary.load(for: bank, library: templatesURL)
+      let library = try TemplateLibrary.load(for: bank, library: templatesURL, workers: jobs.count)
       return try bank.assign(
         students, library: library, seed: seed, sharing: share ? .shared : .distinct,
         previous: previous, workers: jobs.count)

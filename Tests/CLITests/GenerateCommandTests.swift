@@ -159,6 +159,41 @@ import Testing
         "bad.yaml:4:15: error: unknown template 'nernst-potental' (did you mean 'nernst-potential'?)"))
   }
 
+  @Test func aBrokenTemplateBesideTheBankStopsGenerateOnlyWhenTheBankNamesIt() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    // 'draft' has a typo on line 8: its stem names a variable it does not have.
+    let draft = """
+      format: 1
+      id: draft
+      title: Half written
+      topic: capacitance
+      objective: Double a number.
+      difficulty: introductory
+      parameters: { x: { integer: [1, 9] } }
+      stem: "What is {y}?"
+      answers:
+        - { id: twice, numeric: 2 * x, unit: pC }
+      """
+    try draft.write(to: dir.url.appendingPathComponent("draft.yaml"), atomically: true, encoding: .utf8)
+    let templates = packageRoot.appendingPathComponent("Templates").path
+    let unrelated = dir.url.appendingPathComponent("quiz.yaml")
+    try "title: t\nseed: 1\nitems:\n  - template: nernst-potential\n    variants: 2\n".write(
+      to: unrelated, atomically: true, encoding: .utf8)
+    let out = dir.url.appendingPathComponent("out")
+    let fine = try CommandRunner.run(
+      ["generate", unrelated.path, "--templates", templates, "--format", "none", "--out", out.path])
+    #expect(fine.exitCode == 0, "\(fine.standardError)")
+    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("key.jsonl").path))
+
+    let using = dir.url.appendingPathComponent("uses-draft.yaml")
+    try "title: t\nseed: 1\nitems:\n  - template: draft\n".write(to: using, atomically: true, encoding: .utf8)
+    let broken = try CommandRunner.run(
+      ["generate", using.path, "--templates", templates, "--format", "none", "--out", out.path])
+    #expect(broken.exitCode == 2)
+    #expect(broken.standardError.contains("draft.yaml:8:"), "\(broken.standardError)")
+  }
+
   @Test func templatesListsEveryTemplateWithItsObjective() throws {
     let result = try CommandRunner.run(["templates"], in: packageRoot)
     #expect(result.exitCode == 0)

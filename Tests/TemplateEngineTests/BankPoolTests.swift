@@ -229,6 +229,73 @@ import Testing
     }
   }
 
+  // MARK: - A bank reads only the templates it names
+
+  /// A template whose `stem:` names a variable nobody declared: broken on line 9, column 19.
+  private func writeBrokenTemplate(id: String, to folder: URL) throws {
+    let text = """
+      format: 1
+      id: \(id)
+      title: A template with a typo
+      topic: capacitance
+      objective: Double a number.
+      difficulty: introductory
+      parameters:
+        x: { integer: [1, 200] }
+      stem: "What is {twice_y}?"
+      answers:
+        - id: twice
+          numeric: 2 * x
+          unit: pC
+      """
+    try Data(text.utf8).write(to: folder.appendingPathComponent("\(id).yaml"))
+  }
+
+  @Test func aBrokenTemplateTheBankDoesNotNameDoesNotStopIt() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    try writeBrokenTemplate(id: "unfinished", to: folder.url)
+    try writeInstructorTemplate(id: "my-question", to: folder.url)
+    let bank = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: my-question\n    variants: 2\n  - template: nernst-potential\n",
+      file: folder.url.appendingPathComponent("quiz.yaml").path)
+    let library = try TemplateLibrary.load(for: bank, library: Self.libraryFolder, workers: 2)
+    #expect(library.templates.map(\.id) == ["my-question", "nernst-potential"])
+    let quiz = try bank.drawQuiz(library: library)
+    #expect(quiz.items.map(\.template) == ["my-question", "nernst-potential"])
+    // The digests in the key are those of the files the bank uses, as when every template was read.
+    let everything = try TemplateLibrary.load(from: Self.libraryFolder)
+    #expect(quiz.templateDigests.last?.digest == everything["nernst-potential"]?.digest)
+  }
+
+  @Test func aBrokenTemplateTheBankNamesIsAnErrorWithItsFileAndLine() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    try writeBrokenTemplate(id: "unfinished", to: folder.url)
+    let bank = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: nernst-potential\n  - template: unfinished\n",
+      file: folder.url.appendingPathComponent("quiz.yaml").path)
+    let error = #expect(throws: TemplateError.self) {
+      try TemplateLibrary.load(for: bank, library: Self.libraryFolder, workers: 2)
+    }
+    #expect(error?.file == folder.url.appendingPathComponent("unfinished.yaml").path)
+    #expect(error?.line == 9)
+    #expect(error?.message.contains("twice_y") == true)
+  }
+
+  @Test func anUnknownTemplateIsStillMatchedAgainstTheTemplatesNotRead() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let bank = try Bank.parse(
+      "title: t\nseed: 1\nitems:\n  - template: nernst-potental\n",
+      file: folder.url.appendingPathComponent("quiz.yaml").path)
+    let library = try TemplateLibrary.load(for: bank, library: Self.libraryFolder)
+    #expect(library.templates.isEmpty)
+    let error = #expect(throws: QuizError.self) { try bank.drawQuiz(library: library) }
+    #expect(
+      error?.description.contains("unknown template 'nernst-potental' (did you mean 'nernst-potential'?)") == true)
+  }
+
   @Test func aMissingTemplateErrorSaysWhereItLooked() throws {
     let folder = try TemporaryDirectory()
     defer { folder.remove() }

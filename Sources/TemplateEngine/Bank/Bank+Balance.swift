@@ -75,8 +75,12 @@ struct CandidateStream {
   var remaining: Int
   /// Candidates allowed before giving up.
   let limit: Int
-  private var buffer: [Result<DrawnCandidate?, GenerationError>] = []
+  private var buffer: [Result<BankCandidate?, GenerationError>] = []
   private var position = 0
+  /// The most candidates drawn at once: 256 at first, so that later batches skip the parameters the earlier ones
+  /// gave; doubled (up to 4096) after a batch of which skipping spared fewer than 1 in 16, since then a larger batch
+  /// wastes nothing more and starts and waits for the threads less often.
+  private var batchLimit = 256
 
   init(seed: UInt64, cell: Int?, needed: Int) {
     itemSeed = seed
@@ -85,21 +89,22 @@ struct CandidateStream {
     limit = needed * 20 + 100
   }
 
-  /// The next candidate, or `nil` when its parameters are among `known` (drawn in batches: a batch skips what
-  /// was known when it was drawn).
-  mutating func next(_ template: Template, skipping known: Set<ParameterKey>, workers: Int)
-    throws(GenerationError) -> DrawnCandidate?
+  /// The next candidate, its parts worth their share of `points`, or `nil` when its parameters are among `known`
+  /// (drawn in batches: a batch skips what was known when it was drawn).
+  mutating func next(_ template: Template, skipping known: Set<ParameterKey>, points: Points, workers: Int)
+    throws(GenerationError) -> BankCandidate?
   {
     if position == buffer.count {
-      // At most 256 at once, so that later batches skip the parameters the earlier ones gave.
-      let batch = min(max(remaining, workers > 1 ? 64 : 1), 256, limit - drawn)
+      let skipped = buffer.count { if case .success(nil) = $0 { true } else { false } }
+      if !buffer.isEmpty, skipped * 16 < buffer.count { batchLimit = min(2 * batchLimit, 4096) }
+      let batch = min(max(remaining, workers > 1 ? 64 : 1), batchLimit, limit - drawn)
       let seeds = (drawn..<(drawn + batch)).map { j in
         let path: [SeedPathComponent] =
           cell.map { [.label("balance"), .index(UInt64($0)), .label("variant"), .index(UInt64(j))] }
           ?? [.label("variant"), .index(UInt64(j))]
         return SeededGenerator.derivedSeed(from: itemSeed, path: path)
       }
-      buffer = Bank.draw(template, seeds: seeds, skipping: known, workers: workers)
+      buffer = Bank.draw(template, seeds: seeds, skipping: known, points: points, workers: workers)
       position = 0
     }
     let result = buffer[position]
@@ -118,49 +123,80 @@ struct DuplicateFilter {
   private var answers: Set<ByteKey> = []
 
   /// Adds `variant` and returns true, or returns false when it duplicates one already added.
-  mutating func insert(_ variant: Variant) -> Bool {
-    let separator = UInt8(0x1F)
-    var parameterKey = ByteKey(variant.template)
-    for (name, value) in variant.parameters {
-      parameterKey.bytes.append(separator)
-      parameterKey.bytes += name.utf8
-      parameterKey.bytes.append(UInt8(ascii: "="))
-      parameterKey.bytes += value.display.utf8
-    }
-    var answerKey: ByteKey?
-    if variant.answers.contains(where: { $0.numeric != nil }) {
-      var key = ByteKey(variant.template)
-      for answer in variant.answers {
-        key.bytes.append(separator)
-        key.bytes += answer.id.utf8
-        key.bytes.append(UInt8(ascii: "="))
-        if let numeric = answer.numeric {
-          NumberFormat.significantFigures(3).append(numeric.value, to: &key.bytes)
-        } else {
-          key.bytes += (answer.choice?.correct ?? "").utf8
-        }
-      }
-      answerKey = key
-    }
-    let stem = ByteKey(variant.stem)
-    guard !stems.contains(stem), !parameters.contains(parameterKey), answerKey.map({ !answers.contains($0) }) ?? true
+  mutating func insert(_ variant: Variant) -> Bool { insert(DuplicateKeys(variant)) }
+
+  /// Adds the variant these keys were made from and returns true, or returns false when it duplicates one
+  /// already added.
+  mutating func insert(_ keys: DuplicateKeys) -> Bool {
+    guard !stems.contains(keys.stem), !parameters.contains(keys.parameters),
+      keys.answers.map({ !answers.contains($0) }) ?? true
     else { return false }
-    stems.insert(stem)
-    parameters.insert(parameterKey)
-    if let answerKey { answers.insert(answerKey) }
+    stems.insert(keys.stem)
+    parameters.insert(keys.parameters)
+    if let key = keys.answers { answers.insert(key) }
     return true
   }
 }
 
-/// Text as its UTF-8 bytes, hashed and compared byte for byte (cheaper than a `String`, which hashes and compares
-/// through Unicode normalization; the texts compared here are built from the same template text, so equal texts
-/// have equal bytes).
-struct ByteKey: Hashable {
-  var bytes: [UInt8]
+/// What ``DuplicateFilter`` compares of a variant, made (and hashed) where the variant is drawn, so that the thread
+/// that keeps variants in order only looks the keys up.
+struct DuplicateKeys: Sendable {
+  /// The stem.
+  let stem: ByteKey
+  /// The template and the displayed parameters.
+  let parameters: ByteKey
+  /// The template and the answers, numbers to 3 significant figures; nil without a numeric answer.
+  let answers: ByteKey?
 
-  init(_ text: String) { bytes = Array(text.utf8) }
+  init(_ variant: Variant) {
+    let separator = UInt8(0x1F)
+    var parameterBytes = Array(variant.template.utf8)
+    for index in variant.parameters.indices {
+      parameterBytes.append(separator)
+      parameterBytes += variant.parameters[index].name.utf8
+      parameterBytes.append(UInt8(ascii: "="))
+      parameterBytes += variant.parameters[index].value.display.utf8
+    }
+    parameters = ByteKey(bytes: parameterBytes)
+    var hasNumeric = false
+    var answerBytes = Array(variant.template.utf8)
+    for index in variant.answers.indices {
+      answerBytes.append(separator)
+      answerBytes += variant.answers[index].id.utf8
+      answerBytes.append(UInt8(ascii: "="))
+      switch variant.answers[index].kind {
+      case .numeric(let numeric):
+        hasNumeric = true
+        NumberFormat.significantFigures(3).append(numeric.value, to: &answerBytes)
+      case .choice(let choice):
+        answerBytes += choice.correct.utf8
+      }
+    }
+    answers = hasNumeric ? ByteKey(bytes: answerBytes) : nil
+    stem = ByteKey(variant.stem)
+  }
+}
 
-  func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+/// Text as its UTF-8 bytes, hashed once and compared byte for byte (cheaper than a `String`, which hashes and
+/// compares through Unicode normalization; the texts compared here are built from the same template text, so equal
+/// texts have equal bytes).
+struct ByteKey: Hashable, Sendable {
+  let bytes: [UInt8]
+  /// The hash of ``bytes``, worked out once.
+  private let hash: Int
+
+  init(_ text: String) { self.init(bytes: Array(text.utf8)) }
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+    var hasher = Hasher()
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    hash = hasher.finalize()
+  }
+
+  static func == (a: ByteKey, b: ByteKey) -> Bool { a.hash == b.hash && a.bytes == b.bytes }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 extension ParameterSpec {

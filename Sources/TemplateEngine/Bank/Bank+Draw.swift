@@ -90,24 +90,28 @@ extension Bank {
               reason: .tooFewDistinctVariants(
                 requested: item.variants, found: variants.count)))
         }
-        progress?(drawnBefore + variants.count, total)
-        let candidate: DrawnCandidate?
-        do { candidate = try streams[cell].next(template, skipping: known, workers: workers) } catch {
+        // Now and then: about every 1 % of the quiz, and at each item's start.
+        if variants.count.isMultiple(of: max(1, total / 100)) { progress?(drawnBefore + variants.count, total) }
+        let next: BankCandidate?
+        do { next = try streams[cell].next(template, skipping: known, points: item.points, workers: workers) } catch {
           throw .generation(error)
         }
         // A candidate repeating the parameters of a variant of this item was skipped before its answers.
-        guard var variant = candidate?.variant else { continue }
+        guard let candidate = next else { continue }
+        var variant = candidate.variant
         // A balanced cell keeps only the candidates that have its values.
         guard plan.cells[cell].allSatisfy({ $0.holds(for: variant) }) else { continue }
-        guard seen.insert(variant) else { continue }
-        if skippingRepeatedParameters { known.insert(candidate!.parameters) }
+        guard seen.insert(candidate.keys) else { continue }
+        if skippingRepeatedParameters { known.insert(candidate.parameters) }
         streams[cell].remaining -= 1
         let number = String(variants.count + 1)
         variant.id = prefix + "-" + String(repeating: "0", count: max(0, width - number.count)) + number
         variants.append(variant)
       }
       drawnBefore += variants.count
-      var quizItem = QuizItem(template: template.id, title: template.title, points: item.points, variants: variants)
+      // The variants' parts already carry their share of the points (set where they were drawn).
+      var quizItem = QuizItem(
+        template: template.id, title: template.title, points: item.points, variants: variants, partPoints: .asGiven)
       quizItem.objective = template.objective
       items.append(quizItem)
     }
@@ -115,16 +119,23 @@ extension Bank {
     return Quiz(title: title, seed: quizSeed, items: items, grading: grading, templateDigests: digests)
   }
 
-  /// Draws one variant per seed, in order, on up to `workers` threads.
+  /// Draws one variant per seed, in order, on up to `workers` threads, each with its parts worth their share of
+  /// `points` (``Points/split(_:into:)``, as ``QuizItem`` splits them) and its ``DuplicateKeys`` made.
   /// A candidate whose parameters are among `known` comes back as `nil` (see `Template.drawCandidate`).
-  static func draw(_ template: Template, seeds: [UInt64], skipping known: Set<ParameterKey> = [], workers: Int)
-    -> [Result<DrawnCandidate?, GenerationError>]
-  {
+  static func draw(
+    _ template: Template, seeds: [UInt64], skipping known: Set<ParameterKey> = [], points: Points, workers: Int
+  ) -> [Result<BankCandidate?, GenerationError>] {
     OrderedWork.map(count: seeds.count, chunkSize: 8, workers: workers, state: {}) { _, range in
       range.map { index in
-        Result { () throws(GenerationError) -> DrawnCandidate? in
+        Result { () throws(GenerationError) -> BankCandidate? in
           var statistics = DrawStatistics()
-          return try template.drawCandidate(seed: seeds[index], id: "", statistics: &statistics, skipping: known)
+          guard
+            var drawn = try template.drawCandidate(seed: seeds[index], id: "", statistics: &statistics, skipping: known)
+          else { return nil }
+          let shares = Points.split(points, into: drawn.variant.answers.count)
+          for part in drawn.variant.answers.indices { drawn.variant.answers[part].points = shares[part] }
+          return BankCandidate(
+            variant: drawn.variant, parameters: drawn.parameters, keys: DuplicateKeys(drawn.variant))
         }
       }
     }
@@ -135,7 +146,7 @@ extension Bank {
     let found = item.namesFile ? library.template(atPath: item.template, relativeTo: folder) : library[item.template]
     guard var template = found else {
       let hint =
-        Suggestion.nearest(to: item.template, among: library.templates.map(\.id)).map { " (did you mean '\($0)'?)" }
+        Suggestion.nearest(to: item.template, among: library.knownIDs).map { " (did you mean '\($0)'?)" }
         ?? ""
       let looked =
         library.searchedFolders.isEmpty ? "" : "; looked in \(library.searchedFolders.joined(separator: ", "))"

@@ -1,31 +1,41 @@
 package import Foundation
 import QuizModel
 
-/// The templates available to banks, by identifier: every `*.yaml` file of a folder (normally `Templates/`).
+/// The templates available to banks, by identifier: the `*.yaml` files of a folder (normally `Templates/`), or
+/// the templates one bank uses.
 package struct TemplateLibrary: Sendable {
   /// The templates, sorted by identifier.
   package private(set) var templates: [Template]
   /// The folders the templates were gathered from, in search order (for error messages); empty for a library
   /// made from templates already parsed.
   package private(set) var searchedFolders: [String] = []
+  /// The `*.yaml` files of ``searchedFolders`` that were not read (for the suggestion of an unknown template's
+  /// error).
+  private var unreadFiles: [URL] = []
 
   /// Creates a library from templates already parsed.
   package init(_ templates: [Template]) {
     self.templates = templates.sorted { $0.id < $1.id }
   }
 
-  /// The templates a bank can use: those in the bank's own folder, then in the folders of its `templates:`
-  /// list (relative to the bank's folder), then in `library` (the shipped `Templates/`), plus every file a bank
-  /// item names by path. A `*.yaml` file without a top-level `format:` line is not a template (banks sit in the
-  /// same folders) and is passed over.
+  /// The templates `bank` uses, found in the bank's own folder, then in the folders of its `templates:` list
+  /// (relative to the bank's folder), then in `library` (the shipped `Templates/`), plus every file a bank item
+  /// names by path.
+  ///
+  /// A template's id is its file's name, so only the files named after the ids the bank uses are read: a bank
+  /// depends on the templates it names and on nothing else in those folders (a broken template it does not use
+  /// does not stop it; `nernstquiz check` checks them all). A `*.yaml` file without a top-level `format:` line is
+  /// not a template (banks sit in the same folders) and is passed over. An id the bank names that no folder has
+  /// is reported when the bank is drawn (``Bank/drawQuiz(library:seed:workers:progress:)``), with where it looked.
   ///
   /// ```swift
-  /// let library = try TemplateLibrary.load(for: bank, library: URL(fileURLWithPath: "Templates"))
+  /// let library = try TemplateLibrary.load(for: bank, library: URL(fileURLWithPath: "Templates"), workers: 2)
   /// ```
   ///
-  /// - Throws: ``TemplateError`` for a file that does not parse, an `id` that differs from its file name, a
-  ///   missing `templates:` folder, or an id defined in two files (the message names both).
-  package static func load(for bank: Bank, library: URL?) throws(TemplateError) -> TemplateLibrary {
+  /// - Parameter workers: Threads to parse the templates on (1: the calling thread only).
+  /// - Throws: ``TemplateError`` for a used file that does not parse, an `id` that differs from its file name, a
+  ///   missing `templates:` folder, or a used id defined in two files (the message names both).
+  package static func load(for bank: Bank, library: URL?, workers: Int = 1) throws(TemplateError) -> TemplateLibrary {
     var folders: [URL] = [bank.folder]
     for folder in bank.templateFolders {
       let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : bank.folder.appendingPathComponent(folder)
@@ -41,6 +51,38 @@ package struct TemplateLibrary: Sendable {
     var seenFolders: Set<String> = []
     folders = folders.filter { seenFolders.insert($0.standardizedFileURL.path).inserted }
 
+    // Every template file of the folders, in search order.
+    var listed: [URL] = []
+    for folder in folders {
+      let names: [String]
+      do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+        throw TemplateError(
+          file: folder.path, line: 0, column: 0,
+          message: "cannot read the templates folder: \(error.localizedDescription)")
+      }
+      for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        listed.append(folder.appendingPathComponent(name))
+      }
+    }
+    // The files items name by path first (their ids may be used by other items), then the folders' files named
+    // after a used id.
+    var byPath: [URL] = []
+    for item in bank.items where item.namesFile {
+      let url =
+        item.template.hasPrefix("/")
+        ? URL(fileURLWithPath: item.template) : bank.folder.appendingPathComponent(item.template)
+      guard FileManager.default.fileExists(atPath: url.path) else {
+        throw TemplateError(
+          file: item.location.file, line: item.location.line, column: item.location.column,
+          message: "no template file at '\(item.template)' (looked for \(url.path))", length: item.template.count)
+      }
+      byPath.append(url)
+    }
+    let pathTemplates = try parse(byPath, requiringFormatLine: false, workers: workers)
+    let used = Set(bank.items.filter { !$0.namesFile }.map(\.template) + pathTemplates.compactMap { $0?.id })
+    let folderFiles = listed.filter { used.contains(idOfFile($0)) }
+    let folderTemplates = try parse(folderFiles, requiringFormatLine: true, workers: workers)
+
     var byID: [String: Template] = [:]
     var seenFiles: Set<String> = []
     func add(_ template: Template, file: URL) throws(TemplateError) {
@@ -52,41 +94,57 @@ package struct TemplateLibrary: Sendable {
       }
       byID[template.id] = template
     }
-    for folder in folders {
-      let names: [String]
-      do { names = try FileManager.default.contentsOfDirectory(atPath: folder.path) } catch {
+    for (url, template) in zip(folderFiles, folderTemplates) {
+      guard let template else { continue }
+      let base = Self.idOfFile(url)
+      guard template.id == base else {
         throw TemplateError(
-          file: folder.path, line: 0, column: 0,
-          message: "cannot read the templates folder: \(error.localizedDescription)")
+          file: url.path, line: 0, column: 0,
+          message: "the template id '\(template.id)' must match its file name '\(base)'")
       }
-      for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        let url = folder.appendingPathComponent(name)
-        let text = try readYAMLText(at: url)
-        guard text.split(separator: "\n").contains(where: { $0.hasPrefix("format:") }) else { continue }
-        let template = try TemplateParser.parse(text, file: url.path)
-        let base = String(name.prefix { $0 != "." })
-        guard template.id == base else {
-          throw TemplateError(
-            file: url.path, line: 0, column: 0,
-            message: "the template id '\(template.id)' must match its file name '\(base)'")
-        }
-        try add(template, file: url)
-      }
+      try add(template, file: url)
     }
-    for item in bank.items where item.namesFile {
-      let url =
-        item.template.hasPrefix("/")
-        ? URL(fileURLWithPath: item.template) : bank.folder.appendingPathComponent(item.template)
-      guard FileManager.default.fileExists(atPath: url.path) else {
-        throw TemplateError(
-          file: item.location.file, line: item.location.line, column: item.location.column,
-          message: "no template file at '\(item.template)' (looked for \(url.path))", length: item.template.count)
-      }
-      try add(try load(file: url), file: url)
+    for (url, template) in zip(byPath, pathTemplates) {
+      if let template { try add(template, file: url) }
     }
     var result = TemplateLibrary(Array(byID.values))
     result.searchedFolders = folders.map(\.relativePath)
+    result.unreadFiles = listed.filter { !used.contains(idOfFile($0)) }
     return result
+  }
+
+  /// The templates in `files`, parsed on up to `workers` threads; nil for a file without a top-level `format:`
+  /// line when `requiringFormatLine`. Throws the error of the first file (in order) that cannot be read or parsed.
+  private static func parse(_ files: [URL], requiringFormatLine: Bool, workers: Int) throws(TemplateError)
+    -> [Template?]
+  {
+    let results = OrderedWork.map(count: files.count, chunkSize: 1, workers: workers, state: {}) { _, range in
+      range.map { index in
+        Result { () throws(TemplateError) -> Template? in
+          let text = try readYAMLText(at: files[index])
+          if requiringFormatLine, !isTemplate(text) { return nil }
+          return try TemplateParser.parse(text, file: files[index].path)
+        }
+      }
+    }
+    var templates: [Template?] = []
+    for result in results { templates.append(try result.get()) }
+    return templates
+  }
+
+  /// Whether a YAML text is a template rather than a bank: it has a top-level `format:` line.
+  private static func isTemplate(_ text: String) -> Bool {
+    text.split(separator: "\n").contains { $0.hasPrefix("format:") }
+  }
+
+  /// The id a template file must have: its name up to the first dot.
+  private static func idOfFile(_ url: URL) -> String { String(url.lastPathComponent.prefix { $0 != "." }) }
+
+  /// The ids of the templates in the library and of the other template files of its folders (read now, to pass
+  /// over banks): what an unknown id is compared with for a suggestion.
+  package var knownIDs: [String] {
+    let others = unreadFiles.filter { file in (try? readYAMLText(at: file)).map(Self.isTemplate) ?? false }
+    return templates.map(\.id) + others.map(Self.idOfFile)
   }
 
   /// The template a bank item names by file path, relative to `folder`.

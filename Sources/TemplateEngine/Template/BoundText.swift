@@ -4,15 +4,23 @@ import QuizModel
 /// A ``TextTemplate`` bound to the slots of a ``DrawProgram``: literal text kept as UTF-8, a placeholder that
 /// shows a parameter as displayed read from the parameter's display, every other placeholder a
 /// ``BoundExpression``.
+///
+/// The pieces hold no references (a literal is a range of ``literals``, an expression an index into
+/// ``expressions``), so rendering walks them without retaining anything.
 struct BoundText: Sendable {
   enum Piece: Sendable {
-    case literal([UInt8])
+    /// `literals[range]`.
+    case literal(Range<Int>)
     /// A parameter as displayed, with `+` before a positive number when `plus`.
     case display(parameter: Int, slot: Int, plus: Bool)
-    case expression(BoundExpression, TextTemplate.Format)
+    /// `expressions[index]`, shown in `format`.
+    case expression(index: Int, TextTemplate.Format)
   }
 
   let pieces: [Piece]
+  /// The literal text of every piece, one after another.
+  let literals: [UInt8]
+  let expressions: [BoundExpression]
 
   /// Binds `text`: `displays` gives the index of each parameter by name, `parameterSlots` its slot.
   ///
@@ -21,19 +29,27 @@ struct BoundText: Sendable {
     throws(ExpressionError)
   {
     var pieces: [Piece] = []
+    var literals: [UInt8] = []
+    var expressions: [BoundExpression] = []
     for segment in text.segments {
       switch segment {
-      case .literal(let s): pieces.append(.literal(Array(s.utf8)))
+      case .literal(let s):
+        let start = literals.count
+        literals += s.utf8
+        pieces.append(.literal(start..<literals.count))
       case .placeholder(let p):
         if p.format == .automatic || p.format == .automaticWithPlus, let parameter = displays[p.name] {
           pieces.append(
             .display(parameter: parameter, slot: parameterSlots[parameter], plus: p.format == .automaticWithPlus))
         } else {
-          pieces.append(.expression(try p.expression.bound(to: layout), p.format))
+          pieces.append(.expression(index: expressions.count, p.format))
+          expressions.append(try p.expression.bound(to: layout))
         }
       }
     }
     self.pieces = pieces
+    self.literals = literals
+    self.expressions = expressions
   }
 
   /// The text filled in from `environment`, without trailing blank space (a YAML block scalar ends with a
@@ -44,12 +60,13 @@ struct BoundText: Sendable {
     out.removeAll(keepingCapacity: true)
     for piece in pieces {
       switch piece {
-      case .literal(let bytes): out.append(contentsOf: bytes)
+      case .literal(let range):
+        literals.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
       case .display(let parameter, let slot, let plus):
         if plus, case .number(let x) = environment.values[slot], x > 0 { out.append(UInt8(ascii: "+")) }
         out.append(contentsOf: environment.displays[parameter].utf8)
-      case .expression(let expression, let format):
-        try Self.append(expression.evaluate(with: environment.values), format, ions: ions, to: &out)
+      case .expression(let index, let format):
+        try Self.append(expressions[index].evaluate(with: environment.values), format, ions: ions, to: &out)
       }
     }
     // Trailing ASCII blank space goes byte by byte; after anything else, as characters (so that a grapheme that

@@ -16,7 +16,7 @@ enum QuizLoader {
     do {
       let bank = try Bank.parse(try readYAMLText(at: bankURL, file: bankURL.relativePath), file: bankURL.relativePath)
       // The bank's own folder and its `templates:` folders first, then the library.
-      let library = try TemplateLibrary.load(for: bank, library: templatesURL)
+      let library = try TemplateLibrary.load(for: bank, library: templatesURL, workers: workers)
       let quiz = try bank.drawQuiz(library: library, seed: seed, workers: workers) {
         drawn, total in
         if total >= 2000 { Terminal.progress("drawing variants: \(drawn)/\(total)") }
