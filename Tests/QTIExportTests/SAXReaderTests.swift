@@ -72,6 +72,18 @@ struct SAXReaderTests {
     #expect(read.elements.first { $0.name == "v" }?.trimmedText == "-95.<01>89&")
   }
 
+  /// Text is trimmed over its bytes as the tree trims it, also where a stripped space borders a non-ASCII
+  /// character (a combining mark after a space keeps the space).
+  @Test(arguments: ["  x  ", " \t\r\n", "", "x", " \u{301}x ", " x\u{301} ", " \u{2212}5 ", "\u{2212} ", "a b"])
+  func trimmedTextIsTheTreesTrimmedText(text: String) throws {
+    let data = Data("<r><t>\(text)</t><u>\(text)<v>\(text)</v></u></r>".utf8)
+    let tree = try XMLReader.parse(data, file: "t.xml").get()
+    let reader = SAXReader()
+    let read = try reader.read(data, file: "t.xml").get()
+    Self.expectSame(read, tree)
+    #expect(Array(read.elements).first?.trimmedText == XMLNode.trimmed(text))
+  }
+
   @Test func malformedFilesGetTheTreeReadersDiagnostics() throws {
     let reader = SAXReader()
     for document in ["<a>\n  <b>x & y</b>\n</a>", "<a><b></a>", "", "<a>&undeclared;</a>", "<a/><b/>"] {

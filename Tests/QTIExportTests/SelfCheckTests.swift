@@ -70,6 +70,55 @@ struct SelfCheckTests {
     #expect(item.run(["RESPONSE": .null])["SCORE"] == .float(0), "no response matches no branch")
   }
 
+  /// An item whose outcome N is set to 1 when `conditions[N]` holds and to 2 otherwise (null included).
+  static func conditionsItem(_ conditions: [String]) -> String {
+    let outcomes = conditions.indices.map {
+      "<outcomeDeclaration identifier=\"O\($0)\" cardinality=\"single\" baseType=\"float\"/>"
+    }
+    let rules = conditions.enumerated().map { n, condition in
+      """
+      <responseCondition><responseIf>\(condition)<setOutcomeValue identifier="O\(n)"><baseValue baseType="float">1</baseValue></setOutcomeValue></responseIf>
+      <responseElse><setOutcomeValue identifier="O\(n)"><baseValue baseType="float">2</baseValue></setOutcomeValue></responseElse></responseCondition>
+      """
+    }
+    return """
+      <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="logic" title="Logic" adaptive="false" timeDependent="false">
+      <responseDeclaration identifier="RESPONSE" cardinality="single" baseType="float"/>
+      \(outcomes.joined(separator: "\n"))
+      <responseProcessing>\(rules.joined(separator: "\n"))</responseProcessing>
+      </assessmentItem>
+      """
+  }
+
+  /// A null operand anywhere makes `and`, `or`, `sum`, `not` null (even after an operand that decides), and
+  /// `multiple` of nulls is null; the same from the export's SAX-read elements as from the tree.
+  @Test func nullOperandsMakeLogicAndSumsNullWhereverTheyStand() throws {
+    let null = "<variable identifier=\"RESPONSE\"/>"
+    let yes = "<baseValue baseType=\"boolean\">true</baseValue>"
+    let no = "<baseValue baseType=\"boolean\">false</baseValue>"
+    let one = "<baseValue baseType=\"float\">1</baseValue>"
+    let conditions: [(String, Double)] = [
+      ("<isNull><and>\(no)\(null)</and></isNull>", 1), ("<isNull><and>\(null)\(no)</and></isNull>", 1),
+      ("<isNull><or>\(yes)\(null)</or></isNull>", 1), ("<or>\(no)\(yes)</or>", 1), ("<or>\(no)\(no)</or>", 2),
+      ("<and>\(yes)\(yes)</and>", 1), ("<and>\(yes)\(no)</and>", 2), ("<isNull><sum>\(one)\(null)</sum></isNull>", 1),
+      ("<isNull><sum>\(one)\(one)</sum></isNull>", 2), ("<isNull><multiple>\(null)\(null)</multiple></isNull>", 1),
+      ("<isNull><not>\(null)</not></isNull>", 1), ("<not>\(no)</not>", 1), ("<isNull/>", 2),
+    ]
+    let data = Data(Self.conditionsItem(conditions.map(\.0)).utf8)
+    let reader = SAXReader()
+    let items = [
+      CompiledItem(root: try XMLReader.parse(data, file: "logic.xml").get()),
+      CompiledItem(root: try reader.read(data, file: "logic.xml").get()),
+    ]
+    for item in items {
+      #expect(item.processingFailure == nil)
+      let outcomes = item.run([:])
+      for (n, (condition, expected)) in conditions.enumerated() {
+        #expect(outcomes["O\(n)"] == .float(expected), "\(condition)")
+      }
+    }
+  }
+
   /// What the one compiler cannot evaluate is said, with its line; an item that computes its key is a note.
   @Test(arguments: [
     (

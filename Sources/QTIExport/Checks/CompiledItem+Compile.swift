@@ -29,11 +29,12 @@ private struct Compiler {
       case .responseDeclaration:
         let baseType = node.attribute(.baseType) ?? ""
         let correct = node.elements.first { $0.kind == .correctResponse }?.elements.first { $0.kind == .value }
+        let correctText = correct?.trimmedText
         item.responses.append(
           .init(
-            identifier: node.attribute(.identifier) ?? "", baseType: baseType,
-            correctText: correct?.trimmedText, line: node.line))
-        item.correct.append(correct.map { QTIValue(text: $0.trimmedText, baseType: baseType) } ?? .null)
+            identifier: node.attribute(.identifier) ?? "", baseType: baseType, correctText: correctText,
+            line: node.line))
+        item.correct.append(correctText.map { QTIValue(text: $0, baseType: baseType) } ?? .null)
       case .outcomeDeclaration:
         let identifier = node.attribute(.identifier) ?? ""
         let baseType = node.attribute(.baseType) ?? "float"
@@ -78,23 +79,19 @@ private struct Compiler {
     }
   }
 
-  /// Every `choiceInteraction` under `node`, with the identifiers of the `simpleChoice`s under it.
+  /// Every `choiceInteraction` under `node`, with the identifiers of the `simpleChoice`s under it, in one walk
+  /// over the descendants (flat for elements read from SAX events).
   mutating func collectChoices(_ node: some QTIElement) {
-    for e in node.elements {
-      if e.kind == .choiceInteraction {
-        var options: [String] = []
-        collectSimpleChoices(e, into: &options)
-        item.choices[e.attribute(.responseIdentifier) ?? ""] = options
+    var choices = item.choices
+    node.forEachDescendant { e in
+      guard e.kind == .choiceInteraction else { return }
+      var options: [String] = []
+      e.forEachDescendant { c in
+        if c.kind == .simpleChoice, let id = c.attribute(.identifier) { options.append(id) }
       }
-      collectChoices(e)
+      choices[e.attribute(.responseIdentifier) ?? ""] = options
     }
-  }
-
-  func collectSimpleChoices(_ node: some QTIElement, into options: inout [String]) {
-    for e in node.elements {
-      if e.kind == .simpleChoice, let id = e.attribute(.identifier) { options.append(id) }
-      collectSimpleChoices(e, into: &options)
-    }
+    item.choices = choices
   }
 
   mutating func compileRule<E: QTIElement>(_ node: E) throws(EvaluationFailure) -> CompiledItem.Rule {
@@ -167,10 +164,18 @@ private struct Compiler {
       throw EvaluationFailure(
         line: node.line, message: "the expression '\(node.name)' is not evaluated by the self-check")
     }
+    // The tolerance attribute of an `equal`, parsed once for the comparison and the key search.
+    var mode = "exact"
+    var tolerances: [Double] = []
     if kind == .equal {
+      mode = node.attribute(.toleranceMode) ?? "exact"
+      if mode != "exact" {
+        tolerances = (node.attribute(.tolerance) ?? "").split(separator: " ").compactMap { Double($0) }
+      }
       // Recorded before its operands, so the list is in document order.
+      let t0 = mode == "exact" ? 0 : (tolerances.first ?? 0)
       var equal = CompiledItem.Equal(
-        mode: node.attribute(.toleranceMode) ?? "exact", tolerance: node.attribute(.tolerance) ?? "0",
+        mode: mode, t0: t0, t1: mode == "exact" ? 0 : (tolerances.count > 1 ? tolerances[1] : t0),
         correctIdentifiers: [], variableIdentifiers: [], line: node.line)
       for e in node.elements {
         if e.kind == .correct, let id = e.attribute(.identifier) { equal.correctIdentifiers.append(id) }
@@ -178,23 +183,22 @@ private struct Compiler {
       }
       item.equals.append(equal)
     }
+    operands.reserveCapacity(2)
     for e in node.elements { operands.append(try compileExpression(e)) }
     switch kind {
     case .isNull: return .isNull(operands)
     case .equal:
       let (x, y) = try two()
-      let mode = node.attribute(.toleranceMode) ?? "exact"
       switch mode {
       case "exact":
         return .equal(nil, x, y)
       case "absolute", "relative":
-        let parts = (node.attribute(.tolerance) ?? "").split(separator: " ").compactMap { Double($0) }
-        guard let t0 = parts.first else {
+        guard let t0 = tolerances.first else {
           throw EvaluationFailure(
             line: node.line, message: "'equal' with toleranceMode '\(mode)' has no valid tolerance")
         }
         let band = CompiledItem.Band(
-          absolute: mode == "absolute", t0: t0, t1: parts.count > 1 ? parts[1] : t0,
+          absolute: mode == "absolute", t0: t0, t1: tolerances.count > 1 ? tolerances[1] : t0,
           includeLower: node.attribute(.includeLowerBound) != "false",
           includeUpper: node.attribute(.includeUpperBound) != "false")
         return .equal(band, x, y)
@@ -228,21 +232,13 @@ private struct Compiler {
     let value = QTIValue(text: constant.trimmedText, baseType: constant.attribute(.baseType) ?? "")
     for set in rules where set.kind == .setOutcomeValue {
       guard let outcome = set.attribute(.identifier), outcome != "SCORE" else { continue }
-      var found: [E] = []
-      descendants(set, .baseValue, into: &found)
-      for id in found where id.attribute(.baseType) == "identifier" {
+      set.forEachDescendant { id in
+        guard id.kind == .baseValue, id.attribute(.baseType) == "identifier" else { return }
         item.triggers.append(
           .init(
             response: response, value: value, outcome: outcome, feedback: id.trimmedText,
             line: condition.line))
       }
-    }
-  }
-
-  func descendants<E: QTIElement>(_ node: E, _ wanted: QTIName, into found: inout [E]) {
-    for e in node.elements {
-      if e.kind == wanted { found.append(e) }
-      descendants(e, wanted, into: &found)
     }
   }
 }

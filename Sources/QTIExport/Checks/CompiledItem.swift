@@ -69,7 +69,9 @@ struct CompiledItem {
   /// An `equal` element of the response processing, as the key comparison search reads it.
   struct Equal {
     var mode: String
-    var tolerance: String
+    /// The tolerance below and above the correct value, parsed once (0 for `exact`).
+    var t0: Double
+    var t1: Double
     var correctIdentifiers: [String]
     var variableIdentifiers: [String]
     var line: Int
@@ -164,21 +166,21 @@ struct CompiledItem {
     }
   }
 
+  /// The value of `e`. Operand lists are walked in place (no array of their values); evaluation has no side
+  /// effects, so stopping at the first operand that decides is the same as evaluating them all.
   private func evaluate(_ e: Expression, _ responses: [QTIValue], _ outcomes: [QTIValue]) -> QTIValue {
-    func all(_ list: [Expression]) -> [QTIValue] {
-      var result: [QTIValue] = []
-      result.reserveCapacity(list.count)
-      for x in list { result.append(evaluate(x, responses, outcomes)) }
-      return result
-    }
     switch e {
     case .constant(let v): return v
     case .response(let i): return responses[i]
     case .outcome(let i): return outcomes[i]
     case .correct(let i): return correct[i]
     case .isNull(let list):
-      let v = all(list)
-      return .bool(v.first == .null || v.first == .multiple([]))
+      guard let first = list.first else { return .bool(false) }
+      switch evaluate(first, responses, outcomes) {
+      case .null: return .bool(true)
+      case .multiple(let inner): return .bool(inner.isEmpty)
+      default: return .bool(false)
+      }
     case .equal(let band, let x, let y):
       guard let a = evaluate(x, responses, outcomes).number, let b = evaluate(y, responses, outcomes).number
       else { return .null }
@@ -191,32 +193,41 @@ struct CompiledItem {
       return .bool(a == b)
     case .sum(let list):
       var total = 0.0
-      for v in all(list) {
-        guard let n = v.number else { return .null }
+      for x in list {
+        guard case .float(let n) = evaluate(x, responses, outcomes) else { return .null }
         total += n
       }
       return .float(total)
     case .multiple(let list):
       var items: [QTIValue] = []
-      for v in all(list) {
-        switch v {
+      for x in list {
+        switch evaluate(x, responses, outcomes) {
         case .null: continue
         case .multiple(let inner): items += inner
-        default: items.append(v)
+        case let v: items.append(v)
         }
       }
       return items.isEmpty ? .null : .multiple(items)
     case .and(let list):
-      let v = all(list)
-      if v.contains(.null) { return .null }
-      return .bool(v.allSatisfy { $0 == .bool(true) })
+      // Null if any operand is null, else whether all are true.
+      var allTrue = true
+      for x in list {
+        let v = evaluate(x, responses, outcomes)
+        if v == .null { return .null }
+        if v != .bool(true) { allTrue = false }
+      }
+      return .bool(allTrue)
     case .or(let list):
-      let v = all(list)
-      if v.contains(.null) { return .null }
-      return .bool(v.contains(.bool(true)))
+      // Null if any operand is null, else whether one is true.
+      var anyTrue = false
+      for x in list {
+        let v = evaluate(x, responses, outcomes)
+        if v == .null { return .null }
+        if v == .bool(true) { anyTrue = true }
+      }
+      return .bool(anyTrue)
     case .not(let list):
-      let v = all(list)
-      guard case .bool(let b)? = v.first else { return .null }
+      guard let first = list.first, case .bool(let b) = evaluate(first, responses, outcomes) else { return .null }
       return .bool(!b)
     case .compare(let op, let x, let y):
       guard let a = evaluate(x, responses, outcomes).number, let b = evaluate(y, responses, outcomes).number

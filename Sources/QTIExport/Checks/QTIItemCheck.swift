@@ -78,9 +78,8 @@ enum QTIItemCheck {
           continue
         }
         let mode = equal.mode
-        let parts = equal.tolerance.split(separator: " ").compactMap { Double($0) }
-        let t0 = mode == "exact" ? 0 : (parts.first ?? 0)
-        let t1 = mode == "exact" ? 0 : (parts.count > 1 ? parts[1] : t0)
+        let t0 = equal.t0
+        let t1 = equal.t1
         if mode == "relative", key < 0 {
           fail(
             equal.line,

@@ -133,22 +133,23 @@ struct QTI2Writer {
       w.element("responseProcessing") {
         // The worked explanation: shown whenever a response is given.
         if !explanation.isEmpty {
-          w.element("responseCondition") {
-            w.element("responseIf") {
-              w.element("or") {
-                for answer in variant.answers {
-                  w.element("not") {
-                    w.element("isNull") {
-                      w.element("variable", [("identifier", QTI2Writer.responseIdentifier(answer))])
-                    }
-                  }
-                }
-              }
-              w.element("setOutcomeValue", [("identifier", Explanation.solution)]) {
-                w.element("baseValue", [("baseType", "identifier")], text: Explanation.solution)
-              }
-            }
+          w.start("responseCondition")
+          w.start("responseIf")
+          w.start("or")
+          for answer in variant.answers {
+            w.start("not")
+            w.start("isNull")
+            w.empty("variable", "identifier", QTI2Writer.responseIdentifier(answer))
+            w.end()
+            w.end()
           }
+          w.end()  // or
+          w.start("setOutcomeValue")
+          w.attribute("identifier", Explanation.solution)
+          w.textElement("baseValue", "baseType", "identifier", text: Explanation.solution)
+          w.end()
+          w.end()  // responseIf
+          w.end()  // responseCondition
         }
         for answer in variant.answers { scoring(w, answer, weight: answer.points.description, feedbacks: feedbacks) }
       }
@@ -185,9 +186,14 @@ struct QTI2Writer {
   }
 
   private func outcome(_ w: DialectWriter, _ identifier: String, _ baseType: String, _ value: String) {
-    w.element("outcomeDeclaration", [("identifier", identifier), ("cardinality", "single"), ("baseType", baseType)]) {
-      w.element("defaultValue") { w.element("value", text: value) }
-    }
+    w.start("outcomeDeclaration")
+    w.attribute("identifier", identifier)
+    w.attribute("cardinality", "single")
+    w.attribute("baseType", baseType)
+    w.start("defaultValue")
+    w.element("value", text: value)
+    w.end()
+    w.end()
   }
 
   private func interaction(_ w: DialectWriter, _ answer: Answer) {
@@ -209,66 +215,75 @@ struct QTI2Writer {
     }
   }
 
+  /// The scoring of one part, written element by element: this runs for every part of every item, so no
+  /// attribute arrays or closures per element.
   private func scoring(_ w: DialectWriter, _ answer: Answer, weight: String, feedbacks: [Feedback]) {
     let identifier = QTI2Writer.responseIdentifier(answer)
-    let own = feedbacks.filter { $0.answer.id == answer.id }
-    w.element("responseCondition") {
-      w.element("responseIf") {
-        switch answer.kind {
-        case .numeric(let n):
-          let t = n.interval.halfWidthText
-          w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
-            w.element("correct", [("identifier", identifier)])
-            w.element("variable", [("identifier", identifier)])
-          }
-        case .choice:
-          w.element("match") {
-            w.element("variable", [("identifier", identifier)])
-            w.element("correct", [("identifier", identifier)])
-          }
-        }
-        w.element("setOutcomeValue", [("identifier", "SCORE")]) {
-          w.element("sum") {
-            w.element("variable", [("identifier", "SCORE")])
-            w.element("baseValue", [("baseType", "float")], text: weight)
-          }
-        }
-      }
-      // Each misconception gets its own condition inside the else branch, so values whose bands overlap
-      // (two mistakes giving nearly the same number) each show their feedback.
-      if !own.isEmpty {
-        w.element("responseElse") {
-          for feedback in own {
-            w.element("responseCondition") {
-              w.element("responseIf") {
-                switch (feedback.trigger, answer.kind) {
-                case (.value(let v), .numeric(let n)):
-                  let band = n.interval(ofMisconceptionAt: v)
-                  let t = band.halfWidthText
-                  w.element("equal", [("toleranceMode", "absolute"), ("tolerance", "\(t) \(t)")]) {
-                    w.element("baseValue", [("baseType", "float")], text: band.keyText)
-                    w.element("variable", [("identifier", identifier)])
-                  }
-                case (.option(let option), _):
-                  w.element("match") {
-                    w.element("variable", [("identifier", identifier)])
-                    w.element("baseValue", [("baseType", "identifier")], text: PlainText.identifier(option))
-                  }
-                default:
-                  preconditionFailure("A numeric feedback on a choice answer")
-                }
-                w.element("setOutcomeValue", [("identifier", "FEEDBACK")]) {
-                  w.element("multiple") {
-                    w.element("variable", [("identifier", "FEEDBACK")])
-                    w.element("baseValue", [("baseType", "identifier")], text: feedback.identifier)
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
+    w.start("responseCondition")
+    w.start("responseIf")
+    switch answer.kind {
+    case .numeric(let n):
+      let t = n.interval.halfWidthText
+      w.start("equal")
+      w.attribute("toleranceMode", "absolute")
+      w.attribute("tolerance", t + " " + t)
+      w.empty("correct", "identifier", identifier)
+      w.empty("variable", "identifier", identifier)
+      w.end()
+    case .choice:
+      w.start("match")
+      w.empty("variable", "identifier", identifier)
+      w.empty("correct", "identifier", identifier)
+      w.end()
     }
+    w.start("setOutcomeValue")
+    w.attribute("identifier", "SCORE")
+    w.start("sum")
+    w.empty("variable", "identifier", "SCORE")
+    w.textElement("baseValue", "baseType", "float", text: weight)
+    w.end()
+    w.end()
+    w.end()  // responseIf
+    // Each misconception gets its own condition inside the else branch, so values whose bands overlap
+    // (two mistakes giving nearly the same number) each show their feedback.
+    var opened = false
+    for feedback in feedbacks where feedback.answer.id == answer.id {
+      if !opened {
+        w.start("responseElse")
+        opened = true
+      }
+      w.start("responseCondition")
+      w.start("responseIf")
+      switch (feedback.trigger, answer.kind) {
+      case (.value(let v), .numeric(let n)):
+        let band = n.interval(ofMisconceptionAt: v)
+        let t = band.halfWidthText
+        w.start("equal")
+        w.attribute("toleranceMode", "absolute")
+        w.attribute("tolerance", t + " " + t)
+        w.textElement("baseValue", "baseType", "float", text: band.keyText)
+        w.empty("variable", "identifier", identifier)
+        w.end()
+      case (.option(let option), _):
+        w.start("match")
+        w.empty("variable", "identifier", identifier)
+        w.textElement("baseValue", "baseType", "identifier", text: PlainText.identifier(option))
+        w.end()
+      default:
+        preconditionFailure("A numeric feedback on a choice answer")
+      }
+      w.start("setOutcomeValue")
+      w.attribute("identifier", "FEEDBACK")
+      w.start("multiple")
+      w.empty("variable", "identifier", "FEEDBACK")
+      w.textElement("baseValue", "baseType", "identifier", text: feedback.identifier)
+      w.end()
+      w.end()
+      w.end()  // responseIf
+      w.end()  // responseCondition
+    }
+    if opened { w.end() }  // responseElse
+    w.end()  // responseCondition
   }
 
   /// The test: one section per template, selecting one of its variants.

@@ -153,6 +153,29 @@ struct DialectWriter {
 
   func text(_ value: String) { w.text(value) }
 
+  // Element by element, for the parts written for every item: no attribute array, no closure.
+
+  func start(_ name: String) { w.start(dialect.element(name)) }
+
+  func attribute(_ key: String, _ value: String) { w.attribute(dialect.attribute(key), value) }
+
+  func end() { w.end() }
+
+  /// An element with one attribute and nothing inside.
+  func empty(_ name: String, _ key: String, _ value: String) {
+    w.start(dialect.element(name))
+    w.attribute(dialect.attribute(key), value)
+    w.end()
+  }
+
+  /// An element with one attribute and text.
+  func textElement(_ name: String, _ key: String, _ value: String, text: String) {
+    w.start(dialect.element(name))
+    w.attribute(dialect.attribute(key), value)
+    w.text(text)
+    w.end()
+  }
+
   /// An element with mixed content, written without indentation inside.
   func inlineElement(_ name: String, _ attributes: [(String, String)] = [], _ body: () -> Void) {
     w.start(dialect.element(name))

@@ -302,8 +302,24 @@ struct ReadElement {
     }
   }
 
-  /// The text inside without leading and trailing XML whitespace.
-  var trimmedText: String { XMLNode.trimmed(textContent) }
+  /// The text inside without leading and trailing XML whitespace, trimmed over the bytes before one String is
+  /// made (``XMLNode/trimmed(_:)`` decides when a stripped space borders a non-ASCII byte).
+  var trimmedText: String {
+    let e = entry
+    return reader.document.text.withUnsafeBufferPointer { all in
+      func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+      var lo = e.textStart
+      var hi = e.textEnd
+      while lo < hi, isSpace(all[lo]) { lo += 1 }
+      while hi > lo, isSpace(all[hi - 1]) { hi -= 1 }
+      if lo == hi { return "" }
+      if (lo > e.textStart && all[lo] >= 0x80) || (hi < e.textEnd && all[hi - 1] >= 0x80) {
+        return XMLNode.trimmed(
+          String(decoding: UnsafeBufferPointer(rebasing: all[e.textStart..<e.textEnd]), as: UTF8.self))
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: all[lo..<hi]), as: UTF8.self)
+    }
+  }
 
   /// The child elements, in document order.
   var elements: ReadChildren { ReadChildren(reader: reader, upcoming: entry.firstChild) }
