@@ -47,7 +47,8 @@ public struct AcceptedInterval: Hashable, Sendable {
   /// Whether t was rounded up from relative·|key| + absolute to be written short (by at most 10⁻⁶ of t).
   public let roundedUp: Bool
 
-  /// The exact bounds in 128-bit decimal, for comparisons near them; nil beyond 38 digits (then `Decimal`).
+  /// t and the exact bounds in 128-bit decimal, for comparisons near them; nil beyond 38 digits (then `Decimal`).
+  private let fastHalfWidth: ExactDecimal?
   private let fastLower: ExactDecimal?
   private let fastUpper: ExactDecimal?
 
@@ -67,9 +68,14 @@ public struct AcceptedInterval: Hashable, Sendable {
       self.init(nothing: ())
       return
     }
-    let keyText = DecimalText.exact(key)
-    let (t, roundedUp) = AcceptedInterval.halfWidth(keyText: keyText, tolerance: tolerance)
-    self.init(keyText: keyText, halfWidthText: t, roundedUp: roundedUp)
+    let c = ExactDecimal(key)
+    let keyText = c.text
+    if let (t, roundedUp) = AcceptedInterval.halfWidthIn128Bits(key: c, tolerance: tolerance) {
+      self.init(key: c, keyText: keyText, halfWidth: t, halfWidthText: t.text, roundedUp: roundedUp)
+    } else {
+      let (t, roundedUp) = AcceptedInterval.halfWidthInDecimal(keyText: keyText, tolerance: tolerance)
+      self.init(keyText: keyText, halfWidthText: t, roundedUp: roundedUp)
+    }
   }
 
   /// The interval around `center` with the half-width of another interval: how a misconception's value is
@@ -79,7 +85,9 @@ public struct AcceptedInterval: Hashable, Sendable {
       self.init(nothing: ())
       return
     }
-    self.init(keyText: DecimalText.exact(center), halfWidthText: other.halfWidthText, roundedUp: false)
+    let c = ExactDecimal(center)
+    self.init(
+      key: c, keyText: c.text, halfWidth: other.fastHalfWidth, halfWidthText: other.halfWidthText, roundedUp: false)
   }
 
   /// The interval as a key file records it: the key's and t's decimal texts. Nil when either is not a plain
@@ -102,22 +110,36 @@ public struct AcceptedInterval: Hashable, Sendable {
     lower = .nan
     upper = .nan
     roundedUp = false
+    fastHalfWidth = nil
     fastLower = nil
     fastUpper = nil
   }
 
   /// Both bounds from the texts of the key and t: in 128-bit decimal when it holds them, else in `Decimal`.
   private init(keyText: String, halfWidthText: String, roundedUp: Bool) {
+    self.init(
+      key: ExactDecimal(text: keyText), keyText: keyText, halfWidth: ExactDecimal(text: halfWidthText),
+      halfWidthText: halfWidthText, roundedUp: roundedUp)
+  }
+
+  /// Both bounds from the key and t, given as text and (where 128 bits hold them) as the decimals those texts
+  /// are: in 128-bit decimal when it holds the bounds, else in `Decimal`.
+  private init(
+    key c: ExactDecimal?, keyText: String, halfWidth t: ExactDecimal?, halfWidthText: String, roundedUp: Bool
+  ) {
     self.keyText = keyText
     self.halfWidthText = halfWidthText
     self.roundedUp = roundedUp
-    let c = ExactDecimal(text: keyText)
-    let t = ExactDecimal(text: halfWidthText)
+    fastHalfWidth = t
     if let c, let t, let lo = c - t, let hi = c + t {
       fastLower = lo
       fastUpper = hi
       lowerText = lo.text
       upperText = hi.text
+      key = c.nearestDouble ?? Double(keyText)!
+      halfWidth = t.nearestDouble ?? Double(halfWidthText)!
+      lower = lo.nearestDouble ?? Double(lowerText)!
+      upper = hi.nearestDouble ?? Double(upperText)!
     } else {
       let c = AcceptedInterval.decimal(keyText)
       let t = AcceptedInterval.decimal(halfWidthText)
@@ -125,11 +147,11 @@ public struct AcceptedInterval: Hashable, Sendable {
       fastUpper = nil
       lowerText = DecimalAsText.text(c - t)
       upperText = DecimalAsText.text(c + t)
+      key = Double(keyText)!
+      halfWidth = Double(halfWidthText)!
+      lower = Double(lowerText)!
+      upper = Double(upperText)!
     }
-    key = Double(keyText)!
-    halfWidth = Double(halfWidthText)!
-    lower = Double(lowerText)!
-    upper = Double(upperText)!
   }
 
   /// t = relative·|key| + absolute from the shortest decimal spellings, rounded up to the shortest decimal within
@@ -141,10 +163,17 @@ public struct AcceptedInterval: Hashable, Sendable {
 
   /// ``halfWidth(keyText:tolerance:)`` in 128-bit decimal arithmetic; nil where that does not hold the numbers.
   static func halfWidthIn128Bits(keyText: String, tolerance: Tolerance) -> (String, Bool)? {
+    guard let c = ExactDecimal(text: keyText), let (t, roundedUp) = halfWidthIn128Bits(key: c, tolerance: tolerance)
+    else { return nil }
+    return (t.text, roundedUp)
+  }
+
+  /// ``halfWidthIn128Bits(keyText:tolerance:)`` of the key as a decimal, t as a decimal.
+  private static func halfWidthIn128Bits(key c: ExactDecimal, tolerance: Tolerance) -> (ExactDecimal, Bool)? {
     let r = ExactDecimal(tolerance.relative)
     let a = ExactDecimal(tolerance.absolute)
-    guard let c = ExactDecimal(text: keyText), let product = r * c.magnitude, let t = product + a else { return nil }
-    if t.isZero { return ("0", false) }
+    guard let product = r * c.magnitude, let t = product + a else { return nil }
+    if t.isZero { return (t, false) }
     // t's significant digits beyond `keep` dropped, rounded toward +∞.
     let count = t.digitCount
     func rounded(keeping keep: Int) -> ExactDecimal? {
@@ -161,7 +190,7 @@ public struct AcceptedInterval: Hashable, Sendable {
       guard let candidate = rounded(keeping: keep), let moved = candidate - t else { break }
       let scaled = ExactDecimal(negative: moved.negative, mantissa: moved.mantissa, exponent: moved.exponent + 6)
       guard let within = ExactDecimal.magnitude(scaled, atMost: t) else { break }
-      if within { return (candidate.text, candidate != t) }
+      if within { return (candidate, candidate != t) }
     }
     return nil
   }

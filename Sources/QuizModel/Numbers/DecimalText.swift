@@ -8,6 +8,7 @@ package enum DecimalText {
   /// `1.05 * 1e-13` (the double 1.0500000000000001e-13) is written `0.000000000000105`.
   package static func exact(_ x: Double) -> String {
     precondition(x.isFinite, "Cannot write \(x) as a decimal")
+    if let value = ExactDecimal(fifteenDigitsOf: x) { return value.text }
     return plainShortest(x.description) ?? exactByDigits(x)
   }
 

@@ -88,23 +88,30 @@ extension ExactDecimal {
     }
     let digits = places.span.extracting(start..<places.count)
     let count = digits.count
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(count + abs(exponent) + 3)
-    if negative { bytes.append(UInt8(ascii: "-")) }
     let pointAfter = exponent + count  // digits before the point
-    if pointAfter <= 0 {
-      bytes.append(UInt8(ascii: "0"))
-      bytes.append(UInt8(ascii: "."))
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -pointAfter))
-      bytes.append(span: digits)
-    } else if pointAfter >= count {
-      bytes.append(span: digits)
-      bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: pointAfter - count))
-    } else {
-      bytes.append(span: digits, 0..<pointAfter)
-      bytes.append(UInt8(ascii: "."))
-      bytes.append(span: digits, pointAfter..<count)
+    // Written straight into the string's storage (no intermediate array): sign, digits, zeros and point.
+    return String(unsafeUninitializedCapacity: count + abs(exponent) + 3) { out in
+      var n = 0
+      func put(_ byte: UInt8) {
+        out[n] = byte
+        n += 1
+      }
+      func put(_ range: Range<Int>) { for i in range { put(digits[i]) } }
+      if negative { put(UInt8(ascii: "-")) }
+      if pointAfter <= 0 {
+        put(UInt8(ascii: "0"))
+        put(UInt8(ascii: "."))
+        for _ in 0..<(-pointAfter) { put(UInt8(ascii: "0")) }
+        put(0..<count)
+      } else if pointAfter >= count {
+        put(0..<count)
+        for _ in 0..<(pointAfter - count) { put(UInt8(ascii: "0")) }
+      } else {
+        put(0..<pointAfter)
+        put(UInt8(ascii: "."))
+        put(pointAfter..<count)
+      }
+      return n
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

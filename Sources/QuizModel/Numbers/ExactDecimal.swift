@@ -50,7 +50,11 @@ package struct ExactDecimal: Hashable, Sendable {
 
   /// The shortest decimal of a double as ``DecimalText/exact(_:)`` writes it.
   package init(_ x: Double) {
-    self.init(text: DecimalText.exact(x))!
+    if let value = ExactDecimal(fifteenDigitsOf: x) {
+      self = value
+    } else {
+      self.init(text: DecimalText.exact(x))!
+    }
   }
 
   package var isZero: Bool { mantissa == 0 }
