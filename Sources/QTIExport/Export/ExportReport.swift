@@ -59,12 +59,6 @@ package struct ExportReport: Hashable, Sendable, CustomStringConvertible {
   /// The delivery maps of every format, in the order the packages were written.
   package var deliveries: [Delivery] { formats.flatMap(\.deliveries) }
 
-  /// ``deliveries`` made item by item as they are read (for the key, which writes them one by one), and the
-  /// formats that have any, in order.
-  package var deliveryRecords: (formats: [String], records: some Sequence<Delivery>) {
-    (formats.filter { !$0.deliveryMap.isEmpty }.map(\.format.rawValue), formats.lazy.flatMap(\.deliveryMap))
-  }
-
   /// ``deliveries`` as chunks made on any thread, for the key's workers: each format's chunks
   /// (``DeliveryMap``) in the order the packages were written.
   package var deliveryChunks: DeliveryChunks {

@@ -42,8 +42,6 @@ private enum KeyPiece: Sendable {
   case students(Range<Int>)
   /// Chunk `index` of the ``DeliveryChunks``.
   case chunk(Int)
-  /// Deliveries already made (read from a sequence on the calling thread).
-  case made([Delivery])
 }
 
 extension Quiz {
@@ -52,12 +50,12 @@ extension Quiz {
   /// Students per piece.
   static let studentsPerPiece = 1024
 
-  /// Writes the key's records in order: the quiz record, the variants, the students, the deliveries of
-  /// `chunks`, then those `nextDeliveries` returns (on the calling thread) until it returns nil. Pieces are
-  /// encoded on `workers` threads and handed to `write` in order; after `write` fails nothing more is made.
+  /// Writes the key's records in order: the quiz record, the variants, the students, then the deliveries of
+  /// `chunks`. Pieces are encoded on `workers` threads and handed to `write` in order; after `write` fails
+  /// nothing more is made.
   func writeKeyPieces<Failure: Error>(
-    deliveryFormats: [String], chunks: DeliveryChunks?, students: [RosterStudent], tool: String, workers: Int,
-    nextDeliveries: () -> [Delivery]?, to write: ([UInt8]) throws(Failure) -> Void
+    _ chunks: DeliveryChunks, students: [RosterStudent], tool: String, workers: Int,
+    to write: ([UInt8]) throws(Failure) -> Void
   ) throws(Failure) {
     var plan: [KeyPiece] = [.quiz]
     for (number, item) in items.enumerated() {
@@ -68,24 +66,21 @@ extension Quiz {
     for start in stride(from: 0, to: students.count, by: Quiz.studentsPerPiece) {
       plan.append(.students(start..<min(students.count, start + Quiz.studentsPerPiece)))
     }
-    if let chunks { plan += (0..<chunks.count).map(KeyPiece.chunk) }
+    plan += (0..<chunks.count).map(KeyPiece.chunk)
     var next = 0
     var failure: Failure?
     let quiz = self
     OrderedWork.pipeline(
       workers: workers,
       produce: { () -> KeyPiece? in
-        guard failure == nil else { return nil }
-        if next < plan.count {
-          defer { next += 1 }
-          return plan[next]
-        }
-        return nextDeliveries().map(KeyPiece.made)
+        guard failure == nil, next < plan.count else { return nil }
+        defer { next += 1 }
+        return plan[next]
       },
       state: { JSONWriter(capacity: 1 << 18) },
       transform: { json, piece in
         json.bytes.removeAll(keepingCapacity: true)
-        quiz.encode(piece, deliveryFormats: deliveryFormats, chunks: chunks, students: students, tool: tool, to: &json)
+        quiz.encode(piece, chunks: chunks, students: students, tool: tool, to: &json)
         return json.bytes
       },
       consume: { bytes in
@@ -97,18 +92,12 @@ extension Quiz {
 
   /// Encodes the lines of `piece` into `json`.
   private func encode(
-    _ piece: KeyPiece, deliveryFormats: [String], chunks: DeliveryChunks?, students: [RosterStudent],
-    tool: String, to json: inout JSONWriter
+    _ piece: KeyPiece, chunks: DeliveryChunks, students: [RosterStudent], tool: String,
+    to json: inout JSONWriter
   ) {
-    func write(_ deliveries: [Delivery]) {
-      for delivery in deliveries {
-        delivery.writeKeyRecord(to: &json)
-        json.endLine()
-      }
-    }
     switch piece {
     case .quiz:
-      quizRecord(deliveryFormats: deliveryFormats, tool: tool).write(to: &json)
+      quizRecord(deliveryFormats: chunks.formats, tool: tool).write(to: &json)
       json.endLine()
     case .variants(let item, let range):
       for variant in items[item].variants[range] {
@@ -120,8 +109,11 @@ extension Quiz {
         student.writeKeyRecord(to: &json)
         json.endLine()
       }
-    case .chunk(let index): if let chunks { write(chunks.records(index)) }
-    case .made(let deliveries): write(deliveries)
+    case .chunk(let index):
+      for delivery in chunks.records(index) {
+        delivery.writeKeyRecord(to: &json)
+        json.endLine()
+      }
     }
   }
 }

@@ -42,24 +42,6 @@ extension Quiz {
       deliveries: DeliveryChunks(deliveries), students: students, tool: tool, workers: workers, to: write)
   }
 
-  /// ``keyJSONLinesBytes(deliveries:students:tool:)`` with deliveries read one by one as they are
-  /// written (they may be made as they are read, never all in memory), and `deliveryFormats`, the formats among
-  /// them in order of their first record, given beforehand for the quiz record. The deliveries are read on the
-  /// calling thread; the overload taking ``DeliveryChunks`` makes them on the workers too.
-  public func writeKeyJSONLines<Failure: Error>(
-    deliveryFormats: [String], deliveries: some Sequence<Delivery>, students: [RosterStudent] = [],
-    tool: String = KeyFormat.tool, workers: Int = 1, to write: ([UInt8]) throws(Failure) -> Void
-  ) throws(Failure) {
-    var iterator = deliveries.makeIterator()
-    try writeKeyPieces(
-      deliveryFormats: deliveryFormats, chunks: nil, students: students, tool: tool, workers: workers,
-      nextDeliveries: {
-        var batch: [Delivery] = []
-        while batch.count < DeliveryChunks.defaultSize, let next = iterator.next() { batch.append(next) }
-        return batch.isEmpty ? nil : batch
-      }, to: write)
-  }
-
   /// The whole key, its records made and encoded chunk by chunk on `workers` threads (``OrderedWork``) and
   /// handed to `write`, in order, on the calling thread: variant records a few dozen variants at a time, and
   /// the deliveries chunk by chunk as `deliveries` makes them. Memory holds only the chunks in flight, never
@@ -68,9 +50,7 @@ extension Quiz {
     deliveries: DeliveryChunks, students: [RosterStudent] = [],
     tool: String = KeyFormat.tool, workers: Int, to write: ([UInt8]) throws(Failure) -> Void
   ) throws(Failure) {
-    try writeKeyPieces(
-      deliveryFormats: deliveries.formats, chunks: deliveries, students: students, tool: tool, workers: workers,
-      nextDeliveries: { nil }, to: write)
+    try writeKeyPieces(deliveries, students: students, tool: tool, workers: workers, to: write)
   }
 
   /// The first record: what the key is, which quiz, how it is graded.
