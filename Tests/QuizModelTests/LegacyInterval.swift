@@ -72,25 +72,21 @@ struct LegacyInterval: Equatable {
     return DecimalDigits(parsing: String(format: "%.14e", x))!.text
   }
 
-  /// The former 128-bit half-width, fed from the texts of the key and of the tolerance's parts.
+  /// The original 128-bit half-width, fed from the texts of the key and of the tolerance's parts: t's digits
+  /// rounded up through `DecimalDigits`, as before any of the interval's speed-ups (an oracle independent of
+  /// the mantissa arithmetic the type uses now).
   static func halfWidthIn128Bits(keyText: String, tolerance: Tolerance) -> (String, Bool)? {
     guard let r = ExactDecimal(text: exact(tolerance.relative)), let a = ExactDecimal(text: exact(tolerance.absolute)),
       let c = ExactDecimal(text: keyText), let product = r * c.magnitude, let t = product + a
     else { return nil }
     if t.isZero { return ("0", false) }
-    let count = t.digitCount
-    func rounded(keeping keep: Int) -> ExactDecimal? {
-      guard keep < count else { return t }
-      guard !t.negative else { return ExactDecimal(t.digits.rounded(keepingSignificant: keep, up: true)) }
-      let drop = count - keep
-      let (q, r) = t.mantissa.quotientAndRemainder(dividingBy: ExactDecimal.powers[drop])
-      return ExactDecimal(negative: false, mantissa: r == 0 ? q : q + 1, exponent: t.exponent + drop)
-    }
+    let digits = t.digits
     for keep in 1...AcceptedInterval.halfWidthDigits {
-      guard let candidate = rounded(keeping: keep), let moved = candidate - t else { break }
+      let candidate = digits.rounded(keepingSignificant: keep, up: true)
+      guard let value = ExactDecimal(candidate), let moved = value - t else { break }
       let scaled = ExactDecimal(negative: moved.negative, mantissa: moved.mantissa, exponent: moved.exponent + 6)
       guard let within = ExactDecimal.magnitude(scaled, atMost: t) else { break }
-      if within { return (candidate.text, candidate != t) }
+      if within { return (candidate.text, candidate.digits != digits.digits) }
     }
     return nil
   }

@@ -155,13 +155,8 @@ public struct AcceptedInterval: Hashable, Sendable {
   }
 
   /// t = relative·|key| + absolute from the shortest decimal spellings, rounded up to the shortest decimal within
-  /// ``halfWidthSlack`` of it, as text; and whether the rounding moved it.
-  static func halfWidth(keyText: String, tolerance: Tolerance) -> (String, Bool) {
-    halfWidthIn128Bits(keyText: keyText, tolerance: tolerance)
-      ?? halfWidthInDecimal(keyText: keyText, tolerance: tolerance)
-  }
-
-  /// ``halfWidth(keyText:tolerance:)`` in 128-bit decimal arithmetic; nil where that does not hold the numbers.
+  /// ``halfWidthSlack`` of it, as text, and whether the rounding moved it, in 128-bit decimal arithmetic; nil
+  /// where that does not hold the numbers (then ``halfWidthInDecimal(keyText:tolerance:)``).
   static func halfWidthIn128Bits(keyText: String, tolerance: Tolerance) -> (String, Bool)? {
     guard let c = ExactDecimal(text: keyText), let (t, roundedUp) = halfWidthIn128Bits(key: c, tolerance: tolerance)
     else { return nil }
@@ -195,7 +190,7 @@ public struct AcceptedInterval: Hashable, Sendable {
     return nil
   }
 
-  /// ``halfWidth(keyText:tolerance:)`` in Foundation's `Decimal` (38 digits, slower).
+  /// ``halfWidthIn128Bits(keyText:tolerance:)`` in Foundation's `Decimal` (38 digits, slower).
   static func halfWidthInDecimal(keyText: String, tolerance: Tolerance) -> (String, Bool) {
     let c = decimal(keyText)
     let t = DecimalText.decimal(tolerance.relative) * (c < 0 ? -c : c) + DecimalText.decimal(tolerance.absolute)
