@@ -14,7 +14,7 @@ import Testing
 
   func field(bytes: [UInt8]) -> [UInt8] {
     var line: [UInt8] = []
-    line.appendCSVField(span: bytes.span)
+    line.appendCSVField(ByteView(bytes))
     return line
   }
 

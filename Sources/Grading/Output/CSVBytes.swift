@@ -29,15 +29,6 @@ extension Array where Element == UInt8 {
     if !appendQuotedIfNeeded(span, formulaSafe: formulaSafe) { append(contentsOf: bytes.slice) }
   }
 
-  /// ``appendCSVField(_:formulaSafe:)`` of borrowed bytes.
-  mutating func appendCSVField(span bytes: Span<UInt8>, formulaSafe: Bool = true) {
-    if !isASCII(bytes), InputFile.firstInvalidUTF8Offset(bytes) != nil {
-      appendCSVField(String(decodingUTF8: bytes), formulaSafe: formulaSafe)
-      return
-    }
-    if !appendQuotedIfNeeded(bytes, formulaSafe: formulaSafe) { append(span: bytes) }
-  }
-
   /// Appends `text` as one CSV field, quoted and guarded when needed (a `String` is valid UTF-8: nothing to
   /// repair).
   mutating func appendCSVField(_ text: String, formulaSafe: Bool = true) {

@@ -62,12 +62,6 @@ final class OutputFile {
     if buffer.count >= OutputFile.capacity { flush() }
   }
 
-  /// Writes borrowed bytes as they are.
-  func write(_ bytes: Span<UInt8>) {
-    buffer.append(span: bytes)
-    if buffer.count >= OutputFile.capacity { flush() }
-  }
-
   /// Writes a whole CSV row and a line break; text cells that a spreadsheet would run as formulas are
   /// prefixed with `'` unless `formulaSafe` is false (for files meant as input, not to be opened).
   func row(_ fields: [String], formulaSafe: Bool = true) {
