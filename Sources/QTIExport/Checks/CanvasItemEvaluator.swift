@@ -33,7 +33,7 @@ struct CanvasItemModel {
     var continues: Bool
     /// Whether it sets SCORE to 100.
     var setsFullMarks: Bool
-    /// The first `varequal`, `vargte` and `varlte` inside it.
+    /// The first `varequal`, `vargte` and `varlte` inside it (found only when it sets full marks).
     var firstEqual: Text?
     var firstLower: Text?
     var firstUpper: Text?
@@ -123,16 +123,18 @@ struct CanvasItemModel {
         continue
       }
     }
-    // The first `varequal`, `vargte` and `varlte` inside, in one walk.
+    // The first `varequal`, `vargte` and `varlte` inside, in one walk: read only of the full-marks condition.
     var firstEqual: Text?
     var firstLower: Text?
     var firstUpper: Text?
-    node.forEachDescendant { e in
-      switch e.canvasName {
-      case .varequal where firstEqual == nil: firstEqual = Text(content: e.textContent, line: e.line)
-      case .vargte where firstLower == nil: firstLower = Text(content: e.textContent, line: e.line)
-      case .varlte where firstUpper == nil: firstUpper = Text(content: e.textContent, line: e.line)
-      default: break
+    if setsFullMarks {
+      node.forEachDescendant { e in
+        switch e.canvasName {
+        case .varequal where firstEqual == nil: firstEqual = Text(content: e.textContent, line: e.line)
+        case .vargte where firstLower == nil: firstLower = Text(content: e.textContent, line: e.line)
+        case .varlte where firstUpper == nil: firstUpper = Text(content: e.textContent, line: e.line)
+        default: break
+        }
       }
     }
     return Condition(

@@ -44,25 +44,24 @@ package func makePackage(
   _ quiz: Quiz, format: QTIFormat, baseName: String,
   workers: Int = 1
 ) throws(ExportError) -> QTIPackage {
-  try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: true)
-}
-
-/// ``makePackage(_:format:baseName:workers:)``; with `keepingFiles` false the package's ``QTIPackage/files``
-/// are left empty, and each file is dropped as soon as it is checked and deflated into the zip, so memory holds
-/// the deflated package but never all of its files. With `zipFile` (a zip format), the zip goes to that file
-/// as it is made and ``QTIPackage/zip`` is left empty: memory does not hold the package either. With
-/// `problemsChecked`, the caller has already found no ``exportProblems(_:formats:)`` for `format`.
-func buildPackage(
-  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool, zipFile: FileHandle? = nil,
-  problemsChecked: Bool = false
-) throws(ExportError) -> QTIPackage {
-  let problems = problemsChecked ? [] : exportProblems(quiz, formats: [format])
+  let problems = exportProblems(quiz, formats: [format])
   if !problems.isEmpty {
     throw ExportError(
       code: .unexportable,
       message: "\(format.displayName): \(problems.count) keys cannot be exported; nothing was written",
       problems: problems)
   }
+  return try buildPackage(quiz, format: format, baseName: baseName, workers: workers, keepingFiles: true)
+}
+
+/// ``makePackage(_:format:baseName:workers:)``; with `keepingFiles` false the package's ``QTIPackage/files``
+/// are left empty, and each file is dropped as soon as it is checked and deflated into the zip, so memory holds
+/// the deflated package but never all of its files. With `zipFile` (a zip format), the zip goes to that file
+/// as it is made and ``QTIPackage/zip`` is left empty: memory does not hold the package either. The caller has
+/// already found no ``exportProblems(_:formats:)`` for `format`.
+func buildPackage(
+  _ quiz: Quiz, format: QTIFormat, baseName: String, workers: Int, keepingFiles: Bool, zipFile: FileHandle? = nil
+) throws(ExportError) -> QTIPackage {
   if format == .moodle { return try makeMoodlePackage(quiz, baseName: baseName, workers: workers) }
   var package = PackageBuilder(keepingFiles: keepingFiles, zip: zipFile.map(ZipWriter.init(writingTo:)) ?? ZipWriter())
 
@@ -311,7 +310,7 @@ package func exportPackages(
     do {
       if format == .moodle {
         package = try buildPackage(
-          quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, problemsChecked: true)
+          quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false)
         try write(package.zip, name)
       } else {
         let url = directory.appendingPathComponent(name)
@@ -350,8 +349,7 @@ private func buildPackage(
     defer { try? file.close() }
     // exportPackages found no problem in any format before building the first package.
     package = try buildPackage(
-      quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, zipFile: file,
-      problemsChecked: true)
+      quiz, format: format, baseName: baseName, workers: workers, keepingFiles: false, zipFile: file)
   }
   guard rename(partial.path, url.path) == 0 else {
     throw ExportError(
